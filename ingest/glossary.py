@@ -1,0 +1,255 @@
+"""The one mapping between code identifiers and the Chinese words reviewers read.
+
+Every reviewer-facing label (Excel headers, messages, chart titles, problem kinds) comes from here, so
+that a word is spelled the same everywhere and the English identifiers in code stay stable. It lives in
+the lowest layer (`ingest`) so that every layer may import it. Source: ../shared/reference/glossary.md.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class DocKind(StrEnum):
+    """What a document is, decided from its title lines (never from its file name)."""
+
+    COVER = "cover"
+    CATALOG = "catalog"
+    CASE_SOURCE = "case_source"
+    FILING_APPROVAL = "filing_approval"
+    INSPECTION_RECORD = "inspection_record"
+    INQUIRY_NOTICE = "inquiry_notice"
+    INQUIRY_RECORD = "inquiry_record"
+    PARTY_IDENTITY = "party_identity"
+    EVIDENCE = "evidence"
+    PRESERVATION = "preservation"
+    SEIZURE = "seizure"
+    RECTIFICATION_ORDER = "rectification_order"
+    EXTENSION_APPROVAL = "extension_approval"
+    INVESTIGATION_REPORT = "investigation_report"
+    LEGAL_REVIEW = "legal_review"
+    COLLECTIVE_DISCUSSION = "collective_discussion"
+    PENALTY_NOTICE = "penalty_notice"
+    HEARING_NOTICE = "hearing_notice"
+    HEARING_RECORD = "hearing_record"
+    DEFENSE_RECORD = "defense_record"
+    DECISION_APPROVAL = "decision_approval"
+    DECISION = "decision"
+    SERVICE_RECEIPT = "service_receipt"
+    PAYMENT_RECEIPT = "payment_receipt"
+    PAYMENT_REMINDER = "payment_reminder"
+    ENFORCEMENT_APPLICATION = "enforcement_application"
+    CLOSING_APPROVAL = "closing_approval"
+    REMARKS = "remarks"
+    REGISTER = "register"  # 案件台账: a unit's list of cases, not part of a dossier
+    UNKNOWN = "unknown"
+
+
+DOC_KIND_ZH: dict[DocKind, str] = {
+    DocKind.COVER: "卷宗封面",
+    DocKind.CATALOG: "卷内目录",
+    DocKind.CASE_SOURCE: "案件来源登记表",
+    DocKind.FILING_APPROVAL: "立案审批表",
+    DocKind.INSPECTION_RECORD: "现场检查(勘验)笔录",
+    DocKind.INQUIRY_NOTICE: "询问通知书",
+    DocKind.INQUIRY_RECORD: "询问笔录",
+    DocKind.PARTY_IDENTITY: "主体资格证明",
+    DocKind.EVIDENCE: "证据材料",
+    DocKind.PRESERVATION: "先行登记保存文书",
+    DocKind.SEIZURE: "查封(扣押)文书",
+    DocKind.RECTIFICATION_ORDER: "责令改正通知书",
+    DocKind.EXTENSION_APPROVAL: "延期审批表",
+    DocKind.INVESTIGATION_REPORT: "案件调查终结报告",
+    DocKind.LEGAL_REVIEW: "法制审核意见",
+    DocKind.COLLECTIVE_DISCUSSION: "集体讨论记录",
+    DocKind.PENALTY_NOTICE: "行政处罚事先告知书",
+    DocKind.HEARING_NOTICE: "听证告知书",
+    DocKind.HEARING_RECORD: "听证笔录",
+    DocKind.DEFENSE_RECORD: "陈述申辩笔录",
+    DocKind.DECISION_APPROVAL: "行政处罚决定审批表",
+    DocKind.DECISION: "行政处罚决定书",
+    DocKind.SERVICE_RECEIPT: "送达回证",
+    DocKind.PAYMENT_RECEIPT: "罚没款缴款凭证",
+    DocKind.PAYMENT_REMINDER: "催告书",
+    DocKind.ENFORCEMENT_APPLICATION: "强制执行申请书",
+    DocKind.CLOSING_APPROVAL: "结案审批表",
+    DocKind.REMARKS: "备考表",
+    DocKind.REGISTER: "案件台账",
+    DocKind.UNKNOWN: "未识别文书",
+}
+
+# 笔录: the records whose officers, times and signatures are checked one by one (R04-R06).
+RECORD_KINDS: frozenset[DocKind] = frozenset(
+    {DocKind.INQUIRY_RECORD, DocKind.INSPECTION_RECORD}
+)
+
+
+class ProblemKind(StrEnum):
+    """Why a file or dossier could not be (fully) read; problems.csv `kind` column."""
+
+    UNSUPPORTED = "unsupported"
+    CORRUPT = "corrupt"
+    ENCRYPTED = "encrypted"
+    EMPTY = "empty"
+    LEGACY_FORMAT = "legacy-format"
+    OCR_FAILED = "ocr-failed"
+    OCR_UNAVAILABLE = "ocr-unavailable"
+    TOO_LARGE = "too-large"
+    NO_DOCUMENTS = "no-documents"
+    NO_DOSSIERS = "no-dossiers"
+    UNCLASSIFIED = "unclassified"
+    MISPLACED = "misplaced"
+    INTERNAL_ERROR = "internal-error"
+
+
+PROBLEM_KIND_ZH: dict[ProblemKind, str] = {
+    ProblemKind.UNSUPPORTED: "不支持的文件类型",
+    ProblemKind.CORRUPT: "文件损坏",
+    ProblemKind.ENCRYPTED: "文件已加密",
+    ProblemKind.EMPTY: "空文件",
+    ProblemKind.LEGACY_FORMAT: "旧版格式",
+    ProblemKind.OCR_FAILED: "OCR识别失败",
+    ProblemKind.OCR_UNAVAILABLE: "OCR不可用",
+    ProblemKind.TOO_LARGE: "文件超出限制",
+    ProblemKind.NO_DOCUMENTS: "案卷无可读文书",
+    ProblemKind.NO_DOSSIERS: "单位无案卷",
+    ProblemKind.UNCLASSIFIED: "文书类型无法识别",
+    ProblemKind.MISPLACED: "文件位置不符合目录约定",
+    ProblemKind.INTERNAL_ERROR: "内部错误",
+}
+
+
+class Status(StrEnum):
+    """Outcome of one checklist item for one dossier (checklist-penalty-general.md, step 4)."""
+
+    PASS = "pass"
+    FAIL = "fail"
+    NA = "n/a"
+    UNKNOWN = "unknown"
+    MANUAL = "manual"
+
+
+STATUS_ZH: dict[Status, str] = {
+    Status.PASS: "通过",
+    Status.FAIL: "扣分",
+    Status.NA: "不适用",
+    Status.UNKNOWN: "无法判定",
+    Status.MANUAL: "待人工评查",
+}
+
+VETO_FAIL_ZH = "否决"
+
+GRADES_ZH: tuple[str, ...] = ("优秀", "良好", "合格", "不合格")
+GRADE_FAIL = "不合格"
+
+PARTY_KIND_ZH: dict[str, str] = {"organisation": "单位", "individual": "个人"}
+
+CASE_TYPE_ZH: dict[str, str] = {
+    "penalty": "行政处罚",
+    "license": "行政许可",
+    "inspection": "行政检查",
+    "coercion": "行政强制",
+}
+PROCEDURE_ZH: dict[str, str] = {"general": "一般程序", "summary": "简易程序"}
+
+# Element names: cases.csv column identifiers -> the words on a scorecard.
+ELEMENT_ZH: dict[str, str] = {
+    "dossier_id": "案卷",
+    "unit": "被评查单位",
+    "case_type": "案件类型",
+    "procedure": "程序",
+    "case_no": "决定书文号",
+    "agency": "执法机关",
+    "party_name": "当事人",
+    "party_kind": "当事人类型",
+    "party_id": "统一社会信用代码/身份证件号码",
+    "violation_date": "违法行为发生日期",
+    "source_date": "案源登记日期",
+    "filing_date": "立案日期",
+    "notice_no": "告知书文号",
+    "notice_date": "告知日期",
+    "notice_served_date": "告知书送达日期",
+    "hearing_date": "听证日期",
+    "decision_date": "决定日期",
+    "delivery_date": "决定书送达日期",
+    "fine_amount": "罚款金额",
+    "notice_fine_amount": "拟罚款金额",
+    "officers": "执法人员",
+    "officer_cert_nos": "执法证号",
+    "legal_basis": "法律依据",
+    "violated_provision": "违法依据",
+    "penalty_provision": "处罚依据",
+    "remedies": "救济途径",
+    "review_body": "复议机关",
+    "payment_terms": "履行方式和期限",
+    "waiver": "放弃陈述申辩",
+    "checklist": "评查标准",
+    "raw_score": "原始得分",
+    "total_score": "得分",
+    "grade": "等次",
+    "vetoed": "否决",
+    "needs_review": "需人工复核",
+    "review_reasons": "复核原因",
+}
+
+# Findings and scorecard columns.
+FINDING_ZH: dict[str, str] = {
+    "dossier_id": "案卷",
+    "checklist": "评查标准",
+    "item_code": "项目编号",
+    "item_name": "评查项目",
+    "category": "评查类别",
+    "status": "评查结论",
+    "points_deducted": "扣分",
+    "veto": "否决项",
+    "message": "说明",
+    "source_file": "文件",
+    "page": "页码/段落",
+    "quote": "原文摘录",
+    "override_status": "复核结论",
+    "override_points": "复核扣分",
+    "override_reason": "复核理由",
+    "reviewer": "复核人",
+}
+
+PROBLEM_ZH: dict[str, str] = {
+    "dossier_id": "案卷",
+    "source_file": "文件",
+    "kind": "问题类型",
+    "message": "说明",
+}
+
+# Campaign-level words.
+TERMS_ZH: dict[str, str] = {
+    "campaign": "评查活动",
+    "unit": "被评查单位",
+    "dossier": "案卷",
+    "checklist": "评查标准",
+    "item": "评查项目",
+    "category": "评查类别",
+    "finding": "评查结论",
+    "evidence": "依据/证据位置",
+    "average_score": "平均分",
+    "total": "总分",
+    "files_reviewed": "评查案卷数",
+    "veto_count": "否决案卷数",
+    "rank": "排名",
+    "problems": "问题文件",
+    "summary": "汇总",
+    "details": "评查明细",
+    "readme": "说明",
+    "grade_distribution": "等次分布",
+    "top_deductions": "主要扣分项目",
+    "deductions_by_category": "各类别扣分",
+    "run_date": "评查日期",
+    "checklist_version": "评查标准版本",
+    "checklist_hash": "评查标准校验值",
+}
+
+
+def zh(word: str) -> str:
+    """Chinese label for an identifier, falling back to the identifier itself."""
+    for table in (ELEMENT_ZH, FINDING_ZH, PROBLEM_ZH, TERMS_ZH):
+        if word in table:
+            return table[word]
+    return word

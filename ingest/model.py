@@ -1,0 +1,267 @@
+"""The ingest layer's domain model: files become `Document`s, documents become facts.
+
+Every reader returns the same `Document` shape whatever the format (like unstructured's partition_*),
+keeping each text block's position (PDF page, .docx paragraph, sheet!cell) so that any value extracted
+from it can be shown to a reviewer as evidence: file, position, quoted text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from enum import StrEnum
+from typing import Generic, TypeVar
+
+from ingest.glossary import DocKind, ProblemKind
+
+T = TypeVar("T")
+
+QUOTE_MAX = 200  # output-contract.md: quote ≤ 200 characters
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """Where a block sits in its source file. Exactly one of the three is normally set."""
+
+    page: int | None = None  # PDF page, 1-based
+    paragraph: int | None = None  # .docx block number in document order (paragraphs and table rows), 1-based
+    cell: str | None = None  # .xlsx "Sheet!B3"
+
+    def label(self) -> str:
+        """The `page` column of findings.csv: '3', '12' or 'Sheet1!B3'."""
+        if self.page is not None:
+            return str(self.page)
+        if self.paragraph is not None:
+            return str(self.paragraph)
+        return self.cell or ""
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What a reviewer needs to check a value: which file, where in it, and the words themselves."""
+
+    source_file: str  # relative to the dossier, '/' separators; '' when the evidence is an absence
+    position: Position = Position()
+    quote: str = ""
+
+    def __post_init__(self) -> None:
+        if len(self.quote) > QUOTE_MAX:
+            object.__setattr__(self, "quote", self.quote[: QUOTE_MAX - 1] + "…")
+
+
+@dataclass(frozen=True, slots=True)
+class Found(Generic[T]):
+    """A value together with the evidence it was read from."""
+
+    value: T
+    evidence: Evidence
+
+
+class TextOrigin(StrEnum):
+    TEXT_LAYER = "text"  # PDF text layer, .docx, .xlsx
+    OCR = "ocr"
+
+
+@dataclass(frozen=True, slots=True)
+class TextBlock:
+    """One paragraph, table row, PDF text line group, or spreadsheet row, with its position."""
+
+    text: str
+    position: Position
+    in_table: bool = False
+    origin: TextOrigin = TextOrigin.TEXT_LAYER
+    ocr_confidence: float | None = None  # mean recognition confidence in [0, 1] for OCR text
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table's cell texts, row by row, and where the table starts."""
+
+    rows: tuple[tuple[str, ...], ...]
+    position: Position
+
+
+@dataclass(slots=True)
+class Document:
+    """One document of a dossier (决定书, 笔录, …) or, before splitting, one whole source file."""
+
+    source_file: str  # relative to the dossier
+    file_format: str  # "docx" | "pdf" | "xlsx"
+    blocks: list[TextBlock] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    kind: DocKind = DocKind.UNKNOWN
+    title: str = ""
+    kind_evidence: Evidence | None = None  # the title line that decided `kind`
+    page_count: int = 0  # PDF pages or .docx/.xlsx 1
+    pages_needing_ocr: tuple[int, ...] = ()  # PDF pages whose text layer is absent or garbled
+    ocr_pages: tuple[int, ...] = ()  # pages whose text came from OCR
+
+    @property
+    def text(self) -> str:
+        return "\n".join(block.text for block in self.blocks)
+
+    def evidence_at(self, block: TextBlock, quote: str | None = None) -> Evidence:
+        return Evidence(self.source_file, block.position, (quote if quote is not None else block.text).strip())
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A file or dossier that could not be (fully) read: one row of problems.csv."""
+
+    dossier_id: str
+    source_file: str
+    kind: ProblemKind
+    message: str  # Chinese, for the reviewer
+
+
+@dataclass(slots=True)
+class Dossier:
+    """One case file (案卷): a folder of files or a single file holding the whole dossier."""
+
+    dossier_id: str  # path relative to the campaign folder, '/' separators
+    unit: str
+    files: list[str] = field(default_factory=list)  # relative to the dossier; [''] for a single-file dossier
+    documents: list[Document] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+# ----------------------------------------------------------------------------------------------------
+# Extracted facts
+# ----------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Officer:
+    name: str
+    cert_no: str | None
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class Provision:
+    """One cited legal provision, e.g. 《中华人民共和国大气污染防治法》第一百零八条第(一)项."""
+
+    law: str  # without 《》
+    article: int | None = None  # 条
+    clause: int | None = None  # 款
+    item: int | None = None  # 项
+    text: str = ""  # as written
+
+
+@dataclass(frozen=True, slots=True)
+class AmountPair:
+    """A money amount written in a document, with its 大写 and figure readings when present."""
+
+    upper: Decimal | None  # parsed from 大写 (伍万贰仟元)
+    figures: Decimal | None  # parsed from digits (50000元, ¥545, 5万元)
+    evidence: Evidence
+
+
+class DateRole(StrEnum):
+    """What a date in a document means (labels beside it or the document kind decide)."""
+
+    VIOLATION = "violation"  # 违法行为发生日期
+    SOURCE = "source"  # 案源登记 / 受案
+    FILING = "filing"  # 立案
+    NOTICE = "notice"  # 告知 (the notice's own date)
+    NOTICE_SERVED = "notice_served"
+    HEARING = "hearing"
+    HEARING_NOTICE = "hearing_notice"
+    DECISION = "decision"
+    DELIVERY = "delivery"  # 送达
+    EXTENSION = "extension"
+    CLOSING = "closing"
+    SIGNED = "signed"  # 落款日期 of the document itself
+    RECORD_START = "record_start"
+    APPROVAL = "approval"  # 负责人审批日期
+
+
+@dataclass(slots=True)
+class DocFacts:
+    """Everything extracted from one document, each value with its evidence.
+
+    Kept per document so that checks can compare documents (文号前后一致, 当事人一致) and look at each
+    笔录 on its own; `Elements` is the canonical merge.
+    """
+
+    source_file: str
+    kind: DocKind
+    title: str
+    position: Position = Position()  # where the document starts
+    own_no: Found[str] | None = None  # the document's own 文号 (decision: the case number; notice: 告知书文号)
+    cited_case_nos: list[Found[str]] = field(default_factory=list)  # decision numbers it cites
+    agency: Found[str] | None = None
+    party_name: Found[str] | None = None
+    party_kind: str | None = None  # organisation | individual
+    party_id: Found[str] | None = None
+    party_address: Found[str] | None = None
+    dates: dict[DateRole, Found[date]] = field(default_factory=dict)
+    time_span: Found[tuple[datetime, datetime]] | None = None  # 笔录 起止时间, to the minute
+    place: Found[str] | None = None
+    officers: list[Officer] = field(default_factory=list)
+    signed_by_party: Found[bool] | None = None  # signature of the interviewee, or a note of refusal
+    fine: Found[Decimal] | None = None  # the fine this document decides (decision) or intends (notice)
+    amounts: list[AmountPair] = field(default_factory=list)
+    violated: list[Found[Provision]] = field(default_factory=list)  # 违反了…的规定
+    penalty_basis: list[Found[Provision]] = field(default_factory=list)  # 依据…
+    remedies: Found[str] | None = None
+    review_body: Found[str] | None = None
+    payment_terms: Found[str] | None = None
+    waiver: Found[str] | None = None
+    hearing_right: Found[str] | None = None  # the text telling the party of a right to a hearing
+    defense_right: Found[str] | None = None  # the text telling the party of a right to state a case
+    defense_period_days: int | None = None  # the period the notice gives (e.g. 3 or 5 days)
+    served_document: Found[str] | None = None  # service receipt: the document it serves
+    # Labelled fields found in forms (立案审批表, 送达回证 …): label (as in the checklist) -> where.
+    fields: dict[str, Found[str]] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Elements:
+    """The canonical elements of a case (cases.csv), the decision being the preferred source."""
+
+    case_type: str = "penalty"
+    procedure: str = "general"
+    case_no: Found[str] | None = None
+    agency: Found[str] | None = None
+    party_name: Found[str] | None = None
+    party_kind: str | None = None
+    party_id: Found[str] | None = None
+    violation_date: Found[date] | None = None
+    source_date: Found[date] | None = None
+    filing_date: Found[date] | None = None
+    notice_no: Found[str] | None = None
+    notice_date: Found[date] | None = None
+    notice_served_date: Found[date] | None = None
+    hearing_date: Found[date] | None = None
+    decision_date: Found[date] | None = None
+    delivery_date: Found[date] | None = None
+    fine_amount: Found[Decimal] | None = None
+    notice_fine_amount: Found[Decimal] | None = None
+    officers: list[Officer] = field(default_factory=list)  # each officer once, in order of appearance
+    violated: list[Found[Provision]] = field(default_factory=list)
+    penalty_basis: list[Found[Provision]] = field(default_factory=list)
+    remedies: Found[str] | None = None
+    review_body: Found[str] | None = None
+    payment_terms: Found[str] | None = None
+    waiver: Found[str] | None = None
+
+
+@dataclass(slots=True)
+class CaseFacts:
+    """What scoring gets: the dossier's identity, its per-document facts and the canonical elements."""
+
+    dossier_id: str
+    unit: str
+    documents: list[DocFacts]
+    elements: Elements
+    problems: list[Problem] = field(default_factory=list)
+    # Reasons a reviewer must look at this file whatever the checklist says (low OCR confidence, …).
+    review_reasons: list[str] = field(default_factory=list)
+
+    def of_kind(self, *kinds: DocKind) -> list[DocFacts]:
+        return [d for d in self.documents if d.kind in kinds]
+
+    def has(self, *kinds: DocKind) -> bool:
+        return any(d.kind in kinds for d in self.documents)
