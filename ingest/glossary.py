@@ -253,3 +253,109 @@ def zh(word: str) -> str:
         if word in table:
             return table[word]
     return word
+
+
+# --- Reports layer (scorecards.xlsx, charts, reviewer overrides) -------------------------------------
+
+# The 复核结论 drop-down: identifier -> the value a reviewer picks. An empty cell means 维持.
+REVIEW_CHOICE_ZH: dict[str, str] = {
+    "keep": "维持",
+    "pass": "改为通过",
+    "fail": "改为扣分",
+    "veto": "改为否决",
+    "n/a": "不适用",
+}
+
+YES_ZH = "是"
+NO_ZH = "否"
+
+# Words on the scorecard's sheets, headers and print footer.
+REPORT_ZH: dict[str, str] = {
+    "title": "行政执法案卷评查汇总",
+    "ranking": "单位排名",
+    "top_problems": "常见问题",
+    "files_with_problem": "涉及案卷数",
+    "points_total": "扣分合计",
+    "needs_review_count": "需人工复核案卷数",
+    "checklist_title": "评查标准名称",
+    "checklist_id": "评查标准编号",
+    "generated_at": "生成时间",
+    "output_folder": "输出目录",
+    "top_item_deductions": "主要扣分",
+    "unit_files": "案卷清单",
+    "charts": "统计图",
+    "auto_status": "自动评查结论",
+    "reviewed": "已复核",
+    "column": "列",
+    "note": "说明",
+    "legend": "颜色说明",
+    "footer": "第 &P 页，共 &N 页",
+    "no_data": "无数据",
+    "all_units": "全部单位",
+}
+
+# Chart titles and axis labels.
+CHART_ZH: dict[str, str] = {
+    "avg_by_unit": "各单位案卷平均分",
+    "grades_by_unit": "各单位案卷等次分布",
+    "pareto": "主要扣分项目（帕累托图）",
+    "heatmap": "各单位各类别平均扣分（每卷）",
+    "score": "平均分",
+    "files": "案卷数",
+    "cumulative": "累计占比",
+    "unit": "被评查单位",
+    "category": "评查类别",
+    "item": "评查项目",
+}
+
+# audit.csv is machine-readable (English columns); these are its words on a sheet or in a message.
+AUDIT_ZH: dict[str, str] = {
+    "time": "复核时间",
+    "reviewer": "复核人",
+    "dossier_id": "案卷",
+    "item_code": "项目编号",
+    "old_status": "原结论",
+    "new_status": "新结论",
+    "old_points": "原扣分",
+    "new_points": "新扣分",
+    "reason": "复核理由",
+    "source": "来源单元格",
+}
+
+# Column notes: the 说明 sheet and the comments on the reviewer headers.
+COLUMN_NOTES_ZH: dict[str, str] = {
+    "dossier_id": "案卷在送评目录中的位置（单位/案卷），是读取复核结果的依据，请勿修改。",
+    "item_code": "评查标准中的项目编号（V 为否决项，R 为扣分项），请勿修改。",
+    "status": "系统评查结论：通过、扣分、否决、不适用、无法判定（需人工确认）、待人工评查。",
+    "points_deducted": "系统扣分，已按单项上限计算。",
+    "veto": "该项为否决项且不符合时显示“是”，案卷得分记为 0 分，原始得分另列。",
+    "evidence": "文件、页码/段落、原文摘录指出问题所在；缺少文书时摘录为空。",
+    "override_status": "从下拉列表选择：维持（或留空）不作改动；改为通过；改为扣分；改为否决（仅否决项）；不适用。",
+    "override_points": "仅“改为扣分”时填写，不得为负，不得超过该项扣分上限；留空则按该项标准分值扣分。",
+    "override_reason": "改动结论时必须填写复核理由。",
+    "reviewer": "改动结论时必须填写复核人姓名。",
+    "apply": "填写完成后保存，运行 pingcha review apply 本文件 --out 新目录，生成复核后的得分、等次和复核记录；原评查结果不会被修改。",
+    "colors": "红色：否决项不符合；橙色：等次为不合格的案卷。",
+}
+
+# Errors a reviewer sees when the 复核 columns cannot be read; {where} is 'sheet!cell'.
+REVIEW_ERROR_ZH: dict[str, str] = {
+    "unknown_choice": "{where}：复核结论“{value}”不在下拉列表中",
+    "unknown_item": "{where}：未知的项目编号“{value}”",
+    "unknown_dossier": "{where}：未知的案卷“{value}”",
+    "duplicate": "{where}：案卷“{dossier}”的项目“{item}”重复出现",
+    "not_number": "{where}：复核扣分“{value}”不是数字",
+    "negative": "{where}：复核扣分不得为负数（{value}）",
+    "over_cap": "{where}：复核扣分 {value} 超过该项扣分上限 {cap}",
+    "points_without_fail": "{where}：填写了复核扣分，但复核结论不是“改为扣分”",
+    "no_reason": "{where}：改动结论须填写复核理由",
+    "no_reviewer": "{where}：改动结论须填写复核人",
+    "veto_not_allowed": "{where}：项目“{item}”不是否决项，不能改为否决",
+    "veto_item_points": "{where}：项目“{item}”是否决项，只能改为否决、通过或不适用",
+    "missing_sheet": "工作表“{sheet}”不存在，无法读取复核结果",
+    "missing_column": "{where}：缺少列“{value}”",
+    "missing_meta": "评查表缺少隐藏工作表“_meta”，无法确定原评查结果目录",
+    "base_not_found": "找不到评查表对应的原评查结果目录（{value}）",
+    "base_changed": "原评查结果目录“{value}”的内容与评查表生成时不一致",
+    "out_is_base": "复核结果目录不能是原评查结果目录或其子目录：{value}",
+}

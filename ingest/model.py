@@ -196,6 +196,7 @@ class DocFacts:
     party_kind: str | None = None  # organisation | individual
     party_id: Found[str] | None = None
     party_address: Found[str] | None = None
+    party_representative: Found[str] | None = None  # 法定代表人 / 负责人 / 经营者 (of a 个体工商户)
     dates: dict[DateRole, Found[date]] = field(default_factory=dict)
     time_span: Found[tuple[datetime, datetime]] | None = None  # 笔录 起止时间, to the minute
     place: Found[str] | None = None

@@ -1,0 +1,256 @@
+"""Decide what each document is from its title lines, and split files that hold several documents.
+
+Titles come from glossary.md. A line counts as a title only when it is short and is (almost) nothing but the
+title: optionally after an agency name (北京市朝阳区城市管理综合行政执法局行政处罚决定书) and before a copy marker
+((存根), (第二联)). So "收到本行政处罚决定书之日起…" in body text never counts. File names are never used.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from ingest.glossary import DocKind
+from ingest.model import Document, Evidence, TextBlock
+
+HEAD_LINES = 6  # non-empty lines looked at for a document's title
+PAGE_HEAD_LINES = 3  # lines at the top of a page or sheet that may start a new document
+MAX_TITLE_LEN = 48  # agency name + title, whitespace removed
+
+# Ordered: the first pattern that matches wins, so specific titles come before the general ones.
+_TITLES: list[tuple[DocKind, str]] = [
+    (DocKind.CATALOG, r"卷内(文件)?目录|案卷目录|目录"),
+    (DocKind.COVER, r"(行政(处罚|执法|许可|检查|强制))?(案件)?(卷宗|案卷)(封面)?|(案卷|卷宗)封面"),
+    (DocKind.REMARKS, r"(卷内)?备考表"),
+    (DocKind.CASE_SOURCE, r"(案件|案源)(来源)?(登记|受理)(表|单)|案件来源登记表|(\(?举报\)?\(?投诉\)?|\(?投诉\)?\(?举报\)?)(登记|受理|处理)(表|单)|案件(线索)?移送(函|书|单)|(案件)?交办(单|函)|(案件)?线索登记表"),
+    (DocKind.FILING_APPROVAL, r"(行政处罚)?(案件)?立案(\(?不予立案\)?)?(审批|呈批|审查|报告)(表|书)?|不予立案(审批|呈批)表|立案决定书"),
+    (DocKind.EXTENSION_APPROVAL, r"(行政处罚)?(案件)?延期(办理|办案)?(审批|呈批)表|行政处罚案件有关事项审批表"),
+    (DocKind.PRESERVATION, r"(证据)?先行登记保存(证据|物品)?(审批表|通知书|决定书|处理决定书|清单|物品清单|处理通知书)?|(解除)?先行登记保存(证据)?处理决定书"),
+    (DocKind.SEIZURE, r"(实施行政强制措施)?(解除)?(查封|扣押|查封\(?扣押\)?)(决定书|清单|物品清单|财物清单|现场笔录|延期(决定|通知)书|处理决定书|审批表)|(实施)?行政强制措施(决定书|审批表)"),
+    (DocKind.RECTIFICATION_ORDER, r"责令(限期)?(改正|整改)(违法行为)?(通知书|决定书|指令书|通知)|限期(改正|整改)(通知书|指令书)"),
+    (DocKind.INSPECTION_RECORD, r"现场(检查|勘验|勘查|检查\(?勘验\)?|检查\(?勘查\)?)?笔录(\(?续页\)?)?|(检查|勘验|勘查)笔录(\(?续页\)?)?"),
+    (DocKind.INQUIRY_NOTICE, r"(调查)?询问通知书|接受调查通知书"),
+    (DocKind.INQUIRY_RECORD, r"(调查)?询问(\(?调查\)?)?笔录(\(?续页\)?)?|调查(询问)?笔录(\(?续页\)?)?"),
+    (DocKind.PARTY_IDENTITY, r"营业执照(\(?(副本|正本)\)?)?(\(?复印件\)?)?|(居民)?身份证(\(?复印件\)?)?|主体资格(证明)?(材料)?|(法人)?授权委托书|法定代表人(身份)?证明(书)?|个体工商户营业执照"),
+    (DocKind.INVESTIGATION_REPORT, r"(案件)?调查终结(报告|审批表)(书)?|(案件)?调查(处理)?报告(书)?"),
+    (DocKind.LEGAL_REVIEW, r"(重大(执法决定|行政处罚(决定)?))?法制(审核|审查)(意见)?(书|表|单)?|(案件)?核审意见(书|表)?"),
+    (DocKind.COLLECTIVE_DISCUSSION, r"(重大)?(案件)?集体讨论(决定)?(记录|笔录|纪要)"),
+    (DocKind.HEARING_NOTICE, r"(行政处罚)?听证(告知|通知)书"),
+    (DocKind.HEARING_RECORD, r"(行政处罚)?听证(笔录|报告)(书)?"),
+    (DocKind.DEFENSE_RECORD, r"(当事人)?陈述(、)?申辩(笔录|记录|书|材料)|(当事人)?陈述申辩(复核)?(意见|报告)(书)?|(放弃)?陈述(、)?申辩(权利)?(声明|确认书|告知书回执)|放弃陈述申辩(及听证)?(权利)?(声明|确认书)?"),
+    (DocKind.DECISION_APPROVAL, r"(行政处罚)?决定审批表|(行政)?处罚(决定)?(审批|呈批)表|案件处理(呈批|审批)表|行政处罚(案件)?(审批|呈批)表"),
+    (DocKind.PENALTY_NOTICE, r"(不予)?行政处罚(决定)?(事先)?(\(听证\))?告知(书|单)|(行政处罚)?事先告知书"),
+    (DocKind.DECISION, r"当场(行政)?处罚决定书|(不予)?行政处罚决定书|处罚决定书"),
+    (DocKind.SERVICE_RECEIPT, r"(文书|法律文书)?送达(回证|回执|地址确认书|公告)|(邮寄|邮件)(送达)?(凭证|回执|详情单)"),
+    (DocKind.PAYMENT_RECEIPT, r"罚没款(缴款)?(凭证|收据|票据)|(政府)?非税收入(一般)?缴款(书|凭证)|罚(款|没)收据|(银行)?缴款(凭证|回单|书)"),
+    (DocKind.PAYMENT_REMINDER, r"(履行(行政处罚)?决定)?催告书|催缴(通知书|函)"),
+    (DocKind.ENFORCEMENT_APPLICATION, r"(行政处罚)?强制执行申请书|(行政)?(强制执行)?裁定书"),
+    (DocKind.CLOSING_APPROVAL, r"(行政处罚)?(案件)?结案(审批|呈批|报告)(表|书)?|结案报告"),
+    (DocKind.REGISTER, r"(行政处罚|行政执法)?(案件)?(办理)?(台账|登记台账|统计台账)|(案件|执法)(情况)?(台账|登记表|一览表)"),
+]
+_AGENCY = (
+    r"[\u4e00-\u9fff()0-9A-Za-z]{2,40}?(人民政府|委员会|办事处|管理局|执法局|监督局|综合执法队|大队|支队|中队|分局|"
+    r"局|委|厅|办|室|署|所|站|队|中心|院|部|处|镇|乡|街道|公司|学校)"
+)
+_SUFFIX = r"(\((存根|副本|正本|回执|续页|续|第?[一二三四五六1-6]联|[一二三]|简易程序|一般程序|复印件|存档|存档联|交当事人|[^()]{0,8}联)\))*"
+_COMPILED = [
+    (kind, re.compile(rf"(?P<agency>{_AGENCY})?(?P<title>{pattern}){_SUFFIX}(\(?[一二三四五六七八九十\d]\)?)?"))
+    for kind, pattern in _TITLES
+]
+_FOLD = str.maketrans({"（": "(", "）": ")", "【": "(", "】": ")", "〔": "(", "〕": ")", "［": "(", "］": ")", "[": "(", "]": ")"})
+_SPACE = re.compile(r"\s+")
+_NUMBER_LINE = re.compile(r"^.{0,30}(\(|〔|［|\[)\s*\d{4}\s*(\)|〕|］|\]).{0,15}号$")  # 京朝城管罚字〔2024〕第12号
+_PAGE_MARK = re.compile(r"^(第\s*\d+\s*页.*|共\s*\d+\s*页.*|-\s*\d+\s*-|\d+\s*/\s*\d+|\d{1,4})$")
+_LATER_PAGE = re.compile(r"第\s*([2-9]|\d{2,})\s*页")
+_AGENCY_LINE = re.compile(rf"^{_AGENCY}(\(印章\)|\(章\))?$")
+
+# Content cues for documents whose title is missing or unreadable: every word must occur in the head lines.
+_CUES: list[tuple[DocKind, tuple[str, ...]]] = [
+    (DocKind.INQUIRY_RECORD, ("询问人", "被询问人", "记录人")),
+    (DocKind.INSPECTION_RECORD, ("检查时间", "检查地点", "检查人")),
+    (DocKind.SERVICE_RECEIPT, ("送达文书", "受送达人")),
+    (DocKind.PAYMENT_RECEIPT, ("缴款人", "收款人")),
+    (DocKind.PARTY_IDENTITY, ("统一社会信用代码", "法定代表人", "经营范围")),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class TitleHit:
+    kind: DocKind
+    title: str
+    block: TextBlock
+    line: str
+
+
+def normalize_line(text: str) -> str:
+    """Whitespace removed (行 政 处 罚 → 行政处罚), brackets folded to ASCII parentheses, trailing colons dropped."""
+    return _SPACE.sub("", text).translate(_FOLD).rstrip(":：")
+
+
+def match_title(line: str) -> tuple[DocKind, str] | None:
+    """The kind and canonical title of a title-like line, or None for body text."""
+    folded = normalize_line(line)
+    if not folded or len(folded) > MAX_TITLE_LEN:
+        return None
+    for kind, regex in _COMPILED:
+        m = regex.fullmatch(folded)
+        if m:
+            return kind, m["title"]
+    return None
+
+
+def _lines(blocks: list[TextBlock], limit: int):
+    """(block, line) pairs of the first `limit` non-empty lines (a block may hold several lines)."""
+    count = 0
+    for block in blocks:
+        for line in block.text.split("\n"):
+            if line.strip():
+                yield block, line.strip()
+                count += 1
+                if count >= limit:
+                    return
+
+
+def find_title(blocks: list[TextBlock], limit: int = HEAD_LINES, strict: bool = False) -> TitleHit | None:
+    """The first title-like line among the first `limit` lines.
+
+    strict (used to start a new document inside a file): only agency-name, number and page-number lines may
+    stand before the title, so a list of titles in a catalogue or a table does not split the file.
+    """
+    head = list(_lines(blocks, limit))
+    for i, (block, line) in enumerate(head):
+        for candidate in (line, line + head[i + 1][1] if i + 1 < len(head) and len(line) <= 12 else None):
+            if candidate is None:
+                continue
+            hit = match_title(candidate)
+            if hit:
+                return TitleHit(hit[0], hit[1], block, candidate)
+        if strict and not _is_header_line(line):
+            return None
+    return None
+
+
+def _is_header_line(line: str) -> bool:
+    folded = normalize_line(line)
+    return bool(_AGENCY_LINE.fullmatch(folded) or _NUMBER_LINE.match(line.strip()) or _PAGE_MARK.match(line.strip()))
+
+
+def _cue(blocks: list[TextBlock]) -> TitleHit | None:
+    head = list(_lines(blocks, 40))
+    text = "".join(normalize_line(line) for _, line in head)
+    for kind, words in _CUES:
+        if all(w in text for w in words):
+            block, line = next((b, ln) for b, ln in head if words[0] in normalize_line(ln))
+            return TitleHit(kind, "", block, line)
+    return None
+
+
+def classify(doc: Document) -> Document:
+    """A copy of `doc` with kind, title and kind_evidence set from its title line (or content cues)."""
+    hit = find_title(doc.blocks) or _cue(doc.blocks)
+    if hit is None:
+        return replace(doc, kind=DocKind.UNKNOWN, title="", kind_evidence=None)
+    evidence = Evidence(doc.source_file, hit.block.position, hit.line)
+    return replace(doc, kind=hit.kind, title=hit.title, kind_evidence=evidence)
+
+
+def split_documents(doc: Document) -> list[Document]:
+    """Classified parts of a file that may hold several documents, in order; blocks and positions unchanged.
+
+    PDFs split only at page starts and workbooks at sheet starts whose first lines are a title; .docx files
+    split at a paragraph (outside tables) that is a title line, taking an agency-name line just above with it.
+    """
+    starts = _starts(doc)
+    if len(starts) <= 1:
+        return [classify(doc)]
+    bounds = list(zip(starts, starts[1:] + [len(doc.blocks)], strict=True))
+    return [classify(_part(doc, lo, hi, first=i == 0)) for i, (lo, hi) in enumerate(bounds)]
+
+
+def _starts(doc: Document) -> list[int]:
+    blocks = doc.blocks
+    if not blocks:
+        return [0]
+    starts = [0]
+    if doc.file_format == "docx":
+        for i, block in enumerate(blocks):
+            if i == 0 or block.in_table or "\n" in block.text.strip() or not match_title(block.text):
+                continue
+            if _continues(block.text) or _in_list_or_label(blocks, i):
+                continue
+            start = i - 1 if i > 0 and _is_agency_line(blocks[i - 1]) else i
+            if start > starts[-1]:
+                starts.append(start)
+        return starts
+    unit = _unit_key(doc.file_format)
+    i = 0
+    while i < len(blocks):
+        key = unit(blocks[i])
+        j = i
+        while j < len(blocks) and unit(blocks[j]) == key:
+            j += 1
+        if i > 0:
+            hit = find_title(blocks[i:j], PAGE_HEAD_LINES, strict=True)
+            if hit and not _continues(hit.line) and not _later_page(blocks[i:j]):
+                starts.append(i)
+        i = j
+    return starts
+
+
+def _in_list_or_label(blocks: list[TextBlock], i: int) -> bool:
+    """A title after a label ("送达文书：") or among other titles (a catalogue written as paragraphs) is a value."""
+    before = blocks[i - 1].text.strip()
+    if before.endswith((":", "：")) or match_title(before):
+        return True
+    return i + 1 < len(blocks) and not blocks[i + 1].in_table and match_title(blocks[i + 1].text) is not None
+
+
+def _unit_key(file_format: str):
+    if file_format == "xlsx":
+        return lambda b: (b.position.cell or "").rsplit("!", 1)[0]
+    return lambda b: b.position.page
+
+
+def _continues(line: str) -> bool:
+    return "续页" in line or normalize_line(line).endswith("(续)")
+
+
+def _later_page(blocks: list[TextBlock]) -> bool:
+    """A page marked 第2页 (or later) continues a multi-page form even if its title is repeated."""
+    return any(_LATER_PAGE.search(line) for _, line in _lines(blocks, PAGE_HEAD_LINES + 3))
+
+
+def _is_agency_line(block: TextBlock) -> bool:
+    return not block.in_table and bool(_AGENCY_LINE.fullmatch(normalize_line(block.text)))
+
+
+def _part(doc: Document, lo: int, hi: int, first: bool) -> Document:
+    blocks = doc.blocks[lo:hi]
+    part = Document(source_file=doc.source_file, file_format=doc.file_format, blocks=blocks)
+    if doc.file_format == "pdf":
+        first_page = 1 if first else blocks[0].position.page or 1
+        last_page = _next_page_before(doc, hi)
+        part.page_count = last_page - first_page + 1
+        part.pages_needing_ocr = tuple(p for p in doc.pages_needing_ocr if first_page <= p <= last_page)
+        part.ocr_pages = tuple(p for p in doc.ocr_pages if first_page <= p <= last_page)
+    elif doc.file_format == "docx":
+        lo_par = blocks[0].position.paragraph or 0
+        hi_par = doc.blocks[hi].position.paragraph if hi < len(doc.blocks) else None
+        part.page_count = doc.page_count
+        part.tables = [
+            t for t in doc.tables
+            if (t.position.paragraph or 0) >= (0 if first else lo_par)
+            and (hi_par is None or (t.position.paragraph or 0) < hi_par)
+        ]
+    else:
+        sheets = {(b.position.cell or "").rsplit("!", 1)[0] for b in blocks}
+        part.page_count = doc.page_count
+        part.tables = [t for t in doc.tables if (t.position.cell or "").rsplit("!", 1)[0] in sheets]
+    return part
+
+
+def _next_page_before(doc: Document, hi: int) -> int:
+    """The last page of a part ending before block `hi`: the page before the next part's first page."""
+    if hi < len(doc.blocks):
+        return (doc.blocks[hi].position.page or 1) - 1
+    return max(doc.page_count, doc.blocks[-1].position.page or 1)

@@ -1,0 +1,538 @@
+"""One document → `DocFacts`: the parsers run over its blocks, every value keeps its evidence.
+
+Dates get their `DateRole` from the label beside them (立案日期, 送达时间 …) or from the document kind and
+place (the 落款 date at the end of a decision is its decision date). Case numbers are split into the
+document's own number and the decision numbers it cites (送达回证, 结案审批表, cover).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+
+from ingest.extract import amounts as amounts_mod
+from ingest.extract.case_numbers import CaseNo, find_case_numbers
+from ingest.extract.dates import DateHit, find_dates, find_time_spans
+from ingest.extract.fields import FieldHit, extract_fields, labels_present
+from ingest.extract.officers import find_officers_in_lines
+from ingest.extract.party import parse_party
+from ingest.extract.provisions import Citation, classify_citations
+from ingest.extract.remedies import (
+    ClauseHit,
+    find_defense_right,
+    find_hearing_right,
+    find_payment_terms,
+    find_remedies,
+    find_waiver,
+)
+from ingest.extract.text import quote_span
+from ingest.glossary import RECORD_KINDS, DocKind
+from ingest.model import (
+    AmountPair,
+    DateRole,
+    DocFacts,
+    Document,
+    Evidence,
+    Found,
+    Officer,
+    Position,
+    Provision,
+    TextBlock,
+)
+from ingest.normalize import fold, no_spaces
+
+HEAD_BLOCKS = 10  # blocks at the top where a document's own number and party are written
+TAIL_BLOCKS = 10  # blocks at the end where the 落款 (agency, date, seal) is written
+
+# Documents whose decision numbers are citations, not their own number.
+CITING_KINDS = frozenset(
+    {
+        DocKind.SERVICE_RECEIPT, DocKind.COVER, DocKind.CATALOG, DocKind.CLOSING_APPROVAL,
+        DocKind.DECISION_APPROVAL, DocKind.PAYMENT_RECEIPT, DocKind.PAYMENT_REMINDER,
+        DocKind.ENFORCEMENT_APPLICATION, DocKind.REMARKS, DocKind.REGISTER, DocKind.LEGAL_REVIEW,
+        DocKind.COLLECTIVE_DISCUSSION, DocKind.DEFENSE_RECORD, DocKind.HEARING_RECORD,
+    }
+)  # fmt: skip
+SPAN_KINDS = RECORD_KINDS | {DocKind.HEARING_RECORD, DocKind.DEFENSE_RECORD, DocKind.COLLECTIVE_DISCUSSION}
+
+# Labels written before a date (nearest wins), and words written after it.
+_BEFORE: list[tuple[DateRole, re.Pattern[str]]] = [
+    (DateRole.FILING, re.compile(r"立案(?:日期|时间)|批准立案|决定立案|予以立案|同意立案|立案审批")),
+    (DateRole.SOURCE, re.compile(r"(?:登记|受理|接报|发现|举报|投诉|来源|案发|受案|移送|交办)(?:日期|时间)|接到举报|收到举报")),
+    (DateRole.DELIVERY, re.compile(r"送达(?:日期|时间)|签收(?:日期|时间)|收到(?:日期|时间)|签收人?[:：]")),
+    (DateRole.HEARING, re.compile(r"听证(?:日期|时间)|举行听证时间|定于")),
+    (DateRole.CLOSING, re.compile(r"结案(?:日期|时间)")),
+    (DateRole.DECISION, re.compile(r"(?:处罚)?决定(?:日期|时间)|作出(?:处罚)?决定(?:日期|时间)")),
+    (DateRole.NOTICE, re.compile(r"告知(?:日期|时间)")),
+    (DateRole.EXTENSION, re.compile(r"延期(?:至|到)")),
+    (DateRole.APPROVAL, re.compile(r"审批(?:日期|时间)?|批准(?:日期|时间)?|负责人|同意|签发")),
+]
+_AFTER: list[tuple[DateRole, re.Pattern[str]]] = [
+    (DateRole.FILING, re.compile(r"\s*(?:予以|决定|批准|被)?立案")),
+    (DateRole.NOTICE_SERVED, re.compile(r"[^。；]{0,30}(?:送达|告知)[^。；]{0,20}告知书")),
+    (DateRole.HEARING, re.compile(r"[^。；]{0,15}(?:举行|召开|组织)[^。；]{0,6}听证")),
+]
+_LABEL_CUT = re.compile(r"[。；;]")
+_AGENCY_WORDS = re.compile(r"本机关|本局|我局|我队|我所|本所|我委|本委|我大队|本大队|执法人员|检查|接到|收到|向你|对你|作出|送达|立案|告知")
+_VIOLATION_WORDS = re.compile(r"违法|违反|未|擅自|超标|超过|无证|没有|排放|生产|销售|经营|使用|存在|拒不|伪造|非法")
+_VIOLATION_LEAD = re.compile(r"(?:于|在|自|从)\s*$")
+_AGENCY_SUFFIX = re.compile(
+    r"(?:人民政府|政府|局|委员会|委|办公室|办事处|大队|支队|中队|分局|所|中心|厅|署|管理处|执法队|稽查队|监察队)$"
+)
+_SEAL = re.compile(r"[(（]\s*(?:印章|盖章|公章|章|签章|单位印章)\s*[)）]|\(?(?:印章|盖章)\)?$")
+_DECISION_WORDS = re.compile(r"决定|处以|给予|作出|如下|拟|处罚")
+_REFUSED = re.compile(r"拒绝签[名字收章]|拒签|拒不签[名字收章]|不愿签[名字]|拒绝在[^。]{0,10}签[名字]|拒绝确认")
+_SERVED_TITLE = re.compile(
+    r"《[^《》]{2,40}》|[\u4e00-\u9fa5()（）]{0,12}(?:决定书|告知书|通知书|笔录|审批表|责令改正通知书)"
+)
+_RECORD_SIGN_LABELS = ("被询问人签名", "被检查人签名")
+_TITLE_SUFFIX = re.compile(r"(?:行政处罚|当场|不予)?[\u4e00-\u9fa5()（）]{0,12}(?:决定书|告知书|通知书|笔录|审批表|登记表|回证|报告)$")
+
+
+class _Doc:
+    """A document's blocks with their folded texts and an evidence helper."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        blocks = list(doc.blocks)
+        if not blocks and doc.tables:
+            blocks = [
+                TextBlock("\t".join(row), table.position, in_table=True) for table in doc.tables for row in table.rows
+            ]
+        self.blocks = blocks
+        self.lines = [b.text for b in blocks]
+        self.folded = [fold(t) for t in self.lines]
+
+    def evidence(self, line: int, start: int = 0, end: int | None = None) -> Evidence:
+        text = self.lines[line]
+        end = len(text) if end is None else end
+        return Evidence(self.doc.source_file, self.blocks[line].position, quote_span(text, start, end))
+
+    def found(self, value, line: int, start: int = 0, end: int | None = None) -> Found:
+        return Found(value, self.evidence(line, start, end))
+
+
+def extract_document(doc: Document) -> DocFacts:
+    """Everything the parsers find in one classified document."""
+    d = _Doc(doc)
+    facts = DocFacts(
+        source_file=doc.source_file,
+        kind=doc.kind,
+        title=doc.title,
+        position=d.blocks[0].position if d.blocks else Position(),
+    )
+    if not d.blocks:
+        return facts
+    _case_numbers(d, facts)
+    _agency(d, facts)
+    _party(d, facts)
+    fields = extract_fields(d.lines)
+    facts.fields = {label: d.found(hit.value, hit.line, *_span(d, hit)) for label, hit in fields.items()}
+    _officers(d, facts)
+    _dates(d, facts, fields)
+    _amounts(d, facts)
+    _provisions(d, facts)
+    _clauses(d, facts)
+    if doc.kind in RECORD_KINDS or doc.kind in SPAN_KINDS:
+        _signature(d, facts, fields)
+    if doc.kind == DocKind.SERVICE_RECEIPT:
+        _served(d, facts, fields)
+    if "地点" in facts.fields:
+        facts.place = facts.fields["地点"]
+    elif "送达地点" in facts.fields:
+        facts.place = facts.fields["送达地点"]
+    return facts
+
+
+def _span(d: _Doc, hit: FieldHit) -> tuple[int, int]:
+    start = d.lines[hit.line].find(hit.value)
+    return (start, start + len(hit.value)) if start >= 0 else (0, len(d.lines[hit.line]))
+
+
+# ---------------------------------------------------------------------------------------------------- numbers
+
+
+def _case_numbers(d: _Doc, facts: DocFacts) -> None:
+    numbers: list[tuple[int, CaseNo]] = [
+        (i, no) for i, line in enumerate(d.lines) if ("号" in line) for no in find_case_numbers(line)
+    ]
+    if not numbers:
+        return
+    kind = d.doc.kind
+    head = [(i, no) for i, no in numbers if i < HEAD_BLOCKS]
+    own: tuple[int, CaseNo] | None = None
+    if kind == DocKind.DECISION:
+        own = next((x for x in head if x[1].kind == "decision"), None) or next(
+            (x for x in numbers if x[1].kind == "decision"), None
+        ) or (head[0] if head and head[0][1].kind != "notice" else None)
+    elif kind == DocKind.PENALTY_NOTICE:
+        own = next((x for x in head if x[1].kind == "notice"), None) or next(
+            (x for x in numbers if x[1].kind == "notice"), None
+        ) or (head[0] if head else None)
+    elif kind == DocKind.HEARING_NOTICE:
+        own = next((x for x in head if x[1].kind in ("hearing", "notice")), None) or (head[0] if head else None)
+    elif kind in CITING_KINDS:
+        own = next((x for x in head if x[1].kind == "other"), None)
+    else:
+        own = next((x for x in head if x[1].kind != "decision"), None)
+    if own is not None:
+        i, no = own
+        facts.own_no = d.found(no.text, i, no.start, no.end)
+    seen = {facts.own_no.value} if facts.own_no else set()
+    for i, no in numbers:
+        if no.kind == "decision" and no.text not in seen:
+            seen.add(no.text)
+            facts.cited_case_nos.append(d.found(no.text, i, no.start, no.end))
+
+
+# ---------------------------------------------------------------------------------------------------- agency
+
+
+def _clean_agency(text: str) -> str:
+    text = _SEAL.sub("", no_spaces(text)).strip("（）()")
+    return text
+
+
+def _agency(d: _Doc, facts: DocFacts) -> None:
+    title = no_spaces(d.doc.title)
+    for i in range(min(4, len(d.lines))):
+        line = no_spaces(d.folded[i])
+        if title and title in line and line.index(title) > 1:
+            name = _clean_agency(line[: line.index(title)])
+            if _AGENCY_SUFFIX.search(name):
+                facts.agency = d.found(name, i)
+                return
+        m = _TITLE_SUFFIX.search(line)
+        if m and m.start() == 0:
+            break  # the title line: an agency would stand above it
+        cleaned = _clean_agency(line)
+        if 4 <= len(cleaned) <= 40 and _AGENCY_SUFFIX.search(cleaned) and ":" not in line:
+            facts.agency = d.found(cleaned, i)
+            return
+    n = len(d.lines)
+    for i in range(n - 1, max(-1, n - TAIL_BLOCKS - 1), -1):
+        line = no_spaces(d.folded[i])
+        for date_hit in find_dates(line, with_time=False):
+            line = line.replace(line[date_hit.start : date_hit.end], "")
+        cleaned = _clean_agency(line)
+        if 4 <= len(cleaned) <= 40 and _AGENCY_SUFFIX.search(cleaned) and ":" not in cleaned:
+            facts.agency = d.found(cleaned, i)
+            return
+
+
+# ---------------------------------------------------------------------------------------------------- party
+
+
+_PARTY_KINDS = frozenset({DocKind.DECISION, DocKind.PENALTY_NOTICE, DocKind.HEARING_NOTICE, DocKind.PAYMENT_REMINDER})
+
+
+def _party(d: _Doc, facts: DocFacts) -> None:
+    limit = 30 if d.doc.kind in _PARTY_KINDS else 60
+    info = parse_party(d.lines[:limit], salutation_lines=HEAD_BLOCKS if d.doc.kind in _PARTY_KINDS else 0)
+    if info.name is None:
+        return
+    facts.party_name = d.found(info.name.value, info.name.line, info.name.start, info.name.end)
+    facts.party_kind = info.kind
+    if info.party_id:
+        facts.party_id = d.found(info.party_id.value, info.party_id.line, info.party_id.start, info.party_id.end)
+    if info.address:
+        facts.party_address = d.found(info.address.value, info.address.line, info.address.start, info.address.end)
+    rep = info.representative
+    if rep is not None:
+        facts.party_representative = d.found(rep.value, rep.line, rep.start, rep.end)
+
+
+# ---------------------------------------------------------------------------------------------------- officers
+
+
+def _officers(d: _Doc, facts: DocFacts) -> None:
+    for hit in find_officers_in_lines(d.lines):
+        facts.officers.append(Officer(hit.name, hit.cert, d.evidence(hit.line, hit.start, hit.end)))
+
+
+# ---------------------------------------------------------------------------------------------------- dates
+
+
+def _role_before(folded: str, hit: DateHit, previous_end: int) -> DateRole | None:
+    window_start = max(previous_end, hit.start - 16)
+    cuts = list(_LABEL_CUT.finditer(folded, window_start, hit.start))
+    if cuts:
+        window_start = cuts[-1].end()
+    window = folded[window_start : hit.start]
+    best: tuple[int, DateRole] | None = None
+    for role, pattern in _BEFORE:
+        for m in pattern.finditer(window):
+            if best is None or m.end() > best[0]:
+                best = (m.end(), role)
+    return best[1] if best else None
+
+
+def _role_after(folded: str, hit: DateHit) -> DateRole | None:
+    for role, pattern in _AFTER:
+        if pattern.match(folded, hit.end):
+            return role
+    return None
+
+
+def _is_violation(folded: str, hit: DateHit) -> bool:
+    before = folded[max(0, hit.start - 3) : hit.start]
+    if not _VIOLATION_LEAD.search(before):
+        return False
+    left = max(0, hit.start - 14)
+    cut = max((m.end() for m in _LABEL_CUT.finditer(folded, left, hit.start)), default=left)
+    if _AGENCY_WORDS.search(folded, cut, hit.start):
+        return False
+    after = folded[hit.end : hit.end + 60]
+    after = _LABEL_CUT.split(after, maxsplit=1)[0]
+    return bool(_VIOLATION_WORDS.search(after)) and not _AGENCY_WORDS.search(after[:6])
+
+
+def _signed_line(d: _Doc, hits: list[tuple[int, DateHit]]) -> tuple[int, DateHit] | None:
+    """The 落款 date: the last date in the last blocks that stands (nearly) alone on its line."""
+    n = len(d.lines)
+    for i, hit in reversed(hits):
+        if i < n - TAIL_BLOCKS and n > TAIL_BLOCKS:
+            break
+        rest = no_spaces(d.folded[i][: hit.start] + d.folded[i][hit.end :])
+        rest = _SEAL.sub("", rest)
+        if len(rest) <= 24 and ":" not in rest[-6:]:
+            return i, hit
+    return None
+
+
+def _dates(d: _Doc, facts: DocFacts, fields: dict[str, FieldHit]) -> None:
+    kind = d.doc.kind
+    hits: list[tuple[int, DateHit]] = []
+    roles: dict[DateRole, Found[date]] = {}
+
+    def put(role: DateRole, i: int, hit: DateHit) -> None:
+        if role not in roles:
+            roles[role] = d.found(hit.value, i, hit.start, hit.end)
+
+    for i, folded in enumerate(d.folded):
+        previous_end = 0
+        for hit in find_dates(folded):
+            hits.append((i, hit))
+            role = _role_before(folded, hit, previous_end) or _role_after(folded, hit)
+            if role is None and _is_violation(folded, hit):
+                role = DateRole.VIOLATION
+            if role is not None:
+                put(role, i, hit)
+            previous_end = hit.end
+    if not hits:
+        facts.dates = roles
+        return
+    signed = _signed_line(d, hits)
+    if signed:
+        put(DateRole.SIGNED, *signed)
+    if kind in SPAN_KINDS:
+        _time_span(d, facts, hits)
+        if facts.time_span is not None:
+            span = facts.time_span
+            roles.setdefault(DateRole.RECORD_START, Found(span.value[0].date(), span.evidence))
+        else:
+            put(DateRole.RECORD_START, *hits[0])
+    # the document kind decides what its own date means
+    own: DateRole | None = {
+        DocKind.DECISION: DateRole.DECISION,
+        DocKind.PENALTY_NOTICE: DateRole.NOTICE,
+        DocKind.HEARING_NOTICE: DateRole.HEARING_NOTICE,
+        DocKind.CLOSING_APPROVAL: DateRole.CLOSING,
+        DocKind.EXTENSION_APPROVAL: DateRole.EXTENSION,
+        DocKind.DECISION_APPROVAL: DateRole.APPROVAL,
+    }.get(kind)
+    if own is not None and own not in roles and DateRole.SIGNED in roles:
+        roles[own] = roles[DateRole.SIGNED]
+    if kind == DocKind.FILING_APPROVAL and DateRole.FILING not in roles:
+        src = roles.get(DateRole.APPROVAL) or roles.get(DateRole.SIGNED)
+        if src is None:
+            i, hit = hits[-1]
+            src = d.found(hit.value, i, hit.start, hit.end)
+        roles[DateRole.FILING] = src
+    elif kind == DocKind.CASE_SOURCE and DateRole.SOURCE not in roles:
+        i, hit = hits[0]
+        roles[DateRole.SOURCE] = d.found(hit.value, i, hit.start, hit.end)
+    elif kind == DocKind.SERVICE_RECEIPT and DateRole.DELIVERY not in roles:
+        field = fields.get("送达日期") or fields.get("受送达人签名")
+        in_field = [(i, h) for i, h in hits if field and i == field.line]
+        if in_field:
+            put(DateRole.DELIVERY, *in_field[-1])
+        elif DateRole.SIGNED in roles:
+            roles[DateRole.DELIVERY] = roles[DateRole.SIGNED]
+        else:
+            put(DateRole.DELIVERY, *hits[-1])
+    elif kind == DocKind.HEARING_RECORD and DateRole.HEARING not in roles:
+        roles[DateRole.HEARING] = roles.get(DateRole.RECORD_START) or d.found(hits[0][1].value, hits[0][0])
+    facts.dates = roles
+
+
+_START_LABEL = re.compile(r"(?:开始|起始|起)(?:时间)?\s*[:：]?\s*$")
+_END_LABEL = re.compile(r"(?:结束|终止|止|至)(?:时间)?\s*[:：]?\s*$")
+
+
+def _time_span(d: _Doc, facts: DocFacts, hits: list[tuple[int, DateHit]]) -> None:
+    for i, folded in enumerate(d.folded[: HEAD_BLOCKS * 2]):
+        spans = find_time_spans(folded)
+        if spans:
+            s = spans[0]
+            facts.time_span = d.found((s.begin, s.finish), i, s.start, s.end)
+            return
+    # 开始时间：… 结束时间：… written as two labelled values
+    begin = finish = None
+    for i, hit in hits:
+        if hit.time is None:
+            continue
+        window = d.folded[i][max(0, hit.start - 8) : hit.start]
+        if begin is None and _START_LABEL.search(window):
+            begin = (i, hit)
+        elif begin is not None and _END_LABEL.search(window):
+            finish = (i, hit)
+            break
+    if begin and finish:
+        from datetime import datetime
+
+        b = datetime.combine(begin[1].value, begin[1].time)  # type: ignore[arg-type]
+        f = datetime.combine(finish[1].value, finish[1].time)  # type: ignore[arg-type]
+        facts.time_span = d.found((b, f), begin[0], begin[1].start, begin[1].end)
+
+
+# ---------------------------------------------------------------------------------------------------- amounts
+
+
+def _amounts(d: _Doc, facts: DocFacts) -> None:
+    fine: tuple[int, amounts_mod.AmountHit] | None = None
+    fallback: tuple[int, amounts_mod.AmountHit] | None = None
+    for i, folded in enumerate(d.folded):
+        if "元" not in folded and "¥" not in folded:
+            continue
+        for hit in amounts_mod.find_amounts(folded):
+            if hit.role == "range":
+                continue
+            facts.amounts.append(AmountPair(hit.upper, hit.figures, d.evidence(i, hit.start, hit.end)))
+            if hit.role != "fine":
+                continue
+            if fallback is None:
+                fallback = (i, hit)
+            if fine is None:
+                a, b = _sentence(folded, hit.start)
+                if _DECISION_WORDS.search(folded, a, b):
+                    fine = (i, hit)
+    chosen = fine or fallback
+    if chosen:
+        i, hit = chosen
+        facts.fine = d.found(Decimal(hit.value), i, hit.start, hit.end)
+
+
+def _sentence(text: str, pos: int) -> tuple[int, int]:
+    from ingest.extract.text import sentence_at
+
+    return sentence_at(text, pos)
+
+
+# ---------------------------------------------------------------------------------------------------- provisions
+
+
+def _provisions(d: _Doc, facts: DocFacts) -> None:
+    seen_v: set[tuple] = set()
+    seen_b: set[tuple] = set()
+    for i, line in enumerate(d.lines):
+        if "《" not in line and "法" not in line:
+            continue
+        violated, basis = classify_citations(line)
+        _add_citations(d, i, violated, seen_v, facts.violated)
+        _add_citations(d, i, basis, seen_b, facts.penalty_basis)
+
+
+def _add_citations(d: _Doc, i: int, cites: list[Citation], seen: set[tuple], out: list[Found[Provision]]) -> None:
+    for c in cites:
+        p = c.provision
+        key = (p.law, p.article, p.clause, p.item)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(d.found(p, i, c.start, c.end))
+
+
+# ---------------------------------------------------------------------------------------------------- clauses
+
+
+def _first_clause(d: _Doc, finder) -> tuple[int, ClauseHit] | None:
+    for i, line in enumerate(d.lines):
+        hit = finder(line)
+        if hit is not None:
+            return i, hit
+    return None
+
+
+def _clauses(d: _Doc, facts: DocFacts) -> None:
+    kind = d.doc.kind
+    if kind in (DocKind.DECISION, DocKind.PENALTY_NOTICE, DocKind.HEARING_NOTICE, DocKind.PAYMENT_REMINDER):
+        found = _first_clause(d, find_remedies)
+        if found:
+            i, hit = found
+            facts.remedies = d.found(d.lines[i][hit.start : hit.end].strip(), i, hit.start, hit.end)
+            if hit.body:
+                start = d.lines[i].find(hit.body, hit.start)
+                facts.review_body = d.found(hit.body, i, start, start + len(hit.body))
+        found = _first_clause(d, find_payment_terms)
+        if found:
+            i, hit = found
+            facts.payment_terms = d.found(d.lines[i][hit.start : hit.end].strip(), i, hit.start, hit.end)
+    if kind in (DocKind.PENALTY_NOTICE, DocKind.HEARING_NOTICE):
+        found = _first_clause(d, find_defense_right)
+        if found:
+            i, hit = found
+            facts.defense_right = d.found(d.lines[i][hit.start : hit.end].strip(), i, hit.start, hit.end)
+            facts.defense_period_days = hit.days
+        found = _first_clause(d, find_hearing_right)
+        if found:
+            i, hit = found
+            facts.hearing_right = d.found(d.lines[i][hit.start : hit.end].strip(), i, hit.start, hit.end)
+            if facts.defense_period_days is None:
+                facts.defense_period_days = hit.days
+    found = _first_clause(d, find_waiver)
+    if found:
+        i, hit = found
+        facts.waiver = d.found(d.lines[i][hit.start : hit.end].strip(), i, hit.start, hit.end)
+
+
+# ---------------------------------------------------------------------------------------------------- records
+
+
+def _signature(d: _Doc, facts: DocFacts, fields: dict[str, FieldHit]) -> None:
+    for label in _RECORD_SIGN_LABELS:
+        hit = fields.get(label)
+        if hit is None:
+            continue
+        value = hit.value
+        for date_hit in find_dates(value):
+            value = value.replace(value[date_hit.start : date_hit.end], "")
+        value = re.sub(r"[\s:：_＿()（）年月日]", "", value)
+        if value:
+            facts.signed_by_party = d.found(True, hit.line, *_span(d, hit))
+            return
+    for i, folded in enumerate(d.folded):
+        m = _REFUSED.search(folded)
+        if m:
+            facts.signed_by_party = d.found(True, i, m.start(), m.end())
+            return
+    present = labels_present(d.lines)
+    for label in _RECORD_SIGN_LABELS:
+        if label in present:
+            for i, folded in enumerate(d.folded):
+                if "签" in folded and ("被询问" in folded or "被检查" in folded or "当事人" in folded):
+                    facts.signed_by_party = d.found(False, i)
+                    return
+
+
+def _served(d: _Doc, facts: DocFacts, fields: dict[str, FieldHit]) -> None:
+    hit = fields.get("送达文书")
+    if hit is not None:
+        facts.served_document = d.found(hit.value, hit.line, *_span(d, hit))
+        return
+    for i, folded in enumerate(d.folded[1:], start=1):
+        m = _SERVED_TITLE.search(folded)
+        if m and "送达回证" not in m.group():
+            facts.served_document = d.found(d.lines[i][m.start() : m.end()].strip(), i, m.start(), m.end())
+            return

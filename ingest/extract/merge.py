@@ -1,0 +1,172 @@
+"""A dossier's documents → `CaseFacts`: per-document facts and the canonical `Elements`.
+
+The decision is the canonical source; other documents fill what it lacks (filing date from the 立案审批表,
+source date from the 案件来源登记表, notice number/date/fine from the 告知书, delivery date from the 送达回证
+that serves the decision, officers from the 笔录). Values that disagree stay in the per-document facts for
+the cross-checks (文号前后一致, 当事人一致).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from datetime import date
+
+from ingest.extract.document_facts import extract_document
+from ingest.glossary import RECORD_KINDS, DocKind
+from ingest.model import CaseFacts, DateRole, DocFacts, Dossier, Elements, Found, Officer, TextOrigin
+from ingest.normalize import no_spaces
+
+LOW_OCR_CONFIDENCE = 0.80
+
+# Where each element is looked for after the decision, in order.
+_PARTY_ORDER = (DocKind.DECISION, DocKind.PENALTY_NOTICE, DocKind.HEARING_NOTICE, DocKind.DECISION_APPROVAL,
+                DocKind.FILING_APPROVAL, DocKind.INVESTIGATION_REPORT, DocKind.CASE_SOURCE, DocKind.CLOSING_APPROVAL,
+                DocKind.COVER)  # fmt: skip
+
+
+def extract_case(dossier: Dossier) -> CaseFacts:
+    """Extract every document of a classified dossier and merge the canonical elements."""
+    docs = [extract_document(doc) for doc in dossier.documents]
+    return CaseFacts(
+        dossier_id=dossier.dossier_id,
+        unit=dossier.unit,
+        documents=docs,
+        elements=merge_elements(docs),
+        problems=list(dossier.problems),
+        review_reasons=_review_reasons(dossier),
+    )
+
+
+def _of(docs: list[DocFacts], *kinds: DocKind) -> list[DocFacts]:
+    return [d for d in docs if d.kind in kinds]
+
+
+def _first(docs: Iterable[DocFacts], get: Callable[[DocFacts], object]):
+    for d in docs:
+        value = get(d)
+        if value is not None:
+            return value
+    return None
+
+
+def _date(docs: Iterable[DocFacts], role: DateRole) -> Found[date] | None:
+    return _first(docs, lambda d: d.dates.get(role))
+
+
+def choose_decision(docs: list[DocFacts]) -> DocFacts | None:
+    """The decision: the first one with a number (a second one is kept for cross-checks)."""
+    decisions = _of(docs, DocKind.DECISION)
+    return next((d for d in decisions if d.own_no), decisions[0] if decisions else None)
+
+
+def _serves(receipt: DocFacts, *words: str) -> bool:
+    served = receipt.served_document.value if receipt.served_document else ""
+    return any(w in served for w in words)
+
+
+def _delivery(docs: list[DocFacts], decision: DocFacts | None) -> tuple[Found[date] | None, Found[date] | None]:
+    """(decision delivery date, notice served date) from the 送达回证s."""
+    receipts = _of(docs, DocKind.SERVICE_RECEIPT)
+    case_no = no_spaces(decision.own_no.value) if decision and decision.own_no else None
+    delivery = notice = None
+    unknown: list[DocFacts] = []
+    for r in receipts:
+        served = no_spaces(r.served_document.value) if r.served_document else ""
+        cites_decision = bool(case_no) and any(no_spaces(c.value) == case_no for c in r.cited_case_nos)
+        if (cites_decision or "决定书" in served) and "告知" not in served:
+            delivery = delivery or r.dates.get(DateRole.DELIVERY)
+        elif "告知" in served:
+            notice = notice or r.dates.get(DateRole.DELIVERY)
+        elif not served:
+            unknown.append(r)
+    if delivery is None and len(receipts) == 1 and unknown:
+        delivery = unknown[0].dates.get(DateRole.DELIVERY)
+    return delivery, notice
+
+
+def _officers(docs: list[DocFacts]) -> list[Officer]:
+    """Each officer once, in order of appearance (笔录 first, then the rest); a later number fills a gap."""
+    ordered = [d for d in docs if d.kind in RECORD_KINDS] + [d for d in docs if d.kind not in RECORD_KINDS]
+    out: list[Officer] = []
+    index: dict[str, int] = {}
+    for d in ordered:
+        for officer in d.officers:
+            if officer.name in index:
+                i = index[officer.name]
+                if out[i].cert_no is None and officer.cert_no:
+                    out[i] = officer
+                continue
+            index[officer.name] = len(out)
+            out.append(officer)
+    return out
+
+
+def _cited_case_no(docs: list[DocFacts]) -> Found[str] | None:
+    """The decision number most documents cite, when the decision itself is missing or unnumbered."""
+    counts = Counter(no_spaces(c.value) for d in docs for c in d.cited_case_nos)
+    if not counts:
+        return None
+    best = counts.most_common(1)[0][0]
+    return next(c for d in docs for c in d.cited_case_nos if no_spaces(c.value) == best)
+
+
+def merge_elements(docs: list[DocFacts]) -> Elements:
+    """Canonical elements: the decision first, the other documents filling gaps."""
+    decision = choose_decision(docs)
+    notices = _of(docs, DocKind.PENALTY_NOTICE)
+    notice = next((n for n in notices if n.own_no), notices[0] if notices else None)
+    primary = [decision] if decision else []
+    party_docs = primary + [d for k in _PARTY_ORDER for d in _of(docs, k) if d is not decision]
+    party_doc = next((d for d in party_docs if d.party_name), None)
+
+    e = Elements()
+    if decision is not None and decision.title and "当场" in decision.title:
+        e.procedure = "summary"
+    e.case_no = decision.own_no if decision and decision.own_no else _cited_case_no(docs)
+    e.agency = _first(primary + notices + docs, lambda d: d.agency)
+    if party_doc is not None:
+        e.party_name = party_doc.party_name
+        e.party_kind = party_doc.party_kind
+        e.party_id = party_doc.party_id or _first(party_docs, lambda d: d.party_id)
+    fact_docs = primary + notices + _of(docs, DocKind.INVESTIGATION_REPORT, DocKind.FILING_APPROVAL,
+                                        DocKind.CASE_SOURCE) + docs  # fmt: skip
+    e.violation_date = _date(fact_docs, DateRole.VIOLATION)
+    e.source_date = _date(_of(docs, DocKind.CASE_SOURCE), DateRole.SOURCE) or _date(docs, DateRole.SOURCE)
+    e.filing_date = _date(_of(docs, DocKind.FILING_APPROVAL), DateRole.FILING) or _date(docs, DateRole.FILING)
+    if notice is not None:
+        e.notice_no = notice.own_no
+        e.notice_date = notice.dates.get(DateRole.NOTICE)
+        e.notice_fine_amount = notice.fine
+    e.decision_date = decision.dates.get(DateRole.DECISION) if decision else None
+    delivery, notice_served = _delivery(docs, decision)
+    e.delivery_date = delivery
+    e.notice_served_date = notice_served or _date(primary + docs, DateRole.NOTICE_SERVED)
+    e.hearing_date = _date(_of(docs, DocKind.HEARING_RECORD) + _of(docs, DocKind.HEARING_NOTICE), DateRole.HEARING)
+    if decision is not None:
+        e.fine_amount = decision.fine
+        e.violated = list(decision.violated)
+        e.penalty_basis = list(decision.penalty_basis)
+        e.remedies = decision.remedies
+        e.review_body = decision.review_body
+        e.payment_terms = decision.payment_terms
+    e.officers = _officers(docs)
+    waiver_docs = _of(docs, DocKind.DEFENSE_RECORD) + [d for d in docs if d.kind != DocKind.DEFENSE_RECORD]
+    e.waiver = _first(waiver_docs, lambda d: d.waiver)
+    return e
+
+
+def _review_reasons(dossier: Dossier) -> list[str]:
+    """OCR text read with low confidence: a reviewer must check the values taken from it."""
+    reasons: list[str] = []
+    for doc in dossier.documents:
+        low = sorted(
+            {
+                b.position.label()
+                for b in doc.blocks
+                if b.origin == TextOrigin.OCR and b.ocr_confidence is not None and b.ocr_confidence < LOW_OCR_CONFIDENCE
+            }
+        )
+        if low:
+            reasons.append(f"OCR识别置信度低：{doc.source_file} 第{','.join(low[:5])}页")
+    return reasons

@@ -1,0 +1,186 @@
+"""The party (当事人) block at the top of a decision or notice, or the party fields of a form.
+
+domain.md "Party": label style (当事人：X公司) or salutation style (X公司：) followed by 统一社会信用代码,
+法定代表人/负责人/经营者 and 住所/地址; individuals with 姓名, 性别, 公民身份号码, 住址; a 个体工商户 with a trade
+name is the trade name (party kind organisation), its operator kept as representative.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ingest.extract.credit_code import check_code
+from ingest.extract.text import is_table_row, split_cells
+from ingest.normalize import fold
+
+_GROUPS: dict[str, tuple[str, ...]] = {
+    "name": ("当事人名称", "当事人姓名", "当事人(单位)", "当事人(个人)", "当事人", "被处罚人", "被处罚单位",
+             "单位名称", "企业名称", "名称", "被检查单位", "被检查人", "被调查单位"),
+    "trade": ("个体工商户名称", "个体工商户字号", "字号名称", "字号", "商号", "店名", "店铺名称"),
+    "person": ("姓名",),
+    "org_id": ("统一社会信用代码", "社会信用代码", "信用代码", "营业执照注册号", "营业执照号码", "营业执照号",
+               "注册号", "组织机构代码"),
+    "person_id": ("公民身份号码", "居民身份证号码", "身份证件号码", "身份证号码", "身份证号", "证件号码", "身份证"),
+    "address": ("住所地", "住所", "地址", "住址", "经营场所", "经营地址", "注册地址", "联系地址", "单位地址",
+                "营业场所", "家庭住址", "现住址"),
+    "rep": ("法定代表人(负责人)", "法定代表人", "主要负责人", "负责人"),
+    "operator": ("经营者姓名", "经营者"),
+    "gender": ("性别",),
+}
+_LABEL_TO_GROUP = {fold(s): g for g, syns in _GROUPS.items() for s in syns}
+_ALT = "|".join(
+    re.escape(s).replace(r"\(", r"\s*\(\s*").replace(r"\)", r"\s*\)\s*")
+    for s in sorted(_LABEL_TO_GROUP, key=len, reverse=True)
+)
+_LABEL = re.compile(rf"(?:^|(?<=[\s,，;；。|(]))(?P<label>{_ALT})\s*[:：]\s*")
+_VALUE_END = re.compile(r"[,，;；。|]|\s{2,}")
+_ORG_SUFFIX = re.compile(
+    r"(?:公司|厂|店|部|中心|合作社|社|协会|学会|医院|诊所|卫生室|学校|幼儿园|酒店|宾馆|饭店|旅馆|馆|超市|所|站|行|坊|"
+    r"场|院|园|处|队|局|委员会|集团|企业|门市|商行|工作室|餐厅|药房|农场|基地|银行|会|室|铺|屋|吧|城|楼|堂|庄|"
+    r"作坊|加工点|档口|门店|分店|网吧|诊所)$"
+)
+_PERSON_NAME = re.compile(r"^[\u4e00-\u9fa5·]{2,5}$")
+_GENDER = re.compile(r"(?:^|[,，\s])(男|女)(?:[,，\s]|$)")
+_SALUTATION = re.compile(r"^\s*(?P<name>[^:：,，。；;、\s]{2,50})\s*[:：]\s*(?P<rest>.*)$")
+_NOT_SALUTATION = re.compile(r"如下|查明|经查|事实|证据|依据|理由|决定|告知|根据|依照|附件|抄送|备注|说明|意见|问|答|"
+                             r"日期|时间|地点|电话|编号|文号|邮编|签名|签字|盖章")
+_TRAILING_NOTE = re.compile(r"\s*[(（](?P<note>[^()（）]*)[)）]\s*$")
+_BODY_START = re.compile(r"经查|现查明|违法事实|本机关于|本局于|我局于|本机关在|一、|你(?:单位|公司|店)?于")
+_CODE = re.compile(r"[0-9A-Za-z*×＊]{15,18}")
+
+
+@dataclass(frozen=True, slots=True)
+class PartyField:
+    value: str
+    line: int
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class PartyInfo:
+    name: PartyField | None = None
+    kind: str | None = None  # organisation | individual
+    party_id: PartyField | None = None
+    address: PartyField | None = None
+    representative: PartyField | None = None  # 法定代表人 / 负责人 / operator of a 个体工商户
+    operator: PartyField | None = None
+    trade_name: PartyField | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def is_organisation_name(name: str) -> bool:
+    return bool(_ORG_SUFFIX.search(name)) or len(name) > 5
+
+
+def _strip_note(value: str, start: int) -> tuple[str, int, str | None]:
+    """'X店（个体工商户）' → ('X店', end, '个体工商户'); 'X公司（以下简称X）' likewise."""
+    m = _TRAILING_NOTE.search(value)
+    if m and (len(m["note"]) <= 12 or "简称" in m["note"]):
+        inner = value[: m.start()].rstrip()
+        if inner and not inner.endswith(("(", "（")):
+            return inner, start + len(inner), m["note"]
+    return value, start + len(value), None
+
+
+def _segments(line: str) -> list[tuple[str, int, int, str]]:
+    """(group, value start, value end, label) for each labelled party field on one line."""
+    out: list[tuple[str, int, int, str]] = []
+    folded = fold(line)
+    if is_table_row(line):
+        cells = split_cells(line)
+        pos = 0
+        for i, cell in enumerate(cells):
+            key = re.sub(r"\s+", "", fold(cell)).rstrip(":：")
+            group = _LABEL_TO_GROUP.get(key)
+            if group and i + 1 < len(cells) and cells[i + 1] and _LABEL_TO_GROUP.get(
+                re.sub(r"\s+", "", fold(cells[i + 1])).rstrip(":：")
+            ) is None:
+                start = line.find(cells[i + 1], pos)
+                if start >= 0:
+                    out.append((group, start, start + len(cells[i + 1]), key))
+            pos = max(pos, line.find(cell, pos) if cell else pos)
+        if out:
+            return out
+    matches = list(_LABEL.finditer(folded))
+    for i, m in enumerate(matches):
+        label = re.sub(r"\s+", "", m["label"])
+        group = _LABEL_TO_GROUP[label]
+        limit = matches[i + 1].start() if i + 1 < len(matches) else len(line)
+        end_m = _VALUE_END.search(folded, m.end(), limit)
+        end = end_m.start() if end_m else limit
+        value = line[m.end() : end].strip()
+        if value:
+            out.append((group, m.end(), m.end() + len(line[m.end() : end].rstrip()), label))
+    return out
+
+
+def parse_party(lines: Sequence[str], salutation_lines: int = 12) -> PartyInfo:
+    """The party named in `lines` (a document's top lines or a form's rows)."""
+    info = PartyInfo()
+    person_name: PartyField | None = None
+    seen_body = False
+    gender = False
+    for index, line in enumerate(lines):
+        if not line.strip():
+            continue
+        segments = _segments(line)
+        for group, start, end, _label in segments:
+            raw = line[start:end]
+            value, value_end, note = _strip_note(raw.strip(), start + (len(raw) - len(raw.lstrip())))
+            hit = PartyField(value, index, start + (len(raw) - len(raw.lstrip())), value_end)
+            if group == "name" and info.name is None:
+                info.name = hit
+                if note:
+                    info.notes.append(note)
+            elif group == "trade" and info.trade_name is None:
+                info.trade_name = hit
+            elif group == "person" and person_name is None:
+                person_name = hit
+            elif group in ("org_id", "person_id") and info.party_id is None:
+                code = _CODE.search(fold(value))
+                if code:
+                    s = hit.start + code.start()
+                    info.party_id = PartyField(value[code.start() : code.end()], index, s, s + code.end() - code.start())
+                    if group == "person_id":
+                        gender = True  # an identity-card number marks an individual
+            elif group == "address" and info.address is None:
+                info.address = hit
+            elif group == "rep" and info.representative is None:
+                info.representative = hit
+            elif group == "operator" and info.operator is None:
+                info.operator = hit
+            elif group == "gender":
+                gender = True
+        if not segments and info.name is None and person_name is None and not seen_body and index < salutation_lines:
+            m = _SALUTATION.match(fold(line))
+            if m and not _NOT_SALUTATION.search(m["name"]):
+                name = m["name"].strip()
+                if is_organisation_name(name) or _PERSON_NAME.match(name):
+                    s = line.find(name[0]) if name else 0
+                    value, value_end, note = _strip_note(line[s : s + len(name)], s)
+                    info.name = PartyField(value, index, s, value_end)
+        if _BODY_START.search(fold(line)) and index > 0:
+            seen_body = True
+        if _GENDER.search(fold(line)) and (info.name or person_name):
+            gender = True
+    if info.name is None and person_name is not None:
+        info.name = person_name
+    if info.trade_name is not None:
+        # 个体工商户: the trade name is the party; the operator (or the person named) is kept
+        operator = info.operator or (info.name if info.name and info.name.value != info.trade_name.value else None)
+        info.operator = operator
+        info.representative = info.representative or operator
+        info.name = info.trade_name
+        info.kind = "organisation"
+    elif info.name is not None:
+        org_id = info.party_id is not None and check_code(info.party_id.value).kind in ("uscc", "registration_no")
+        if "个体工商户" in info.notes or org_id or (is_organisation_name(info.name.value) and not gender):
+            info.kind = "organisation"
+        else:
+            info.kind = "individual"
+        if info.operator and not info.representative:
+            info.representative = info.operator
+    return info

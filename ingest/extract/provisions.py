@@ -1,0 +1,128 @@
+"""Legal citations (domain.md "Legal basis"): 《法》第N条第N款第(N)项, lists (第十条、第十二条第一款), 该法/同法
+back-references, and which citations are the violated provision (违反了…的规定) and which the penalty
+provision (依据/根据/依照…的规定). A law cited without article gets article None.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.errors import ParseError
+from ingest.extract.text import sentences
+from ingest.model import Provision
+from ingest.normalize import NUMERAL_CHARS, cn_to_int, fold
+
+_N = rf"[{NUMERAL_CHARS}\d]+"
+_LAW = re.compile(r"《(?P<law>[^《》\n]{2,80})》|(?P<ref>该法|同法|本法|上述法律|前述法律|该条例|同条例|该办法|该规定|该规章)")
+_SEP = re.compile(r"\s*(?:、|和|及|以及|与|或者|或|,|，)?\s*")
+_ART = re.compile(rf"第\s*(?P<n>{_N})\s*条(?:\s*之\s*(?P<sub>{_N}))?")
+_CLAUSE = re.compile(rf"第\s*(?P<n>{_N})\s*款")
+_ITEM = re.compile(rf"(?:第\s*[(（]?\s*(?P<n>{_N})\s*[)）]?|[(（]\s*(?P<m>{_N})\s*[)）])\s*项")
+_VIOLATION = re.compile(r"违反了?|不符合|违背")
+_BASIS = re.compile(r"依据|根据|依照|按照|适用|参照")
+# Sentences citing a law for the party's rights, remedies, payment or surcharges are not the penalty basis.
+_PROCEDURAL = re.compile(r"陈述|申辩|听证|复议|诉讼|送达|缴纳|缴至|缴款|加处|逾期|权利|告知你|告知如下")
+_PROCEDURAL_LAWS = re.compile(r"行政复议法|行政诉讼法|民事诉讼法")
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    provision: Provision
+    start: int
+    end: int
+
+
+def _num(text: str) -> int | None:
+    try:
+        return cn_to_int(text)
+    except ParseError:
+        return None
+
+
+def _chain(folded: str, pos: int) -> list[tuple[int | None, int | None, int | None, int]]:
+    """(article, clause, item, end) for each provision in the 第…条第…款第…项 chain starting at `pos`."""
+    out: list[tuple[int | None, int | None, int | None, int]] = []
+    art = clause = item = None
+    pending = False
+    end = pos
+    while True:
+        sep = _SEP.match(folded, pos)
+        at = sep.end() if sep else pos
+        m = _ART.match(folded, at)
+        if m:
+            if pending:
+                out.append((art, clause, item, end))
+            art, clause, item = _num(m["n"]), None, None
+            pending, pos, end = True, m.end(), m.end()
+            continue
+        m = _CLAUSE.match(folded, at)
+        if m and pending:
+            if clause is not None or item is not None:
+                out.append((art, clause, item, end))
+                item = None
+            clause, pos, end = _num(m["n"]), m.end(), m.end()
+            continue
+        m = _ITEM.match(folded, at)
+        if m and pending:
+            if item is not None:
+                out.append((art, clause, item, end))
+            item, pos, end = _num(m["n"] or m["m"]), m.end(), m.end()
+            continue
+        break
+    if pending:
+        out.append((art, clause, item, end))
+    return out
+
+
+def find_citations(text: str) -> list[Citation]:
+    """Every provision cited in `text` (one per article/clause/item), in order."""
+    folded = fold(text)
+    out: list[Citation] = []
+    last_law: str | None = None
+    for law_m in _LAW.finditer(folded):
+        if law_m["law"]:
+            law = text[law_m.start("law") : law_m.end("law")].strip()
+        elif last_law:
+            law = last_law
+        else:
+            continue
+        last_law = law
+        chain = _chain(folded, law_m.end())
+        if not chain:
+            if not law_m["law"]:
+                continue
+            chain = [(None, None, None, law_m.end())]
+        for art, clause, item, end in chain:
+            written = text[law_m.start() : end].strip()
+            out.append(Citation(Provision(law, art, clause, item, written), law_m.start(), end))
+    return out
+
+
+def classify_citations(text: str) -> tuple[list[Citation], list[Citation]]:
+    """(violated, penalty_basis): each citation belongs to the nearest trigger word before it in its sentence."""
+    folded = fold(text)
+    violated: list[Citation] = []
+    basis: list[Citation] = []
+    cites = find_citations(text)
+    if not cites:
+        return violated, basis
+    for s_start, s_end in sentences(folded):
+        inside = [c for c in cites if s_start <= c.start < s_end]
+        if not inside:
+            continue
+        sentence = folded[s_start:s_end]
+        outside_titles = re.sub(r"《[^《》]*》", "", sentence)
+        procedural = bool(_PROCEDURAL.search(outside_titles))
+        triggers = [(m.start() + s_start, "v") for m in _VIOLATION.finditer(sentence)]
+        triggers += [(m.start() + s_start, "b") for m in _BASIS.finditer(sentence)]
+        triggers.sort()
+        for cite in inside:
+            before = [kind for pos, kind in triggers if pos < cite.start]
+            if not before:
+                continue
+            if before[-1] == "v":
+                violated.append(cite)
+            elif not procedural and not _PROCEDURAL_LAWS.search(cite.provision.law):
+                basis.append(cite)
+    return violated, basis

@@ -1,0 +1,67 @@
+"""Limits and guards shared by the readers (file size, zip bombs, wrapping library errors)."""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass
+
+from ingest.errors import ReadError
+from ingest.glossary import ProblemKind
+
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class ReadLimits:
+    """Bounds a reader may not exceed, so that one hostile or huge file cannot stall a campaign."""
+
+    max_file_mb: float = 200  # size on disk
+    max_pages: int = 500  # PDF pages
+    max_uncompressed_mb: float = 300  # sum of declared zip member sizes (.docx/.xlsx), and bytes inflated
+    max_xlsx_cells: int = 200_000  # cells iterated over all sheets
+    max_zip_members: int = 10_000  # a real .docx/.xlsx has tens of members
+    max_blocks: int = 200_000  # text blocks per file
+
+    @property
+    def max_uncompressed_bytes(self) -> int:
+        return int(self.max_uncompressed_mb * MB)
+
+
+def too_large(message: str) -> ReadError:
+    return ReadError(ProblemKind.TOO_LARGE, message)
+
+
+def corrupt(what: str, exc: BaseException | str) -> ReadError:
+    """A library failure becomes CORRUPT, keeping the library's own words for whoever debugs it."""
+    detail = exc if isinstance(exc, str) else f"{type(exc).__name__}: {exc}"
+    return ReadError(ProblemKind.CORRUPT, f"{what}已损坏或格式无效，无法读取（{detail}）")
+
+
+def check_zip(zf: zipfile.ZipFile, limits: ReadLimits) -> None:
+    """Zip-bomb guard on the declared sizes, before anything is inflated."""
+    infos = zf.infolist()
+    if len(infos) > limits.max_zip_members:
+        raise too_large(f"压缩包内文件数 {len(infos)} 超过上限 {limits.max_zip_members}")
+    declared = sum(max(info.file_size, 0) for info in infos)
+    if declared > limits.max_uncompressed_bytes:
+        raise too_large(
+            f"文件解压后大小 {declared / MB:.0f} MB 超过上限 {limits.max_uncompressed_mb:g} MB（疑似压缩炸弹或超大文件）"
+        )
+
+
+def read_member(zf: zipfile.ZipFile, name: str, limits: ReadLimits, budget: list[int]) -> bytes:
+    """Inflate one member in chunks, stopping as soon as the shared byte budget is spent.
+
+    zipfile already stops at the declared size; counting here also bounds members whose header lies.
+    """
+    chunks: list[bytes] = []
+    with zf.open(name) as fh:
+        while True:
+            chunk = fh.read(1024 * 1024)
+            if not chunk:
+                break
+            budget[0] -= len(chunk)
+            if budget[0] < 0:
+                raise too_large(f"文件解压后超过上限 {limits.max_uncompressed_mb:g} MB（疑似压缩炸弹）")
+            chunks.append(chunk)
+    return b"".join(chunks)

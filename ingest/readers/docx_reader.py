@@ -1,0 +1,169 @@
+"""Word (.docx) reader: the main document part parsed with lxml, paragraphs and table rows in body order.
+
+stack-notes.md measured python-docx at 17–20 ms/file against ~0.6 ms for lxml on word/document.xml, and a
+campaign holds ~10,000 files, so python-docx is not used here. The text rules follow python-docx 1.2
+(`w:t` text, `w:tab`/`w:ptab` → tab, `w:br` text-wrapping/`w:cr` → newline, `w:noBreakHyphen` → '-'), and
+tests/test_readers.py checks that both give the same blocks. Beyond python-docx, text inside content controls
+(`w:sdt`), tracked insertions (`w:ins`), smart tags and simple fields is kept; deleted text is not.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import zipfile
+from pathlib import Path
+
+from lxml import etree
+
+from ingest.errors import ReadError
+from ingest.model import Document, Position, Table, TextBlock
+from ingest.readers.common import ReadLimits, check_zip, corrupt, read_member, too_large
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+_OFFICE_DOC = "/officeDocument"
+
+P, TBL, TR, TC, R = f"{{{W}}}p", f"{{{W}}}tbl", f"{{{W}}}tr", f"{{{W}}}tc", f"{{{W}}}r"
+T, TAB, PTAB, BR, CR, NBH = (f"{{{W}}}{n}" for n in ("t", "tab", "ptab", "br", "cr", "noBreakHyphen"))
+BR_TYPE = f"{{{W}}}type"
+# Containers whose children are read as if they stood in their parent (body, cell or paragraph).
+_TRANSPARENT = frozenset(
+    f"{{{W}}}{n}" for n in ("sdt", "sdtContent", "customXml", "ins", "smartTag", "fldSimple", "hyperlink", "moveTo")
+)
+
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
+
+
+def read_docx(path: Path, source_file: str, limits: ReadLimits = ReadLimits()) -> Document:
+    """One TextBlock per non-blank paragraph or table row; `paragraph` counts every paragraph and row."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            check_zip(zf, limits)
+            budget = [limits.max_uncompressed_bytes]
+            xml = read_member(zf, _main_part(zf, limits, budget), limits, budget)
+    except ReadError:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, NotImplementedError,
+            RuntimeError) as exc:  # RuntimeError: encrypted zip member
+        raise corrupt("Word文档", exc) from exc
+    try:
+        root = etree.fromstring(xml, _PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise corrupt("Word文档", exc) from exc
+    return blocks_from_document_xml(root, source_file, limits)
+
+
+def _main_part(zf: zipfile.ZipFile, limits: ReadLimits, budget: list[int]) -> str:
+    """The officeDocument part named in _rels/.rels (WPS and others do not always call it document.xml)."""
+    names = set(zf.namelist())
+    if "_rels/.rels" in names:
+        try:
+            rels = etree.fromstring(read_member(zf, "_rels/.rels", limits, budget), _PARSER)
+            for rel in rels.iter(f"{{{_REL}}}Relationship"):
+                if rel.get("Type", "").endswith(_OFFICE_DOC):
+                    target = posixpath.normpath(rel.get("Target", "").lstrip("/"))
+                    if target in names:
+                        return target
+        except etree.XMLSyntaxError:
+            pass
+    if "word/document.xml" in names:
+        return "word/document.xml"
+    raise corrupt("Word文档", "缺少正文部分 word/document.xml")
+
+
+def blocks_from_document_xml(root: etree._Element, source_file: str, limits: ReadLimits) -> Document:
+    body = root.find(f"{{{W}}}body")
+    if body is None:
+        raise corrupt("Word文档", "缺少 w:body")
+    doc = Document(source_file=source_file, file_format="docx", page_count=1)
+    counter = 0
+    for element in _block_items(body):
+        if element.tag == P:
+            counter += 1
+            text = paragraph_text(element)
+            if text.strip():
+                doc.blocks.append(TextBlock(text, Position(paragraph=counter)))
+        else:
+            rows: list[tuple[str, ...]] = []
+            start = counter + 1
+            for tr in _rows(element):
+                counter += 1
+                cells = tuple(cell_text(tc) for tc in _cells(tr))
+                rows.append(cells)
+                line = "\t".join(cells)
+                if line.strip():
+                    doc.blocks.append(TextBlock(line, Position(paragraph=counter), in_table=True))
+            if rows:
+                doc.tables.append(Table(tuple(rows), Position(paragraph=start)))
+        if len(doc.blocks) > limits.max_blocks:
+            raise too_large(f"Word文档段落数超过上限 {limits.max_blocks}")
+    return doc
+
+
+def _block_items(parent: etree._Element):
+    """Paragraphs and tables directly in `parent`, looking through content controls and the like."""
+    for child in parent:
+        tag = child.tag
+        if tag in (P, TBL):
+            yield child
+        elif tag in _TRANSPARENT:
+            yield from _block_items(child)
+
+
+def _rows(tbl: etree._Element):
+    for child in tbl:
+        if child.tag == TR:
+            yield child
+        elif child.tag in _TRANSPARENT:
+            yield from _rows(child)
+
+
+def _cells(tr: etree._Element):
+    for child in tr:
+        if child.tag == TC:
+            yield child
+        elif child.tag in _TRANSPARENT:
+            yield from _cells(child)
+
+
+def cell_text(tc: etree._Element) -> str:
+    """Paragraphs of a cell joined by newlines (python-docx `_Cell.text`); nested tables row by row."""
+    parts: list[str] = []
+    for item in _block_items(tc):
+        if item.tag == P:
+            parts.append(paragraph_text(item))
+        else:
+            parts.extend("\t".join(cell_text(c) for c in _cells(tr)) for tr in _rows(item))
+    return "\n".join(parts)
+
+
+def paragraph_text(p: etree._Element) -> str:
+    out: list[str] = []
+    _run_container_text(p, out)
+    return "".join(out)
+
+
+def _run_container_text(parent: etree._Element, out: list[str]) -> None:
+    for child in parent:
+        tag = child.tag
+        if tag == R:
+            _run_text(child, out)
+        elif tag in _TRANSPARENT:
+            _run_container_text(child, out)
+
+
+def _run_text(r: etree._Element, out: list[str]) -> None:
+    for e in r:
+        tag = e.tag
+        if tag == T:
+            if e.text:
+                out.append(e.text)
+        elif tag in (TAB, PTAB):
+            out.append("\t")
+        elif tag == BR:
+            if e.get(BR_TYPE, "textWrapping") == "textWrapping":
+                out.append("\n")
+        elif tag == CR:
+            out.append("\n")
+        elif tag == NBH:
+            out.append("-")

@@ -1,0 +1,187 @@
+"""`pingcha` command line. Imports nothing heavy until a command needs it (no Prefect, no GX for --help).
+
+Exit status (output-contract.md): 0 when the run finished, even with problem files; 2 for bad arguments,
+an invalid checklist or a missing input folder, with a one-line reason on stderr; 1 for anything else.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+EXIT_OK, EXIT_UNEXPECTED, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad arguments: reported on one line, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, not argparse's usage dump
+        raise UsageError(message)
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="pingcha", description="评查: 行政执法案卷评查流水线 (review enforcement case files)")
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    run = sub.add_parser("run", help="review a campaign: read, extract, score, validate, write the outputs")
+    run.add_argument("dossiers", type=Path, help="campaign folder: one folder per unit, one folder or file per case")
+    run.add_argument("--out", type=Path, required=True, help="output folder (must not be inside DOSSIERS)")
+    run.add_argument("--checklist", default="penalty-general", help="checklist id or YAML path (default: penalty-general)")
+    run.add_argument("--campaign", help="campaign name shown on the scorecards (default: the folder name)")
+    run.add_argument("--roster", type=Path, help="enforcement certificate roster .xlsx (持证上岗 check for V02)")
+    run.add_argument("--workers", type=int, help="worker processes (default: all cores)")
+    run.add_argument("--unit", dest="units", action="append", help="review only this unit (repeatable)")
+    run.add_argument("--overwrite", action="store_true", help="replace the outputs of a previous run in OUT (finished dossiers are reused)")
+    run.add_argument("--no-progress", action="store_true", help="no progress bar")
+    run.add_argument("-v", "--verbose", action="store_true", help="Prefect logs and full tracebacks")
+
+    checklist = sub.add_parser("checklist", help="validate or show a checklist")
+    checklist_sub = checklist.add_subparsers(dest="checklist_command", metavar="ACTION", parser_class=_Parser)
+    validate = checklist_sub.add_parser("validate", help="check a checklist file; exit 2 with the line of the first error")
+    validate.add_argument("source", help="checklist id or YAML path")
+    show = checklist_sub.add_parser("show", help="print a checklist as a table")
+    show.add_argument("source", help="checklist id or YAML path")
+
+    review = sub.add_parser("review", help="apply reviewers' overrides from a scorecard")
+    review_sub = review.add_subparsers(dest="review_command", metavar="ACTION", parser_class=_Parser)
+    apply = review_sub.add_parser("apply", help="re-score with the reviewer columns of SCORECARD into a new output folder")
+    apply.add_argument("scorecard", type=Path)
+    apply.add_argument("--out", type=Path, required=True, help="new output folder (the original run is never modified)")
+
+    generate = sub.add_parser("generate", help="generate synthetic dossiers with ground truth (demo, tests, benchmarks)")
+    generate.add_argument("args", nargs=argparse.REMAINDER, help="see `pingcha generate --help`")
+    return parser  # fmt: skip
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    verbose = "-v" in argv or "--verbose" in argv
+    try:
+        args = _build_parser().parse_args(argv)
+        return _dispatch(args)
+    except UsageError as exc:
+        print(f"pingcha: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("pingcha: interrupted; run again with --overwrite to resume (finished dossiers are reused)", file=sys.stderr)
+        return 130
+    except Exception as exc:  # the contract: anything unexpected is exit 1 with one line
+        if verbose:
+            raise
+        print(f"pingcha: unexpected error: {type(exc).__name__}: {exc} (run with --verbose for details)", file=sys.stderr)
+        return EXIT_UNEXPECTED
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    if args.version:
+        from importlib.metadata import version
+
+        print(f"pingcha {version('pingcha')}")
+        return EXIT_OK
+    if args.command == "run":
+        return _cmd_run(args)
+    if args.command == "checklist":
+        return _cmd_checklist(args)
+    if args.command == "review":
+        return _cmd_review(args)
+    if args.command == "generate":
+        from pipelines.samplegen.__main__ import main as generate_main
+
+        return generate_main(args.args)
+    _build_parser().print_help()
+    return EXIT_USAGE
+
+
+def _load_checklist_or_usage(source: str):  # -> Checklist
+    from scoring.checklist import ChecklistError, load_checklist
+
+    try:
+        return load_checklist(source)
+    except ChecklistError as exc:
+        raise UsageError(f"invalid checklist: {exc}") from exc
+
+
+def _cmd_checklist(args: argparse.Namespace) -> int:
+    if args.checklist_command not in ("validate", "show"):
+        raise UsageError("checklist needs an action: validate FILE | show ID|FILE")
+    checklist = _load_checklist_or_usage(args.source)
+    if args.checklist_command == "validate":
+        print(f"ok: {checklist.id} {checklist.version} ({len(checklist.items)} items, sha256 {checklist.content_hash[:12]})")
+        return EXIT_OK
+    from pipelines.console import print_checklist
+
+    print_checklist(checklist)
+    return EXIT_OK
+
+
+def _cmd_review(args: argparse.Namespace) -> int:
+    if args.review_command != "apply":
+        raise UsageError("review needs an action: apply SCORECARD.xlsx --out NEW_OUT")
+    if not args.scorecard.is_file():
+        raise UsageError(f"scorecard not found: {args.scorecard}")
+    from ingest.errors import PingchaError
+    from reports.review import apply_review
+
+    try:
+        summary = apply_review(args.scorecard, args.out)
+    except PingchaError as exc:
+        raise UsageError(str(exc)) from exc
+    print(summary.describe())
+    return EXIT_OK
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    dossiers: Path = args.dossiers
+    if not dossiers.is_dir():
+        raise UsageError(f"input folder not found: {dossiers}")
+    if args.roster is not None and not args.roster.is_file():
+        raise UsageError(f"roster not found: {args.roster}")
+    if args.workers is not None and args.workers < 1:
+        raise UsageError("--workers must be at least 1")
+    checklist = _load_checklist_or_usage(args.checklist)
+    from pipelines.outputs import OutputDirError, check_out_dir
+
+    try:
+        check_out_dir(args.out, dossiers, args.overwrite)
+    except OutputDirError as exc:
+        raise UsageError(str(exc)) from exc
+
+    from pipelines.prefect_env import configure_prefect, state_dir_for
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    configure_prefect(state_dir_for(args.out.resolve()), verbose=args.verbose)
+    from pipelines import progress
+    from pipelines.console import ProgressBar, print_summary
+
+    show_progress = not args.no_progress and os.environ.get("PINGCHA_NO_PROGRESS") != "1"
+    bar = ProgressBar() if show_progress else None
+    progress.install(bar)
+    try:
+        from pipelines.flow import review_campaign
+
+        summary = review_campaign(
+            dossiers=str(dossiers),
+            out=str(args.out),
+            checklist=str(checklist.source),
+            campaign=args.campaign,
+            roster=str(args.roster.resolve()) if args.roster else None,
+            workers_count=args.workers,
+            units=args.units,
+            overwrite=args.overwrite,
+        )
+    finally:
+        progress.install(None)
+        if bar is not None:
+            bar.close()
+    print_summary(summary, args.out)
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,92 @@
+"""What the CLI prints: a progress bar per dossier, the end-of-run summary table, a checklist table."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from ingest.glossary import GRADES_ZH, zh
+
+_out = Console(highlight=False)
+_err = Console(stderr=True, highlight=False)
+
+
+class ProgressBar:
+    """A bar on a terminal; on a pipe or in CI, one line per 10% so logs stay short."""
+
+    def __init__(self) -> None:
+        self._interactive = sys.stderr.isatty()
+        self._progress: Progress | None = None
+        self._task = None
+        self._last_decile = -1
+        self._started = time.perf_counter()
+
+    def __call__(self, event: str, done: int, total: int) -> None:
+        if event == "start":
+            self._started = time.perf_counter()
+            if self._interactive and total:
+                self._progress = Progress(
+                    TextColumn("[bold]评查[/bold]"), BarColumn(), MofNCompleteColumn(),
+                    TextColumn("{task.description}"), TimeRemainingColumn(), console=_err, transient=True,
+                )  # fmt: skip
+                self._progress.start()
+                self._task = self._progress.add_task("", total=total)
+            return
+        if self._progress is not None and self._task is not None:
+            self._progress.update(self._task, completed=done, description=event[-40:])
+            return
+        decile = (done * 10) // total if total else 10
+        if decile != self._last_decile and event != "done":
+            self._last_decile = decile
+            rate = done / max(time.perf_counter() - self._started, 1e-6)
+            _err.print(f"评查进度 {done}/{total} 案卷 ({rate:.1f}/s)")
+
+    def close(self) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+            self._progress = None
+
+
+def print_summary(summary: dict[str, Any], out_dir: Path) -> None:
+    counts = summary.get("counts", {})
+    grades = counts.get("grades", {})
+    table = Table(title=f"{zh('campaign')}: {summary.get('campaign', '')}", show_lines=False)
+    table.add_column(zh("unit"))
+    table.add_column(zh("files_reviewed"), justify="right")
+    for unit, n in sorted(counts.get("dossiers_by_unit", {}).items()):
+        table.add_row(unit, str(n))
+    _out.print(table)
+    grade_text = "  ".join(f"{g} {grades.get(g, 0)}" for g in GRADES_ZH)
+    checklist = summary.get("checklist", {})
+    _out.print(
+        f"单位 {counts.get('units', 0)}  案卷 {counts.get('dossiers', 0)}  已评分 {counts.get('scored', 0)}  "
+        f"否决 {counts.get('vetoed', 0)}  需人工复核 {counts.get('needs_review', 0)}  "
+        f"问题文件 {counts.get('problems', 0)}"
+    )
+    _out.print(f"等次: {grade_text}")
+    cached = counts.get("cached_dossiers", 0)
+    if cached:
+        _out.print(f"复用上次结果的案卷: {cached}")
+    _out.print(
+        f"评查标准 {checklist.get('id', '')} {checklist.get('version', '')}  "
+        f"用时 {summary.get('timings', {}).get('wall_seconds', 0):.1f}s"
+    )
+    scorecard = out_dir / "scorecards.xlsx"
+    _out.print(f"评查表 (scorecard): {scorecard.resolve()}")
+
+
+def print_checklist(checklist: Any) -> None:
+    from scoring.checklist import describe_checklist
+
+    table = Table(title=f"{checklist.title}  ({checklist.id} {checklist.version})")
+    for header in ("编号", "评查项目", "类别", "分值", "上限", "否决", "规则", "依据"):
+        table.add_column(header)
+    for row in describe_checklist(checklist):
+        table.add_row(*[str(c) for c in row])
+    _out.print(table)

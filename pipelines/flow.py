@@ -1,0 +1,172 @@
+"""Prefect flows: a review campaign (discover → read → extract → score → validate → report).
+
+The flow only orchestrates. Each dossier is one Prefect task (observable, cached on its files' content
+and the checklist's hash so an interrupted campaign resumes where it stopped); the CPU-bound work of a
+task runs in a shared process pool so all cores are used without paying Prefect's per-task cost of a
+process task runner. Outcomes are streamed to the output files in dossier order and then dropped, so
+memory stays flat however large the campaign.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from prefect import flow, task
+from prefect.cache_policies import NO_CACHE
+from prefect.context import TaskRunContext
+from prefect.filesystems import LocalFileSystem
+from prefect.task_runners import ThreadPoolTaskRunner
+
+from ingest.discover import CampaignInventory, DossierRef, discover_campaign
+from pipelines import progress, workers
+from pipelines.cache import dossier_cache_key
+from pipelines.outputs import finish_outputs, prepare_out_dir
+from pipelines.prefect_env import state_dir_for
+from pipelines.runinfo import RunRecorder
+from pipelines.stages import DossierOutcome, review_dossier
+from reports.contract_csv import ContractWriter
+from scoring.checklist import load_checklist
+
+
+def _dossier_cache_key(context: TaskRunContext, parameters: dict[str, Any]) -> str:
+    return dossier_cache_key(
+        parameters["ref"], parameters["checklist_hash"], parameters.get("roster_path")
+    )
+
+
+@task(name="discover", cache_policy=NO_CACHE)
+def discover_task(dossiers: str) -> CampaignInventory:
+    return discover_campaign(Path(dossiers))
+
+
+@task(
+    name="review-dossier",
+    task_run_name="review {ref.dossier_id}",
+    cache_key_fn=_dossier_cache_key,
+    persist_result=True,
+    cache_result_in_memory=False,
+    retries=0,
+)
+def review_dossier_task(
+    ref: DossierRef, checklist_source: str, checklist_hash: str, roster_path: str | None
+) -> DossierOutcome:
+    """Read, extract and score one dossier, in the worker pool when there is one."""
+    return workers.run(review_dossier, ref, checklist_source, checklist_hash, roster_path)
+
+
+@task(name="validate", cache_policy=NO_CACHE)
+def validate_task(out: str) -> dict[str, Any]:
+    from reports.validation import validate_run
+
+    return validate_run(Path(out)).as_dict()
+
+
+@task(name="report", cache_policy=NO_CACHE)
+def report_task(out: str) -> list[str]:
+    from reports.render import render_reports
+
+    return [str(p) for p in render_reports(Path(out))]
+
+
+@flow(
+    name="review_campaign",
+    task_runner=ThreadPoolTaskRunner(max_workers=16),
+    log_prints=False,
+    validate_parameters=True,
+)
+def review_campaign(
+    dossiers: str,
+    out: str,
+    checklist: str = "penalty-general",
+    campaign: str | None = None,
+    roster: str | None = None,
+    workers_count: int | None = None,
+    units: list[str] | None = None,
+    overwrite: bool = False,
+) -> dict[str, Any]:
+    """Review every dossier under DOSSIERS and write the output contract's files into OUT.
+
+    `units` restricts the campaign to some unit folders (the June-30 self-review runs one unit each).
+    Returns the run summary that is also written to run.json.
+    """
+    dossiers_root = Path(dossiers).resolve()
+    out_dir = Path(out).resolve()
+    recorder = RunRecorder(
+        arguments={
+            "dossiers": str(dossiers_root), "out": str(out_dir), "checklist": checklist,
+            "campaign": campaign, "roster": roster, "workers": workers_count, "units": units,
+            "overwrite": overwrite,
+        },
+    )  # fmt: skip
+    loaded = load_checklist(checklist)
+    recorder.set_checklist(loaded)
+    recorder.campaign = campaign or dossiers_root.name
+    prepare_out_dir(out_dir, dossiers_root, overwrite)
+    storage = LocalFileSystem(basepath=str(state_dir_for(out_dir) / "results"))
+
+    with recorder.phase("discover"):
+        inventory = discover_task(str(dossiers_root))
+    refs = [r for r in inventory.dossiers if units is None or r.unit in units]
+    recorder.count_inventory(inventory, refs, units)
+
+    review = review_dossier_task.with_options(result_storage=storage)
+    with (
+        recorder.phase("process"),
+        workers.pool(workers_count) as pool_size,
+        ContractWriter(out_dir, loaded.id) as writer,
+    ):
+        recorder.workers = pool_size
+        writer.add_problems(p for p in inventory.problems if units is None or _in_units(p.dossier_id, units))
+        futures = [
+            review.submit(ref, str(loaded.source), loaded.content_hash, roster) for ref in refs
+        ]
+        total = len(futures)
+        progress.report("start", 0, total)
+        for done, future in enumerate(futures, start=1):
+            future.wait()
+            outcome: DossierOutcome = future.result()
+            cached = future.state.name == "Cached"
+            writer.add_case(outcome.result)
+            writer.add_problems(outcome.problems)
+            recorder.add_outcome(outcome, cached=cached)
+            futures[done - 1] = None  # type: ignore[call-overload]  # let the outcome be freed
+            progress.report(outcome.result.dossier_id, done, total)
+        progress.report("done", total, total)
+
+    finish_outputs(out_dir, recorder)  # validation and reports read the run's metadata from run.json
+    with recorder.phase("validate"):
+        recorder.validation = validate_task(str(out_dir))
+    with recorder.phase("report"):
+        recorder.reports = report_task(str(out_dir))
+    return finish_outputs(out_dir, recorder)
+
+
+def _in_units(dossier_id: str, units: list[str]) -> bool:
+    return dossier_id.split("/", 1)[0] in units
+
+
+@flow(name="june30_self_review", log_prints=False)
+def june30_self_review(
+    dossiers: str,
+    out_root: str,
+    checklist: str = "penalty-general",
+    campaign: str | None = None,
+    units: list[str] | None = None,
+) -> dict[str, Any]:
+    """Each unit reviews its own files before June 30 (朝阳2020 二(四)): one run and one OUT per unit."""
+    inventory = discover_task(str(Path(dossiers).resolve()))
+    chosen = [u for u in inventory.units if units is None or u in units]
+    summaries: dict[str, Any] = {}
+    started = time.time()
+    for unit in chosen:
+        summaries[unit] = review_campaign(
+            dossiers=dossiers,
+            out=str(Path(out_root) / unit),
+            checklist=checklist,
+            campaign=campaign or f"{unit} 自查",
+            units=[unit],
+            overwrite=True,
+        )
+    return {"units": list(summaries), "seconds": round(time.time() - started, 1)}

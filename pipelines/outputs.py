@@ -1,0 +1,65 @@
+"""The output folder: refuse dangerous places, never clobber a user's files, write run.json last."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+from ingest.errors import PingchaError
+from pipelines.prefect_env import STATE_DIR_NAME
+
+# Everything a run writes into OUT; only these are removed by --overwrite.
+OUTPUT_NAMES: tuple[str, ...] = (
+    "cases.csv", "findings.csv", "problems.csv", "run.json", "scorecards.xlsx", "charts", "validation",
+    "audit.csv", "platform_export.csv", "platform_export.xlsx",
+)  # fmt: skip
+
+
+class OutputDirError(PingchaError):
+    """OUT is inside the input tree, holds a previous run without --overwrite, or holds foreign files."""
+
+
+def _is_within(path: Path, parent: Path) -> bool:
+    return path == parent or parent in path.parents
+
+
+def check_out_dir(out_dir: Path, dossiers_root: Path, overwrite: bool) -> None:
+    out_dir, dossiers_root = out_dir.resolve(), dossiers_root.resolve()
+    if _is_within(out_dir, dossiers_root):
+        raise OutputDirError(f"输出目录不能位于案卷目录之内: {out_dir} (inside {dossiers_root})")
+    if _is_within(dossiers_root, out_dir):
+        raise OutputDirError(f"输出目录不能包含案卷目录: {out_dir} contains {dossiers_root}")
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputDirError(f"输出路径已存在且不是目录: {out_dir}")
+    if not out_dir.exists():
+        return
+    existing = {p.name for p in out_dir.iterdir()} - {STATE_DIR_NAME}
+    if not existing:
+        return
+    if not overwrite:
+        raise OutputDirError(f"输出目录已有内容，如需覆盖请加 --overwrite: {out_dir}")
+    foreign = sorted(existing - set(OUTPUT_NAMES))
+    if foreign:
+        raise OutputDirError(
+            f"输出目录中有非本程序生成的文件，拒绝覆盖: {', '.join(foreign[:5])} (in {out_dir})"
+        )
+
+
+def prepare_out_dir(out_dir: Path, dossiers_root: Path, overwrite: bool) -> None:
+    """Create OUT, or clear the previous run's outputs (never other files; the resume cache is kept)."""
+    check_out_dir(out_dir, dossiers_root, overwrite)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name in OUTPUT_NAMES:
+        target = out_dir / name
+        if target.is_dir():
+            shutil.rmtree(target)
+        elif target.exists():
+            target.unlink()
+
+
+def finish_outputs(out_dir: Path, recorder: Any) -> dict[str, Any]:
+    summary = recorder.as_dict()
+    (out_dir / "run.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
+    return summary

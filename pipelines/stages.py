@@ -1,0 +1,114 @@
+"""The work done for one dossier — read, extract, score — as a plain function.
+
+Kept free of Prefect so that it runs unchanged in a worker process, in a test, or in a benchmark. The
+flow only orchestrates: it maps this over dossiers and streams the outcomes to the output files.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ingest.discover import DossierRef, load_dossier
+from ingest.extract import extract_case
+from ingest.glossary import ProblemKind, Status
+from ingest.model import Elements, Problem
+from ingest.readers import ReadLimits
+from scoring.checklist import Checklist, load_checklist
+from scoring.engine import score_case
+from scoring.model import CaseResult, Finding
+
+STAGES: tuple[str, ...] = ("read", "ocr", "extract", "score")
+
+
+@dataclass(slots=True)
+class DossierOutcome:
+    """What one dossier gives the campaign: its scored result, its problems and what it cost."""
+
+    result: CaseResult
+    problems: list[Problem]
+    timings: dict[str, float] = field(default_factory=dict)
+    files_read: int = 0
+    pages: int = 0
+    ocr_pages: int = 0
+
+
+@lru_cache(maxsize=8)
+def cached_checklist(source: str, content_hash: str) -> Checklist:
+    """Each worker process loads a checklist once; the hash keys a changed file to a fresh load."""
+    del content_hash  # part of the cache key only
+    return load_checklist(source)
+
+
+@lru_cache(maxsize=4)
+def cached_roster(path: str, mtime_ns: int):  # -> Roster
+    del mtime_ns
+    from scoring.roster import load_roster
+
+    return load_roster(Path(path))
+
+
+def unreadable_result(dossier_id: str, unit: str, checklist: Checklist, reason: str) -> CaseResult:
+    """A dossier with nothing readable is not scored: every item unknown, flagged for a reviewer."""
+    findings = [
+        Finding(
+            dossier_id=dossier_id,
+            item_code=item.code,
+            item_name=item.name,
+            category=item.category,
+            status=Status.UNKNOWN,
+            message=reason,
+        )
+        for item in checklist.items
+    ]
+    return CaseResult(
+        dossier_id=dossier_id,
+        unit=unit,
+        checklist_id=checklist.id,
+        elements=Elements(),
+        findings=findings,
+        raw_score=0.0,
+        total_score=0.0,
+        grade="",
+        vetoed=False,
+        needs_review=True,
+        review_reasons=[reason],
+    )
+
+
+def review_dossier(
+    ref: DossierRef,
+    checklist_source: str,
+    checklist_hash: str,
+    roster_path: str | None = None,
+    limits: ReadLimits | None = None,
+) -> DossierOutcome:
+    """Read, extract and score one dossier. Never raises for bad input: problems are returned."""
+    checklist = cached_checklist(checklist_source, checklist_hash)
+    roster = cached_roster(roster_path, Path(roster_path).stat().st_mtime_ns) if roster_path else None
+    timings: dict[str, float] = {}
+
+    started = time.perf_counter()
+    dossier = load_dossier(ref, limits or ReadLimits())
+    timings["read"] = time.perf_counter() - started
+    pages = sum(doc.page_count for doc in dossier.documents)
+    ocr_pages = sum(len(doc.ocr_pages) for doc in dossier.documents)
+    files_read = len(dossier.files)
+
+    if not dossier.documents:
+        reason = "案卷无可读文书，未评分"
+        if not any(p.kind == ProblemKind.NO_DOCUMENTS for p in dossier.problems):
+            dossier.problems.append(Problem(ref.dossier_id, "", ProblemKind.NO_DOCUMENTS, reason))
+        result = unreadable_result(ref.dossier_id, ref.unit, checklist, reason)
+        return DossierOutcome(result, dossier.problems, timings, files_read, pages, ocr_pages)
+
+    started = time.perf_counter()
+    facts = extract_case(dossier)
+    timings["extract"] = time.perf_counter() - started
+
+    started = time.perf_counter()
+    result = score_case(facts, checklist, roster)
+    timings["score"] = time.perf_counter() - started
+    return DossierOutcome(result, dossier.problems, timings, files_read, pages, ocr_pages)

@@ -1,0 +1,150 @@
+"""Campaign charts (PNG, 150 dpi, legible on A4) for the circular (通报) and the scorecard's 汇总 sheet.
+
+Every Chinese word comes from the glossary and is drawn with the bundled CJK font (reports/fonts.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+
+from ingest.glossary import CHART_ZH, GRADES_ZH
+from reports.fonts import use_cjk_font  # also selects the Agg backend
+from reports.loading import RunData
+from reports.rules import ChecklistRules, grade_for, resolve_rules
+from reports.summary import deductions_by_category, top_problems, unit_ranking
+
+DPI = 150
+WIDTH_IN = 10.5  # A4 landscape minus margins
+GRADE_COLORS = dict(zip(GRADES_ZH, ("#2e7d32", "#1565c0", "#f9a825", "#c62828"), strict=True))
+CHART_FILES = {
+    "avg_by_unit": "avg_score_by_unit.png",
+    "grades_by_unit": "grades_by_unit.png",
+    "pareto": "top_deductions_pareto.png",
+    "heatmap": "deductions_by_category.png",
+}
+
+
+def _height(rows: int, per_row: float = 0.38, minimum: float = 3.5, maximum: float = 30.0) -> float:
+    return min(maximum, max(minimum, 1.6 + per_row * rows))
+
+
+def _save(fig: plt.Figure, path: Path) -> Path:
+    fig.savefig(path, dpi=DPI, bbox_inches="tight")
+    plt.close(fig)
+    return path
+
+
+def chart_average_by_unit(ranking: pd.DataFrame, rules: ChecklistRules, path: Path) -> Path:
+    """Horizontal bars, best unit on top, coloured by the grade of the average, band lines marked."""
+    fig, ax = plt.subplots(figsize=(WIDTH_IN, _height(len(ranking))))
+    units = ranking["unit"].tolist()[::-1]
+    values = ranking["average"].astype(float).tolist()[::-1]
+    colors = [GRADE_COLORS.get(grade_for(v, False, rules), "#607d8b") for v in values]
+    bars = ax.barh(units, values, color=colors)
+    ax.bar_label(bars, labels=[f"{v:.1f}" for v in values], padding=3, fontsize=9)
+    for name, minimum in rules.bands:
+        ax.axvline(minimum, color=GRADE_COLORS.get(name, "grey"), linestyle="--", linewidth=1)
+        ax.text(minimum, 1.01, f"{name} {minimum:g}", transform=ax.get_xaxis_transform(), ha="center",
+                va="bottom", fontsize=9, color=GRADE_COLORS.get(name, "grey"))
+    ax.set_xlim(0, max(rules.max_score, max(values, default=0)) * 1.08)
+    ax.set_xlabel(CHART_ZH["score"])
+    ax.set_ylabel(CHART_ZH["unit"])
+    ax.set_title(CHART_ZH["avg_by_unit"], fontsize=14, pad=22)
+    ax.grid(axis="x", alpha=0.3)
+    return _save(fig, path)
+
+
+def chart_grades_by_unit(ranking: pd.DataFrame, path: Path) -> Path:
+    """Stacked horizontal bars of grade counts per unit, in ranking order, counts inside segments."""
+    fig, ax = plt.subplots(figsize=(WIDTH_IN, _height(len(ranking))))
+    units = ranking["unit"].tolist()[::-1]
+    left = np.zeros(len(units))
+    for grade in GRADES_ZH:
+        counts = ranking[grade].astype(int).to_numpy()[::-1]
+        bars = ax.barh(units, counts, left=left, color=GRADE_COLORS[grade], label=grade)
+        ax.bar_label(bars, labels=[str(c) if c else "" for c in counts], label_type="center",
+                     color="black" if grade == GRADES_ZH[2] else "white", fontsize=9)
+        left += counts
+    ax.set_xlabel(CHART_ZH["files"])
+    ax.set_ylabel(CHART_ZH["unit"])
+    ax.set_title(CHART_ZH["grades_by_unit"], fontsize=14)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.legend(ncols=len(GRADES_ZH), loc="upper center", bbox_to_anchor=(0.5, -0.18), frameon=False)
+    ax.grid(axis="x", alpha=0.3)
+    return _save(fig, path)
+
+
+def chart_pareto(problems: pd.DataFrame, path: Path) -> Path:
+    """Bars: files with each item failed (most first); line: cumulative share; dashed 80 % line."""
+    fig, ax = plt.subplots(figsize=(WIDTH_IN, 5.8))
+    labels = [f"{code} {name}" if len(name) <= 12 else f"{code} {name[:11]}…"
+              for code, name in zip(problems["item_code"], problems["item_name"], strict=True)]
+    counts = problems["files"].astype(int).to_numpy()
+    bars = ax.bar(range(len(counts)), counts, color="#1565c0")
+    ax.bar_label(bars, padding=2, fontsize=9)
+    ax.set_xticks(range(len(counts)), labels, rotation=40, ha="right", fontsize=9)
+    ax.set_ylabel(CHART_ZH["files"])
+    ax.set_xlabel(CHART_ZH["item"])
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.set_ylim(0, max(counts.max(initial=0), 1) * 1.18)
+    cumulative = counts.cumsum() / counts.sum() * 100 if counts.sum() else counts
+    twin = ax.twinx()
+    twin.plot(range(len(counts)), cumulative, color="#c62828", marker="o")
+    for x, y in enumerate(cumulative):
+        twin.annotate(f"{y:.0f}%", (x, y), textcoords="offset points", xytext=(0, 6), ha="center",
+                      fontsize=8, color="#c62828")
+    twin.axhline(80, color="#c62828", linestyle="--", linewidth=0.8)
+    twin.set_ylim(0, 110)
+    twin.set_ylabel(f"{CHART_ZH['cumulative']} (%)")
+    ax.set_title(CHART_ZH["pareto"], fontsize=14)
+    ax.grid(axis="y", alpha=0.3)
+    return _save(fig, path)
+
+
+def chart_heatmap(table: pd.DataFrame, units: list[str], path: Path) -> Path:
+    """Units × categories, average points deducted per file, value in every cell."""
+    table = table.reindex([u for u in units if u in table.index])
+    fig, ax = plt.subplots(figsize=(WIDTH_IN, _height(len(table), per_row=0.45)))
+    values = table.to_numpy(dtype=float)
+    image = ax.imshow(values, cmap="Reds", aspect="auto", vmin=0)
+    ax.set_xticks(range(len(table.columns)), table.columns, fontsize=10)
+    ax.set_yticks(range(len(table.index)), table.index, fontsize=10)
+    ax.xaxis.tick_top()
+    peak = values.max() if values.size else 0
+    for (row, col), value in np.ndenumerate(values):
+        ax.text(col, row, f"{value:.1f}", ha="center", va="center", fontsize=9,
+                color="white" if peak and value > peak * 0.6 else "black")
+    ax.set_xlabel(CHART_ZH["category"])
+    ax.set_ylabel(CHART_ZH["unit"])
+    ax.set_title(CHART_ZH["heatmap"], fontsize=14, pad=12)
+    fig.colorbar(image, ax=ax, fraction=0.03, pad=0.02)
+    return _save(fig, path)
+
+
+def render_campaign_charts(data: RunData, out_dir: Path, rules: ChecklistRules | None = None) -> list[Path]:
+    """Write the campaign charts into `out_dir`/charts (output-contract.md: charts/*.png); returns paths.
+
+    A chart with nothing to show (no files, no deductions) is skipped rather than drawn empty.
+    """
+    use_cjk_font()
+    charts_dir = Path(out_dir) / "charts"
+    charts_dir.mkdir(parents=True, exist_ok=True)
+    if rules is None:
+        rules = resolve_rules(data.run.checklist.id, data.run.checklist.path, data.findings)
+    ranking = unit_ranking(data.cases)
+    written: list[Path] = []
+    if ranking.empty:
+        return written
+    written.append(chart_average_by_unit(ranking, rules, charts_dir / CHART_FILES["avg_by_unit"]))
+    written.append(chart_grades_by_unit(ranking, charts_dir / CHART_FILES["grades_by_unit"]))
+    problems = top_problems(data.findings, limit=15)
+    if not problems.empty:
+        written.append(chart_pareto(problems, charts_dir / CHART_FILES["pareto"]))
+    table = deductions_by_category(data.cases, data.findings)
+    if not table.empty:
+        written.append(chart_heatmap(table, ranking["unit"].tolist(), charts_dir / CHART_FILES["heatmap"]))
+    return written

@@ -1,0 +1,194 @@
+"""Load a finished run (OUT folder) back from its contract files, and write one.
+
+The reports layer works only from cases.csv, findings.csv, problems.csv and run.json (output-contract.md),
+so scorecards and charts can be re-made at any time, also after reviewer overrides changed the findings.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from reports.contract_csv import CASES_COLUMNS, FINDINGS_COLUMNS, PROBLEMS_COLUMNS, fmt_number
+
+# The contract's columns are defined once, by the writer (reports/contract_csv.py).
+CASE_COLUMNS = CASES_COLUMNS
+FINDING_COLUMNS = FINDINGS_COLUMNS
+PROBLEM_COLUMNS = PROBLEMS_COLUMNS
+# Added at the end of findings.csv by `pingcha review apply` (output-contract.md: add columns at the end).
+REVIEW_FINDING_COLUMNS: tuple[str, ...] = ("auto_status", "override_reason", "reviewer")
+PROBLEM_COLUMNS: tuple[str, ...] = ("dossier_id", "source_file", "kind", "message")
+AUDIT_COLUMNS: tuple[str, ...] = (
+    "time", "reviewer", "dossier_id", "item_code", "old_status", "new_status", "old_points", "new_points",
+    "reason", "source",
+)  # fmt: skip
+
+CASE_DATES = (
+    "violation_date", "source_date", "filing_date", "notice_date", "notice_served_date", "hearing_date",
+    "decision_date", "delivery_date",
+)  # fmt: skip
+CASE_NUMBERS = ("fine_amount", "notice_fine_amount", "raw_score", "total_score")
+CASE_BOOLS = ("vetoed", "needs_review")
+FINDING_NUMBERS = ("points_deducted",)
+FINDING_BOOLS = ("veto",)
+
+# The files whose bytes make a run's fingerprint: the scorecard's _meta records it, so overrides are
+# only ever applied to the data the reviewer actually saw.
+FINGERPRINT_FILES = ("cases.csv", "findings.csv", "problems.csv", "run.json")
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistRef:
+    """Which review standard scored the run (run.json `checklist`)."""
+
+    id: str = ""
+    version: str = ""
+    content_hash: str = ""
+    title: str = ""
+    path: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RunMeta:
+    """run.json, with the keys the reports use typed and the whole document kept in `raw`."""
+
+    campaign: str = ""
+    checklist: ChecklistRef = ChecklistRef()
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
+    arguments: dict[str, Any] = field(default_factory=dict)
+    review: dict[str, Any] | None = None
+    raw: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class RunData:
+    """One run's tables as typed DataFrames plus its metadata; `audit` is empty before any review."""
+
+    out_dir: Path
+    cases: pd.DataFrame
+    findings: pd.DataFrame
+    problems: pd.DataFrame
+    run: RunMeta
+    audit: pd.DataFrame
+    fingerprint: str = ""
+
+    def with_tables(self, **tables: Any) -> RunData:
+        return replace(self, **tables)
+
+
+def _read_csv(path: Path, columns: tuple[str, ...]) -> pd.DataFrame:
+    """All cells as strings ('' for empty); missing contract columns are added empty."""
+    if path.exists() and path.stat().st_size > 0:
+        df = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False, encoding="utf-8-sig")
+    else:
+        df = pd.DataFrame(columns=list(columns), dtype=str)
+    for col in columns:
+        if col not in df.columns:
+            df[col] = ""
+    ordered = list(columns) + [c for c in df.columns if c not in columns]
+    return df[ordered].astype(str)
+
+
+def _to_bool(series: pd.Series) -> pd.Series:
+    return series.str.strip().str.lower().isin(("true", "1", "yes")).astype(bool)
+
+
+def _to_number(series: pd.Series) -> pd.Series:
+    return pd.to_numeric(series.str.strip().replace("", None), errors="coerce").astype("float64")
+
+
+def _parse_time(value: Any) -> datetime | None:
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def parse_run_json(raw: dict[str, Any]) -> RunMeta:
+    """Typed view of run.json; every key may be missing."""
+    checklist = raw.get("checklist") or {}
+    if isinstance(checklist, str):
+        checklist = {"id": checklist}
+    ref = ChecklistRef(**{k: str(checklist.get(k) or "") for k in ChecklistRef.__slots__})
+    review = raw.get("review")
+    return RunMeta(
+        campaign=str(raw.get("campaign") or ""),
+        checklist=ref,
+        started_at=_parse_time(raw.get("started_at")),
+        finished_at=_parse_time(raw.get("finished_at")),
+        arguments=dict(raw.get("arguments") or {}),
+        review=review if isinstance(review, dict) else None,
+        raw=raw,
+    )
+
+
+def run_fingerprint(out_dir: Path) -> str:
+    """sha256 over the contract files' names and bytes (absent files count as empty)."""
+    digest = hashlib.sha256()
+    for name in FINGERPRINT_FILES:
+        path = out_dir / name
+        digest.update(name.encode() + b"\0")
+        digest.update(path.read_bytes() if path.exists() else b"")
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def load_run(out_dir: Path) -> RunData:
+    """Read OUT's contract files into typed frames (numbers float64, booleans bool, dates datetime64)."""
+    out_dir = Path(out_dir)
+    cases = _read_csv(out_dir / "cases.csv", CASE_COLUMNS)
+    for col in CASE_NUMBERS:
+        cases[col] = _to_number(cases[col])
+    for col in CASE_BOOLS:
+        cases[col] = _to_bool(cases[col])
+    for col in CASE_DATES:
+        cases[col] = pd.to_datetime(cases[col].replace("", None), format="%Y-%m-%d", errors="coerce")
+    findings = _read_csv(out_dir / "findings.csv", FINDING_COLUMNS)
+    for col in FINDING_NUMBERS:
+        findings[col] = _to_number(findings[col]).fillna(0.0)
+    for col in FINDING_BOOLS:
+        findings[col] = _to_bool(findings[col])
+    problems = _read_csv(out_dir / "problems.csv", PROBLEM_COLUMNS)
+    audit = _read_csv(out_dir / "audit.csv", AUDIT_COLUMNS)
+    run_path = out_dir / "run.json"
+    raw = json.loads(run_path.read_text(encoding="utf-8-sig")) if run_path.exists() else {}
+    return RunData(
+        out_dir=out_dir,
+        cases=cases,
+        findings=findings,
+        problems=problems,
+        run=parse_run_json(raw if isinstance(raw, dict) else {}),
+        audit=audit,
+        fingerprint=run_fingerprint(out_dir),
+    )
+
+
+def format_cell(value: Any) -> str:
+    """A value as the contract writes it: '' for unknown, true/false, YYYY-MM-DD, 50000 / 545.5."""
+    if value is None or value is pd.NaT:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, pd.Timestamp | datetime):
+        return value.strftime("%Y-%m-%d")
+    if isinstance(value, float):
+        return "" if math.isnan(value) else fmt_number(value)
+    if hasattr(value, "item"):  # numpy scalars
+        return format_cell(value.item())
+    return str(value)
+
+
+def write_contract_csv(df: pd.DataFrame, path: Path) -> None:
+    """Write a frame as the contract's CSV: UTF-8 with BOM, formatted cells, one header row."""
+    text = df.astype(object).map(format_cell) if len(df) else df.astype(str)
+    text.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\n")

@@ -1,0 +1,115 @@
+"""`pingcha review apply SCORECARD.xlsx --out NEW_OUT`: a reviewed copy of a run, never touching the original.
+
+The new folder is a complete output set (cases, findings with auto_status/override_reason/reviewer at the
+end, problems, run.json with a `review` section, audit.csv, scorecards.xlsx, charts), so it can itself be
+reviewed again: its findings and audit log carry every earlier override forward.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from reports.charts import render_campaign_charts
+from reports.loading import AUDIT_COLUMNS, load_run, write_contract_csv
+from reports.overrides import (
+    OverrideError,
+    _err,
+    apply_overrides_to_run,
+    known_pairs,
+    locate_base,
+    read_overrides,
+)
+from reports.rules import ChecklistRules, resolve_rules
+from reports.scorecard import write_scorecard
+
+SCORECARD_NAME = "scorecards.xlsx"
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewSummary:
+    """What `review apply` did, for the command's one-screen report."""
+
+    base_out: Path
+    new_out: Path
+    edits_read: int
+    changes: int
+    dossiers_rescored: list[str]
+    grade_changes: list[tuple[str, str, str]]  # dossier_id, old grade, new grade
+    scorecard: Path
+    audit: Path
+    charts: list[Path] = field(default_factory=list)
+    rules_source: str = "checklist"  # "inferred" when item caps could not be checked
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def apply_review(scorecard: Path, new_out: Path, rules: ChecklistRules | None = None) -> ReviewSummary:
+    """Apply a scorecard's 复核 columns to the run it was made from and write the result into new_out.
+
+    `rules` default to the run's checklist (scoring.checklist), else to rules inferred from findings.
+    """
+    scorecard = Path(scorecard).resolve()
+    base = locate_base(scorecard).resolve()
+    new_out = Path(new_out).resolve()
+    if _inside(new_out, base):
+        raise OverrideError([("", "", _err("out_is_base", value=new_out))])
+    run = load_run(base)
+    rules = rules or resolve_rules(run.run.checklist.id, run.run.checklist.path, run.findings)
+    edits = read_overrides(scorecard, rules, known_pairs(run.findings))
+    at = datetime.now().astimezone()
+    reviewed = apply_overrides_to_run(run, edits, rules, at=at, source=scorecard.name)
+
+    new_out.mkdir(parents=True, exist_ok=True)
+    write_contract_csv(reviewed.cases, new_out / "cases.csv")
+    write_contract_csv(reviewed.findings, new_out / "findings.csv")
+    if (base / "problems.csv").exists():
+        shutil.copyfile(base / "problems.csv", new_out / "problems.csv")
+    else:
+        write_contract_csv(reviewed.problems, new_out / "problems.csv")
+    write_contract_csv(reviewed.audit[list(AUDIT_COLUMNS)], new_out / "audit.csv")
+
+    before = dict(zip(run.cases["dossier_id"], run.cases["grade"], strict=True))
+    after = dict(zip(reviewed.cases["dossier_id"], reviewed.cases["grade"], strict=True))
+    rescored = sorted(set(reviewed.audit["dossier_id"].iloc[len(run.audit):]))
+    raw = dict(run.run.raw)
+    history = list((run.run.review or {}).get("history", []))
+    if run.run.review:
+        history.append({k: v for k, v in run.run.review.items() if k != "history"})
+    raw["review"] = {
+        "applied_at": at.isoformat(timespec="seconds"),
+        "scorecard": str(scorecard),
+        "scorecard_sha256": hashlib.sha256(scorecard.read_bytes()).hexdigest(),
+        "base_out": str(base),
+        "base_fingerprint": run.fingerprint,
+        "edits_read": len(edits),
+        "changes": len(reviewed.audit) - len(run.audit),
+        "dossiers_rescored": rescored,
+        "reviewers": sorted(set(reviewed.audit["reviewer"].iloc[len(run.audit):])),
+        "overrides_total": int((reviewed.findings["auto_status"] != "").sum()),
+        "rules_source": rules.source,
+        "history": history,
+    }
+    (new_out / "run.json").write_text(json.dumps(raw, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+    result = load_run(new_out)
+    charts = render_campaign_charts(result, new_out, rules)
+    write_scorecard(result, new_out / SCORECARD_NAME, charts)
+    return ReviewSummary(
+        base_out=base,
+        new_out=new_out,
+        edits_read=len(edits),
+        changes=raw["review"]["changes"],
+        dossiers_rescored=rescored,
+        grade_changes=[(d, before.get(d, ""), after[d]) for d in rescored if before.get(d) != after.get(d)],
+        scorecard=new_out / SCORECARD_NAME,
+        audit=new_out / "audit.csv",
+        charts=charts,
+        rules_source=rules.source,
+    )

@@ -1,0 +1,417 @@
+"""scorecards.xlsx: the workbook reviewers read and correct (汇总, 评查明细, 问题文件, 说明, one sheet per unit).
+
+The 评查明细 sheet is also an input: reviewers fill the 复核 columns and `pingcha review apply` reads them
+back (reports/overrides.py), so its machine keys (案卷 = dossier_id, 项目编号 = item_code) are real values
+and a hidden `_meta` sheet records which run folder (by fingerprint) the workbook was made from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from copy import copy
+from datetime import datetime
+from pathlib import Path
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.comments import Comment
+from openpyxl.drawing.image import Image
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ingest.glossary import (
+    COLUMN_NOTES_ZH,
+    ELEMENT_ZH,
+    FINDING_ZH,
+    GRADE_FAIL,
+    GRADES_ZH,
+    PROBLEM_KIND_ZH,
+    PROBLEM_ZH,
+    REPORT_ZH,
+    REVIEW_CHOICE_ZH,
+    TERMS_ZH,
+    VETO_FAIL_ZH,
+    YES_ZH,
+    ProblemKind,
+    Status,
+)
+from reports.loading import RunData
+from reports.rules import ChecklistRules, grade_for, resolve_rules
+from reports.summary import failed, status_label, top_problems, unit_ranking
+
+META_SHEET = "_meta"
+META_FORMAT = "pingcha-scorecard/1"
+SUMMARY_SHEET = TERMS_ZH["summary"]
+DETAILS_SHEET = TERMS_ZH["details"]
+PROBLEMS_SHEET = TERMS_ZH["problems"]
+README_SHEET = TERMS_ZH["readme"]
+RESERVED_SHEETS = (SUMMARY_SHEET, DETAILS_SHEET, PROBLEMS_SHEET, README_SHEET, META_SHEET)
+
+# 评查明细 columns: identifier, width. Identifiers are FINDING_ZH keys; reviewer columns come last.
+DETAIL_COLUMNS: tuple[tuple[str, float], ...] = (
+    ("dossier_id", 26), ("item_code", 8), ("item_name", 30), ("category", 10), ("status", 10),
+    ("points_deducted", 7), ("veto", 7), ("message", 40), ("source_file", 22), ("page", 9),
+    ("quote", 50), ("override_status", 12), ("override_points", 9), ("override_reason", 30),
+    ("reviewer", 10),
+)  # fmt: skip
+REVIEW_KEYS = ("override_status", "override_points", "override_reason", "reviewer")
+UNIT_COLUMNS: tuple[tuple[str, float], ...] = (
+    ("dossier_id", 26), ("case_no", 24), ("party_name", 26), ("total_score", 8), ("raw_score", 9),
+    ("grade", 8), ("vetoed", 7), ("needs_review", 10), ("review_reasons", 30), ("top_item_deductions", 48),
+)  # fmt: skip
+TOP_DEDUCTIONS_PER_FILE = 3
+IMAGE_WIDTH_PX = 760
+ROW_HEIGHT_PX = 20
+
+BOLD = Font(bold=True)
+TITLE = Font(bold=True, size=16)
+HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+REVIEW_FILL = PatternFill("solid", fgColor="FFF2CC")  # the columns a reviewer fills
+VETO_FILL = PatternFill("solid", fgColor="FFC7CE")
+FAIL_FILL = PatternFill("solid", fgColor="FCE4D6")
+WRAP = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")
+CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+THIN = Side(style="thin", color="BFBFBF")
+HEADER_BORDER = Border(bottom=THIN)
+
+
+class _Styles:
+    """Styles a cell by copying a cached style array: openpyxl hashes every style object it is given, which
+    made styling 36,000 rows (1,000 files × 36 items) take most of the write time."""
+
+    def __init__(self) -> None:
+        self._cache: dict[tuple[int, int], object] = {}
+
+    def apply(self, cell, alignment: Alignment | None = None, fill: PatternFill | None = None) -> None:
+        key = (id(alignment), id(fill))
+        style = self._cache.get(key)
+        if style is None:
+            if alignment is not None:
+                cell.alignment = alignment
+            if fill is not None:
+                cell.fill = fill
+            self._cache[key] = copy(cell._style)
+        else:
+            cell._style = copy(style)
+
+
+def sheet_names(units: Iterable[str], reserved: Sequence[str] = RESERVED_SHEETS) -> dict[str, str]:
+    """Unique Excel-safe sheet names (≤31 chars, none of []:*?/\\, not blank) for each unit."""
+    taken = {name.casefold() for name in reserved}
+    names: dict[str, str] = {}
+    for unit in units:
+        base = re.sub(r"[\[\]:*?/\\]", "_", str(unit)).strip().strip("'") or "_"
+        base = base[:31]
+        name, n = base, 1
+        while name.casefold() in taken:
+            n += 1
+            suffix = f"~{n}"
+            name = base[: 31 - len(suffix)] + suffix
+        taken.add(name.casefold())
+        names[unit] = name
+    return names
+
+
+def _header(ws: Worksheet, row: int, labels: Sequence[str], fill: PatternFill = HEADER_FILL) -> None:
+    for col, label in enumerate(labels, start=1):
+        cell = ws.cell(row=row, column=col, value=label)
+        cell.font = BOLD
+        cell.fill = fill
+        cell.alignment = CENTER
+        cell.border = HEADER_BORDER
+
+
+def _widths(ws: Worksheet, widths: Sequence[float]) -> None:
+    for col, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(col)].width = width
+
+
+def _print_setup(ws: Worksheet, title_rows: str | None) -> None:
+    """A4 landscape, fit to page width, header rows repeated, page numbers in the footer."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    if title_rows:
+        ws.print_title_rows = title_rows
+    ws.oddHeader.left.text = "&A"
+    ws.oddFooter.center.text = REPORT_ZH["footer"]
+
+
+def _yes(flag: bool) -> str:
+    return YES_ZH if flag else ""
+
+
+def _number(value: float | None) -> float | None:
+    return None if value is None or pd.isna(value) else float(value)
+
+
+def _run_date(data: RunData) -> str:
+    when = data.run.started_at or data.run.finished_at
+    return when.strftime("%Y-%m-%d") if when else ""
+
+
+def _write_summary(ws: Worksheet, data: RunData, ranking: pd.DataFrame, charts: Sequence[Path],
+                   rules: ChecklistRules) -> None:
+    ref = data.run.checklist
+    ws["A1"] = f"{data.run.campaign}　{SUMMARY_SHEET}" if data.run.campaign else REPORT_ZH["title"]
+    ws["A1"].font = TITLE
+    meta = [
+        (TERMS_ZH["campaign"], data.run.campaign),
+        (REPORT_ZH["checklist_title"], ref.title),
+        (REPORT_ZH["checklist_id"], ref.id),
+        (TERMS_ZH["checklist_version"], ref.version),
+        (TERMS_ZH["checklist_hash"], ref.content_hash),
+        (TERMS_ZH["run_date"], _run_date(data)),
+        (TERMS_ZH["files_reviewed"], len(data.cases)),
+    ]
+    row = 3
+    for label, value in meta:
+        ws.cell(row=row, column=1, value=label).font = BOLD
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
+        ws.cell(row=row, column=3, value=value).alignment = Alignment(horizontal="left")
+        ws.merge_cells(start_row=row, start_column=3, end_row=row, end_column=11)
+        row += 1
+
+    row += 1
+    ws.cell(row=row, column=1, value=REPORT_ZH["ranking"]).font = Font(bold=True, size=13)
+    row += 1
+    labels = [TERMS_ZH["rank"], TERMS_ZH["unit"], TERMS_ZH["files_reviewed"], TERMS_ZH["average_score"],
+              TERMS_ZH["total"], *GRADES_ZH, TERMS_ZH["veto_count"], REPORT_ZH["needs_review_count"]]
+    _header(ws, row, labels)
+    ranking_header = row
+    for rec in ranking.itertuples(index=False):
+        row += 1
+        values = [rec.rank, rec.unit, rec.files, round(rec.average, 2), round(rec.total, 2),
+                  *(getattr(rec, g) for g in GRADES_ZH), rec.vetoes, rec.needs_review]
+        for col, value in enumerate(values, start=1):
+            ws.cell(row=row, column=col, value=value)
+        ws.cell(row=row, column=4).number_format = "0.00"
+        if grade_for(rec.average, False, rules) == GRADE_FAIL:
+            for col in range(1, len(labels) + 1):
+                ws.cell(row=row, column=col).fill = FAIL_FILL
+    if len(ranking):
+        row += 1
+        scores = data.cases["total_score"].dropna()
+        totals = [None, REPORT_ZH["all_units"], len(data.cases), round(float(scores.mean()), 2) if len(scores) else None,
+                  round(float(scores.sum()), 2), *(int(ranking[g].sum()) for g in GRADES_ZH),
+                  int(ranking["vetoes"].sum()), int(ranking["needs_review"].sum())]
+        for col, value in enumerate(totals, start=1):
+            ws.cell(row=row, column=col, value=value).font = BOLD
+        ws.cell(row=row, column=4).number_format = "0.00"
+    ws.freeze_panes = None
+
+    row += 2
+    ws.cell(row=row, column=1, value=REPORT_ZH["top_problems"]).font = Font(bold=True, size=13)
+    row += 1
+    _header(ws, row, [FINDING_ZH["item_code"], FINDING_ZH["item_name"], FINDING_ZH["category"],
+                      REPORT_ZH["files_with_problem"], REPORT_ZH["points_total"], TERMS_ZH["veto_count"]])
+    for rec in top_problems(data.findings, limit=15).itertuples(index=False):
+        row += 1
+        for col, value in enumerate(
+            [rec.item_code, rec.item_name, rec.category, rec.files, round(rec.points, 2), rec.vetoes], start=1
+        ):
+            ws.cell(row=row, column=col, value=value)
+
+    _widths(ws, [8, 30, 12, 11, 10, 8, 8, 8, 8, 11, 16])
+    row += 2
+    if charts:
+        ws.cell(row=row, column=1, value=REPORT_ZH["charts"]).font = Font(bold=True, size=13)
+        row += 1
+    for chart in charts:
+        image = Image(str(chart))
+        scale = IMAGE_WIDTH_PX / image.width
+        image.width, image.height = IMAGE_WIDTH_PX, int(image.height * scale)
+        ws.add_image(image, f"A{row}")
+        row += image.height // ROW_HEIGHT_PX + 2
+    _print_setup(ws, f"{ranking_header}:{ranking_header}")
+
+
+def _top_deductions(findings: pd.DataFrame) -> dict[str, str]:
+    """Per dossier: veto items first, then the largest deductions, e.g. 'V03 …（否决）；R17 … -10'."""
+    hits = findings[failed(findings)].copy()
+    if hits.empty:
+        return {}
+    hits["_order"] = (~hits["veto"]).astype(int)
+    hits = hits.sort_values(["dossier_id", "_order", "points_deducted"], ascending=[True, True, False],
+                            kind="stable")
+    out: dict[str, str] = {}
+    for dossier_id, group in hits.groupby("dossier_id", sort=False):
+        parts = []
+        for rec in group.head(TOP_DEDUCTIONS_PER_FILE).itertuples(index=False):
+            tail = f"（{VETO_FAIL_ZH}）" if rec.veto else f" -{rec.points_deducted:g}"
+            parts.append(f"{rec.item_code} {rec.item_name}{tail}")
+        if len(group) > TOP_DEDUCTIONS_PER_FILE:
+            parts.append("…")
+        out[str(dossier_id)] = "；".join(parts)
+    return out
+
+
+def _write_unit(ws: Worksheet, unit: str, cases: pd.DataFrame, rank_row: pd.Series | None,
+                top: dict[str, str]) -> None:
+    ws["A1"] = unit
+    ws["A1"].font = TITLE
+    if rank_row is not None:
+        ws["A2"] = (f"{TERMS_ZH['rank']} {rank_row['rank']}　{TERMS_ZH['average_score']} "
+                    f"{rank_row['average']:.2f}　{TERMS_ZH['files_reviewed']} {rank_row['files']}")
+    header_row = 4
+    labels = [ELEMENT_ZH.get(key) or REPORT_ZH[key] for key, _ in UNIT_COLUMNS]
+    _header(ws, header_row, labels)
+    row = header_row
+    for rec in cases.sort_values("dossier_id", kind="stable").itertuples(index=False):
+        row += 1
+        values = [rec.dossier_id, rec.case_no, rec.party_name, _number(rec.total_score),
+                  _number(rec.raw_score), rec.grade, _yes(rec.vetoed), _yes(rec.needs_review),
+                  rec.review_reasons, top.get(rec.dossier_id, "")]
+        fill = VETO_FILL if rec.vetoed else FAIL_FILL if rec.grade == GRADE_FAIL else None
+        for col, value in enumerate(values, start=1):
+            cell = ws.cell(row=row, column=col, value=value)
+            cell.alignment = WRAP
+            if fill:
+                cell.fill = fill
+    _widths(ws, [w for _, w in UNIT_COLUMNS])
+    ws.freeze_panes = f"B{header_row + 1}"
+    ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(UNIT_COLUMNS))}{max(row, header_row)}"
+    _print_setup(ws, f"{header_row}:{header_row}")
+
+
+def review_choice(status: str, veto: bool) -> str:
+    """The drop-down value that leads to a status (used to show an earlier override)."""
+    if status == Status.FAIL.value:
+        return REVIEW_CHOICE_ZH["veto" if veto else "fail"]
+    return REVIEW_CHOICE_ZH.get(status, "")
+
+
+def _write_details(ws: Worksheet, data: RunData) -> None:
+    findings = data.findings
+    keys = [key for key, _ in DETAIL_COLUMNS]
+    _header(ws, 1, [FINDING_ZH[k] for k in keys])
+    first_review = keys.index("override_status") + 1
+    for col in range(first_review, len(keys) + 1):
+        ws.cell(row=1, column=col).fill = REVIEW_FILL
+        note = COLUMN_NOTES_ZH[keys[col - 1]]
+        ws.cell(row=1, column=col).comment = Comment(note, TERMS_ZH["readme"], width=320, height=110)
+    grades = dict(zip(data.cases["dossier_id"], data.cases["grade"], strict=False))
+    blank = pd.Series([""] * len(findings), index=findings.index, dtype=str)
+    overridden = findings.get("auto_status", blank).astype(str)
+    reasons = findings.get("override_reason", blank).astype(str)
+    reviewers = findings.get("reviewer", blank).astype(str)
+    wrap_cols = (keys.index("item_name") + 1, keys.index("message") + 1, keys.index("quote") + 1)
+    styles = _Styles()
+    for i, rec in enumerate(findings.itertuples(index=False)):
+        row = i + 2
+        review: list = []  # no trailing empty cells: 4 fewer cells per row on a fresh run
+        if overridden.iat[i]:
+            points = rec.points_deducted if rec.status == Status.FAIL.value and not rec.veto else None
+            review = [review_choice(rec.status, rec.veto), points, reasons.iat[i], reviewers.iat[i]]
+        values = [rec.dossier_id, rec.item_code, rec.item_name, rec.category,
+                  status_label(rec.status, rec.veto), float(rec.points_deducted), _yes(rec.veto), rec.message,
+                  rec.source_file, rec.page, rec.quote, *review]
+        ws.append(values)
+        fill = VETO_FILL if rec.veto else FAIL_FILL if grades.get(rec.dossier_id) == GRADE_FAIL else None
+        if fill is None:
+            for col in wrap_cols:
+                styles.apply(ws.cell(row=row, column=col), WRAP)
+        else:
+            for col in range(1, first_review):
+                styles.apply(ws.cell(row=row, column=col), WRAP if col in wrap_cols else None, fill)
+    last = len(findings) + 1
+    choices = [REVIEW_CHOICE_ZH[k] for k in ("keep", "pass", "fail", "veto", "n/a")]
+    status_col = get_column_letter(first_review)
+    dv = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True,
+                        showErrorMessage=True, errorTitle=FINDING_ZH["override_status"],
+                        error=COLUMN_NOTES_ZH["override_status"])
+    dv.add(f"{status_col}2:{status_col}{max(last, 2)}")
+    ws.add_data_validation(dv)
+    points_col = get_column_letter(first_review + 1)
+    dv_points = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
+                               showErrorMessage=True, errorTitle=FINDING_ZH["override_points"],
+                               error=COLUMN_NOTES_ZH["override_points"])
+    dv_points.add(f"{points_col}2:{points_col}{max(last, 2)}")
+    ws.add_data_validation(dv_points)
+    _widths(ws, [w for _, w in DETAIL_COLUMNS])
+    ws.freeze_panes = "C2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(keys))}{max(last, 1)}"
+    _print_setup(ws, "1:1")
+
+
+def _write_problems(ws: Worksheet, problems: pd.DataFrame) -> None:
+    keys = ("dossier_id", "source_file", "kind", "message")
+    _header(ws, 1, [PROBLEM_ZH[k] for k in keys])
+    for rec in problems.itertuples(index=False):
+        try:
+            kind = PROBLEM_KIND_ZH[ProblemKind(rec.kind)]
+        except ValueError:
+            kind = rec.kind
+        ws.append([rec.dossier_id, rec.source_file, kind, rec.message])
+    _widths(ws, [30, 36, 18, 60])
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:D{max(len(problems) + 1, 1)}"
+    _print_setup(ws, "1:1")
+
+
+def _write_readme(ws: Worksheet) -> None:
+    _header(ws, 1, [REPORT_ZH["column"], REPORT_ZH["note"]])
+    rows = [
+        (FINDING_ZH["dossier_id"], COLUMN_NOTES_ZH["dossier_id"]),
+        (FINDING_ZH["item_code"], COLUMN_NOTES_ZH["item_code"]),
+        (FINDING_ZH["status"], COLUMN_NOTES_ZH["status"]),
+        (FINDING_ZH["points_deducted"], COLUMN_NOTES_ZH["points_deducted"]),
+        (FINDING_ZH["veto"], COLUMN_NOTES_ZH["veto"]),
+        (TERMS_ZH["evidence"], COLUMN_NOTES_ZH["evidence"]),
+        *((FINDING_ZH[k], COLUMN_NOTES_ZH[k]) for k in REVIEW_KEYS),
+        (REPORT_ZH["legend"], COLUMN_NOTES_ZH["colors"]),
+        (TERMS_ZH["details"], COLUMN_NOTES_ZH["apply"]),
+    ]
+    for label, note in rows:
+        ws.append([label, note])
+        ws.cell(row=ws.max_row, column=2).alignment = WRAP
+        ws.cell(row=ws.max_row, column=1).font = BOLD
+    _widths(ws, [16, 100])
+    _print_setup(ws, "1:1")
+
+
+def _write_meta(ws: Worksheet, data: RunData) -> None:
+    ref = data.run.checklist
+    for key, value in (
+        ("format", META_FORMAT),
+        ("out_dir", str(Path(data.out_dir).resolve())),
+        ("fingerprint", data.fingerprint),
+        ("checklist_id", ref.id),
+        ("checklist_version", ref.version),
+        ("checklist_hash", ref.content_hash),
+        ("campaign", data.run.campaign),
+        ("details_sheet", DETAILS_SHEET),
+        ("generated_at", datetime.now().astimezone().isoformat(timespec="seconds")),
+    ):
+        ws.append([key, value])
+    ws.sheet_state = "hidden"
+
+
+def write_scorecard(data: RunData, path: Path, charts: list[Path] | None = None) -> None:
+    """Write scorecards.xlsx for a run; `charts` (PNG paths) are embedded in 汇总 when given."""
+    wb = Workbook()
+    summary = wb.active
+    summary.title = SUMMARY_SHEET
+    ranking = unit_ranking(data.cases)
+    rules = resolve_rules(data.run.checklist.id, data.run.checklist.path, data.findings)
+    _write_summary(summary, data, ranking, charts or [], rules)
+    _write_details(wb.create_sheet(DETAILS_SHEET), data)
+    _write_problems(wb.create_sheet(PROBLEMS_SHEET), data.problems)
+    _write_readme(wb.create_sheet(README_SHEET))
+    top = _top_deductions(data.findings)
+    by_rank = {r["unit"]: r for _, r in ranking.iterrows()}
+    names = sheet_names(ranking["unit"].tolist())
+    for unit, name in names.items():
+        _write_unit(wb.create_sheet(name), unit, data.cases[data.cases["unit"] == unit], by_rank.get(unit), top)
+    _write_meta(wb.create_sheet(META_SHEET), data)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(path)

@@ -1,0 +1,81 @@
+"""Campaign aggregates shared by the scorecard and the charts, so both always show the same numbers."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ingest.glossary import GRADES_ZH, STATUS_ZH, VETO_FAIL_ZH, Status
+
+
+def unit_ranking(cases: pd.DataFrame) -> pd.DataFrame:
+    """Units ranked by average score, ties by total (domain.md); one row per unit with grade counts."""
+    columns = ["rank", "unit", "files", "average", "total", *GRADES_ZH, "vetoes", "needs_review"]
+    if cases.empty:
+        return pd.DataFrame(columns=columns)
+    frame = cases.assign(_score=cases["total_score"])  # unscored files (unreadable) count, but not in averages
+    grouped = frame.groupby("unit", sort=False)
+    out = pd.DataFrame({
+        "files": grouped.size(),
+        "average": grouped["_score"].mean().fillna(0.0),
+        "total": grouped["_score"].sum(),
+        "vetoes": grouped["vetoed"].sum().astype(int),
+        "needs_review": grouped["needs_review"].sum().astype(int),
+    })
+    counts = frame.groupby(["unit", "grade"]).size().unstack(fill_value=0)
+    for grade in GRADES_ZH:
+        out[grade] = counts[grade].reindex(out.index, fill_value=0).astype(int) if grade in counts else 0
+    out = out.reset_index(names="unit")
+    out["_avg"] = out["average"].round(6)  # equal averages are ties, whatever the float noise
+    out = out.sort_values(["_avg", "total", "unit"], ascending=[False, False, True], kind="stable")
+    out["rank"] = range(1, len(out) + 1)
+    return out[columns].reset_index(drop=True)
+
+
+def failed(findings: pd.DataFrame) -> pd.Series:
+    """Rows that deduct points or veto the file."""
+    return (findings["status"] == Status.FAIL.value) & ((findings["points_deducted"] > 0) | findings["veto"])
+
+
+def top_problems(findings: pd.DataFrame, limit: int | None = 15) -> pd.DataFrame:
+    """Items failed most often: code, name, category, number of files, points deducted in all."""
+    columns = ["item_code", "item_name", "category", "files", "points", "vetoes"]
+    hits = findings[failed(findings)]
+    if hits.empty:
+        return pd.DataFrame(columns=columns)
+    grouped = hits.groupby("item_code", sort=False)
+    out = pd.DataFrame({
+        "item_name": grouped["item_name"].first(),
+        "category": grouped["category"].first(),
+        "files": grouped["dossier_id"].nunique(),
+        "points": grouped["points_deducted"].sum(),
+        "vetoes": grouped["veto"].sum().astype(int),
+    }).reset_index(names="item_code")
+    out = out.sort_values(["files", "points", "item_code"], ascending=[False, False, True], kind="stable")
+    out = out.reset_index(drop=True)[columns]
+    return out if limit is None else out.head(limit)
+
+
+def deductions_by_category(cases: pd.DataFrame, findings: pd.DataFrame) -> pd.DataFrame:
+    """Average points deducted per file, unit × category (categories in checklist order)."""
+    if cases.empty or findings.empty:
+        return pd.DataFrame()
+    categories = list(dict.fromkeys(findings["category"]))
+    merged = findings.merge(cases[["dossier_id", "unit"]], on="dossier_id", how="inner")
+    sums = merged.pivot_table(index="unit", columns="category", values="points_deducted", aggfunc="sum",
+                              fill_value=0.0)
+    files = cases.groupby("unit").size()
+    table = sums.div(files.reindex(sums.index), axis=0)
+    used = [c for c in categories if c in table.columns and table[c].sum() > 0] or [
+        c for c in categories if c in table.columns
+    ]
+    return table[used]
+
+
+def status_label(status: str, veto: bool) -> str:
+    """评查结论 in Chinese: a failed veto item reads 否决, other outcomes from the glossary."""
+    if status == Status.FAIL.value and veto:
+        return VETO_FAIL_ZH
+    try:
+        return STATUS_ZH[Status(status)]
+    except ValueError:
+        return status

@@ -1,0 +1,114 @@
+"""The officer roster (执法人员名册): who holds an enforcement certificate, and when it is valid.
+
+V02 (执法人员少于二人或无执法资格) with `--roster ROSTER.xlsx`: every officer named in the file must be on the
+roster with a matching certificate number valid on the document's date (持证上岗, policy/).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from ingest.errors import PingchaError
+
+COLUMNS = ("姓名", "执法证号", "单位", "有效期起", "有效期止")
+
+
+class RosterError(PingchaError):
+    """The roster file cannot be used; the message names the file and the row or column."""
+
+
+def norm_name(name: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name))
+
+
+def norm_cert(cert: str) -> str:
+    return re.sub(r"[\s\-－]", "", unicodedata.normalize("NFKC", cert)).upper()
+
+
+@dataclass(frozen=True, slots=True)
+class RosterEntry:
+    name: str
+    cert_no: str
+    unit: str = ""
+    valid_from: date | None = None
+    valid_to: date | None = None
+
+    def valid_on(self, day: date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to
+        )
+
+
+@dataclass(frozen=True)
+class Roster:
+    entries: tuple[RosterEntry, ...]
+    source: str = ""
+    _by_name: dict[str, tuple[RosterEntry, ...]] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        index: dict[str, list[RosterEntry]] = {}
+        for entry in self.entries:
+            index.setdefault(norm_name(entry.name), []).append(entry)
+        object.__setattr__(self, "_by_name", {k: tuple(v) for k, v in index.items()})
+
+    def by_name(self, name: str) -> tuple[RosterEntry, ...]:
+        return self._by_name.get(norm_name(name), ())
+
+
+def _to_date(value: object, where: str) -> date | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    m = re.fullmatch(r"(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})日?", text)
+    if not m:
+        raise RosterError(f"{where}: 无法识别的日期“{text}”")
+    return date(int(m[1]), int(m[2]), int(m[3]))
+
+
+def load_roster(path: str | Path) -> Roster:
+    """Read the first sheet of an .xlsx whose header row holds 姓名, 执法证号, 单位, 有效期起, 有效期止."""
+    import openpyxl  # imported here: only runs that pass --roster pay for it
+
+    path = Path(path)
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises several unrelated types for unreadable files
+        raise RosterError(f"{path.name}: 无法读取执法人员名册（{exc}）") from exc
+    try:
+        rows = book.worksheets[0].iter_rows(values_only=True)
+        header = [str(c).strip() if c is not None else "" for c in next(rows, ())]
+        missing = [c for c in COLUMNS[:2] if c not in header]
+        if missing:
+            raise RosterError(f"{path.name}: 表头缺少列：{'、'.join(missing)}")
+        col = {name: header.index(name) for name in COLUMNS if name in header}
+        entries = []
+        for number, row in enumerate(rows, start=2):
+
+            def cell(name: str, row: tuple = row) -> object:
+                i = col.get(name)
+                return row[i] if i is not None and i < len(row) else None
+
+            name, cert = cell("姓名"), cell("执法证号")
+            if not name and not cert:
+                continue
+            where = f"{path.name}:{number}"
+            entries.append(
+                RosterEntry(
+                    name=str(name or "").strip(),
+                    cert_no=norm_cert(str(cert or "")),
+                    unit=str(cell("单位") or "").strip(),
+                    valid_from=_to_date(cell("有效期起"), where),
+                    valid_to=_to_date(cell("有效期止"), where),
+                )
+            )
+    finally:
+        book.close()
+    return Roster(tuple(entries), source=str(path))

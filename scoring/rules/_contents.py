@@ -1,0 +1,52 @@
+"""Shared machinery of the *_contents kinds: named parts of a document, each present, missing or unreadable."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ingest.model import CaseFacts, DocFacts
+from scoring.rules.base import Outcome, doc_evidence, doc_ref
+
+
+@dataclass(frozen=True)
+class Part:
+    label: str  # what a reviewer calls it
+    check: Callable[[DocFacts, CaseFacts], bool | None]  # True present, False missing, None unreadable
+    applies: Callable[[CaseFacts], bool] = lambda facts: True
+
+
+def judge_parts(docs: list[DocFacts], facts: CaseFacts, parts: dict[str, Part], names: tuple[str, ...]) -> Outcome:
+    """One occurrence per part missing from each document; unknown when parts could only not be read."""
+    missing: list[tuple[DocFacts, list[str]]] = []
+    unreadable: list[str] = []
+    for doc in docs:
+        gone, unread = [], []
+        for name in names:
+            part = parts[name]
+            if not part.applies(facts):
+                continue
+            found = part.check(doc, facts)
+            if found is False:
+                gone.append(part.label)
+            elif found is None:
+                unread.append(part.label)
+        if gone:
+            missing.append((doc, gone))
+        if unread:
+            unreadable.append(f"{doc_ref(doc)}的{'、'.join(unread)}")
+    if missing:
+        text = "；".join(f"{doc_ref(d)}缺{'、'.join(g)}" for d, g in missing)
+        return Outcome.failed(text, doc_evidence(missing[0][0]), sum(len(g) for _, g in missing))
+    if unreadable:
+        return Outcome.unknown("未能读取" + "；".join(unreadable))
+    return Outcome.passed("要素齐全：" + "、".join(parts[n].label for n in names), doc_evidence(docs[0]))
+
+
+def both(*checks: bool | None) -> bool | None:
+    """All of several sub-checks: missing wins over unreadable."""
+    if any(c is False for c in checks):
+        return False
+    if any(c is None for c in checks):
+        return None
+    return True

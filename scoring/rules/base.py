@@ -1,0 +1,363 @@
+"""What every rule kind shares: the Outcome it returns, its context, preconditions, dates and fines.
+
+Semantics kept in one place so that all kinds agree (checklist-penalty-general.md, "How a file is scored"):
+a missing document is a `fail` naming it, unless files of the dossier could not be read, in which case the
+absence is not proven and the outcome is `unknown`; a value whose document is present but unreadable is
+`unknown`; a value whose document is absent makes the check `n/a` (the absence is another item's business).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator
+
+from ingest.glossary import DOC_KIND_ZH, PARTY_KIND_ZH, DocKind, ProblemKind, Status
+from ingest.model import CaseFacts, DateRole, DocFacts, Elements, Evidence, Found
+from scoring.rules.registry import Args, ParamRef
+from scoring.workdays import CalendarUnknownError
+
+MISSING = Evidence("")  # the evidence of an absence: no file, no quote
+
+# Problems that may hide a document: its absence from the facts proves nothing.
+UNREADABLE = frozenset(
+    {
+        ProblemKind.UNSUPPORTED,
+        ProblemKind.CORRUPT,
+        ProblemKind.ENCRYPTED,
+        ProblemKind.LEGACY_FORMAT,
+        ProblemKind.OCR_FAILED,
+        ProblemKind.OCR_UNAVAILABLE,
+        ProblemKind.TOO_LARGE,
+        ProblemKind.NO_DOCUMENTS,
+        ProblemKind.UNCLASSIFIED,
+        ProblemKind.INTERNAL_ERROR,
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """A rule's verdict on one dossier; the engine turns it into a Finding with points."""
+
+    status: Status
+    occurrences: int = 0
+    message: str = ""
+    evidence: Evidence | None = None
+
+    @staticmethod
+    def passed(message: str = "", evidence: Evidence | None = None) -> Outcome:
+        return Outcome(Status.PASS, 0, message, evidence)
+
+    @staticmethod
+    def failed(message: str, evidence: Evidence | None, occurrences: int = 1) -> Outcome:
+        return Outcome(Status.FAIL, max(occurrences, 1), message, evidence or MISSING)
+
+    @staticmethod
+    def na(message: str = "") -> Outcome:
+        return Outcome(Status.NA, 0, message)
+
+    @staticmethod
+    def unknown(message: str, evidence: Evidence | None = None) -> Outcome:
+        return Outcome(Status.UNKNOWN, 0, message, evidence)
+
+    @staticmethod
+    def manual(message: str = "") -> Outcome:
+        return Outcome(Status.MANUAL, 0, message)
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """The checklist's parameters and the optional roster, as rules see them."""
+
+    parameters: dict[str, Any]
+    roster: Any = None  # scoring.roster.Roster | None
+
+    def param(self, name: str) -> Any:
+        return self.parameters[name]
+
+    def threshold(self, name: str, party_kind: str) -> Decimal:
+        return Decimal(str(self.parameters[name][party_kind]))
+
+
+# ---------------------------------------------------------------------------------------------------
+# Args building blocks
+# ---------------------------------------------------------------------------------------------------
+
+IntParam = Annotated[str, ParamRef("int")]
+PartyParam = Annotated[str, ParamRef("by_party")]
+
+# Elements date fields: the DateRole that carries them in documents, and the documents that hold them.
+ELEMENT_DATES: dict[str, tuple[DateRole, tuple[DocKind, ...]]] = {
+    "violation_date": (DateRole.VIOLATION, ()),
+    "source_date": (DateRole.SOURCE, (DocKind.CASE_SOURCE,)),
+    "filing_date": (DateRole.FILING, (DocKind.FILING_APPROVAL,)),
+    "notice_date": (DateRole.NOTICE, (DocKind.PENALTY_NOTICE,)),
+    "notice_served_date": (DateRole.NOTICE_SERVED, (DocKind.PENALTY_NOTICE,)),
+    "hearing_date": (DateRole.HEARING, (DocKind.HEARING_RECORD,)),
+    "decision_date": (DateRole.DECISION, (DocKind.DECISION,)),
+    "delivery_date": (DateRole.DELIVERY, (DocKind.SERVICE_RECEIPT,)),
+}
+
+EVENT_ZH: dict[str, str] = {
+    "violation_date": "违法行为发生",
+    "source_date": "案源登记",
+    "filing_date": "立案",
+    "notice_date": "告知",
+    "notice_served_date": "告知书送达",
+    "hearing_date": "听证",
+    "decision_date": "作出决定",
+    "delivery_date": "决定书送达",
+    DateRole.HEARING_NOTICE.value: "听证通知",
+    DateRole.EXTENSION.value: "延期审批",
+    DateRole.CLOSING.value: "结案",
+    DateRole.APPROVAL.value: "负责人审批",
+    DateRole.RECORD_START.value: "笔录开始",
+}
+
+
+def _check_date_ref(ref: str) -> str:
+    """A date reference: an Elements date field, a DateRole, or '<doc kind>.<role>'."""
+    if ref in ELEMENT_DATES:
+        return ref
+    kind, _, role = ref.rpartition(".")
+    roles = {r.value for r in DateRole}
+    if role not in roles or (kind and kind not in {k.value for k in DocKind}):
+        raise ValueError(
+            f"unknown date {ref!r}: use an element ({', '.join(ELEMENT_DATES)}), a date role "
+            f"({', '.join(sorted(roles))}) or '<document kind>.<role>'"
+        )
+    return ref
+
+
+DateRef = Annotated[str, AfterValidator(_check_date_ref)]
+
+
+def event_zh(ref: str) -> str:
+    if ref in EVENT_ZH:
+        return EVENT_ZH[ref]
+    kind, _, role = ref.rpartition(".")
+    if kind:
+        return DOC_KIND_ZH[DocKind(kind)]
+    return EVENT_ZH.get(role, role)
+
+
+def serves_decision(doc: DocFacts, facts: CaseFacts, keywords: tuple[str, ...] = ("决定",)) -> bool | None:
+    """Whether a service receipt serves the decision: True, False, or None when it does not say."""
+    case_no = facts.elements.case_no
+    if case_no and any(norm(c.value) == norm(case_no.value) for c in doc.cited_case_nos):
+        return True
+    if doc.served_document is None:
+        return None
+    text = doc.served_document.value
+    return any(k in text for k in keywords) and "告知" not in text
+
+
+def resolve_date(facts: CaseFacts, ref: str) -> tuple[Found[date] | None, bool]:
+    """The date a reference names, and whether a document that should carry it is in the file."""
+    if ref in ELEMENT_DATES:
+        role, home = ELEMENT_DATES[ref]
+        found = getattr(facts.elements, ref)
+        home_docs = facts.of_kind(*home)
+        if ref == "delivery_date":  # only receipts for the decision, never the notice's
+            home_docs = [d for d in home_docs if serves_decision(d, facts) is not False]
+        if found is None:
+            found = next((d.dates[role] for d in home_docs if role in d.dates), None)
+        if found is None:
+            found = next((d.dates[role] for d in facts.documents if role in d.dates and not home), None)
+        if found is None and ref in ("decision_date", "notice_date", "filing_date"):
+            fallback = DateRole.APPROVAL if ref == "filing_date" else DateRole.SIGNED
+            found = next((d.dates[fallback] for d in home_docs if fallback in d.dates), None)
+        return found, bool(home_docs)
+    kind, _, role_name = ref.rpartition(".")
+    role = DateRole(role_name)
+    docs = facts.of_kind(DocKind(kind)) if kind else facts.documents
+    found = next((d.dates[role] for d in docs if role in d.dates), None)
+    return found, bool(kind) and bool(docs)
+
+
+def resolve_first(facts: CaseFacts, refs: tuple[str, ...]) -> tuple[Found[date] | None, bool, str]:
+    """The first of several alternative references that gives a date (and which one it was)."""
+    any_home = False
+    for ref in refs:
+        found, home = resolve_date(facts, ref)
+        any_home = any_home or home
+        if found is not None:
+            return found, True, ref
+    return None, any_home, refs[0]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Documents, absences, fines
+# ---------------------------------------------------------------------------------------------------
+
+
+def norm(text: str) -> str:
+    """Compare-normal form: NFKC (full-width → half-width), no whitespace."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def doc_zh(doc: DocFacts) -> str:
+    return doc.title or DOC_KIND_ZH.get(doc.kind, doc.kind.value)
+
+
+def doc_ref(doc: DocFacts) -> str:
+    """How a message names a document: its title and file."""
+    return f"{doc_zh(doc)}（{doc.source_file}）" if doc.source_file else doc_zh(doc)
+
+
+def doc_evidence(doc: DocFacts, quote: str = "") -> Evidence:
+    return Evidence(doc.source_file, doc.position, quote or doc.title)
+
+
+def kinds_zh(kinds: tuple[DocKind, ...] | list[DocKind]) -> str:
+    return "或".join(DOC_KIND_ZH[k] for k in kinds)
+
+
+def unreadable_files(facts: CaseFacts) -> list[str]:
+    return [p.source_file or facts.dossier_id for p in facts.problems if p.kind in UNREADABLE]
+
+
+def absent(facts: CaseFacts, what_zh: str, extra: str = "") -> Outcome:
+    """A required document is not in the file: fail naming it, or unknown when files were unreadable."""
+    unreadable = unreadable_files(facts)
+    if unreadable:
+        names = "、".join(unreadable[:3]) + ("等" if len(unreadable) > 3 else "")
+        return Outcome.unknown(f"卷内未见{what_zh}，但有{len(unreadable)}个文件无法读取（{names}），无法判定")
+    return Outcome.failed(f"卷内未见{what_zh}{extra}", MISSING)
+
+
+def decision_fine(facts: CaseFacts) -> Found[Decimal] | None:
+    if facts.elements.fine_amount is not None:
+        return facts.elements.fine_amount
+    return next((d.fine for d in facts.of_kind(DocKind.DECISION) if d.fine is not None), None)
+
+
+def notice_fine(facts: CaseFacts) -> Found[Decimal] | None:
+    if facts.elements.notice_fine_amount is not None:
+        return facts.elements.notice_fine_amount
+    notices = [d for d in facts.of_kind(DocKind.PENALTY_NOTICE) if d.fine is not None]
+    return notices[-1].fine if notices else None
+
+
+def case_fine(facts: CaseFacts) -> Found[Decimal] | None:
+    """The larger of the decided and the intended fine: either makes the case large."""
+    found = [f for f in (decision_fine(facts), notice_fine(facts)) if f is not None]
+    return max(found, key=lambda f: f.value) if found else None
+
+
+def party_kind(facts: CaseFacts) -> str | None:
+    if facts.elements.party_kind:
+        return facts.elements.party_kind
+    return next((d.party_kind for d in facts.documents if d.party_kind), None)
+
+
+def yuan(amount: Decimal) -> str:
+    return f"{amount.normalize():f}元"
+
+
+def at_or_above(facts: CaseFacts, param: str, ctx: RuleContext) -> tuple[bool | None, str]:
+    """Is the case's fine at or above a by-party threshold? (None, reason) when that cannot be told."""
+    fine = case_fine(facts)
+    if fine is None:
+        return False, "卷内未见罚款金额"
+    kind = party_kind(facts)
+    if kind in ("individual", "organisation"):
+        limit = ctx.threshold(param, kind)
+        above = fine.value >= limit
+        rel = "达到" if above else "低于"
+        return above, f"罚款{yuan(fine.value)}{rel}{PARTY_KIND_ZH[kind]}{yuan(limit)}的标准"
+    limits = [ctx.threshold(param, k) for k in ("individual", "organisation")]
+    if fine.value >= max(limits):
+        return True, f"罚款{yuan(fine.value)}达到标准"
+    if fine.value < min(limits):
+        return False, f"罚款{yuan(fine.value)}低于标准"
+    return None, f"当事人类型（单位或个人）无法判定，罚款{yuan(fine.value)}是否达到标准不明"
+
+
+def hearing_held(facts: CaseFacts) -> bool:
+    return facts.has(DocKind.HEARING_RECORD) or resolve_date(facts, "hearing_date")[0] is not None
+
+
+# ---------------------------------------------------------------------------------------------------
+# Preconditions (`when:` in a checklist item's args)
+# ---------------------------------------------------------------------------------------------------
+
+
+class When(Args):
+    """The item applies only if all of these hold; otherwise its outcome is n/a."""
+
+    has: tuple[DocKind, ...] = ()  # any of these documents is in the file
+    lacks: tuple[DocKind, ...] = ()  # none of these is in the file
+    procedure: Literal["general", "summary"] | None = None
+    fine_positive: bool = False
+    fine_at_least: PartyParam | None = None
+    hearing_held: bool = False
+
+
+def check_when(when: When | None, facts: CaseFacts, ctx: RuleContext) -> Outcome | None:
+    """None when the item applies; otherwise the n/a (or unknown) outcome to return."""
+    if when is None:
+        return None
+    if when.has and not facts.has(*when.has):
+        return Outcome.na(f"卷内无{kinds_zh(when.has)}，不适用")
+    if when.lacks and facts.has(*when.lacks):
+        return Outcome.na(f"卷内有{kinds_zh(when.lacks)}，不适用")
+    if when.procedure and facts.elements.procedure != when.procedure:
+        return Outcome.na("非一般程序案件，不适用" if when.procedure == "general" else "非简易程序案件，不适用")
+    if when.fine_positive:
+        fine = decision_fine(facts)
+        if fine is None or fine.value <= 0:
+            return Outcome.na("未处罚款，不适用")
+    if when.fine_at_least:
+        applies, why = at_or_above(facts, when.fine_at_least, ctx)
+        if applies is None:
+            return Outcome.unknown(why)
+        if not applies:
+            return Outcome.na(f"{why}，不适用")
+    if when.hearing_held and not hearing_held(facts):
+        return Outcome.na("未举行听证，不适用")
+    return None
+
+
+# ---------------------------------------------------------------------------------------------------
+# Parts of a document (contents checks): True present, False missing, None cannot be told
+# ---------------------------------------------------------------------------------------------------
+
+
+def _attr_set(doc: DocFacts, attr: str) -> bool:
+    value = getattr(doc, attr)
+    if isinstance(value, Found) and isinstance(value.value, bool):
+        return value.value
+    if isinstance(value, list | dict | str):
+        return bool(value)
+    return value is not None
+
+
+def has_part(
+    doc: DocFacts,
+    attrs: tuple[str, ...] = (),
+    labels: tuple[str, ...] = (),
+    dates: tuple[DateRole, ...] = (),
+) -> bool | None:
+    """Present when any attribute, labelled field or date role is found. A part that only labels can show
+    is unknown (None) when no labelled field at all was read from the document."""
+    if any(_attr_set(doc, a) for a in attrs) or any(r in doc.dates for r in dates):
+        return True
+    if any(label in doc.fields for label in labels):
+        return True
+    if not attrs and not dates and not doc.fields:
+        return None
+    return False
+
+
+DOC_ATTRS = frozenset(DocFacts.__dataclass_fields__) - {"source_file", "kind", "title", "position"}
+ELEMENT_ATTRS = frozenset(Elements.__dataclass_fields__)
+
+
+def calendar_unknown(exc: CalendarUnknownError) -> Outcome:
+    return Outcome.unknown(str(exc))

@@ -1,0 +1,88 @@
+"""consistency: the same fact reads the same in every document (R21 文号, R22 当事人名称/信用代码)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from ingest.glossary import DocKind
+from ingest.model import CaseFacts, Found
+from scoring.rules.base import Outcome, RuleContext, When, check_when, doc_ref, norm
+from scoring.rules.registry import Args, register
+
+FIELD_ZH = {"case_no": "文号", "party_name": "当事人名称", "party_id": "统一社会信用代码"}
+
+
+class ConsistencyArgs(Args):
+    fields: tuple[Literal["case_no", "party_name", "party_id"], ...] = Field(min_length=1)
+    kinds: tuple[DocKind, ...] = ()  # documents compared with the decision; empty: every document
+    when: When | None = None
+
+
+def same(a: str, b: str, masked_ok: bool = False) -> bool:
+    """Equal after normalisation; a masked character (*) matches anything when `masked_ok`."""
+    a, b = norm(a).upper(), norm(b).upper()
+    if a == b:
+        return True
+    if masked_ok and len(a) == len(b) and ("*" in a or "*" in b):
+        return all(x == y or "*" in (x, y) for x, y in zip(a, b, strict=True))
+    return False
+
+
+def _case_no(facts: CaseFacts, args: ConsistencyArgs) -> tuple[list[tuple[str, Found[str]]], str | None, int]:
+    decisions = facts.of_kind(DocKind.DECISION)
+    if not decisions:
+        return [], None, 0
+    own = next((d.own_no for d in decisions if d.own_no), None) or facts.elements.case_no
+    if own is None:
+        return [], "未能读取决定书文号", 0
+    docs = [d for d in facts.documents if d.kind != DocKind.DECISION and (not args.kinds or d.kind in args.kinds)]
+    cited = [(d, c) for d in docs for c in d.cited_case_nos]
+    bad = [
+        (f"{doc_ref(d)}所载文号“{c.value}”与决定书文号“{own.value}”不一致", c)
+        for d, c in cited
+        if not same(c.value, own.value)
+    ]
+    return bad, None, len(cited)
+
+
+def _party(facts: CaseFacts, args: ConsistencyArgs, field: str) -> tuple[list[tuple[str, Found[str]]], int]:
+    docs = [d for d in facts.documents if not args.kinds or d.kind in args.kinds]
+    values = [(d, getattr(d, field)) for d in docs if getattr(d, field) is not None]
+    ref = getattr(facts.elements, field) or (values[0][1] if values else None)
+    if ref is None:
+        return [], 0
+    where = f"（{ref.evidence.source_file}）" if ref.evidence.source_file else ""
+    bad = [
+        (f"{doc_ref(d)}所载{FIELD_ZH[field]}“{v.value}”与“{ref.value}”{where}不一致", v)
+        for d, v in values
+        if not same(v.value, ref.value, masked_ok=field == "party_id")
+    ]
+    return bad, len(values)
+
+
+@register("consistency", args=ConsistencyArgs)
+def evaluate(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
+    """One occurrence per document whose value differs from the decision's (or the first document's)."""
+    args: ConsistencyArgs = item.args
+    if (pre := check_when(args.when, facts, ctx)) is not None:
+        return pre
+    bad: list[tuple[str, Found[str]]] = []
+    compared, unread = 0, []
+    for field in args.fields:
+        if field == "case_no":
+            found, why, n = _case_no(facts, args)
+            if why:
+                unread.append(why)
+        else:
+            found, n = _party(facts, args, field)
+        bad += found
+        compared += n
+    if bad:
+        return Outcome.failed("；".join(t for t, _ in bad), bad[0][1].evidence, len(bad))
+    if unread:
+        return Outcome.unknown("；".join(unread) + "，无法核对")
+    if not compared:
+        return Outcome.na(f"卷内无可比对的{'、'.join(FIELD_ZH[f] for f in args.fields)}，不适用")
+    return Outcome.passed(f"{'、'.join(FIELD_ZH[f] for f in args.fields)}前后一致")

@@ -1,0 +1,56 @@
+"""dates_in_order: procedure steps in their legal order (V06 程序颠倒)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import Field
+
+from ingest.model import CaseFacts
+from scoring.rules.base import DateRef, Outcome, RuleContext, When, check_when, event_zh, resolve_date
+from scoring.rules.registry import Args, register
+
+
+class Pair(Args):
+    before: DateRef
+    after: DateRef
+    strict: bool = False  # True: the same day is out of order too
+
+
+class DatesInOrderArgs(Args):
+    pairs: tuple[Pair, ...] = Field(min_length=1)
+    when: When | None = None
+
+
+def zh_date(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+@register("dates_in_order", args=DatesInOrderArgs)
+def evaluate(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
+    """Fail for each pair whose `before` date comes after its `after` date; evidence is the `after` date."""
+    args: DatesInOrderArgs = item.args
+    if (pre := check_when(args.when, facts, ctx)) is not None:
+        return pre
+    fails, unreadable, checked = [], [], []
+    evidence = None
+    for pair in args.pairs:
+        first, first_home = resolve_date(facts, pair.before)
+        second, second_home = resolve_date(facts, pair.after)
+        if first is None or second is None:
+            for found, home, ref in ((first, first_home, pair.before), (second, second_home, pair.after)):
+                if found is None and home:
+                    unreadable.append(f"未能读取{event_zh(ref)}日期")
+            continue
+        b, a = first.value, second.value
+        checked.append(f"{event_zh(pair.before)}（{zh_date(b)}）不晚于{event_zh(pair.after)}（{zh_date(a)}）")
+        if b > a or (pair.strict and b == a):
+            fails.append(f"{event_zh(pair.before)}（{zh_date(b)}）晚于{event_zh(pair.after)}（{zh_date(a)}）")
+            evidence = evidence or second.evidence
+    if fails:
+        return Outcome.failed("程序颠倒：" + "；".join(fails), evidence, len(fails))
+    if unreadable:
+        return Outcome.unknown("；".join(unreadable) + "，无法核对程序先后")
+    if not checked:
+        return Outcome.na("无可比较的日期，不适用")
+    return Outcome.passed("；".join(checked))

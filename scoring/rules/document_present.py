@@ -1,0 +1,59 @@
+"""document_present: a required document is in the file (R01, R07, R08, R17, R20, R24, V03)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from ingest.glossary import DocKind
+from ingest.model import CaseFacts
+from scoring.rules.base import (
+    Outcome,
+    RuleContext,
+    When,
+    absent,
+    check_when,
+    doc_evidence,
+    doc_ref,
+    kinds_zh,
+    serves_decision,
+)
+from scoring.rules.registry import Args, register
+
+
+class DocumentPresentArgs(Args):
+    kinds: tuple[DocKind, ...] = Field(min_length=1)  # any one of them will do
+    when: When | None = None
+    # For service receipts: only a receipt that serves the decision counts (R17).
+    serves: Literal["decision"] | None = None
+    served_keywords: tuple[str, ...] = ("处罚决定",)
+    what: str | None = None  # how a message names the missing document; default: the kinds' names
+
+
+@register("document_present", args=DocumentPresentArgs)
+def evaluate(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
+    """Fail naming the document when none of `kinds` is in the file."""
+    args: DocumentPresentArgs = item.args
+    if (pre := check_when(args.when, facts, ctx)) is not None:
+        return pre
+    what = args.what or kinds_zh(args.kinds)
+    docs = facts.of_kind(*args.kinds)
+    if args.serves == "decision":
+        served = [serves_decision(d, facts, args.served_keywords) for d in docs]
+        for doc, serves in zip(docs, served, strict=True):
+            if serves:
+                return Outcome.passed(f"卷内有{doc_ref(doc)}", doc_evidence(doc))
+        if facts.elements.delivery_date is not None:
+            found = facts.elements.delivery_date
+            return Outcome.passed(f"决定书送达日期为{found.value.isoformat()}", found.evidence)
+        undecided = [d for d, s in zip(docs, served, strict=True) if s is None]
+        if undecided:
+            return Outcome.unknown(
+                f"{doc_ref(undecided[0])}未载明所送达的文书，无法确认是否为决定书的送达凭证",
+                doc_evidence(undecided[0]),
+            )
+        return absent(facts, what)
+    if docs:
+        return Outcome.passed(f"卷内有{doc_ref(docs[0])}", doc_evidence(docs[0]))
+    return absent(facts, what)

@@ -1,0 +1,59 @@
+"""element_present: a case element (Elements field) or a document's field is stated at all."""
+
+from __future__ import annotations
+
+from pydantic import field_validator
+
+from ingest.glossary import DOC_KIND_ZH, DocKind, zh
+from ingest.model import CaseFacts
+from scoring.rules.base import (
+    DOC_ATTRS,
+    ELEMENT_ATTRS,
+    MISSING,
+    Outcome,
+    RuleContext,
+    When,
+    _attr_set,
+    check_when,
+    doc_evidence,
+    doc_ref,
+)
+from scoring.rules.registry import Args, register
+
+
+class ElementPresentArgs(Args):
+    element: str  # an Elements field, or a DocFacts field when `doc_kind` is given
+    doc_kind: DocKind | None = None  # look in every document of this kind instead of the merged elements
+    label: str | None = None  # how a message names the element; default from the glossary
+    when: When | None = None
+
+    @field_validator("element")
+    @classmethod
+    def _known(cls, value: str) -> str:
+        if value not in ELEMENT_ATTRS | DOC_ATTRS:
+            raise ValueError(f"unknown element {value!r}")
+        return value
+
+
+@register("element_present", args=ElementPresentArgs)
+def evaluate(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
+    """Fail when the element is not stated (in any document of `doc_kind`, or in the case's elements)."""
+    args: ElementPresentArgs = item.args
+    if (pre := check_when(args.when, facts, ctx)) is not None:
+        return pre
+    label = args.label or zh(args.element)
+    if args.doc_kind is None:
+        if args.element not in ELEMENT_ATTRS:
+            raise ValueError(f"{args.element} is not a case element; give doc_kind")
+        value = getattr(facts.elements, args.element)
+        if value:
+            return Outcome.passed(f"已载明{label}", getattr(value, "evidence", None))
+        return Outcome.failed(f"卷内未载明{label}", MISSING)
+    docs = facts.of_kind(args.doc_kind)
+    if not docs:
+        return Outcome.na(f"卷内无{DOC_KIND_ZH[args.doc_kind]}，不适用")
+    lacking = [d for d in docs if not _attr_set(d, args.element)]
+    if lacking:
+        names = "、".join(doc_ref(d) for d in lacking)
+        return Outcome.failed(f"{names}未载明{label}", doc_evidence(lacking[0]), len(lacking))
+    return Outcome.passed(f"{DOC_KIND_ZH[args.doc_kind]}已载明{label}", doc_evidence(docs[0]))

@@ -1,0 +1,83 @@
+"""form_fields: the labelled fields a form must fill in, one occurrence per missing field (R03, R25)."""
+
+from __future__ import annotations
+
+from pydantic import Field, field_validator
+
+from ingest.glossary import DocKind
+from ingest.model import CaseFacts, DateRole
+from scoring.rules._contents import both
+from scoring.rules.base import (
+    DOC_ATTRS,
+    Outcome,
+    RuleContext,
+    When,
+    check_when,
+    doc_evidence,
+    doc_ref,
+    has_part,
+    kinds_zh,
+)
+from scoring.rules.registry import Args, register
+
+
+class FieldSpec(Args):
+    name: str  # as a reviewer reads it, e.g. 案件来源
+    labels: tuple[str, ...] = ()  # labels in DocFacts.fields that show it; default (name,)
+    attrs: tuple[str, ...] = ()  # DocFacts attributes that show it (party_name …)
+    dates: tuple[DateRole, ...] = ()  # date roles that show it
+    and_dates: tuple[DateRole, ...] = ()  # it must also be dated with one of these (审批意见和日期)
+
+    @field_validator("attrs")
+    @classmethod
+    def _known(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        unknown = [a for a in value if a not in DOC_ATTRS]
+        if unknown:
+            raise ValueError(f"unknown document field(s) {', '.join(unknown)}")
+        return value
+
+
+class FormFieldsArgs(Args):
+    kinds: tuple[DocKind, ...] = Field(min_length=1)
+    fields: tuple[FieldSpec, ...] = Field(min_length=1)
+    when: When | None = None
+
+    @field_validator("fields", mode="before")
+    @classmethod
+    def _names(cls, value: object) -> object:
+        if isinstance(value, list | tuple):
+            return [{"name": v} if isinstance(v, str) else v for v in value]
+        return value
+
+
+@register("form_fields", args=FormFieldsArgs)
+def evaluate(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
+    """Each field missing from each document of `kinds` is one occurrence."""
+    args: FormFieldsArgs = item.args
+    if (pre := check_when(args.when, facts, ctx)) is not None:
+        return pre
+    docs = facts.of_kind(*args.kinds)
+    if not docs:
+        return Outcome.na(f"卷内无{kinds_zh(args.kinds)}，不适用")
+    missing, unreadable, first = [], [], None
+    for doc in docs:
+        gone, unread = [], []
+        for spec in args.fields:
+            found = has_part(doc, spec.attrs, spec.labels or (spec.name,), spec.dates)
+            if spec.and_dates:
+                found = both(found, has_part(doc, (), (), spec.and_dates))
+            if found is False:
+                gone.append(spec.name)
+            elif found is None:
+                unread.append(spec.name)
+        if gone:
+            missing.append((doc, gone))
+            first = first or doc
+        if unread:
+            unreadable.append(f"{doc_ref(doc)}的{'、'.join(unread)}")
+    if missing:
+        text = "；".join(f"{doc_ref(d)}缺{'、'.join(g)}" for d, g in missing)
+        return Outcome.failed(text, doc_evidence(first), sum(len(g) for _, g in missing))
+    if unreadable:
+        return Outcome.unknown("未能读取" + "；".join(unreadable))
+    return Outcome.passed(f"{kinds_zh(args.kinds)}要素齐全")

@@ -1,0 +1,57 @@
+"""format_check: a value has a valid form, e.g. a 统一社会信用代码's GB 32100 check character (R22)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from ingest.model import CaseFacts, Found
+from scoring import credit_code as cc
+from scoring.rules.base import Outcome, RuleContext, When, check_when, norm, party_kind
+from scoring.rules.registry import Args, register
+
+try:  # prefer extraction's checker once it exists, so both layers agree
+    from ingest.extract.credit_code import is_valid_credit_code  # type: ignore[import-not-found]
+except ImportError:
+    is_valid_credit_code = cc.is_valid_credit_code
+
+
+class FormatCheckArgs(Args):
+    element: Literal["party_id"] = "party_id"
+    format: Literal["credit_code"] = "credit_code"
+    when: When | None = None
+
+
+def credit_code_problem(value: str, kind: str | None) -> str | None:
+    """Why a party ID is not a valid credit code, or None (valid, masked, or not meant as one)."""
+    code = cc.normalize(value)
+    if cc.is_masked(code) or kind == "individual" or cc.is_citizen_id(code):
+        return None
+    if len(code) == 15 and code.isdigit():  # an older 营业执照注册号
+        return None
+    if len(code) != 18:
+        return f"统一社会信用代码“{value}”应为18位，实为{len(code)}位" if kind == "organisation" else None
+    bad = [ch for ch in code if ch not in cc.CHARSET]
+    if bad:
+        return f"统一社会信用代码“{value}”含非法字符“{''.join(bad)}”"
+    if not is_valid_credit_code(code):
+        return f"统一社会信用代码“{value}”校验位错误（应为{cc.credit_check_char(code[:17])}）"
+    return None
+
+
+@register("format_check", args=FormatCheckArgs)
+def evaluate(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
+    """Fail for each distinct party ID in the file that is meant as a credit code but fails its check."""
+    args: FormatCheckArgs = item.args
+    if (pre := check_when(args.when, facts, ctx)) is not None:
+        return pre
+    values: dict[str, Found[str]] = {}
+    for found in [facts.elements.party_id, *(d.party_id for d in facts.documents)]:
+        if found is not None:
+            values.setdefault(norm(found.value).upper(), found)
+    if not values:
+        return Outcome.na("卷内未载明统一社会信用代码，不适用")
+    kind = party_kind(facts)
+    bad = [(p, f) for f in values.values() if (p := credit_code_problem(f.value, kind))]
+    if bad:
+        return Outcome.failed("；".join(p for p, _ in bad), bad[0][1].evidence, len(bad))
+    return Outcome.passed("统一社会信用代码校验通过" if kind != "individual" else "当事人为个人，证件号码不按信用代码校验")

@@ -1,0 +1,47 @@
+"""legal_basis: the decision cites law (V08: any provision at all; R12: both the violated provision and the
+penalty provision, each down to its article)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from ingest.glossary import DocKind
+from ingest.model import CaseFacts
+from scoring.rules.base import Outcome, RuleContext, When, check_when, doc_evidence, doc_ref
+from scoring.rules.registry import Args, register
+
+
+class LegalBasisArgs(Args):
+    require: Literal["any", "complete"]
+    kinds: tuple[DocKind, ...] = (DocKind.DECISION,)
+    when: When | None = None
+
+
+@register("legal_basis", args=LegalBasisArgs)
+def evaluate(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
+    """any: fail when no provision is cited; complete: fail per missing side or article-less citation."""
+    args: LegalBasisArgs = item.args
+    if (pre := check_when(args.when, facts, ctx)) is not None:
+        return pre
+    docs = facts.of_kind(*args.kinds)
+    if not docs:
+        return Outcome.na("卷内无决定书，不适用")
+    problems: list[tuple[str, object]] = []
+    for doc in docs:
+        cited = doc.violated + doc.penalty_basis
+        if args.require == "any":
+            if not cited:
+                problems.append((f"{doc_ref(doc)}未引用任何法律依据", doc_evidence(doc)))
+            continue
+        if not doc.violated:
+            problems.append((f"{doc_ref(doc)}未载明违法依据（所违反的条款）", doc_evidence(doc)))
+        if not doc.penalty_basis:
+            problems.append((f"{doc_ref(doc)}未载明处罚依据", doc_evidence(doc)))
+        for found in cited:
+            if found.value.article is None:
+                text = found.value.text or f"《{found.value.law}》"
+                problems.append((f"{doc_ref(doc)}引用“{text}”未具体到条款项", found.evidence))
+    if problems:
+        return Outcome.failed("；".join(p for p, _ in problems), problems[0][1], len(problems))  # type: ignore[arg-type]
+    cited = [f.value.text or f"《{f.value.law}》" for d in docs for f in d.violated + d.penalty_basis]
+    return Outcome.passed("引用依据：" + "、".join(cited[:4]))

@@ -1,0 +1,17 @@
+"""manual: a judgement item a reviewer decides (V01, V09, V10, R15); it never deducts by itself."""
+
+from __future__ import annotations
+
+from ingest.model import CaseFacts
+from scoring.rules.base import Outcome, RuleContext
+from scoring.rules.registry import Args, register
+
+
+class ManualArgs(Args):
+    prompt: str = ""  # what the reviewer should look at; default: the item's rationale
+
+
+@register("manual", args=ManualArgs)
+def evaluate(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
+    """Always `manual`, with what to look at."""
+    return Outcome.manual(f"待人工评查：{item.args.prompt or item.rationale}")

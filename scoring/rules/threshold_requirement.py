@@ -1,0 +1,64 @@
+"""threshold_requirement: a fine at or above a party-kind threshold requires a document (V04, V05, R10)."""
+
+from __future__ import annotations
+
+from pydantic import Field, field_validator
+
+from ingest.glossary import DOC_KIND_ZH, DocKind
+from ingest.model import CaseFacts
+from scoring.rules.base import (
+    DOC_ATTRS,
+    MISSING,
+    Outcome,
+    PartyParam,
+    RuleContext,
+    When,
+    _attr_set,
+    at_or_above,
+    check_when,
+    doc_evidence,
+    doc_ref,
+    unreadable_files,
+)
+from scoring.rules.registry import Args, register
+
+
+class Requirement(Args):
+    kind: DocKind
+    element: str | None = None  # the document must also state this (e.g. hearing_right in the notice)
+
+    @field_validator("element")
+    @classmethod
+    def _known(cls, value: str | None) -> str | None:
+        if value is not None and value not in DOC_ATTRS:
+            raise ValueError(f"unknown document field {value!r}")
+        return value
+
+
+class ThresholdRequirementArgs(Args):
+    threshold: PartyParam
+    requires: tuple[Requirement, ...] = Field(min_length=1)  # any one satisfies
+    what: str | None = None  # how a message names what is required
+    when: When | None = None
+
+
+@register("threshold_requirement", args=ThresholdRequirementArgs)
+def evaluate(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
+    """n/a below the threshold; at or above it, fail unless one of `requires` is in the file."""
+    args: ThresholdRequirementArgs = item.args
+    if (pre := check_when(args.when, facts, ctx)) is not None:
+        return pre
+    applies, why = at_or_above(facts, args.threshold, ctx)
+    if applies is None:
+        return Outcome.unknown(why)
+    if not applies:
+        return Outcome.na(f"{why}，不适用")
+    for req in args.requires:
+        for doc in facts.of_kind(req.kind):
+            if req.element is None or _attr_set(doc, req.element):
+                return Outcome.passed(f"{why}，卷内有{doc_ref(doc)}", doc_evidence(doc))
+    what = args.what or "或".join(DOC_KIND_ZH[r.kind] for r in args.requires)
+    unreadable = unreadable_files(facts)
+    if unreadable:
+        return Outcome.unknown(f"{why}，卷内未见{what}，但有{len(unreadable)}个文件无法读取，无法判定")
+    return Outcome.failed(f"{why}，但卷内未见{what}", MISSING)
