@@ -292,6 +292,9 @@ REPORT_ZH: dict[str, str] = {
     "footer": "第 &P 页，共 &N 页",
     "no_data": "无数据",
     "all_units": "全部单位",
+    "review_done": "复核已应用：读取复核意见 {edits} 条，改动 {changes} 项，重新计分 {files} 卷，等次变化 {grades} 卷",
+    "review_out": "复核结果目录：{path}",
+    "review_unchecked_caps": "注意：未能加载评查标准，复核扣分未按单项上限校验",
 }
 
 # Chart titles and axis labels.

@@ -37,6 +37,7 @@ def _build_parser() -> argparse.ArgumentParser:
     run.add_argument("--roster", type=Path, help="enforcement certificate roster .xlsx (持证上岗 check for V02)")
     run.add_argument("--workers", type=int, help="worker processes (default: all cores)")
     run.add_argument("--unit", dest="units", action="append", help="review only this unit (repeatable)")
+    run.add_argument("--sample", type=Path, help="review only the files drawn in this sample.xlsx (pingcha sample)")
     run.add_argument("--overwrite", action="store_true", help="replace the outputs of a previous run in OUT (finished dossiers are reused)")
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
     run.add_argument("-v", "--verbose", action="store_true", help="Prefect logs and full tracebacks")
@@ -53,6 +54,10 @@ def _build_parser() -> argparse.ArgumentParser:
     apply = review_sub.add_parser("apply", help="re-score with the reviewer columns of SCORECARD into a new output folder")
     apply.add_argument("scorecard", type=Path)
     apply.add_argument("--out", type=Path, required=True, help="new output folder (the original run is never modified)")
+
+    from pipelines.campaign_cli import add_campaign_commands
+
+    add_campaign_commands(sub)
 
     generate = sub.add_parser("generate", help="generate synthetic dossiers with ground truth (demo, tests, benchmarks)")
     generate.add_argument("args", nargs=argparse.REMAINDER, help="see `pingcha generate --help`")
@@ -90,6 +95,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         return _cmd_checklist(args)
     if args.command == "review":
         return _cmd_review(args)
+    from pipelines.campaign_cli import CAMPAIGN_COMMANDS, run_campaign_command
+
+    if args.command in CAMPAIGN_COMMANDS:
+        return run_campaign_command(args)
     if args.command == "generate":
         from pipelines.samplegen.__main__ import main as generate_main
 
@@ -142,6 +151,8 @@ def _cmd_run(args: argparse.Namespace) -> int:
         raise UsageError(f"input folder not found: {dossiers}")
     if args.roster is not None and not args.roster.is_file():
         raise UsageError(f"roster not found: {args.roster}")
+    if args.sample is not None and not args.sample.is_file():
+        raise UsageError(f"sample not found: {args.sample}")
     if args.workers is not None and args.workers < 1:
         raise UsageError("--workers must be at least 1")
     checklist = _load_checklist_or_usage(args.checklist)
@@ -174,6 +185,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
             workers_count=args.workers,
             units=args.units,
             overwrite=args.overwrite,
+            sample=str(args.sample.resolve()) if args.sample else None,
         )
     finally:
         progress.install(None)

@@ -85,6 +85,7 @@ def review_campaign(
     workers_count: int | None = None,
     units: list[str] | None = None,
     overwrite: bool = False,
+    sample: str | None = None,
 ) -> dict[str, Any]:
     """Review every dossier under DOSSIERS and write the output contract's files into OUT.
 
@@ -97,7 +98,7 @@ def review_campaign(
         arguments={
             "dossiers": str(dossiers_root), "out": str(out_dir), "checklist": checklist,
             "campaign": campaign, "roster": roster, "workers": workers_count, "units": units,
-            "overwrite": overwrite,
+            "overwrite": overwrite, "sample": sample,
         },
     )  # fmt: skip
     loaded = load_checklist(checklist)
@@ -109,6 +110,12 @@ def review_campaign(
     with recorder.phase("discover"):
         inventory = discover_task(str(dossiers_root))
     refs = [r for r in inventory.dossiers if units is None or r.unit in units]
+    if sample:
+        from pipelines.campaign.sampling import read_sample
+
+        drawn = read_sample(Path(sample))
+        recorder.sampling = drawn.describe()
+        refs = [r for r in refs if r.dossier_id in drawn.dossier_ids]
     recorder.count_inventory(inventory, refs, units)
 
     review = review_dossier_task.with_options(result_storage=storage)

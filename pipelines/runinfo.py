@@ -49,6 +49,7 @@ class RunRecorder:
     units_by_count: Counter = field(default_factory=Counter)
     problem_kinds: Counter = field(default_factory=Counter)
     validation: dict[str, Any] = field(default_factory=dict)
+    sampling: dict[str, Any] | None = None
     reports: list[str] = field(default_factory=list)
     _t0: float = field(default_factory=time.perf_counter)
 
@@ -120,6 +121,7 @@ class RunRecorder:
                 "stage_cpu_seconds": {k: round(v, 3) for k, v in self.stage_seconds.items()},
                 "workers": self.workers,
             },
+            "sampling": self.sampling,
             "validation": self.validation,
             "reports": self.reports,
             "versions": versions(),

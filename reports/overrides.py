@@ -222,8 +222,8 @@ def score_dossier(findings: pd.DataFrame, rules: ChecklistRules) -> tuple[float,
     """(raw score, total score, vetoed) of one dossier's findings (checklist-penalty-general.md).
 
     Each item's deduction stops at its cap, a category's at its points, the total at zero; a failed veto
-    item makes the total 0 and keeps the raw score. Used because scoring/engine.py works on CaseResult
-    objects, which a scorecard cannot rebuild; the arithmetic is the same.
+    item makes the total 0 and keeps the raw score. The fallback for runs whose checklist cannot be loaded;
+    otherwise scoring.engine.rescore totals the file (see _rescore_with_engine).
     """
     failed = findings[findings["status"] == Status.FAIL.value]
     vetoed = bool(failed["veto"].any())
@@ -237,6 +237,33 @@ def score_dossier(findings: pd.DataFrame, rules: ChecklistRules) -> tuple[float,
     deducted = sum(min(total, rules.category_max.get(cat, total)) for cat, total in by_category.items())
     raw = max(0.0, rules.max_score - deducted)
     return raw, 0.0 if vetoed else raw, vetoed
+
+
+def _rescore_with_engine(case: pd.Series, findings: pd.DataFrame, rules: ChecklistRules) -> tuple | None:
+    """Re-total through scoring.engine.rescore when the run's checklist is loaded (same arithmetic as the
+    run itself, and it also recomputes needs_review: an `unknown` item a reviewer decided no longer
+    flags the file). None when the engine or the checklist is unavailable."""
+    if rules.checklist is None:
+        return None
+    try:
+        from scoring.engine import rescore
+        from scoring.model import CaseResult, Finding
+    except ImportError:
+        return None
+    items = [
+        Finding(dossier_id=str(f.dossier_id), item_code=str(f.item_code), item_name=str(f.item_name),
+                category=str(f.category), status=Status(f.status), points_deducted=float(f.points_deducted),
+                veto=bool(f.veto), message=str(f.message))
+        for f in findings.itertuples(index=False)
+    ]
+    reasons = [r for r in str(case["review_reasons"]).split(";") if r]
+    result = CaseResult(dossier_id=str(case["dossier_id"]), unit=str(case["unit"]),
+                        checklist_id=str(case["checklist"]), elements=None, findings=items,
+                        raw_score=0.0, total_score=0.0, grade="", vetoed=False,
+                        needs_review=bool(case["needs_review"]), review_reasons=reasons)
+    new = rescore(result, {}, rules.checklist)
+    return (new.raw_score, new.total_score, new.vetoed, new.grade, new.needs_review,
+            ";".join(new.review_reasons))
 
 
 def apply_overrides_to_run(run: RunData, edits: list[ReviewEdit], rules: ChecklistRules,
@@ -283,11 +310,18 @@ def apply_overrides_to_run(run: RunData, edits: list[ReviewEdit], rules: Checkli
     cases = run.cases.copy()
     for dossier_id in changed:
         rows = cases.index[cases["dossier_id"] == dossier_id]
-        raw, total, vetoed = score_dossier(findings[findings["dossier_id"] == dossier_id], rules)
-        cases.loc[rows, "raw_score"] = raw
-        cases.loc[rows, "total_score"] = total
+        own = findings[findings["dossier_id"] == dossier_id]
+        rescored = _rescore_with_engine(cases.loc[rows[0]], own, rules) if len(rows) else None
+        if rescored is None:
+            raw, total, vetoed = score_dossier(own, rules)
+            rescored = (raw, total, vetoed, grade_for(total, vetoed, rules), None, None)
+        raw, total, vetoed, grade, needs_review, reasons = rescored
+        cases.loc[rows, ["raw_score", "total_score"]] = [raw, total]
         cases.loc[rows, "vetoed"] = vetoed
-        cases.loc[rows, "grade"] = grade_for(total, vetoed, rules)
+        cases.loc[rows, "grade"] = grade
+        if needs_review is not None:
+            cases.loc[rows, "needs_review"] = needs_review
+            cases.loc[rows, "review_reasons"] = reasons
     new_audit = pd.DataFrame(audit_rows, columns=list(AUDIT_COLUMNS), dtype=str)
     audit = pd.concat([run.audit, new_audit], ignore_index=True) if len(run.audit) else new_audit
     return run.with_tables(cases=cases, findings=findings, audit=audit)

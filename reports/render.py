@@ -12,7 +12,7 @@ from reports.scorecard import write_scorecard
 def render_reports(out_dir: Path) -> list[Path]:
     """Write charts/*.png and scorecards.xlsx from cases/findings/problems.csv and run.json."""
     data = load_run(out_dir)
-    charts = render_campaign_charts(data, out_dir / "charts")
+    charts = render_campaign_charts(data, out_dir)
     scorecard = out_dir / "scorecards.xlsx"
     write_scorecard(data, scorecard, charts=charts)
     return [scorecard, *charts]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from ingest.glossary import REPORT_ZH
 from reports.charts import render_campaign_charts
 from reports.loading import AUDIT_COLUMNS, load_run, write_contract_csv
 from reports.overrides import (
@@ -44,6 +45,16 @@ class ReviewSummary:
     audit: Path
     charts: list[Path] = field(default_factory=list)
     rules_source: str = "checklist"  # "inferred" when item caps could not be checked
+
+    def describe(self) -> str:
+        """The command's report: counts, grade changes, where the new output is."""
+        lines = [REPORT_ZH["review_done"].format(edits=self.edits_read, changes=self.changes,
+                                                 files=len(self.dossiers_rescored), grades=len(self.grade_changes))]
+        lines += [f"  {dossier_id}: {old} → {new}" for dossier_id, old, new in self.grade_changes]
+        if self.rules_source != "checklist":
+            lines.append(REPORT_ZH["review_unchecked_caps"])
+        lines.append(REPORT_ZH["review_out"].format(path=self.new_out))
+        return "\n".join(lines)
 
 
 def _inside(path: Path, folder: Path) -> bool:

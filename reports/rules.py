@@ -38,6 +38,7 @@ class ChecklistRules:
     max_score: float = 100.0
     bands: tuple[tuple[str, float], ...] = DEFAULT_BANDS
     source: str = "checklist"  # or "inferred"
+    checklist: Any = None  # the scoring layer's Checklist, when loaded: re-scoring then uses its engine
 
 
 def grade_for(score: float, vetoed: bool, rules: ChecklistRules) -> str:
@@ -96,7 +97,8 @@ def rules_from_checklist(checklist: Any) -> ChecklistRules:
             category_max[str(name)] = points
     max_score = _float_or_none(_get(checklist, "max_score", "total_points", default=None))
     bands = _bands(_get(checklist, "grades", "bands", "grade_bands", default=None))
-    return ChecklistRules(items, category_max, max_score or 100.0, bands or DEFAULT_BANDS, "checklist")
+    return ChecklistRules(items, category_max, max_score or 100.0, bands or DEFAULT_BANDS, "checklist",
+                          checklist if hasattr(checklist, "grades") else None)
 
 
 def _bands(raw: Any) -> tuple[tuple[str, float], ...]:
@@ -147,5 +149,5 @@ def resolve_rules(checklist_id: str, checklist_path: str, findings: pd.DataFrame
             inferred = infer_rules(findings)
             missing = {c: r for c, r in inferred.items.items() if c not in rules.items}
             return ChecklistRules({**rules.items, **missing}, rules.category_max, rules.max_score,
-                                  rules.bands, rules.source)
+                                  rules.bands, rules.source, rules.checklist)
     return infer_rules(findings)

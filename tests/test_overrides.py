@@ -78,6 +78,7 @@ def test_apply_review_rescores_audits_and_leaves_the_original_untouched(run_dir:
     assert (cases[B1]["total_score"], cases[C1]["total_score"], cases[C1]["grade"]) == ("93", "87", "良好")
     assert cases[A2]["total_score"] == "86"
     assert (B2, "不合格", "优秀") in summary.grade_changes
+    assert f"{B2}: 不合格 → 优秀" in summary.describe() and str(summary.new_out) in summary.describe()
 
     findings = read_csv(tmp_path / "reviewed" / "findings.csv")
     assert list(findings[0])[-3:] == ["auto_status", "override_reason", "reviewer"]
@@ -200,3 +201,24 @@ def test_score_dossier_applies_caps_category_floor_and_veto() -> None:
     assert score_dossier(rows, rules) == (83.0, 83.0, False)  # R17 capped at 10, 送达执行 floored at 12
     rows.loc[3, ["status", "veto"]] = ["fail", True]
     assert score_dossier(rows, rules) == (83.0, 0.0, True)
+
+
+def test_with_the_bundled_checklist_the_engine_rescores_and_clears_review_flags(run_dir: Path,
+                                                                                  tmp_path: Path) -> None:
+    pytest.importorskip("scoring.engine")
+    c2 = f"{UNIT_C}/2025-006"
+    edited = tmp_path / "edited.xlsx"
+    edit(run_dir / "scorecards.xlsx", edited, {
+        (c2, "R13"): ("改为通过", None, "告知书扫描件已人工核对，要素齐全", "李评查"),
+        (B2, "V03"): ("改为通过", None, "告知书在副卷", "李评查"),
+        (A1, "R04"): ("改为扣分", 7, "x", "y"),  # the real checklist's cap for R04 is 6
+    })
+    with pytest.raises(OverrideError, match="超过该项扣分上限 6"):
+        apply_review(edited, tmp_path / "bad")  # rules resolved from run.json's checklist id
+    edit(edited, edited, {(A1, "R04"): ("改为扣分", 6, "三份笔录均无执法证号", "王评查")})
+    summary = apply_review(edited, tmp_path / "reviewed")
+    assert summary.rules_source == "checklist"
+    cases = {r["dossier_id"]: r for r in read_csv(tmp_path / "reviewed" / "cases.csv")}
+    assert (cases[c2]["total_score"], cases[c2]["needs_review"], cases[c2]["review_reasons"]) == ("85", "false", "")
+    assert (cases[B2]["total_score"], cases[B2]["grade"]) == ("98", "优秀")
+    assert (cases[A1]["total_score"], cases[A1]["grade"]) == ("94", "优秀")

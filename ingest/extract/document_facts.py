@@ -39,6 +39,7 @@ from ingest.model import (
     Position,
     Provision,
     TextBlock,
+    TextOrigin,
 )
 from ingest.normalize import fold, no_spaces
 
@@ -74,8 +75,10 @@ _AFTER: list[tuple[DateRole, re.Pattern[str]]] = [
     (DateRole.HEARING, re.compile(r"[^。；]{0,15}(?:举行|召开|组织)[^。；]{0,6}听证")),
 ]
 _LABEL_CUT = re.compile(r"[。；;]")
+_CLAUSE_CUT = re.compile(r"[。；;，,]")
 _AGENCY_WORDS = re.compile(r"本机关|本局|我局|我队|我所|本所|我委|本委|我大队|本大队|执法人员|检查|接到|收到|向你|对你|作出|送达|立案|告知")
 _VIOLATION_WORDS = re.compile(r"违法|违反|未|擅自|超标|超过|无证|没有|排放|生产|销售|经营|使用|存在|拒不|伪造|非法")
+_PARTY_SUBJECT = re.compile(r"当事人|你单位|你公司|你店|你厂|你(?=于|在|自)|该单位|该公司|该店|该厂|其(?=于|在|自)|被检查人|经查")
 _VIOLATION_LEAD = re.compile(r"(?:于|在|自|从)\s*$")
 _AGENCY_SUFFIX = re.compile(
     r"(?:人民政府|政府|局|委员会|委|办公室|办事处|大队|支队|中队|分局|所|中心|厅|署|管理处|执法队|稽查队|监察队)$"
@@ -90,8 +93,15 @@ _RECORD_SIGN_LABELS = ("被询问人签名", "被检查人签名")
 _TITLE_SUFFIX = re.compile(r"(?:行政处罚|当场|不予)?[\u4e00-\u9fa5()（）]{0,12}(?:决定书|告知书|通知书|笔录|审批表|登记表|回证|报告)$")
 
 
+_PARA_END = re.compile(r"[。：:；;！？!?）)】」”]\s*$")
+
+
 class _Doc:
-    """A document's blocks with their folded texts and an evidence helper."""
+    """A document's blocks, and its paragraphs: PDF/OCR lines wrapped mid-sentence joined back together.
+
+    Line-based parsers (numbers, party, fields, officers) read `lines`; sentence-based ones (amounts,
+    citations, clauses, dates) read `paras`. Evidence always names the block where a value starts.
+    """
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
@@ -103,6 +113,32 @@ class _Doc:
         self.blocks = blocks
         self.lines = [b.text for b in blocks]
         self.folded = [fold(t) for t in self.lines]
+        self.paras: list[str] = []
+        self.para_starts: list[list[tuple[int, int]]] = []  # per paragraph: (offset, block index)
+        self.para_of_block: list[int] = []
+        self._join()
+        self.pfolded = [fold(t) for t in self.paras]
+
+    def _join(self) -> None:
+        wrapped_len = 0
+        if self.doc.file_format == "pdf" or any(b.origin == TextOrigin.OCR for b in self.blocks):
+            lengths = sorted(len(t.strip()) for t, b in zip(self.lines, self.blocks, strict=True) if not b.in_table)
+            if len(lengths) >= 4:
+                wrapped_len = max(12, int(lengths[int(len(lengths) * 0.9) - 1] * 0.75))
+        previous_wraps = False
+        for i, (text, block) in enumerate(zip(self.lines, self.blocks, strict=True)):
+            if previous_wraps and not block.in_table:
+                offset = len(self.paras[-1])
+                self.paras[-1] += text.strip()
+                self.para_starts[-1].append((offset, i))
+            else:
+                self.paras.append(text.strip() if wrapped_len else text)
+                self.para_starts.append([(0, i)])
+            self.para_of_block.append(len(self.paras) - 1)
+            stripped = text.strip()
+            previous_wraps = bool(
+                wrapped_len and not block.in_table and len(stripped) >= wrapped_len and not _PARA_END.search(stripped)
+            )
 
     def evidence(self, line: int, start: int = 0, end: int | None = None) -> Evidence:
         text = self.lines[line]
@@ -111,6 +147,16 @@ class _Doc:
 
     def found(self, value, line: int, start: int = 0, end: int | None = None) -> Found:
         return Found(value, self.evidence(line, start, end))
+
+    def pfound(self, value, para: int, start: int = 0, end: int | None = None) -> Found:
+        """A value found in paragraph `para` at [start, end): evidence at the block holding `start`."""
+        text = self.paras[para]
+        end = len(text) if end is None else end
+        block = self.para_starts[para][0][1]
+        for offset, index in self.para_starts[para]:
+            if offset <= start:
+                block = index
+        return Found(value, Evidence(self.doc.source_file, self.blocks[block].position, quote_span(text, start, end)))
 
 
 def extract_document(doc: Document) -> DocFacts:
@@ -246,7 +292,13 @@ def _party(d: _Doc, facts: DocFacts) -> None:
 # ---------------------------------------------------------------------------------------------------- officers
 
 
+# 备考表 names its 立卷人/检查人 (archive staff), covers and catalogs name nobody who acted in the case.
+_NO_OFFICER_KINDS = frozenset({DocKind.REMARKS, DocKind.COVER, DocKind.CATALOG, DocKind.REGISTER})
+
+
 def _officers(d: _Doc, facts: DocFacts) -> None:
+    if d.doc.kind in _NO_OFFICER_KINDS:
+        return
     for hit in find_officers_in_lines(d.lines):
         facts.officers.append(Officer(hit.name, hit.cert, d.evidence(hit.line, hit.start, hit.end)))
 
@@ -280,9 +332,11 @@ def _is_violation(folded: str, hit: DateHit) -> bool:
     if not _VIOLATION_LEAD.search(before):
         return False
     left = max(0, hit.start - 14)
-    cut = max((m.end() for m in _LABEL_CUT.finditer(folded, left, hit.start)), default=left)
+    cut = max((m.end() for m in _CLAUSE_CUT.finditer(folded, left, hit.start)), default=left)
     if _AGENCY_WORDS.search(folded, cut, hit.start):
         return False
+    if _PARTY_SUBJECT.search(folded, cut, hit.start):
+        return True  # 当事人于…, 你单位于…: what the party did on that day
     after = folded[hit.end : hit.end + 60]
     after = _LABEL_CUT.split(after, maxsplit=1)[0]
     return bool(_VIOLATION_WORDS.search(after)) and not _AGENCY_WORDS.search(after[:6])
@@ -290,11 +344,11 @@ def _is_violation(folded: str, hit: DateHit) -> bool:
 
 def _signed_line(d: _Doc, hits: list[tuple[int, DateHit]]) -> tuple[int, DateHit] | None:
     """The 落款 date: the last date in the last blocks that stands (nearly) alone on its line."""
-    n = len(d.lines)
+    n = len(d.paras)
     for i, hit in reversed(hits):
         if i < n - TAIL_BLOCKS and n > TAIL_BLOCKS:
             break
-        rest = no_spaces(d.folded[i][: hit.start] + d.folded[i][hit.end :])
+        rest = no_spaces(d.pfolded[i][: hit.start] + d.pfolded[i][hit.end :])
         rest = _SEAL.sub("", rest)
         if len(rest) <= 24 and ":" not in rest[-6:]:
             return i, hit
@@ -308,9 +362,9 @@ def _dates(d: _Doc, facts: DocFacts, fields: dict[str, FieldHit]) -> None:
 
     def put(role: DateRole, i: int, hit: DateHit) -> None:
         if role not in roles:
-            roles[role] = d.found(hit.value, i, hit.start, hit.end)
+            roles[role] = d.pfound(hit.value, i, hit.start, hit.end)
 
-    for i, folded in enumerate(d.folded):
+    for i, folded in enumerate(d.pfolded):
         previous_end = 0
         for hit in find_dates(folded):
             hits.append((i, hit))
@@ -348,14 +402,14 @@ def _dates(d: _Doc, facts: DocFacts, fields: dict[str, FieldHit]) -> None:
         src = roles.get(DateRole.APPROVAL) or roles.get(DateRole.SIGNED)
         if src is None:
             i, hit = hits[-1]
-            src = d.found(hit.value, i, hit.start, hit.end)
+            src = d.pfound(hit.value, i, hit.start, hit.end)
         roles[DateRole.FILING] = src
     elif kind == DocKind.CASE_SOURCE and DateRole.SOURCE not in roles:
         i, hit = hits[0]
-        roles[DateRole.SOURCE] = d.found(hit.value, i, hit.start, hit.end)
+        roles[DateRole.SOURCE] = d.pfound(hit.value, i, hit.start, hit.end)
     elif kind == DocKind.SERVICE_RECEIPT and DateRole.DELIVERY not in roles:
         field = fields.get("送达日期") or fields.get("受送达人签名")
-        in_field = [(i, h) for i, h in hits if field and i == field.line]
+        in_field = [(i, h) for i, h in hits if field and i == d.para_of_block[field.line]]
         if in_field:
             put(DateRole.DELIVERY, *in_field[-1])
         elif DateRole.SIGNED in roles:
@@ -363,7 +417,7 @@ def _dates(d: _Doc, facts: DocFacts, fields: dict[str, FieldHit]) -> None:
         else:
             put(DateRole.DELIVERY, *hits[-1])
     elif kind == DocKind.HEARING_RECORD and DateRole.HEARING not in roles:
-        roles[DateRole.HEARING] = roles.get(DateRole.RECORD_START) or d.found(hits[0][1].value, hits[0][0])
+        roles[DateRole.HEARING] = roles.get(DateRole.RECORD_START) or d.pfound(hits[0][1].value, hits[0][0])
     facts.dates = roles
 
 
@@ -372,18 +426,18 @@ _END_LABEL = re.compile(r"(?:结束|终止|止|至)(?:时间)?\s*[:：]?\s*$")
 
 
 def _time_span(d: _Doc, facts: DocFacts, hits: list[tuple[int, DateHit]]) -> None:
-    for i, folded in enumerate(d.folded[: HEAD_BLOCKS * 2]):
+    for i, folded in enumerate(d.pfolded[: HEAD_BLOCKS * 2]):
         spans = find_time_spans(folded)
         if spans:
             s = spans[0]
-            facts.time_span = d.found((s.begin, s.finish), i, s.start, s.end)
+            facts.time_span = d.pfound((s.begin, s.finish), i, s.start, s.end)
             return
     # 开始时间：… 结束时间：… written as two labelled values
     begin = finish = None
     for i, hit in hits:
         if hit.time is None:
             continue
-        window = d.folded[i][max(0, hit.start - 8) : hit.start]
+        window = d.pfolded[i][max(0, hit.start - 8) : hit.start]
         if begin is None and _START_LABEL.search(window):
             begin = (i, hit)
         elif begin is not None and _END_LABEL.search(window):
@@ -394,7 +448,7 @@ def _time_span(d: _Doc, facts: DocFacts, hits: list[tuple[int, DateHit]]) -> Non
 
         b = datetime.combine(begin[1].value, begin[1].time)  # type: ignore[arg-type]
         f = datetime.combine(finish[1].value, finish[1].time)  # type: ignore[arg-type]
-        facts.time_span = d.found((b, f), begin[0], begin[1].start, begin[1].end)
+        facts.time_span = d.pfound((b, f), begin[0], begin[1].start, begin[1].end)
 
 
 # ---------------------------------------------------------------------------------------------------- amounts
@@ -403,13 +457,13 @@ def _time_span(d: _Doc, facts: DocFacts, hits: list[tuple[int, DateHit]]) -> Non
 def _amounts(d: _Doc, facts: DocFacts) -> None:
     fine: tuple[int, amounts_mod.AmountHit] | None = None
     fallback: tuple[int, amounts_mod.AmountHit] | None = None
-    for i, folded in enumerate(d.folded):
+    for i, folded in enumerate(d.pfolded):
         if "元" not in folded and "¥" not in folded:
             continue
         for hit in amounts_mod.find_amounts(folded):
             if hit.role == "range":
                 continue
-            facts.amounts.append(AmountPair(hit.upper, hit.figures, d.evidence(i, hit.start, hit.end)))
+            facts.amounts.append(AmountPair(hit.upper, hit.figures, d.pfound(None, i, hit.start, hit.end).evidence))
             if hit.role != "fine":
                 continue
             if fallback is None:
@@ -421,7 +475,7 @@ def _amounts(d: _Doc, facts: DocFacts) -> None:
     chosen = fine or fallback
     if chosen:
         i, hit = chosen
-        facts.fine = d.found(Decimal(hit.value), i, hit.start, hit.end)
+        facts.fine = d.pfound(Decimal(hit.value), i, hit.start, hit.end)
 
 
 def _sentence(text: str, pos: int) -> tuple[int, int]:
@@ -436,7 +490,7 @@ def _sentence(text: str, pos: int) -> tuple[int, int]:
 def _provisions(d: _Doc, facts: DocFacts) -> None:
     seen_v: set[tuple] = set()
     seen_b: set[tuple] = set()
-    for i, line in enumerate(d.lines):
+    for i, line in enumerate(d.paras):
         if "《" not in line and "法" not in line:
             continue
         violated, basis = classify_citations(line)
@@ -451,14 +505,14 @@ def _add_citations(d: _Doc, i: int, cites: list[Citation], seen: set[tuple], out
         if key in seen:
             continue
         seen.add(key)
-        out.append(d.found(p, i, c.start, c.end))
+        out.append(d.pfound(p, i, c.start, c.end))
 
 
 # ---------------------------------------------------------------------------------------------------- clauses
 
 
 def _first_clause(d: _Doc, finder) -> tuple[int, ClauseHit] | None:
-    for i, line in enumerate(d.lines):
+    for i, line in enumerate(d.paras):
         hit = finder(line)
         if hit is not None:
             return i, hit
@@ -471,30 +525,30 @@ def _clauses(d: _Doc, facts: DocFacts) -> None:
         found = _first_clause(d, find_remedies)
         if found:
             i, hit = found
-            facts.remedies = d.found(d.lines[i][hit.start : hit.end].strip(), i, hit.start, hit.end)
+            facts.remedies = d.pfound(d.paras[i][hit.start : hit.end].strip(), i, hit.start, hit.end)
             if hit.body:
-                start = d.lines[i].find(hit.body, hit.start)
-                facts.review_body = d.found(hit.body, i, start, start + len(hit.body))
+                start = d.paras[i].find(hit.body, hit.start)
+                facts.review_body = d.pfound(hit.body, i, start, start + len(hit.body))
         found = _first_clause(d, find_payment_terms)
         if found:
             i, hit = found
-            facts.payment_terms = d.found(d.lines[i][hit.start : hit.end].strip(), i, hit.start, hit.end)
+            facts.payment_terms = d.pfound(d.paras[i][hit.start : hit.end].strip(), i, hit.start, hit.end)
     if kind in (DocKind.PENALTY_NOTICE, DocKind.HEARING_NOTICE):
         found = _first_clause(d, find_defense_right)
         if found:
             i, hit = found
-            facts.defense_right = d.found(d.lines[i][hit.start : hit.end].strip(), i, hit.start, hit.end)
+            facts.defense_right = d.pfound(d.paras[i][hit.start : hit.end].strip(), i, hit.start, hit.end)
             facts.defense_period_days = hit.days
         found = _first_clause(d, find_hearing_right)
         if found:
             i, hit = found
-            facts.hearing_right = d.found(d.lines[i][hit.start : hit.end].strip(), i, hit.start, hit.end)
+            facts.hearing_right = d.pfound(d.paras[i][hit.start : hit.end].strip(), i, hit.start, hit.end)
             if facts.defense_period_days is None:
                 facts.defense_period_days = hit.days
     found = _first_clause(d, find_waiver)
     if found:
         i, hit = found
-        facts.waiver = d.found(d.lines[i][hit.start : hit.end].strip(), i, hit.start, hit.end)
+        facts.waiver = d.pfound(d.paras[i][hit.start : hit.end].strip(), i, hit.start, hit.end)
 
 
 # ---------------------------------------------------------------------------------------------------- records

@@ -86,19 +86,21 @@ def _delivery(docs: list[DocFacts], decision: DocFacts | None) -> tuple[Found[da
 
 
 def _officers(docs: list[DocFacts]) -> list[Officer]:
-    """Each officer once, in order of appearance (笔录 first, then the rest); a later number fills a gap."""
-    ordered = [d for d in docs if d.kind in RECORD_KINDS] + [d for d in docs if d.kind not in RECORD_KINDS]
+    """Each officer once. Order: as first listed with certificate numbers in a 笔录, then in any document,
+    then officers named without a number; a later number fills a gap."""
+    records = [d for d in docs if d.kind in RECORD_KINDS]
+    passes = (
+        [o for d in records for o in d.officers if o.cert_no],
+        [o for d in docs for o in d.officers if o.cert_no],
+        [o for d in records for o in d.officers] + [o for d in docs for o in d.officers],
+    )
     out: list[Officer] = []
-    index: dict[str, int] = {}
-    for d in ordered:
-        for officer in d.officers:
-            if officer.name in index:
-                i = index[officer.name]
-                if out[i].cert_no is None and officer.cert_no:
-                    out[i] = officer
-                continue
-            index[officer.name] = len(out)
-            out.append(officer)
+    seen: set[str] = set()
+    for officers in passes:
+        for officer in officers:
+            if officer.name not in seen:
+                seen.add(officer.name)
+                out.append(officer)
     return out
 
 

@@ -168,19 +168,23 @@ def parse_party(lines: Sequence[str], salutation_lines: int = 12) -> PartyInfo:
             gender = True
     if info.name is None and person_name is not None:
         info.name = person_name
+    org_id = info.party_id is not None and check_code(info.party_id.value).kind in ("uscc", "registration_no")
+    sole_trader = info.trade_name is not None or info.operator is not None or "个体工商户" in info.notes or (
+        info.party_id is not None and fold(info.party_id.value).startswith("92")
+    )
     if info.trade_name is not None:
         # 个体工商户: the trade name is the party; the operator (or the person named) is kept
         operator = info.operator or (info.name if info.name and info.name.value != info.trade_name.value else None)
         info.operator = operator
-        info.representative = info.representative or operator
         info.name = info.trade_name
-        info.kind = "organisation"
-    elif info.name is not None:
-        org_id = info.party_id is not None and check_code(info.party_id.value).kind in ("uscc", "registration_no")
-        if "个体工商户" in info.notes or org_id or (is_organisation_name(info.name.value) and not gender):
+    if info.operator and not info.representative:
+        info.representative = info.operator
+    if info.name is not None:
+        # a 个体工商户 is a natural person in law (its operator answers for it): kind individual
+        if sole_trader:
+            info.kind = "individual"
+        elif org_id or (is_organisation_name(info.name.value) and not gender):
             info.kind = "organisation"
         else:
             info.kind = "individual"
-        if info.operator and not info.representative:
-            info.representative = info.operator
     return info

@@ -106,6 +106,11 @@ class _Writer:
             for line in self.party_lines():
                 doc.p(line)
 
+    def evidence(self) -> tuple[str, ...]:
+        if self.d.party_kind == "individual" and not self.d.party.sole_trader:
+            return tuple(e.replace("营业执照复印件", "身份证复印件") for e in self.d.evidence)
+        return self.d.evidence
+
     def you(self) -> str:
         return "你单位" if self.d.party_kind == "organisation" else "你"
 
@@ -293,7 +298,7 @@ class _Writer:
         else:
             out.table([["序号", "证据名称", "来源", "页数"],
                        *[[str(i), name, "当事人提供" if i % 2 else "执法人员制作", str(1 + i % 3)]
-                         for i, name in enumerate(d.evidence, start=1)]], (1, 4, 2, 1))
+                         for i, name in enumerate(self.evidence(), start=1)]], (1, 4, 2, 1))
             out.p(f"提取人：{d.officers[0][0]}  {d.officers[1][0]}    提取日期：{self.date(d.source_date)}")
         return out
 
@@ -318,7 +323,7 @@ class _Writer:
         out.p(f"一、调查经过：本机关于{self.date(d.filing_date)}立案调查，执法人员{self.officers_text()}"
               "依法进行了现场检查和询问调查。", indent=True)
         out.p(f"二、违法事实：经查，当事人于{self.date(d.violation_date)}{d.fact}。", indent=True)
-        out.p("三、证据：" + "、".join(d.evidence) + "。", indent=True)
+        out.p("三、证据：" + "、".join(self.evidence()) + "。", indent=True)
         out.p(f"四、处理意见：当事人的行为违反了{self.violated()}的规定，依据{self.penalty()}的规定，"
               f"建议给予罚款{self.money(fine)}的行政处罚。", indent=True)
         out.p("承办人（签名）：" + "  ".join(n for n, _ in d.officers))
@@ -363,7 +368,7 @@ class _Writer:
             out.p(f"本机关拟对{you}作出如下行政处罚：罚款{fine}。", indent=True)
         else:
             out.p(f"经查，{you}于{self.date(d.violation_date)}{d.fact}。以上事实有"
-                  + "、".join(d.evidence[:3]) + "等证据为证。", indent=True)
+                  + "、".join(self.evidence()[:3]) + "等证据为证。", indent=True)
             out.p(f"{you}的上述行为违反了{self.violated()}的规定。依据{self.penalty()}的规定，"
                   f"本机关拟对{you}作出如下行政处罚：罚款{fine}。", indent=True)
         hearing = d.hearing_applies and "no_hearing_right" not in self.has
@@ -373,7 +378,7 @@ class _Writer:
         if hearing:
             out.p(f"根据《中华人民共和国行政处罚法》第六十三条、第六十四条的规定，{you}有要求举行听证的权利，"
                   f"可在收到本告知书之日起五个工作日内向本机关提出听证申请。", indent=True)
-        out.p(f"逾期未提出的，视为放弃上述权利。", indent=True)
+        out.p("逾期未提出的，视为放弃上述权利。", indent=True)
         out.p(f"联系人：{d.officers[0][0]}    联系电话：010-6{d.archive_no[-4:]}321")
         self.seal(out, d.notice_date)
         return out
@@ -468,9 +473,9 @@ class _Writer:
         out.p(f"{self.date(d.source_date)}，本机关执法人员在检查中发现当事人涉嫌{d.cause}，"
               f"本机关于{self.date(d.filing_date)}立案调查。", indent=True)
         out.p(f"经查明：当事人于{self.date(d.violation_date)}{d.fact}。以上事实有"
-              + "、".join(d.evidence) + "等证据为证。", indent=True)
+              + "、".join(self.evidence()) + "等证据为证。", indent=True)
         if d.notice_no:
-            narrative = (f"本机关于{self.date(d.notice_date)}向当事人送达了《行政处罚事先告知书》（{d.notice_no}），"
+            narrative = (f"本机关于{self.date(d.notice_served_date)}向当事人送达了《行政处罚事先告知书》（{d.notice_no}），"
                          "告知当事人拟作出行政处罚的事实、理由、依据及依法享有的陈述、申辩"
                          + ("和听证" if d.hearing_applies and "no_hearing_right" not in self.has else "")
                          + "权利。")

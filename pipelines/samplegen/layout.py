@@ -29,6 +29,9 @@ _TOKEN = re.compile(
 )
 
 
+_NO_LINE_START = set("。，、；：？！）》〕］”’」』…")  # 避头: punctuation hangs into the margin instead
+
+
 @dataclass(frozen=True)
 class TextOp:
     x: float
@@ -56,7 +59,7 @@ def wrap(text: str, size: float, width: float) -> list[str]:
     line = ""
     for m in _TOKEN.finditer(text):
         token = m.group(0)
-        if text_width(line + token, size) <= width:
+        if text_width(line + token, size) <= width or (token in _NO_LINE_START and line):
             line += token
             continue
         if line:

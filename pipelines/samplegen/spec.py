@@ -328,9 +328,7 @@ class _DossierBuilder:
         hearing_held = "hearing_notice_late" in defects or (
             hearing_applies and not {"no_hearing_right"} & set(defects) and rng.random() < 0.4)
         extended = "decision_overdue" not in defects and rng.random() < 0.12
-        if hearing_held:
-            defense = "none"
-        elif "missing_notice" in defects or "decision_before_defense_period" in defects:
+        if hearing_held or "missing_notice" in defects or "decision_before_defense_period" in defects:
             defense = "none"
         else:
             defense = rng.choices(("statement", "waiver", "none"), weights=(5, 3, 2))[0]

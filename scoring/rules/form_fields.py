@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, field_validator
 
-from ingest.glossary import DocKind
+from ingest.glossary import DOC_KIND_ZH, DocKind
 from ingest.model import CaseFacts, DateRole
 from scoring.rules._contents import both
 from scoring.rules.base import (
@@ -80,4 +80,5 @@ def evaluate(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
         return Outcome.failed(text, doc_evidence(first), sum(len(g) for _, g in missing))
     if unreadable:
         return Outcome.unknown("未能读取" + "；".join(unreadable))
-    return Outcome.passed(f"{kinds_zh(args.kinds)}要素齐全")
+    kinds = "、".join(dict.fromkeys(DOC_KIND_ZH[d.kind] for d in docs))
+    return Outcome.passed(f"{kinds}均载明{'、'.join(s.name for s in args.fields)}")
