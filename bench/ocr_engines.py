@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import io
-import math
 import random
 import shutil
 import subprocess
@@ -33,9 +32,11 @@ CREDIT_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28
 
 
 def font_path() -> Path:
-    """SimHei from the installed mplfonts package, wherever site-packages is."""
-    if FONT.exists():
-        return FONT
+    """SimHei from the installed mplfonts package (or the repository's .venv, for a side virtualenv)."""
+    repo_venv = Path(__file__).resolve().parent.parent / ".venv" / FONT.relative_to(sys.prefix)
+    for path in (FONT, repo_venv):
+        if path.exists():
+            return path
     import mplfonts
 
     return Path(mplfonts.__file__).parent / "fonts" / "SimHei.ttf"
@@ -49,7 +50,7 @@ def font_path() -> Path:
 def credit_code(rng: random.Random) -> str:
     """A valid 统一社会信用代码 (GB 32100 check character) of the 91110105MA01ABCD2X kind."""
     body = "911101" + rng.choice(["05", "08", "01", "02"]) + "MA0" + "".join(
-        rng.choice(CREDIT_CHARS) for _ in range(8)
+        rng.choice(CREDIT_CHARS) for _ in range(6)
     )
     s = sum(CREDIT_CHARS.index(c) * w for c, w in zip(body, CREDIT_WEIGHTS, strict=True))
     return body + CREDIT_CHARS[(31 - s % 31) % 31]
@@ -138,9 +139,12 @@ def dense_page(rng: random.Random) -> PageSpec:
         f"依据{v['basis']}的规定，本局于{v['check_date']}后依法向当事人送达了行政处罚事先告知书，告知当事人拟作出"
         "行政处罚的事实、理由、依据及依法享有的陈述、申辩和要求听证的权利。当事人在法定期限内未提出陈述、申辩，"
         "也未要求听证。",
+        "本局认为，当事人违法经营的食品货值金额不足一万元，且积极配合调查，如实陈述违法事实并主动提供证据材料，"
+        "依照《北京市市场监督管理局行政处罚裁量基准》的规定，属于一般违法情形，可以在法定幅度内从轻处罚。当事人已对"
+        "涉案食品予以全部召回并作销毁处理，已制定库存食品定期检查制度，在本局作出处罚决定前已改正违法行为。",
         "综上，本局决定对当事人作出如下行政处罚：",
         f"一、没收违法所得人民币{v['gains']}；",
-        f"二、罚款人民币{v['fine_upper']}（¥{v['fine_figures']}）。",
+        f"二、罚款人民币{v['fine_upper']}（{v['fine_figures']}）。",
         "当事人应当自收到本决定书之日起十五日内，持本决定书到指定银行缴纳罚没款。到期不缴纳罚款的，本局可以每日按"
         "罚款数额的百分之三加处罚款。",
         "当事人如不服本处罚决定，可以在收到本决定书之日起六十日内向北京市朝阳区人民政府申请行政复议，也可以在六个月内"
@@ -192,7 +196,7 @@ def wrap(text: str, size_pt: float, indent: bool = True, dpi: int = SCAN_DPI) ->
     width = _px(A4_MM[0] - 2 * MARGIN_MM[0], dpi)
     lines, current = [], "\u3000\u3000" if indent else ""
     for ch in text:
-        if font.getlength(current + ch) > width:
+        if font.getlength(current + ch) > width and ch not in "，。；：、）》”":  # no line starts with these
             lines.append(current)
             current = ""
         current += ch
@@ -217,7 +221,7 @@ def render(spec: PageSpec, *, seed: int = 0, dpi: int = SCAN_DPI, degrade: bool 
         length = font.getlength(text)
         x = {"left": left, "center": (w - length) / 2, "right": right - length}[align]
         draw.text((x, y), text, font=font, fill=rng.randint(10, 50))
-        y += round(size / 72 * dpi * (1.9 if size >= 16 else 1.75))
+        y += round(size / 72 * dpi * (1.9 if size >= 16 else 1.5))
     page = page.rotate(rng.uniform(-0.5, 0.5), resample=Image.Resampling.BICUBIC, fillcolor=255)
     page = page.filter(ImageFilter.GaussianBlur(2.2 if degrade else 0.6))
     arr = np.asarray(page, dtype=np.float32)
@@ -244,6 +248,7 @@ class TesseractEngine:
     """The tesseract CLI with TSV output: one box per recognised word, confidence 0–100 → [0, 1]."""
 
     name = "tesseract"
+    dpi = SCAN_DPI  # set by `measure` to the rendering dpi
 
     def __init__(self) -> None:
         if not shutil.which("tesseract"):
@@ -254,7 +259,7 @@ class TesseractEngine:
 
         buf = io.BytesIO()
         image.convert("L").save(buf, "PNG")
-        dpi = str(round(image.info.get("dpi", (200, 200))[0]))
+        dpi = str(self.dpi)
         out = subprocess.run(["tesseract", "stdin", "stdout", "-l", "chi_sim", "--dpi", dpi, "--psm", "3",
                               "-c", "preserve_interword_spaces=1", "tsv"], input=buf.getvalue(),
                              capture_output=True, check=True).stdout.decode()  # fmt: skip
@@ -309,6 +314,8 @@ def measure(engine, specs: dict[str, list[PageSpec]], pdfs: dict[str, Path], dpi
     from ingest import ocr
 
     rows = []
+    if isinstance(engine, TesseractEngine):
+        engine.dpi = dpi
     for kind, pages in specs.items():
         row = Row(engine.name, dpi, kind)
         for number, spec in enumerate(pages, 1):
@@ -360,7 +367,10 @@ def main(argv: list[str] | None = None) -> int:
         try:
             t0 = time.perf_counter()
             engine = make_engine(name)
-            print(f"{name}: loaded in {time.perf_counter() - t0:.1f} s")
+            from ingest import ocr
+
+            ocr.ocr_pdf_pages(pdfs["sparse"], [1], dpi=100, engine=engine)  # rapidocr 3 loads models on first use
+            print(f"{name}: loaded and warmed up in {time.perf_counter() - t0:.1f} s")
         except ImportError as exc:
             print(f"{name}: not available ({exc})")
             continue

@@ -362,3 +362,121 @@ REVIEW_ERROR_ZH: dict[str, str] = {
     "base_changed": "原评查结果目录“{value}”的内容与评查表生成时不一致",
     "out_is_base": "复核结果目录不能是原评查结果目录或其子目录：{value}",
 }
+
+# --- Campaign history: trend charts, trends.xlsx (reports/history) ----------------------------------
+
+TREND_ZH: dict[str, str] = {
+    "unit_scores": "各单位案卷平均分变化",
+    "grade_shares": "案卷等次构成变化",
+    "top_problems": "主要问题涉及案卷占比变化",
+    "category_deductions": "各类别每卷平均扣分变化",
+    "campaign": "评查活动",
+    "year": "年度",
+    "label": "评查批次",
+    "run_at": "评查时间",
+    "files": "案卷数",
+    "units": "单位数",
+    "share": "占比",
+    "share_pct": "占比（%）",
+    "per_file": "每卷平均扣分",
+    "points": "扣分合计",
+    "rank": "排名",
+    "recurrence": "整改未到位（上次评查的问题本次再次出现）",
+    "zero_enforcement": "零执法单位（上次有案卷、本次无案卷）",
+    "previous_files": "上次问题案卷数",
+    "latest_files": "本次问题案卷数",
+    "previous_cases": "上次评查案卷数",
+    "sheet_campaigns": "评查活动",
+    "sheet_averages": "单位平均分",
+    "sheet_grades": "等次构成",
+    "sheet_problems": "主要问题",
+    "sheet_categories": "类别扣分",
+    "sheet_recurrence": "整改未到位",
+    "sheet_zero": "零执法",
+    "none": "无",
+}
+
+# --- The circular (通报) and supervision letters (执法监督意见书): reports/circular.py, letters.py --------
+# Placeholders (20XX, X号, ____) are left for the bureau to fill in; {names} are filled by the code.
+
+DOC_ZH: dict[str, str] = {
+    "organizer": "区司法局",
+    "date_placeholder": "20XX年X月X日",
+    "deadline_placeholder": "20XX年X月X日",
+    "seq": "序号",
+    "figure": "图{n}　{title}",
+    "page_prefix": "— ",
+    "page_suffix": " —",
+    "score_vetoed": "0（原始得分{raw}）",
+}
+
+CIRCULAR_ZH: dict[str, str] = {
+    "title": "关于{year}年度行政执法案卷评查情况的通报",
+    "year_placeholder": "20XX",
+    "doc_no": "〔20XX〕X号",
+    "addressee": "各相关单位、各镇街：",
+    "intro": "为全面落实行政执法责任制，持续提升行政执法规范化水平，根据行政执法监督有关规定，{organizer}组织开展了"
+             "{campaign}。现将有关情况通报如下：",
+    "campaign_default": "行政执法案卷评查",
+    "h_scope": "一、评查范围和方法",
+    "scope": "本次评查共涉及{units}个单位，评查行政执法案卷{files}卷。",
+    "sampling": "评查案卷采取抽样方式确定，从{population}卷中抽取{drawn}卷，抽取比例{ratio}。",
+    "sampling_list": "评查案卷按抽样清单确定。",
+    "method": "评查依据《{title}》（编号{id}，版本{version}）逐卷逐项进行：基础标准（否决项）任一项不符即评为不合格，"
+              "规范标准按项扣分，扣完为止。",
+    "review_note": "评查人员对系统初评结论进行了复核，共调整评查结论{n}项。",
+    "unreadable": "另有{n}个文件因格式不支持、文件损坏等原因未能读取，已在评查结果中逐一列明。",
+    "h_results": "二、评查结果",
+    "h_ranking": "（一）各单位评查得分排名",
+    "ranking_intro": "各单位按所评查案卷的平均分排名，平均分相同的按总分排名，结果如下：",
+    "h_grades": "（二）案卷等次分布",
+    "grades_intro": "在已评分的{files}卷案卷中，",
+    "grade_part": "{grade}{files}卷（占{share}）",
+    "vetoed": "其中{n}卷因存在基础标准（否决项）问题评为不合格。",
+    "h_charts": "（三）统计图",
+    "h_problems": "三、存在的主要问题",
+    "problems_intro": "评查发现的问题主要集中在以下方面：",
+    "problem_item": "（{n}）{item_name}（{item_code}）。共{files}卷存在此类问题，涉及{units}个单位，累计扣{points}分。",
+    "problem_veto": "（{n}）{item_name}（{item_code}，否决项）。共{files}卷存在此类问题，涉及{units}个单位，相关案卷评为不合格。",
+    "example": "如{unit}案卷“{dossier}”：{message}",
+    "example_quote": "原文摘录：“{quote}”（{where}）。",
+    "example_where": "{file}，{page}",
+    "no_problems": "本次评查未发现扣分问题。",
+    "h_recurrence": "四、整改落实情况",
+    "recurrence_intro": "对照{previous}评查结果，以下单位的同类问题在本次评查中再次出现，整改未到位：",
+    "recurrence_none": "对照{previous}评查结果，未发现同一单位的同类问题在本次评查中再次出现。",
+    "zero_enforcement": "以下单位{previous}有行政执法案卷参加评查，本次评查未报送案卷（零执法）：{units}。请上述单位书面说明情况。",
+    "h_requirements": "{n}、整改要求",
+    "req_1": "（一）认真对照整改。各单位要对照本通报指出的问题，逐卷逐项剖析原因，立行立改，并于{deadline}前将整改情况"
+             "书面报送{organizer}。",
+    "req_2": "（二）健全长效机制。各单位要严格落实行政执法公示、执法全过程记录、重大执法决定法制审核制度，加强案卷制作和"
+             "归档管理，定期开展案卷自查、互查，评查结果于每年6月30日前录入行政执法信息服务平台。",
+    "req_3": "（三）加强培训指导。各单位要针对常见问题组织专题培训，提升执法人员的程序意识和文书制作水平，落实执法人员"
+             "持证上岗制度。",
+    "req_4": "（四）强化结果运用。评查结果纳入年度法治政府建设绩效考评；对问题突出、整改不力的单位，{organizer}将制发"
+             "行政执法监督意见书，督促限期整改。",
+}
+
+LETTER_ZH: dict[str, str] = {
+    "title": "行政执法监督意见书",
+    "doc_no": "〔20XX〕X号",
+    "addressee": "{unit}：",
+    "intro": "根据行政执法监督有关规定，{organizer}在{campaign}中对你单位的{files}卷行政执法案卷进行了评查。经评查，"
+             "你单位有{flagged}卷案卷存在基础标准（否决项）问题或评查等次为不合格。现将有关问题和监督意见告知如下：",
+    "h_files": "一、存在问题的案卷",
+    "h_problems": "二、存在的问题及依据",
+    "dossier": "（{n}）案卷“{dossier}”（决定书文号：{case_no}；得分：{score}；等次：{grade}）",
+    "problem": "{n}. {item_name}（{item_code}{veto}）。{message}",
+    "veto_mark": "，否决项",
+    "quote": "原文摘录：“{quote}”（{where}）。",
+    "basis": "依据：{statute}。",
+    "no_statute": "见评查标准",
+    "h_opinions": "三、监督意见",
+    "req_1": "（一）请你单位对上述案卷逐一核查，对存在的问题依法予以纠正；能够补正的及时补正，不能补正的查明原因、"
+             "明确责任。",
+    "req_2": "（二）请你单位针对问题成因，完善执法程序和案卷管理制度，加强执法人员培训，防止同类问题再次发生。",
+    "req_3": "（三）请你单位自收到本意见书之日起{days}日内（{deadline}前）完成整改，并将整改情况书面报送{organizer}。"
+             "逾期未整改或整改不到位的，{organizer}将依法制发行政执法监督决定书。",
+    "deadline": "____年__月__日",
+    "seal": "（印章）",
+}

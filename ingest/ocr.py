@@ -219,7 +219,7 @@ _CASE_YEAR = re.compile(
 )
 _PAIRS = {"〔": "〕", "[": "]", "［": "］", "(": ")", "（": "）", "【": "】"}
 _ASCII_PUNCT = {":": "：", ",": "，", ";": "；", "?": "？", "!": "！"}
-_CJK_PUNCT = re.compile(rf"(?<=[{_CJK}])\s*([:,;?!])(?!\d)")  # 2025年3月5日, not 12:30 or 3,200
+_CJK_PUNCT = re.compile(rf"(?<=[{_CJK}])\s*([:,;?!])")  # after a Chinese character: never 12:30 or 3,200
 _CJK_PAREN = re.compile(rf"\(([^()（）]*[{_CJK}][^()（）]*)\)")  # (一) (¥50000元): full-width like the source
 _ELLIPSIS = re.compile(r"(?:\.{3,}|。{3,}|…+|·{3,})")
 _DASHES = re.compile(rf"(?<=[{_CJK}])(?:—{{1,2}}|-{{2,}}|–{{2,}})(?=[{_CJK}])")

@@ -71,8 +71,12 @@ class ValidationReport:
             "affected_dossiers": len(self.affected),
             "suites": dict(self.suites),
             "failures": {
-                name: {"suite": f.suite, "rows": f.unexpected_rows, "dossiers": len(f.dossiers),
-                       **({"error": f.error} if f.error else {})}
+                name: {
+                    "suite": f.suite,
+                    "rows": f.unexpected_rows,
+                    "dossiers": len(f.dossiers),
+                    **({"error": f.error} if f.error else {}),
+                }
                 for name, f in self.failures.items()
             },  # fmt: skip
             "results": list(self.result_files),
@@ -87,8 +91,13 @@ class ValidationReport:
             **self.as_dict(),
             "affected": list(self.affected),
             "failures": {
-                name: {"suite": f.suite, "description": f.description, "rows": f.unexpected_rows,
-                       "dossiers": f.dossiers, **({"error": f.error} if f.error else {})}
+                name: {
+                    "suite": f.suite,
+                    "description": f.description,
+                    "rows": f.unexpected_rows,
+                    "dossiers": f.dossiers,
+                    **({"error": f.error} if f.error else {}),
+                }
                 for name, f in self.failures.items()
             },  # fmt: skip
         }
@@ -242,7 +251,9 @@ def _run_suite(context: Any, suite_name: str, expectations: list, frame: Any) ->
     datasource = context.data_sources.add_pandas(f"{suite_name}_source")
     batch = datasource.add_dataframe_asset(suite_name).add_batch_definition_whole_dataframe("whole")
     suite = context.suites.add(build_suite(suite_name, expectations))
-    definition = context.validation_definitions.add(gx.ValidationDefinition(name=suite_name, data=batch, suite=suite))
+    definition = context.validation_definitions.add(
+        gx.ValidationDefinition(name=suite_name, data=batch, suite=suite)
+    )
     checkpoint = context.checkpoints.add(
         gx.Checkpoint(
             name=suite_name,
@@ -269,7 +280,9 @@ def _collect(
         if outcome.get("success"):
             continue
         report.failed += 1
-        failure = ExpectationFailure(name, suite, config.get("description") or f"{name}：{meta.get('zh', '')}")
+        failure = ExpectationFailure(
+            name, suite, config.get("description") or f"{name}：{meta.get('zh', '')}"
+        )
         exception = outcome.get("exception_info") or {}
         if exception.get("raised_exception"):
             failure.error = str(exception.get("exception_message") or "")[:300]

@@ -74,7 +74,8 @@ def category_scores(findings: list[Finding], checklist: Checklist) -> list[tuple
 
 
 def _review_reason(finding: Finding) -> str:
-    return f"{finding.item_code}: {finding.message or '无法判定'}"
+    # review_reasons are ';'-joined in cases.csv (output-contract.md): keep that separator out of a reason
+    return f"{finding.item_code}: {finding.message or '无法判定'}".replace(";", "；")
 
 
 def _totals(result: CaseResult, checklist: Checklist, extra_reasons: list[str]) -> CaseResult:

@@ -3,13 +3,13 @@
 from decimal import Decimal
 
 import pytest
+from scoring_helpers import CHECKLIST, clean_case, day, drop, found, officers, record
 
 from ingest.glossary import DocKind, Status
 from ingest.model import DocFacts
 from scoring.checklist import load_checklist
 from scoring.engine import category_scores, grade_for, rescore, score_case
 from scoring.model import Override
-from scoring_helpers import CHECKLIST, clean_case, day, drop, found, officers, record
 
 
 def by_code(result):

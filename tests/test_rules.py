@@ -468,11 +468,19 @@ def test_decision_contents_art59():
     assert out.status == Status.FAIL and out.occurrences == 2 and "救济途径和期限" in out.message
 
 
-def test_decision_contents_unreadable_labels_are_unknown():
+def test_decision_contents_prose_parts_are_noted_not_deducted():
     facts = clean_case()
-    doc_of(facts, DocKind.DECISION).fields.clear()
-    out = run("decision_contents", {"parts": ["facts_evidence"]}, facts)
-    assert out.status == Status.UNKNOWN and "违法事实和证据" in out.message
+    doc_of(facts, DocKind.DECISION).fields.clear()  # 违法事实 is prose: the model cannot show its absence
+    out = run("decision_contents", {"parts": ["facts_evidence", "remedies"]}, facts)
+    assert out.status == Status.PASS and "违法事实和证据未能自动核对" in out.message
+
+
+def test_receipt_contents_unread_form_is_unknown():
+    facts = clean_case()
+    for d in facts.of_kind(DocKind.SERVICE_RECEIPT):
+        d.fields.clear()
+    out = run("receipt_contents", {"parts": ["manner"]}, facts)
+    assert out.status == Status.UNKNOWN and "送达方式" in out.message
 
 
 def test_notice_contents():

@@ -43,9 +43,31 @@ def _findings(dossier_id: str, **statuses: tuple[str, ...]) -> list[dict[str, st
     """Every item passes unless given as code=(status, points, veto, message, source_file, page, quote)."""
     rows = []
     for code, name, category in ITEMS:
-        status, points, veto, message, source, page, quote = statuses.get(code, ("pass", "0", "false", "", "", "", ""))
-        rows.append(dict(zip(FINDINGS_COLUMNS, (dossier_id, CHECKLIST, code, name, category, status, points, veto,
-                                                message, source, page, quote), strict=True)))
+        status, points, veto, message, source, page, quote = statuses.get(
+            code, ("pass", "0", "false", "", "", "", "")
+        )
+        rows.append(
+            dict(
+                zip(
+                    FINDINGS_COLUMNS,
+                    (
+                        dossier_id,
+                        CHECKLIST,
+                        code,
+                        name,
+                        category,
+                        status,
+                        points,
+                        veto,
+                        message,
+                        source,
+                        page,
+                        quote,
+                    ),
+                    strict=True,
+                )
+            )
+        )
     return rows
 
 
@@ -82,20 +104,55 @@ def _cases(path: Path) -> dict[str, dict[str, str]]:
 CLEAN = [
     _case(1),
     _case(2, party_id="91430102**********"),  # masked codes are not invalid (domain.md)
-    _case(3, party_kind="individual", party_name="王某某", party_id="11010519491231002X", fine_amount="3000",
-          notice_fine_amount="3000", raw_score="86", total_score="86", grade="良好"),
-    _case(4, case_no="(津保)应急罚[2023]k-39号", party_name="北京某某,有限公司", notice_date="",
-          notice_served_date=""),  # a comma makes the csv module quote the field
-    _case(5, procedure="summary", case_no="", fine_amount="200", notice_fine_amount="", notice_date="",
-          notice_served_date=""),
+    _case(
+        3,
+        party_kind="individual",
+        party_name="王某某",
+        party_id="11010519491231002X",
+        fine_amount="3000",
+        notice_fine_amount="3000",
+        raw_score="86",
+        total_score="86",
+        grade="良好",
+    ),
+    _case(
+        4,
+        case_no="(津保)应急罚[2023]k-39号",
+        party_name="北京某某,有限公司",
+        notice_date="",
+        notice_served_date="",
+    ),  # a comma makes the csv module quote the field
+    _case(
+        5,
+        procedure="summary",
+        case_no="",
+        fine_amount="200",
+        notice_fine_amount="",
+        notice_date="",
+        notice_served_date="",
+    ),
     _case(6, raw_score="98", total_score="0", grade="不合格", vetoed="true"),
-    _case(7, fine_amount="", notice_fine_amount="", raw_score="72", total_score="72", grade="合格",
-          needs_review="true", review_reasons="R01 无法判定"),
+    _case(
+        7,
+        fine_amount="",
+        notice_fine_amount="",
+        raw_score="72",
+        total_score="72",
+        grade="合格",
+        needs_review="true",
+        review_reasons="R01 无法判定",
+    ),
 ]
 
 DIRTY = {
-    "decision_before_filing": _case(11, filing_date="2025-03-10", notice_date="", notice_served_date="",
-                                    decision_date="2025-03-01", delivery_date="2025-03-05"),
+    "decision_before_filing": _case(
+        11,
+        filing_date="2025-03-10",
+        notice_date="",
+        notice_served_date="",
+        decision_date="2025-03-01",
+        delivery_date="2025-03-05",
+    ),
     "bad_credit_code": _case(12, party_id="914101850572028343"),
     "veto_with_score": _case(13, raw_score="70", total_score="70", grade="不合格", vetoed="true"),
     "fail_without_evidence": _case(14, raw_score="90", total_score="90"),
@@ -113,8 +170,11 @@ def _findings_for(cases: list[dict[str, str]]) -> list[dict[str, str]]:
         elif case is DIRTY["duplicate_findings"]:
             rows += _findings(dossier) + _findings(dossier)[1:2]
         elif case is CLEAN[0]:
-            rows += _findings(dossier, R01=("fail", "5", "false", "卷内未见立案审批表", "", "", ""),
-                              R17=("fail", "10", "false", "回证无日期", "送达回证.pdf", "1", ""))
+            rows += _findings(
+                dossier,
+                R01=("fail", "5", "false", "卷内未见立案审批表", "", "", ""),
+                R17=("fail", "10", "false", "回证无日期", "送达回证.pdf", "1", ""),
+            )
         else:
             rows += _findings(dossier)
     return rows
@@ -231,7 +291,9 @@ def test_case_numbers_from_domain_md_are_accepted(case_no: str) -> None:
     assert re.search(CASE_NO_REGEX, case_no)
 
 
-@pytest.mark.parametrize("case_no", ["〔2023〕20号", "京环罚字2023年20号", "京环罚字〔23〕20号", "京环罚字〔2023〕20"])
+@pytest.mark.parametrize(
+    "case_no", ["〔2023〕20号", "京环罚字2023年20号", "京环罚字〔23〕20号", "京环罚字〔2023〕20"]
+)
 def test_malformed_case_numbers_are_rejected(case_no: str) -> None:
     from reports.expectations import CASE_NO_REGEX
 
@@ -243,3 +305,33 @@ def test_importing_validation_does_not_import_great_expectations() -> None:
     root = Path(__file__).resolve().parents[1]
     done = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_grade_bands_come_from_the_run_checklist(tmp_path: Path) -> None:
+    checklist = pytest.importorskip("scoring.checklist")
+    from reports.validation import validate_run
+
+    bundled = checklist.resolve_checklist(CHECKLIST).read_text(encoding="utf-8")
+    if "{grade: 优秀, min: 90}" not in bundled:
+        pytest.skip("bundled checklist no longer writes its bands as expected here")
+    strict = tmp_path / "strict.yaml"
+    strict.write_text(bundled.replace("{grade: 优秀, min: 90}", "{grade: 优秀, min: 96}"), encoding="utf-8")
+    out = _make_out(tmp_path / "out", CLEAN[:1], _findings_for(CLEAN[:1]))
+    (out / "run.json").write_text(
+        json.dumps({"checklist": {"id": "strict", "path": str(strict)}}), encoding="utf-8"
+    )
+    report = validate_run(out)
+    assert list(report.failures) == ["grade_matches_score"]  # 95 is 良好 under this checklist
+
+
+def test_header_only_files_and_missing_files_do_not_fail(tmp_path: Path) -> None:
+    from reports.validation import validate_run
+
+    out = _make_out(tmp_path / "empty", [], [])
+    report = validate_run(out)
+    assert report.failed == 0 and report.affected == []
+    assert (out / "validation" / "summary.json").exists()
+    missing = tmp_path / "missing"
+    missing.mkdir()
+    report = validate_run(missing)
+    assert report.evaluated == 0 and report.notes

@@ -93,6 +93,7 @@ _RECORD_SIGN_LABELS = ("被询问人签名", "被检查人签名")
 _TITLE_SUFFIX = re.compile(r"(?:行政处罚|当场|不予)?[\u4e00-\u9fa5()（）]{0,12}(?:决定书|告知书|通知书|笔录|审批表|登记表|回证|报告)$")
 
 
+_LABEL_START = re.compile(r"\s*(?!执法证|证号|证件)[\u4e00-\u9fa5()（）]{2,12}[:：]")  # a new "标签：" line is never a wrapped tail
 _PARA_END = re.compile(r"[。：:；;！？!?）)】」”]\s*$")
 
 
@@ -127,7 +128,7 @@ class _Doc:
                 wrapped_len = max(12, int(lengths[int(len(lengths) * 0.9) - 1] * 0.75))
         previous_wraps = False
         for i, (text, block) in enumerate(zip(self.lines, self.blocks, strict=True)):
-            if previous_wraps and not block.in_table:
+            if previous_wraps and not block.in_table and not _LABEL_START.match(text):
                 offset = len(self.paras[-1])
                 self.paras[-1] += text.strip()
                 self.para_starts[-1].append((offset, i))
@@ -299,8 +300,8 @@ _NO_OFFICER_KINDS = frozenset({DocKind.REMARKS, DocKind.COVER, DocKind.CATALOG, 
 def _officers(d: _Doc, facts: DocFacts) -> None:
     if d.doc.kind in _NO_OFFICER_KINDS:
         return
-    for hit in find_officers_in_lines(d.lines):
-        facts.officers.append(Officer(hit.name, hit.cert, d.evidence(hit.line, hit.start, hit.end)))
+    for hit in find_officers_in_lines(d.paras):
+        facts.officers.append(Officer(hit.name, hit.cert, d.pfound(None, hit.line, hit.start, hit.end).evidence))
 
 
 # ---------------------------------------------------------------------------------------------------- dates

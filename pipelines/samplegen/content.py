@@ -504,7 +504,7 @@ class _Writer:
         if "decision_missing_remedies" not in self.has:
             out.p(f"当事人如不服本处罚决定，可以在收到本决定书之日起六十日内向{cat.GOVERNMENT}申请行政复议，"
                   f"也可以在六个月内依法向{cat.COURT}提起行政诉讼。", indent=True)
-        out.p("申请行政复议或者提起行政诉讼期间，行政处罚不停止执行，法律另有规定的除外。", indent=True)
+            out.p("申请行政复议或者提起行政诉讼期间，行政处罚不停止执行，法律另有规定的除外。", indent=True)
         self.seal(out, t["decision"])
         return out
 

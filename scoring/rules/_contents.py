@@ -14,12 +14,15 @@ class Part:
     label: str  # what a reviewer calls it
     check: Callable[[DocFacts, CaseFacts], bool | None]  # True present, False missing, None unreadable
     applies: Callable[[CaseFacts], bool] = lambda facts: True
+    # prose the model cannot see (违法事实 in a decision): "cannot tell" is noted, never unknown or a fail
+    narrative: bool = False
 
 
 def judge_parts(docs: list[DocFacts], facts: CaseFacts, parts: dict[str, Part], names: tuple[str, ...]) -> Outcome:
     """One occurrence per part missing from each document; unknown when parts could only not be read."""
     missing: list[tuple[DocFacts, list[str]]] = []
     unreadable: list[str] = []
+    unchecked: list[str] = []
     for doc in docs:
         gone, unread = [], []
         for name in names:
@@ -29,18 +32,23 @@ def judge_parts(docs: list[DocFacts], facts: CaseFacts, parts: dict[str, Part], 
             found = part.check(doc, facts)
             if found is False:
                 gone.append(part.label)
+            elif found is None and part.narrative:
+                unchecked.append(part.label)
             elif found is None:
                 unread.append(part.label)
         if gone:
             missing.append((doc, gone))
         if unread:
             unreadable.append(f"{doc_ref(doc)}的{'、'.join(unread)}")
+    note = f"（{'、'.join(dict.fromkeys(unchecked))}未能自动核对）" if unchecked else ""
     if missing:
         text = "；".join(f"{doc_ref(d)}缺{'、'.join(g)}" for d, g in missing)
-        return Outcome.failed(text, doc_evidence(missing[0][0]), sum(len(g) for _, g in missing))
+        return Outcome.failed(text + note, doc_evidence(missing[0][0]), sum(len(g) for _, g in missing))
     if unreadable:
-        return Outcome.unknown("未能读取" + "；".join(unreadable))
-    return Outcome.passed("要素齐全：" + "、".join(parts[n].label for n in names), doc_evidence(docs[0]))
+        return Outcome.unknown("未能读取" + "；".join(unreadable) + note)
+    checked = [parts[n].label for n in names if parts[n].label not in unchecked]
+    text = ("已载明" + "、".join(checked) + note) if checked else note.strip("（）")
+    return Outcome.passed(text, doc_evidence(docs[0]))
 
 
 def both(*checks: bool | None) -> bool | None:

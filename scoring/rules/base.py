@@ -23,7 +23,8 @@ from scoring.workdays import CalendarUnknownError
 
 MISSING = Evidence("")  # the evidence of an absence: no file, no quote
 
-# Problems that may hide a document: its absence from the facts proves nothing.
+# Problems that may hide a document: its absence from the facts proves nothing. An unclassified document
+# is not one of them: its text was read, and a title the classifier does not know is reported on its own.
 UNREADABLE = frozenset(
     {
         ProblemKind.UNSUPPORTED,
@@ -34,7 +35,6 @@ UNREADABLE = frozenset(
         ProblemKind.OCR_UNAVAILABLE,
         ProblemKind.TOO_LARGE,
         ProblemKind.NO_DOCUMENTS,
-        ProblemKind.UNCLASSIFIED,
         ProblemKind.INTERNAL_ERROR,
     }
 )
@@ -343,14 +343,16 @@ def has_part(
     attrs: tuple[str, ...] = (),
     labels: tuple[str, ...] = (),
     dates: tuple[DateRole, ...] = (),
+    narrative: bool = False,
 ) -> bool | None:
-    """Present when any attribute, labelled field or date role is found. A part that only labels can show
-    is unknown (None) when no labelled field at all was read from the document."""
+    """Present when any attribute, labelled field or date role is found. Not found gives None (cannot be
+    told) for a part that only labels can show when no labelled field at all was read, and always for a
+    `narrative` part (违法事实 in a decision is prose, not a labelled field, so its absence proves nothing)."""
     if any(_attr_set(doc, a) for a in attrs) or any(r in doc.dates for r in dates):
         return True
     if any(label in doc.fields for label in labels):
         return True
-    if not attrs and not dates and not doc.fields:
+    if narrative or (not attrs and not dates and not doc.fields):
         return None
     return False
 

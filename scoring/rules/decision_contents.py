@@ -22,14 +22,19 @@ PARTS: dict[str, Part] = {
     ),
     "facts_evidence": Part(
         "违法事实和证据",
-        lambda d, f: both(has_part(d, (), ("违法事实", "事实")), has_part(d, (), ("证据",))),
+        lambda d, f: both(
+            has_part(d, (), ("违法事实", "事实", "案由"), narrative=True),
+            has_part(d, (), ("证据",), narrative=True),
+        ),
+        narrative=True,
     ),
     "penalty_basis": Part(
         "处罚种类和依据",
         lambda d, f: both(
-            has_part(d, ("fine",), ("处罚内容", "处罚决定", "行政处罚")),
+            has_part(d, ("fine",), ("处罚内容", "处罚决定", "行政处罚"), narrative=True),
             has_part(d, ("penalty_basis",), ("处罚依据",)),
         ),
+        narrative=True,  # a warning has no fine to read: the kind of penalty is prose then
     ),
     "performance": Part(
         "履行方式和期限",

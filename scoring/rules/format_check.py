@@ -9,10 +9,10 @@ from scoring import credit_code as cc
 from scoring.rules.base import Outcome, RuleContext, When, check_when, norm, party_kind
 from scoring.rules.registry import Args, register
 
-try:  # prefer extraction's checker once it exists, so both layers agree
-    from ingest.extract.credit_code import is_valid_credit_code  # type: ignore[import-not-found]
-except ImportError:
-    is_valid_credit_code = cc.is_valid_credit_code
+try:  # prefer extraction's classifier, so that both layers call the same code an ID, masked or a USCC
+    from ingest.extract.credit_code import check_code
+except ImportError:  # pragma: no cover - extraction not installed
+    check_code = None
 
 
 class FormatCheckArgs(Args):
@@ -22,8 +22,15 @@ class FormatCheckArgs(Args):
 
 
 def credit_code_problem(value: str, kind: str | None) -> str | None:
-    """Why a party ID is not a valid credit code, or None (valid, masked, or not meant as one)."""
+    """Why a party ID is not a valid credit code, or None (valid, masked, or not meant as one).
+
+    Only the GB 32100 check character is judged (the checklist's words); the embedded GB 11714
+    organisation-code check that extraction also computes is not a deduction here."""
     code = cc.normalize(value)
+    if check_code is not None and kind != "individual":
+        checked = check_code(code, "uscc" if kind == "organisation" else None)
+        if checked.status == "masked" or checked.kind in ("id_card", "registration_no"):
+            return None
     if cc.is_masked(code) or kind == "individual" or cc.is_citizen_id(code):
         return None
     if len(code) == 15 and code.isdigit():  # an older 营业执照注册号
@@ -33,7 +40,7 @@ def credit_code_problem(value: str, kind: str | None) -> str | None:
     bad = [ch for ch in code if ch not in cc.CHARSET]
     if bad:
         return f"统一社会信用代码“{value}”含非法字符“{''.join(bad)}”"
-    if not is_valid_credit_code(code):
+    if not cc.is_valid_credit_code(code):
         return f"统一社会信用代码“{value}”校验位错误（应为{cc.credit_check_char(code[:17])}）"
     return None
 

@@ -14,9 +14,13 @@ from scoring.rules.base import Outcome, RuleContext, When, check_when, has_part
 from scoring.rules.registry import Args, register
 
 PARTS: dict[str, Part] = {
-    "facts": Part("违法事实", lambda d, f: has_part(d, (), ("违法事实", "事实"))),
+    "facts": Part("违法事实", lambda d, f: has_part(d, (), ("违法事实", "事实", "案由"), narrative=True), narrative=True),
     "basis": Part("处罚依据", lambda d, f: has_part(d, ("violated", "penalty_basis"), ("处罚依据", "依据"))),
-    "penalty": Part("拟作出的处罚", lambda d, f: has_part(d, ("fine",), ("拟处罚", "拟作出的行政处罚", "处罚内容"))),
+    "penalty": Part(
+        "拟作出的处罚",
+        lambda d, f: has_part(d, ("fine",), ("拟处罚", "拟作出的行政处罚", "处罚内容"), narrative=True),
+        narrative=True,
+    ),
     "defense_right": Part(
         "陈述申辩权利及期限",
         lambda d, f: both(has_part(d, ("defense_right",), ()), has_part(d, ("defense_period_days",), ())),

@@ -24,7 +24,7 @@ def _served_no(doc: DocFacts, facts: CaseFacts) -> bool | None:
 def _signature(doc: DocFacts, facts: CaseFacts) -> bool | None:
     if doc.signed_by_party is not None:
         return doc.signed_by_party.value
-    return has_part(doc, (), ("受送达人签名", "受送达人签收", "拒收", "见证人"))
+    return has_part(doc, (), ("受送达人签名", "受送达人签收", "拒收说明", "拒收", "见证人"))
 
 
 PARTS: dict[str, Part] = {

@@ -1,0 +1,387 @@
+"""Cross-review assignment (交叉评查): reviewers are formed into panels (评查组) and every drawn file goes to one.
+
+Panel design, as a bureau runs it: reviewers are grouped into fixed 评查组 of `per_file` people (when the number
+of reviewers does not divide evenly, the remaining one or two join a group as an extra member). Groups are
+formed from colleagues of the same unit where possible, so each group has to stay away from as few units
+as possible. Each file goes to one group; a member from the file's own unit recuses himself (回避) and the
+file is reviewed by the other members, of whom there must be at least `per_file` (监督人员不得少于二人).
+Files are spread so that every reviewer's workload differs by at most one file where the constraints allow
+(greedy least-loaded, then improving moves and swaps); among equally loaded groups a unit's files go to
+the group that already has some of them. Everything is decided by a seeded RNG over sorted inputs, so the same inputs give the
+same assignment.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from ingest.errors import PingchaError
+from pipelines.campaign.sampling import Sample
+
+REVIEWER_COLUMNS = ("姓名", "单位")
+OPTIONAL_COLUMNS = ("专长", "备注")
+SUMMARY_SHEET = "汇总"
+DETAIL_SHEET = "分配明细"
+DETAIL_HEADER = ("序号", "案卷", "被评查单位", "评查组", "评查人员", "回避人员")
+PANEL_HEADER = ("序号", "被评查单位", "案卷", "评查人员", "回避人员")
+WORKLOAD_HEADER = ("姓名", "单位", "评查组", "评查案卷数", "专长", "备注")
+REVIEWER_SEP = "、"
+
+
+class AssignmentError(PingchaError):
+    """The assignment cannot be made or read; the message is one line saying why."""
+
+
+@dataclass(frozen=True, slots=True)
+class Reviewer:
+    name: str
+    unit: str = ""  # '' for someone from no reviewed unit (e.g. the bureau's own staff, an invited lawyer)
+    specialty: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Panel:
+    name: str  # 第1组, 第2组, …
+    members: tuple[Reviewer, ...]
+
+    def reviewers_for(self, unit: str) -> tuple[Reviewer, ...]:
+        """The members who may review a file of `unit` (everyone not from it)."""
+        return tuple(m for m in self.members if not same_unit(m.unit, unit))
+
+
+@dataclass(frozen=True, slots=True)
+class FileAssignment:
+    dossier_id: str
+    unit: str
+    panel: str
+    reviewers: tuple[str, ...]
+    recused: tuple[str, ...] = ()
+
+
+@dataclass
+class Assignment:
+    panels: tuple[Panel, ...]
+    files: tuple[FileAssignment, ...]
+    reviewers: tuple[Reviewer, ...]
+    per_file: int
+    seed: int
+    sample_hash: str = ""
+    made_at: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+    def loads(self) -> dict[str, int]:
+        """Files per reviewer (every reviewer, 0 when none)."""
+        out = {r.name: 0 for r in self.reviewers}
+        for f in self.files:
+            for name in f.reviewers:
+                out[name] += 1
+        return out
+
+    def reviewers_by_dossier(self) -> dict[str, list[str]]:
+        return {f.dossier_id: list(f.reviewers) for f in self.files}
+
+    def summary_zh(self) -> str:
+        loads = self.loads().values()
+        return (f"{len(self.files)} 卷分配给 {len(self.panels)} 个评查组、{len(self.reviewers)} 名评查人员，"
+                f"每卷至少 {self.per_file} 人；每人 {min(loads)}–{max(loads)} 卷")
+
+
+def _norm(text: object) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(text or "")))
+
+
+def same_unit(a: str, b: str) -> bool:
+    """Unit names compare after NFKC and whitespace removal ('' is nobody's unit)."""
+    return bool(_norm(a)) and _norm(a) == _norm(b)
+
+
+def read_reviewers(path: Path) -> list[Reviewer]:
+    """reviewers.xlsx: first sheet, a header row (within the first 5 rows) with 姓名 and 单位; 专长/备注 optional."""
+    import openpyxl
+
+    path = Path(path)
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except FileNotFoundError as exc:
+        raise AssignmentError(f"评查人员名单不存在：{path}") from exc
+    except Exception as exc:  # openpyxl raises several unrelated types for unreadable files
+        raise AssignmentError(f"{path.name}：无法读取评查人员名单（{type(exc).__name__}: {exc}）") from exc
+    try:
+        rows = list(book.worksheets[0].iter_rows(values_only=True))
+    finally:
+        book.close()
+    header_at = next((i for i, row in enumerate(rows[:5]) if "姓名" in [_norm(c) for c in row]), None)
+    if header_at is None:
+        raise AssignmentError(f"{path.name}：前5行中找不到含“姓名”的表头行（需要列：姓名、单位，可选：专长、备注）")
+    header = [_norm(c) for c in rows[header_at]]
+    if "单位" not in header:
+        raise AssignmentError(f"{path.name}：第{header_at + 1}行表头缺少列“单位”")
+    col = {h: header.index(h) for h in (*REVIEWER_COLUMNS, *OPTIONAL_COLUMNS) if h in header}
+    reviewers: list[Reviewer] = []
+    seen: dict[str, int] = {}
+    for number, row in enumerate(rows[header_at + 1:], start=header_at + 2):
+
+        def cell(name: str, row: tuple = row) -> str:
+            i = col.get(name)
+            return str(row[i]).strip() if i is not None and i < len(row) and row[i] is not None else ""
+
+        name = _norm(cell("姓名"))
+        if not name:
+            if any(cell(c) for c in col):
+                raise AssignmentError(f"{path.name}：第{number}行未填写姓名")
+            continue
+        if name in seen:
+            raise AssignmentError(f"{path.name}：第{number}行姓名“{name}”与第{seen[name]}行重复（同名人员请加注以区分，如“张伟（市场）”）")
+        seen[name] = number
+        reviewers.append(Reviewer(name, cell("单位"), cell("专长"), cell("备注")))
+    if not reviewers:
+        raise AssignmentError(f"{path.name}：名单中没有评查人员")
+    return reviewers
+
+
+def _check_feasible(units_with_files: Iterable[str], reviewers: list[Reviewer], per_file: int) -> None:
+    if len(reviewers) < per_file:
+        raise AssignmentError(f"每卷需要{per_file}名评查人员，但名单中只有{len(reviewers)}名")
+    for unit in sorted(units_with_files):
+        outside = sum(not same_unit(r.unit, unit) for r in reviewers)
+        if outside < per_file:
+            raise AssignmentError(f"单位{unit}的案卷需要{per_file}名非本单位评查人员，但只有{outside}名")
+
+
+def _form_panels(reviewers: list[Reviewer], per_file: int, rng: random.Random,
+                 shuffle_units: bool) -> list[list[Reviewer]]:
+    """Colleagues of a unit next to each other, cut into groups of per_file; the remainder joins groups."""
+    by_unit: dict[str, list[Reviewer]] = {}
+    for r in sorted(reviewers, key=lambda r: r.name):
+        by_unit.setdefault(_norm(r.unit), []).append(r)
+    units = sorted(by_unit, key=lambda u: (-len(by_unit[u]), u))
+    if shuffle_units:
+        rng.shuffle(units)
+    ordered: list[Reviewer] = []
+    for unit in units:
+        members = by_unit[unit]
+        rng.shuffle(members)
+        ordered.extend(members)
+    count = len(ordered) // per_file
+    panels = [ordered[i * per_file:(i + 1) * per_file] for i in range(count)]
+    for extra in ordered[count * per_file:]:
+        # an extra member joins a group that already has a colleague (it excludes no new unit), else the smallest
+        home = [p for p in panels if any(same_unit(m.unit, extra.unit) for m in p)] or panels
+        min(home, key=len).append(extra)
+    return panels
+
+
+def _eligible(panels: list[Panel], unit: str, per_file: int) -> list[int]:
+    return [i for i, p in enumerate(panels) if len(p.reviewers_for(unit)) >= per_file]
+
+
+def _cost(loads: dict[str, int]) -> int:
+    return sum(v * v for v in loads.values())
+
+
+def _balance(files: list[tuple[str, str]], choice: dict[str, int], options: dict[str, list[int]],
+             panels: list[Panel]) -> None:
+    """Improve a greedy assignment by single moves and pairwise swaps that lower Σ load² (fewer spread)."""
+    loads: dict[str, int] = {m.name: 0 for p in panels for m in p.members}
+    unit_of = dict(files)
+
+    def apply(dossier: str, panel: int, sign: int) -> None:
+        for m in panels[panel].reviewers_for(unit_of[dossier]):
+            loads[m.name] += sign
+
+    for dossier, _ in files:
+        apply(dossier, choice[dossier], +1)
+    improved = True
+    while improved:
+        improved = False
+        for dossier, _ in files:
+            here = choice[dossier]
+            for there in options[dossier]:
+                if there == here:
+                    continue
+                before = _cost(loads)
+                apply(dossier, here, -1)
+                apply(dossier, there, +1)
+                if _cost(loads) < before:
+                    choice[dossier], here, improved = there, there, True
+                else:
+                    apply(dossier, there, -1)
+                    apply(dossier, here, +1)
+        if improved:
+            continue
+        for i, (a, _) in enumerate(files):
+            for b, _ in files[i + 1:]:
+                pa, pb = choice[a], choice[b]
+                if pa == pb or pb not in options[a] or pa not in options[b]:
+                    continue
+                before = _cost(loads)
+                apply(a, pa, -1), apply(b, pb, -1), apply(a, pb, +1), apply(b, pa, +1)
+                if _cost(loads) < before:
+                    choice[a], choice[b], improved = pb, pa, True
+                    break
+                apply(a, pb, -1), apply(b, pa, -1), apply(a, pa, +1), apply(b, pb, +1)
+            if improved:
+                break
+
+
+def assign(sample: Sample, reviewers: list[Reviewer], per_file: int = 2, seed: int = 0) -> Assignment:
+    """Assign every drawn file to a panel with ≥ per_file members from other units, loads balanced."""
+    if per_file < 1:
+        raise AssignmentError(f"每卷评查人员数须至少为1，而不是{per_file}")
+    files = sorted((row.dossier_id, row.unit) for row in sample.rows)
+    if not files:
+        raise AssignmentError("抽样结果中没有案卷")
+    units_with_files = {unit for _, unit in files}
+    _check_feasible(units_with_files, reviewers, per_file)
+    rng = random.Random(seed)
+
+    panels: list[Panel] = []
+    for attempt in range(200):
+        groups = _form_panels(reviewers, per_file, rng, shuffle_units=attempt > 0)
+        panels = [Panel(f"第{i}组", tuple(sorted(g, key=lambda r: (_norm(r.unit), r.name))))
+                  for i, g in enumerate(groups, start=1)]
+        if all(_eligible(panels, unit, per_file) for unit in units_with_files):
+            break
+    else:
+        stuck = sorted(u for u in units_with_files if not _eligible(panels, u, per_file))
+        raise AssignmentError(f"无法编组：单位{stuck[0]}的案卷找不到有{per_file}名非本单位成员的评查组，请增加其他单位的评查人员")
+
+    options = {d: _eligible(panels, unit, per_file) for d, unit in files}
+    # greedy, most constrained files first; least resulting load, then the group already holding the unit
+    loads = {m.name: 0 for p in panels for m in p.members}
+    unit_of = dict(files)
+    choice: dict[str, int] = {}
+    order = sorted(files, key=lambda f: (len(options[f[0]]), rng.random()))
+    for dossier, unit in order:
+        ties = {i: rng.random() for i in options[dossier]}
+
+        def key(i: int, unit: str = unit, ties: dict[int, float] = ties) -> tuple:
+            members = panels[i].reviewers_for(unit)
+            held = sum(1 for d, c in choice.items() if c == i and unit_of[d] == unit)
+            return (max(loads[m.name] for m in members), sum(loads[m.name] for m in members), -held, ties[i])
+
+        best = min(options[dossier], key=key)
+        choice[dossier] = best
+        for m in panels[best].reviewers_for(unit):
+            loads[m.name] += 1
+    _balance(files, choice, options, panels)
+
+    out = []
+    for dossier, unit in files:
+        panel = panels[choice[dossier]]
+        out.append(FileAssignment(
+            dossier, unit, panel.name,
+            tuple(m.name for m in panel.reviewers_for(unit)),
+            tuple(m.name for m in panel.members if same_unit(m.unit, unit)),
+        ))
+    known = {_norm(u) for u in sample.population} | {_norm(u) for u in units_with_files}
+    warnings = [f"评查人员{r.name}的单位“{r.unit}”不是被评查单位；如是，请改用与案卷目录相同的单位名称，否则无法回避"
+                for r in reviewers if r.unit and _norm(r.unit) not in known]
+    return Assignment(
+        panels=tuple(panels), files=tuple(out), reviewers=tuple(reviewers), per_file=per_file, seed=seed,
+        sample_hash=sample.population_hash, made_at=datetime.now().astimezone().isoformat(timespec="seconds"),
+        warnings=warnings,
+    )
+
+
+def write_assignment(assignment: Assignment, path: Path) -> Path:
+    """assignment.xlsx: 汇总 (workloads, groups), 分配明细 (one row per file), one sheet per group."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    bold, fill, wrap = Font(bold=True), PatternFill("solid", fgColor="DDEBF7"), Alignment(wrap_text=True, vertical="top")
+
+    def header(ws, row: int, labels: Iterable[str]) -> None:
+        for col, label in enumerate(labels, start=1):
+            cell = ws.cell(row=row, column=col, value=label)
+            cell.font, cell.fill = bold, fill
+
+    wb = Workbook()
+    summary = wb.active
+    summary.title = SUMMARY_SHEET
+    summary["A1"] = "交叉评查分配汇总"
+    summary["A1"].font = Font(bold=True, size=14)
+    summary["A2"] = (f"每卷评查人员不少于{assignment.per_file}人，本单位人员回避；随机种子 {assignment.seed}；"
+                     f"抽样总体校验值 {assignment.sample_hash[:16]}…；生成时间 {assignment.made_at}")
+    header(summary, 4, WORKLOAD_HEADER)
+    panel_of = {m.name: p.name for p in assignment.panels for m in p.members}
+    loads = assignment.loads()
+    row = 4
+    for r in sorted(assignment.reviewers, key=lambda r: (panel_of.get(r.name, ""), r.name)):
+        row += 1
+        for col, value in enumerate((r.name, r.unit, panel_of.get(r.name, ""), loads[r.name], r.specialty, r.note), 1):
+            summary.cell(row=row, column=col, value=value)
+    row += 2
+    header(summary, row, ("评查组", "组员", "评查案卷数", "涉及被评查单位"))
+    for panel in assignment.panels:
+        row += 1
+        mine = [f for f in assignment.files if f.panel == panel.name]
+        units = sorted({f.unit for f in mine})
+        members = REVIEWER_SEP.join(f"{m.name}（{m.unit or '无'}）" for m in panel.members)
+        for col, value in enumerate((panel.name, members, len(mine), REVIEWER_SEP.join(units)), 1):
+            summary.cell(row=row, column=col, value=value).alignment = wrap
+    for col, width in zip("ABCDEF", (12, 40, 12, 40, 16, 20), strict=True):
+        summary.column_dimensions[col].width = width
+
+    detail = wb.create_sheet(DETAIL_SHEET)
+    header(detail, 1, DETAIL_HEADER)
+    for number, f in enumerate(assignment.files, start=1):
+        detail.append([number, f.dossier_id, f.unit, f.panel, REVIEWER_SEP.join(f.reviewers), REVIEWER_SEP.join(f.recused)])
+    for col, width in zip("ABCDEF", (6, 40, 28, 10, 24, 16), strict=True):
+        detail.column_dimensions[col].width = width
+    detail.freeze_panes = "A2"
+
+    for panel in assignment.panels:
+        ws = wb.create_sheet(panel.name)
+        ws["A1"] = panel.name
+        ws["A1"].font = Font(bold=True, size=14)
+        ws["A2"] = "组员：" + REVIEWER_SEP.join(f"{m.name}（{m.unit or '无'}）" for m in panel.members)
+        header(ws, 4, PANEL_HEADER)
+        mine = [f for f in assignment.files if f.panel == panel.name]
+        for number, f in enumerate(mine, start=1):
+            ws.append([number, f.unit, f.dossier_id, REVIEWER_SEP.join(f.reviewers), REVIEWER_SEP.join(f.recused)])
+        for col, width in zip("ABCDE", (6, 28, 40, 24, 16), strict=True):
+            ws.column_dimensions[col].width = width
+        ws.freeze_panes = "A5"
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(path)
+    return path
+
+
+def reviewers_by_dossier(assignment_path: Path) -> dict[str, list[str]]:
+    """dossier_id -> reviewer names, read from assignment.xlsx's 分配明细 sheet (for scorecards and the export)."""
+    import openpyxl
+
+    path = Path(assignment_path)
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except FileNotFoundError as exc:
+        raise AssignmentError(f"分配结果文件不存在：{path}") from exc
+    except Exception as exc:  # openpyxl raises several unrelated types for unreadable files
+        raise AssignmentError(f"{path.name}：无法读取分配结果（{type(exc).__name__}: {exc}）") from exc
+    try:
+        if DETAIL_SHEET not in book.sheetnames:
+            raise AssignmentError(f"{path.name}：缺少工作表“{DETAIL_SHEET}”，不是 pingcha assign 生成的分配结果")
+        rows = list(book[DETAIL_SHEET].iter_rows(values_only=True))
+    finally:
+        book.close()
+    header = [str(c).strip() if c is not None else "" for c in (rows[0] if rows else ())]
+    for column in ("案卷", "评查人员"):
+        if column not in header:
+            raise AssignmentError(f"{path.name}：工作表“{DETAIL_SHEET}”第1行缺少列“{column}”")
+    key, names = header.index("案卷"), header.index("评查人员")
+    out: dict[str, list[str]] = {}
+    for row in rows[1:]:
+        dossier = str(row[key]).strip() if key < len(row) and row[key] is not None else ""
+        if dossier:
+            text = str(row[names]).strip() if names < len(row) and row[names] is not None else ""
+            out[dossier] = [n for n in re.split(r"[、,，;；\s]+", text) if n]
+    return out

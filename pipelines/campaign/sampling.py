@@ -1,0 +1,442 @@
+"""Drawing the campaign's sample (抽查): stratified by unit, reproducible from a seed, written to sample.xlsx.
+
+Campaigns review 1–4 files per unit or ~5–7% of the year's files (domain.md "Who uses it"). A unit disputing
+its sample must be able to re-draw it: the sheet 抽样说明 records the method, the seed and a sha256 of the
+sorted population, and the draw is `random.Random(seed)` consumed over units and strata in name order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from ingest.discover import CampaignInventory, DossierRef, RegisterRef
+from ingest.errors import PingchaError
+
+RESULT_SHEET = "抽样结果"
+INFO_SHEET = "抽样说明"
+RESULT_HEADER = ("序号", "单位", "案卷", "案件类型", "该类型案卷数", "该单位案卷数")
+UNSPECIFIED_TYPE = "未注明"
+METHOD_RATE = "rate"
+METHOD_PER_UNIT = "per_unit"
+METHOD_ZH = {METHOD_RATE: "按比例抽取", METHOD_PER_UNIT: "每单位抽取固定数量"}
+
+# 抽样说明: machine key -> label in column A (read back by label).
+INFO_LABELS: dict[str, str] = {
+    "method": "抽样方法",
+    "rate": "抽样比例",
+    "per_unit": "每单位抽取数",
+    "min_per_unit": "每单位最少抽取数",
+    "seed": "随机种子",
+    "population_total": "案卷总数",
+    "drawn_total": "抽取案卷数",
+    "population_hash": "总体校验值(sha256)",
+    "drawn_at": "抽样时间",
+    "root": "案卷目录",
+    "strata": "分层方式",
+    "redraw": "重现方法",
+}
+UNIT_TABLE_HEADER = ("单位", "案卷总数", "抽取数")
+REDRAW_NOTE = (
+    "按单位名称排序，逐单位（有案件类型时再按类型名称排序逐层）用 random.Random(随机种子) 从按案卷编号排序的名单中"
+    "不放回抽取；每单位抽取数 = max(最少抽取数, 四舍五入(比例×案卷数))，不超过案卷数。"
+    "总体校验值为全部案卷编号按字典序排序、以换行符连接后的 UTF-8 sha256。"
+    "用同一案卷目录和同一参数运行 pingcha sample 可得到相同结果。"
+)
+
+# Register (台账) headers: the column naming the case and the column giving its type.
+_KEY_HEADERS = ("案卷编号", "案卷号", "卷宗编号", "档案号", "案件编号", "编号")
+_TYPE_HEADERS = ("案件类型", "案件类别", "执法类别", "执法行为类别", "执法类型", "执法行为类型", "类别")
+# Folder/file naming: the first pattern found in the case's name gives its type.
+_NAME_TYPES: tuple[tuple[str, str], ...] = (
+    ("简易", "行政处罚（简易程序）"),
+    ("许可", "行政许可"),
+    ("检查", "行政检查"),
+    ("强制", "行政强制"),
+    ("处罚", "行政处罚"),
+)
+
+
+class SampleError(PingchaError):
+    """The sample cannot be drawn, or sample.xlsx cannot be read; the message names what and where."""
+
+
+@dataclass(frozen=True, slots=True)
+class SampleRow:
+    unit: str
+    dossier_id: str
+    case_type: str = ""  # the stratum; '' when the unit was sampled as a whole
+    stratum_population: int = 0
+    unit_population: int = 0
+
+
+@dataclass(frozen=True)
+class Sample:
+    """A drawn sample and everything needed to re-draw it."""
+
+    method: str
+    seed: int
+    min_per_unit: int
+    population: dict[str, int]
+    population_hash: str
+    rows: tuple[SampleRow, ...]
+    rate: float | None = None
+    per_unit: int | None = None
+    drawn_at: str = ""
+    root: str = ""
+    stratified_by_type: tuple[str, ...] = ()  # units whose draw was stratified by case type
+    source: str = ""  # the sample.xlsx it was read from
+    drawn: dict[str, int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        counts = {unit: 0 for unit in self.population}
+        for row in self.rows:
+            counts[row.unit] = counts.get(row.unit, 0) + 1
+        object.__setattr__(self, "drawn", counts)
+
+    @property
+    def dossier_ids(self) -> set[str]:
+        return {row.dossier_id for row in self.rows}
+
+    @property
+    def units(self) -> list[str]:
+        return list(self.population)
+
+    def describe(self) -> dict[str, Any]:
+        """What run.json records about the sample (JSON-serialisable)."""
+        return {
+            "method": self.method,
+            "rate": self.rate,
+            "per_unit": self.per_unit,
+            "min_per_unit": self.min_per_unit,
+            "seed": self.seed,
+            "population_total": sum(self.population.values()),
+            "drawn_total": len(self.rows),
+            "population_hash": self.population_hash,
+            "drawn_at": self.drawn_at,
+            "source": self.source,
+            "units": {u: {"population": n, "drawn": self.drawn.get(u, 0)} for u, n in self.population.items()},
+        }
+
+    def summary_zh(self) -> str:
+        return (f"抽取案卷 {len(self.rows)} 卷（案卷总数 {sum(self.population.values())} 卷，"
+                f"{len(self.population)} 个单位，随机种子 {self.seed}）")
+
+
+def population_hash(dossier_ids: Iterable[str]) -> str:
+    """sha256 of the sorted dossier ids joined by newlines: anyone can check they drew from the same files."""
+    return hashlib.sha256("\n".join(sorted(dossier_ids)).encode("utf-8")).hexdigest()
+
+
+def quota(n: int, *, rate: float | None, per_unit: int | None, min_per_unit: int) -> int:
+    """Files to draw from a unit of n: rounded half up (四舍五入, not Python's banker's rounding), capped at n."""
+    if per_unit is not None:
+        wanted = per_unit
+    else:
+        assert rate is not None
+        wanted = int(rate * n + 0.5 + 1e-9)
+    return min(n, max(min_per_unit, wanted))
+
+
+def _norm(text: object) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(text or "")))
+
+
+def _case_name(ref: DossierRef) -> str:
+    name = ref.dossier_id.split("/", 1)[1] if "/" in ref.dossier_id else ref.dossier_id
+    return Path(name).stem if ref.single_file else name
+
+
+def _type_from_name(name: str) -> str:
+    for mark, case_type in _NAME_TYPES:
+        if mark in name:
+            return case_type
+    return ""
+
+
+def _register_types(register: RegisterRef) -> dict[str, str]:
+    """Case name -> type from a unit's register, when it has a case-number and a type column; else {}."""
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(register.path, read_only=True, data_only=True)
+    except Exception:  # an unreadable register is reported by the run; sampling falls back to unit only
+        return {}
+    types: dict[str, str] = {}
+    try:
+        for ws in book.worksheets:
+            key_col = type_col = None
+            for row in ws.iter_rows(values_only=True):
+                cells = [_norm(c) for c in row]
+                if key_col is None:
+                    key_col = next((cells.index(h) for h in _KEY_HEADERS if h in cells), None)
+                    type_col = next((cells.index(h) for h in _TYPE_HEADERS if h in cells), None)
+                    if key_col is None or type_col is None:
+                        key_col = type_col = None
+                    continue
+                if key_col < len(cells) and type_col < len(cells) and cells[key_col] and cells[type_col]:
+                    types[cells[key_col]] = cells[type_col]
+            if types:
+                break
+    finally:
+        book.close()
+    return types
+
+
+def case_types(inventory: CampaignInventory) -> dict[str, str]:
+    """dossier_id -> case type, from the unit's register (台账) first, then from the case's folder or file name."""
+    by_unit: dict[str, dict[str, str]] = {}
+    for register in inventory.registers:
+        by_unit.setdefault(register.unit, {}).update(_register_types(register))
+    out: dict[str, str] = {}
+    for ref in inventory.dossiers:
+        name = _case_name(ref)
+        found = by_unit.get(ref.unit, {}).get(_norm(name)) or _type_from_name(name)
+        if found:
+            out[ref.dossier_id] = found
+    return out
+
+
+def _largest_remainder(total: int, sizes: dict[str, int]) -> dict[str, int]:
+    """Split `total` over strata in proportion to their sizes (largest remainder; ties by name)."""
+    n = sum(sizes.values())
+    shares = {k: total * v / n for k, v in sizes.items()}
+    out = {k: min(sizes[k], int(s)) for k, s in shares.items()}
+    left = total - sum(out.values())
+    order = sorted(sizes, key=lambda k: (-(shares[k] - int(shares[k])), -sizes[k], k))
+    while left > 0:
+        for k in order:
+            if left and out[k] < sizes[k]:
+                out[k] += 1
+                left -= 1
+    return out
+
+
+def draw_sample(
+    inventory: CampaignInventory,
+    *,
+    rate: float | None,
+    per_unit: int | None,
+    min_per_unit: int = 1,
+    seed: int,
+    types: dict[str, str] | None = None,
+) -> Sample:
+    """Draw per unit max(min_per_unit, round(rate × n)) files (or `per_unit`), capped at n, from a seeded RNG.
+
+    Within a unit whose register or folder names give case types, the unit's quota is split over the types
+    in proportion (largest remainder) so a unit's few licensing files are not always passed over.
+    """
+    if (rate is None) == (per_unit is None):
+        raise SampleError("抽样方法须二选一：按比例（rate）或每单位固定数量（per_unit）")
+    if rate is not None and not 0 < rate <= 1:
+        raise SampleError(f"抽样比例须大于0且不超过1（100%），而不是 {rate}")
+    if per_unit is not None and per_unit < 1:
+        raise SampleError(f"每单位抽取数须至少为1，而不是 {per_unit}")
+    if min_per_unit < 0:
+        raise SampleError(f"每单位最少抽取数不能为负数（{min_per_unit}）")
+    if not inventory.dossiers:
+        raise SampleError(f"{inventory.root} 中没有可抽取的案卷")
+    if types is None:
+        types = case_types(inventory)
+
+    by_unit: dict[str, list[DossierRef]] = {unit: [] for unit in sorted(inventory.units)}
+    for ref in inventory.dossiers:
+        by_unit.setdefault(ref.unit, []).append(ref)
+    rng = random.Random(seed)
+    rows: list[SampleRow] = []
+    stratified: list[str] = []
+    for unit in sorted(by_unit):
+        ids = sorted(ref.dossier_id for ref in by_unit[unit])
+        k = quota(len(ids), rate=rate, per_unit=per_unit, min_per_unit=min_per_unit)
+        if k == 0:
+            continue
+        strata: dict[str, list[str]] = {}
+        if any(i in types for i in ids):
+            stratified.append(unit)
+            for i in ids:
+                strata.setdefault(types.get(i, UNSPECIFIED_TYPE), []).append(i)
+        else:
+            strata[""] = ids
+        shares = _largest_remainder(k, {s: len(v) for s, v in strata.items()})
+        for stratum in sorted(strata):
+            members = strata[stratum]
+            for dossier_id in sorted(rng.sample(members, shares[stratum])):
+                rows.append(SampleRow(unit, dossier_id, stratum, len(members), len(ids)))
+    return Sample(
+        method=METHOD_RATE if rate is not None else METHOD_PER_UNIT,
+        seed=seed,
+        min_per_unit=min_per_unit,
+        population={unit: len(refs) for unit, refs in sorted(by_unit.items())},
+        population_hash=population_hash(ref.dossier_id for ref in inventory.dossiers),
+        rows=tuple(rows),
+        rate=rate,
+        per_unit=per_unit,
+        drawn_at=datetime.now().astimezone().isoformat(timespec="seconds"),
+        root=str(Path(inventory.root).resolve()),
+        stratified_by_type=tuple(stratified),
+    )
+
+
+def _info_values(sample: Sample) -> dict[str, object]:
+    strata = ("单位；以下单位再按案件类型分层：" + "、".join(sample.stratified_by_type)
+              if sample.stratified_by_type else "单位（案卷未注明案件类型）")
+    return {
+        "method": METHOD_ZH[sample.method],
+        "rate": sample.rate if sample.rate is not None else "",
+        "per_unit": sample.per_unit if sample.per_unit is not None else "",
+        "min_per_unit": sample.min_per_unit,
+        "seed": sample.seed,
+        "population_total": sum(sample.population.values()),
+        "drawn_total": len(sample.rows),
+        "population_hash": sample.population_hash,
+        "drawn_at": sample.drawn_at,
+        "root": sample.root,
+        "strata": strata,
+        "redraw": REDRAW_NOTE,
+    }
+
+
+def write_sample(sample: Sample, path: Path) -> Path:
+    """sample.xlsx: 抽样结果 (one row per drawn file) and 抽样说明 (parameters, population, hash)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
+    wb = Workbook()
+    ws = wb.active
+    ws.title = RESULT_SHEET
+    ws.append(RESULT_HEADER)
+    for number, row in enumerate(sample.rows, start=1):
+        ws.append([number, row.unit, row.dossier_id, row.case_type, row.stratum_population, row.unit_population])
+    for cell in ws[1]:
+        cell.font, cell.fill = bold, fill
+    for col, width in zip("ABCDEF", (6, 28, 40, 20, 12, 12), strict=True):
+        ws.column_dimensions[col].width = width
+    ws.freeze_panes = "A2"
+
+    info = wb.create_sheet(INFO_SHEET)
+    for key, value in _info_values(sample).items():
+        info.append([INFO_LABELS[key], value])
+        info.cell(row=info.max_row, column=1).font = bold
+    info.cell(row=info.max_row, column=2).alignment = Alignment(wrap_text=True, vertical="top")
+    info.append([])
+    info.append(UNIT_TABLE_HEADER)
+    for cell in info[info.max_row]:
+        cell.font, cell.fill = bold, fill
+    for unit, n in sample.population.items():
+        info.append([unit, n, sample.drawn.get(unit, 0)])
+    info.column_dimensions["A"].width = 28
+    info.column_dimensions["B"].width = 70
+    info.column_dimensions["C"].width = 10
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(path)
+    return path
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def read_sample(path: Path) -> Sample:
+    """Read sample.xlsx back; a SampleError names the file, sheet and row when it is not one we wrote."""
+    import openpyxl
+
+    path = Path(path)
+    name = path.name
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except FileNotFoundError as exc:
+        raise SampleError(f"抽样结果文件不存在：{path}") from exc
+    except Exception as exc:  # openpyxl raises several unrelated types for unreadable files
+        raise SampleError(f"{name}：无法读取抽样结果（{type(exc).__name__}: {exc}）") from exc
+    try:
+        for sheet in (RESULT_SHEET, INFO_SHEET):
+            if sheet not in book.sheetnames:
+                raise SampleError(f"{name}：缺少工作表“{sheet}”，不是 pingcha sample 生成的抽样结果")
+        result_rows = list(book[RESULT_SHEET].iter_rows(values_only=True))
+        info_rows = list(book[INFO_SHEET].iter_rows(values_only=True))
+    finally:
+        book.close()
+
+    header = [_text(c) for c in (result_rows[0] if result_rows else ())]
+    for column in ("单位", "案卷"):
+        if column not in header:
+            raise SampleError(f"{name}：工作表“{RESULT_SHEET}”第1行缺少列“{column}”")
+    col = {h: i for i, h in enumerate(header) if h}
+
+    def cell(row: tuple, column: str) -> str:
+        i = col.get(column)
+        return _text(row[i]) if i is not None and i < len(row) else ""
+
+    rows: list[SampleRow] = []
+    seen: set[str] = set()
+    for number, row in enumerate(result_rows[1:], start=2):
+        unit, dossier_id = cell(row, "单位"), cell(row, "案卷")
+        if not unit and not dossier_id:
+            continue
+        where = f"{name}：工作表“{RESULT_SHEET}”第{number}行"
+        if not unit or not dossier_id:
+            raise SampleError(f"{where}：单位和案卷都须填写")
+        if not dossier_id.startswith(unit + "/"):
+            raise SampleError(f"{where}：案卷“{dossier_id}”不属于单位“{unit}”（案卷应为“单位/案卷”）")
+        if dossier_id in seen:
+            raise SampleError(f"{where}：案卷“{dossier_id}”重复")
+        seen.add(dossier_id)
+        rows.append(SampleRow(unit, dossier_id, cell(row, "案件类型"),
+                              _int(cell(row, "该类型案卷数")), _int(cell(row, "该单位案卷数"))))
+    if not rows:
+        raise SampleError(f"{name}：工作表“{RESULT_SHEET}”中没有抽取的案卷")
+
+    by_label = {v: k for k, v in INFO_LABELS.items()}
+    info: dict[str, object] = {}
+    population: dict[str, int] = {}
+    in_table = False
+    for row in info_rows:
+        first = _text(row[0] if row else None)
+        if in_table and first:
+            population[first] = _int(_text(row[1] if len(row) > 1 else None))
+        elif tuple(_text(c) for c in row[:3]) == UNIT_TABLE_HEADER:
+            in_table = True
+        elif first in by_label:
+            info[by_label[first]] = row[1] if len(row) > 1 else None
+    for key in ("seed", "population_hash"):
+        if _text(info.get(key)) == "":
+            raise SampleError(f"{name}：工作表“{INFO_SHEET}”缺少“{INFO_LABELS[key]}”")
+    method = next((k for k, v in METHOD_ZH.items() if v == _text(info.get("method"))), METHOD_RATE)
+    seed = _int(_text(info.get("seed")), where=f"{name}：{INFO_LABELS['seed']}")
+    for r in rows:
+        population.setdefault(r.unit, r.unit_population)
+    rate = _text(info.get("rate"))
+    per_unit = _text(info.get("per_unit"))
+    return Sample(
+        method=method,
+        seed=seed,
+        min_per_unit=_int(_text(info.get("min_per_unit"))),
+        population=population,
+        population_hash=_text(info.get("population_hash")),
+        rows=tuple(rows),
+        rate=float(rate) if rate else None,
+        per_unit=_int(per_unit) if per_unit else None,
+        drawn_at=_text(info.get("drawn_at")),
+        root=_text(info.get("root")),
+        source=str(path.resolve()),
+    )
+
+
+def _int(text: str, where: str = "") -> int:
+    if not text:
+        return 0
+    try:
+        return int(float(text))
+    except ValueError as exc:
+        if where:
+            raise SampleError(f"{where}“{text}”不是整数") from exc
+        return 0

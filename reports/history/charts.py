@@ -1,0 +1,226 @@
+"""Trend charts (PNG) and the trends workbook (xlsx) for the circular and the bureau's year-on-year review.
+
+Every word comes from the glossary and is drawn with the bundled CJK font (reports/fonts.py). Labels pass
+through masking, since trend charts are circulated like the circular itself.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from ingest.glossary import FINDING_ZH, GRADES_ZH, TERMS_ZH, TREND_ZH
+from reports.charts import DPI, GRADE_COLORS, WIDTH_IN
+from reports.fonts import use_cjk_font  # also selects the Agg backend
+from reports.history.trends import Trends
+from reports.masking import mask_text
+
+TREND_CHART_FILES = {
+    "unit_scores": "trend_unit_scores.png",
+    "grade_shares": "trend_grade_shares.png",
+    "top_problems": "trend_top_problems.png",
+    "category_deductions": "trend_category_deductions.png",
+}
+MAX_PROBLEM_ITEMS = 10
+
+
+def _save(fig: plt.Figure, path: Path) -> Path:
+    fig.savefig(path, dpi=DPI, bbox_inches="tight")
+    plt.close(fig)
+    return path
+
+
+def _short(text: str, limit: int = 14) -> str:
+    text = mask_text(str(text))
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def chart_unit_scores(trends: Trends, path: Path) -> Path:
+    """One line per unit across campaigns; legend in the latest campaign's ranking order."""
+    wide = trends.unit_scores_wide()
+    fig, ax = plt.subplots(figsize=(WIDTH_IN, 6.0))
+    x = np.arange(len(wide.columns))
+    cmap = plt.get_cmap("tab20")
+    for i, (unit, row) in enumerate(wide.iterrows()):
+        values = row.to_numpy(dtype=float)
+        ax.plot(x, values, marker="o", color=cmap(i % 20), label=_short(unit))
+        last = np.flatnonzero(~np.isnan(values))
+        if last.size:
+            ax.annotate(f"{values[last[-1]]:.1f}", (x[last[-1]], values[last[-1]]), textcoords="offset points",
+                        xytext=(6, 0), va="center", fontsize=8, color=cmap(i % 20))
+    ax.set_xticks(x, list(wide.columns))
+    ax.set_xlim(-0.3, max(len(x) - 1, 0) + 0.6)
+    ax.set_ylim(0, 105)
+    ax.set_xlabel(TREND_ZH["label"])
+    ax.set_ylabel(TERMS_ZH["average_score"])
+    ax.set_title(TREND_ZH["unit_scores"], fontsize=14)
+    ax.grid(alpha=0.3)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False,
+              ncols=1 if len(wide) <= 24 else 2)
+    return _save(fig, path)
+
+
+def chart_grade_shares(trends: Trends, path: Path) -> Path:
+    """Stacked 100 % bars: the share of each grade among graded files, one bar per campaign."""
+    shares = trends.grade_shares.pivot_table(index="label", columns="grade", values="share", aggfunc="first")
+    shares = shares.reindex(index=trends.labels, columns=list(GRADES_ZH)).fillna(0.0) * 100
+    fig, ax = plt.subplots(figsize=(WIDTH_IN * 0.75, 5.2))
+    bottom = np.zeros(len(shares))
+    for grade in GRADES_ZH:
+        values = shares[grade].to_numpy(dtype=float)
+        bars = ax.bar(shares.index, values, bottom=bottom, color=GRADE_COLORS[grade], label=grade, width=0.6)
+        ax.bar_label(bars, labels=[f"{v:.0f}%" if v >= 4 else "" for v in values], label_type="center",
+                     color="black" if grade == GRADES_ZH[2] else "white", fontsize=9)
+        bottom += values
+    ax.set_ylim(0, 100)
+    ax.set_ylabel(TREND_ZH["share_pct"])
+    ax.set_xlabel(TREND_ZH["label"])
+    ax.set_title(TREND_ZH["grade_shares"], fontsize=14)
+    ax.legend(ncols=len(GRADES_ZH), loc="upper center", bbox_to_anchor=(0.5, -0.12), frameon=False)
+    return _save(fig, path)
+
+
+def chart_top_problems(trends: Trends, path: Path) -> Path:
+    """Grouped horizontal bars: share of files failing each of the latest campaign's top items, per campaign."""
+    problems = trends.top_problems
+    latest = problems[problems["label"] == trends.labels[-1]] if trends.labels else problems
+    codes = (latest if not latest.empty else problems).sort_values("rank")["item_code"]
+    codes = list(dict.fromkeys(codes))[:MAX_PROBLEM_ITEMS]
+    names = problems.drop_duplicates("item_code").set_index("item_code")["item_name"]
+    shares = problems.pivot_table(index="item_code", columns="label", values="share", aggfunc="first")
+    shares = shares.reindex(index=codes, columns=trends.labels).fillna(0.0) * 100
+    fig, ax = plt.subplots(figsize=(WIDTH_IN, max(4.0, 1.4 + 0.55 * len(codes))))
+    y = np.arange(len(codes))
+    height = 0.8 / max(len(shares.columns), 1)
+    cmap = plt.get_cmap("Blues")
+    for i, label in enumerate(shares.columns):
+        color = cmap(0.35 + 0.6 * (i + 1) / len(shares.columns))
+        values = shares[label].to_numpy(dtype=float)
+        bars = ax.barh(y - 0.4 + height * (i + 0.5), values, height=height, color=color, label=label)
+        ax.bar_label(bars, labels=[f"{v:.0f}%" if v else "" for v in values], padding=2, fontsize=8)
+    ax.set_yticks(y, [f"{c} {_short(names.get(c, ''))}" for c in codes], fontsize=9)
+    ax.invert_yaxis()
+    ax.set_xlabel(TREND_ZH["share_pct"])
+    ax.set_xlim(0, max(float(shares.to_numpy().max(initial=0)) * 1.15, 10))
+    ax.set_title(TREND_ZH["top_problems"], fontsize=14)
+    ax.legend(loc="lower right", frameon=False)
+    ax.grid(axis="x", alpha=0.3)
+    return _save(fig, path)
+
+
+def chart_category_deductions(trends: Trends, path: Path) -> Path:
+    """Lines: average points deducted per file in each category, across campaigns."""
+    table = trends.category_deductions.pivot_table(index="label", columns="category", values="per_file",
+                                                   aggfunc="first")
+    table = table.reindex(index=trends.labels).fillna(0.0)
+    table = table.loc[:, table.sum() > 0]
+    fig, ax = plt.subplots(figsize=(WIDTH_IN * 0.85, 5.2))
+    x = np.arange(len(table.index))
+    for category in table.columns:
+        ax.plot(x, table[category].to_numpy(dtype=float), marker="o", label=_short(category))
+    ax.set_xticks(x, list(table.index))
+    ax.set_xlabel(TREND_ZH["label"])
+    ax.set_ylabel(TREND_ZH["per_file"])
+    ax.set_ylim(bottom=0)
+    ax.set_title(TREND_ZH["category_deductions"], fontsize=14)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
+    ax.grid(alpha=0.3)
+    return _save(fig, path)
+
+
+def render_trend_charts(trends: Trends, out_dir: Path) -> list[Path]:
+    """Write the trend PNGs into `out_dir`; a chart with nothing to show is skipped, not drawn empty."""
+    use_cjk_font()
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    if not trends.unit_scores.empty:
+        written.append(chart_unit_scores(trends, out_dir / TREND_CHART_FILES["unit_scores"]))
+    if not trends.grade_shares.empty and trends.grade_shares["files"].sum() > 0:
+        written.append(chart_grade_shares(trends, out_dir / TREND_CHART_FILES["grade_shares"]))
+    if not trends.top_problems.empty:
+        written.append(chart_top_problems(trends, out_dir / TREND_CHART_FILES["top_problems"]))
+    if not trends.category_deductions.empty and trends.category_deductions["points"].sum() > 0:
+        written.append(chart_category_deductions(trends, out_dir / TREND_CHART_FILES["category_deductions"]))
+    return written
+
+
+# --- workbook -----------------------------------------------------------------------------------------
+
+_HEADERS = {
+    "label": TREND_ZH["label"], "name": TREND_ZH["campaign"], "year": TREND_ZH["year"],
+    "run_at": TREND_ZH["run_at"], "checklist_id": TERMS_ZH["checklist"],
+    "checklist_version": TERMS_ZH["checklist_version"], "files": TREND_ZH["files"], "units": TREND_ZH["units"],
+    "unit": TERMS_ZH["unit"], "average": TERMS_ZH["average_score"], "total": TERMS_ZH["total"],
+    "rank": TREND_ZH["rank"], "grade": "等次", "share": TREND_ZH["share"], "item_code": FINDING_ZH["item_code"],
+    "item_name": FINDING_ZH["item_name"], "category": FINDING_ZH["category"], "points": TREND_ZH["points"],
+    "per_file": TREND_ZH["per_file"], "previous_files": TREND_ZH["previous_files"],
+    "latest_files": TREND_ZH["latest_files"],
+}
+_PERCENT = {"share"}
+_DECIMAL = {"average", "per_file"}
+
+
+def _sheet(wb: Workbook, title: str, df: pd.DataFrame, headers: dict[str, str] | None = None) -> None:
+    ws = wb.create_sheet(title)
+    headers = headers or {}
+    columns = list(df.columns)
+    ws.append([headers.get(c, _HEADERS.get(c, c)) for c in columns])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="DDEBF7")
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    for row in df.itertuples(index=False):
+        values = []
+        for value in row:
+            if isinstance(value, float) and np.isnan(value):
+                values.append(None)
+            elif hasattr(value, "item"):
+                values.append(value.item())
+            elif isinstance(value, pd.Timestamp):
+                values.append(value.to_pydatetime().replace(tzinfo=None))
+            elif hasattr(value, "tzinfo") and getattr(value, "tzinfo", None) is not None:
+                values.append(value.replace(tzinfo=None))
+            else:
+                values.append(mask_text(value) if isinstance(value, str) else value)
+        ws.append(values)
+    for i, col in enumerate(columns, start=1):
+        letter = get_column_letter(i)
+        fmt = "0.0%" if col in _PERCENT else "0.00" if col in _DECIMAL else None
+        if fmt:
+            for cell in ws[letter][1:]:
+                cell.number_format = fmt
+        width = max([len(str(ws.cell(row=1, column=i).value or "")) * 2] + [
+            len(str(c.value or "")) * (2 if any(ord(ch) > 127 for ch in str(c.value or "")) else 1)
+            for c in ws[letter][1:200]])
+        ws.column_dimensions[letter].width = min(max(width + 2, 8), 50)
+    ws.freeze_panes = "A2"
+
+
+def write_trends_workbook(trends: Trends, path: Path) -> Path:
+    """trends.xlsx: campaigns, unit averages (units × campaigns), grades, top problems, categories,
+    the recurrence table (整改未到位) and the 零执法 list, one sheet each."""
+    wb = Workbook()
+    wb.remove(wb.active)
+    _sheet(wb, TREND_ZH["sheet_campaigns"], trends.campaigns.drop(columns=["id"]))
+    wide = trends.unit_scores_wide()
+    if not wide.empty:
+        wide = wide.reset_index()
+        wide.columns = [str(c) for c in wide.columns]
+    _sheet(wb, TREND_ZH["sheet_averages"], wide if not wide.empty else pd.DataFrame(columns=["unit"]))
+    _sheet(wb, TREND_ZH["sheet_grades"], trends.grade_shares.drop(columns=["year"]))
+    _sheet(wb, TREND_ZH["sheet_problems"], trends.top_problems.drop(columns=["year"]))
+    _sheet(wb, TREND_ZH["sheet_categories"], trends.category_deductions.drop(columns=["year"]))
+    _sheet(wb, TREND_ZH["sheet_recurrence"], trends.recurrence)
+    _sheet(wb, TREND_ZH["sheet_zero"], trends.zero_enforcement,
+           headers={"previous_files": TREND_ZH["previous_cases"]})
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(path)
+    return path
