@@ -480,3 +480,6 @@ LETTER_ZH: dict[str, str] = {
     "deadline": "____年__月__日",
     "seal": "（印章）",
 }
+
+# Where a quote was found, in circulated documents: {page} is findings.csv `page` (PDF page, .docx paragraph).
+LOCATION_ZH: dict[str, str] = {"page": "第{page}页（段）", "cell": "{page}"}

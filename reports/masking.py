@@ -28,10 +28,11 @@ _LANDLINE_RE = re.compile(r"(?<![\d*])([(（]?0\d{2,3}[)）]?[- ]?)(\d{3,4})[- ]
 _PHONE_KEYWORD_RE = re.compile(r"((?:联系)?电话|手机|座机|联系方式|Tel|TEL|tel)([:：]?\s*)(\d[\d -]{5,}\d)")
 
 # Two-character surnames (复姓) that keep both characters.
-COMPOUND_SURNAMES = frozenset(
-    "欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 令狐 端木 独孤 南宫 西门 轩辕 "
-    "呼延 申屠 澹台 公羊 万俟 闻人 赫连 太史 钟离 宗政 濮阳 淳于 单于 东郭 百里 拓跋".split()
-)
+COMPOUND_SURNAMES = frozenset({
+    "欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯", "令狐", "端木", "独孤",
+    "南宫", "西门", "轩辕", "呼延", "申屠", "澹台", "公羊", "万俟", "闻人", "赫连", "太史", "钟离", "宗政", "濮阳", "淳于", "单于",
+    "东郭", "百里", "拓跋",
+})
 
 
 def mask_id_number(number: str) -> str:

@@ -17,6 +17,7 @@ import io
 import json
 import logging
 import os
+import shutil
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -63,6 +64,7 @@ class ValidationReport:
     data_docs_index: str = ""  # relative to out_dir; empty when Data Docs could not be built
     seconds: dict[str, float] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    error: str = ""  # Great Expectations itself failed: nothing was flagged, the campaign goes on
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -83,6 +85,7 @@ class ValidationReport:
             "data_docs": self.data_docs_index,
             "seconds": dict(self.seconds),
             **({"notes": list(self.notes)} if self.notes else {}),
+            **({"error": self.error} if self.error else {}),
         }
 
     def summary(self) -> dict[str, Any]:
@@ -330,15 +333,23 @@ def validate_run(out_dir: Path) -> ValidationReport:
     report.seconds["read"] = round(time.perf_counter() - t0, 3)
 
     t0 = time.perf_counter()
-    context = _context(target / DATA_DOCS_DIR)
-    cases_result = _run_suite(
-        context, ex.CASES_SUITE, ex.cases_expectations(max_score), ex.prepare_cases(cases_raw, bands)
-    )
+    shutil.rmtree(target / DATA_DOCS_DIR, ignore_errors=True)  # a re-validated OUT shows this run only
     findings_result = None
-    if len(findings_raw):
-        findings_result = _run_suite(
-            context, ex.FINDINGS_SUITE, ex.findings_expectations(), ex.prepare_findings(findings_raw)
+    try:
+        context = _context(target / DATA_DOCS_DIR)
+        cases_result = _run_suite(
+            context, ex.CASES_SUITE, ex.cases_expectations(max_score), ex.prepare_cases(cases_raw, bands)
         )
+        if len(findings_raw):
+            findings_result = _run_suite(
+                context, ex.FINDINGS_SUITE, ex.findings_expectations(), ex.prepare_findings(findings_raw)
+            )
+    except Exception as exc:  # noqa: BLE001 - a broken gate is reported in run.json, never fatal
+        log.exception("validation could not run")
+        report.error = f"{type(exc).__name__}: {exc}"[:500]
+        report.notes.append("数据校验未能完成，请查看日志")
+        _write_json(target / "summary.json", report.summary())
+        return report
     report.seconds["validate"] = round(time.perf_counter() - t0, 3)
 
     # Map failures to cases.csv records: cases rows directly, findings rows through their dossier_id.

@@ -277,7 +277,24 @@ def test_rerun_does_not_repeat_reasons(dirty_run, tmp_path: Path) -> None:
     for name in ("cases.csv", "findings.csv", "run.json"):
         (copy / name).write_bytes((out / name).read_bytes())
     validate_run(copy)
+    validate_run(copy)
     assert (copy / "cases.csv").read_bytes() == (out / "cases.csv").read_bytes()
+    pages = list((copy / "validation" / "data_docs" / "validations").rglob("*.html"))
+    assert len(pages) == 2  # the data docs show this validation only, not the earlier ones
+
+
+def test_a_broken_gate_is_reported_not_raised(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import reports.validation as validation
+
+    def broken(*args: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(validation, "_run_suite", broken)
+    out = _make_out(tmp_path / "out", [DIRTY["bad_credit_code"]], _findings_for([DIRTY["bad_credit_code"]]))
+    before = (out / "cases.csv").read_bytes()
+    report = validation.validate_run(out)
+    assert report.as_dict()["error"] == "RuntimeError: boom"
+    assert (out / "cases.csv").read_bytes() == before
 
 
 @pytest.mark.parametrize("case_no", [

@@ -19,6 +19,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import combinations
 from pathlib import Path
 
 from ingest.errors import PingchaError
@@ -32,6 +33,7 @@ DETAIL_HEADER = ("序号", "案卷", "被评查单位", "评查组", "评查人�
 PANEL_HEADER = ("序号", "被评查单位", "案卷", "评查人员", "回避人员")
 WORKLOAD_HEADER = ("姓名", "单位", "评查组", "评查案卷数", "专长", "备注")
 REVIEWER_SEP = "、"
+FORMATION_ATTEMPTS = 40  # group formations tried until loads differ by at most one
 
 
 class AssignmentError(PingchaError):
@@ -156,19 +158,17 @@ def _check_feasible(units_with_files: Iterable[str], reviewers: list[Reviewer], 
 
 
 def _form_panels(reviewers: list[Reviewer], per_file: int, rng: random.Random,
-                 shuffle_units: bool) -> list[list[Reviewer]]:
-    """Colleagues of a unit next to each other, cut into groups of per_file; the remainder joins groups."""
-    by_unit: dict[str, list[Reviewer]] = {}
-    for r in sorted(reviewers, key=lambda r: r.name):
-        by_unit.setdefault(_norm(r.unit), []).append(r)
-    units = sorted(by_unit, key=lambda u: (-len(by_unit[u]), u))
-    if shuffle_units:
-        rng.shuffle(units)
-    ordered: list[Reviewer] = []
-    for unit in units:
-        members = by_unit[unit]
-        rng.shuffle(members)
-        ordered.extend(members)
+                 attempt: int) -> list[list[Reviewer]]:
+    """Attempt 0: colleagues of a unit side by side, cut into groups of per_file (each group then stays away
+    from as few units as possible). Later attempts: a seeded shuffle. The remainder joins existing groups."""
+    if attempt == 0:
+        by_unit: dict[str, list[Reviewer]] = {}
+        for r in sorted(reviewers, key=lambda r: r.name):
+            by_unit.setdefault(_norm(r.unit), []).append(r)
+        ordered = [r for unit in sorted(by_unit, key=lambda u: (-len(by_unit[u]), u)) for r in by_unit[unit]]
+    else:
+        ordered = sorted(reviewers, key=lambda r: r.name)
+        rng.shuffle(ordered)
     count = len(ordered) // per_file
     panels = [ordered[i * per_file:(i + 1) * per_file] for i in range(count)]
     for extra in ordered[count * per_file:]:
@@ -182,57 +182,98 @@ def _eligible(panels: list[Panel], unit: str, per_file: int) -> list[int]:
     return [i for i, p in enumerate(panels) if len(p.reviewers_for(unit)) >= per_file]
 
 
+Option = tuple[int, tuple[str, ...]]  # (panel index, the members who review the file)
+
+
+def _options(panels: list[Panel], unit: str, per_file: int) -> list[Option]:
+    """Every (group, per_file of its members not from `unit`) a file could go to: in a group of three each
+    file is reviewed by two of them, so the third member's load can be evened out."""
+    out: list[Option] = []
+    for i in _eligible(panels, unit, per_file):
+        names = tuple(m.name for m in panels[i].reviewers_for(unit))
+        out.extend((i, combo) for combo in combinations(names, per_file))
+    return out
+
+
 def _cost(loads: dict[str, int]) -> int:
     return sum(v * v for v in loads.values())
 
 
-def _balance(files: list[tuple[str, str]], choice: dict[str, int], options: dict[str, list[int]],
-             panels: list[Panel]) -> None:
-    """Improve a greedy assignment by single moves and pairwise swaps that lower Σ load² (fewer spread)."""
-    loads: dict[str, int] = {m.name: 0 for p in panels for m in p.members}
-    unit_of = dict(files)
+def _improve(files: list[str], choice: dict[str, Option], options: dict[str, list[Option]],
+             loads: dict[str, int]) -> None:
+    """Local search on Σ load² (its minimum spreads work as evenly as the constraints allow): move one file
+    to another option, or let two files trade options, while that lowers the cost."""
 
-    def apply(dossier: str, panel: int, sign: int) -> None:
-        for m in panels[panel].reviewers_for(unit_of[dossier]):
-            loads[m.name] += sign
+    def shift(option: Option, sign: int) -> None:
+        for name in option[1]:
+            loads[name] += sign
 
-    for dossier, _ in files:
-        apply(dossier, choice[dossier], +1)
+    def better(out_: list[Option], in_: list[Option]) -> bool:
+        before = _cost(loads)
+        for o in out_:
+            shift(o, -1)
+        for o in in_:
+            shift(o, +1)
+        if _cost(loads) < before:
+            return True
+        for o in in_:
+            shift(o, -1)
+        for o in out_:
+            shift(o, +1)
+        return False
+
     improved = True
     while improved:
         improved = False
-        for dossier, _ in files:
-            here = choice[dossier]
+        for dossier in files:
             for there in options[dossier]:
-                if there == here:
-                    continue
-                before = _cost(loads)
-                apply(dossier, here, -1)
-                apply(dossier, there, +1)
-                if _cost(loads) < before:
-                    choice[dossier], here, improved = there, there, True
-                else:
-                    apply(dossier, there, -1)
-                    apply(dossier, here, +1)
+                if there != choice[dossier] and better([choice[dossier]], [there]):
+                    choice[dossier], improved = there, True
         if improved:
             continue
-        for i, (a, _) in enumerate(files):
-            for b, _ in files[i + 1:]:
-                pa, pb = choice[a], choice[b]
-                if pa == pb or pb not in options[a] or pa not in options[b]:
-                    continue
-                before = _cost(loads)
-                apply(a, pa, -1), apply(b, pb, -1), apply(a, pb, +1), apply(b, pa, +1)
-                if _cost(loads) < before:
-                    choice[a], choice[b], improved = pb, pa, True
+        # two files trade: a takes one of its options, b another of its options (escapes single-move minima)
+        for i, a in enumerate(files):
+            for b in files[i + 1:]:
+                for oa in options[a]:
+                    if oa == choice[a]:
+                        continue
+                    for ob in options[b]:
+                        if ob != choice[b] and better([choice[a], choice[b]], [oa, ob]):
+                            choice[a], choice[b], improved = oa, ob, True
+                            break
+                    if improved:
+                        break
+                if improved:
                     break
-                apply(a, pb, -1), apply(b, pa, -1), apply(a, pa, +1), apply(b, pb, +1)
             if improved:
                 break
 
 
+def _assign_files(files: list[tuple[str, str]], panels: list[Panel], reviewers: list[Reviewer], per_file: int,
+                  rng: random.Random) -> tuple[dict[str, Option], dict[str, int]]:
+    """Greedy, most constrained files first (least resulting load, then the group already holding the
+    file's unit), then local search."""
+    unit_of = dict(files)
+    options = {d: _options(panels, unit, per_file) for d, unit in files}
+    loads = {r.name: 0 for r in reviewers}
+    choice: dict[str, Option] = {}
+    for dossier, unit in sorted(files, key=lambda f: (len(options[f[0]]), rng.random())):
+        ties = {o: rng.random() for o in options[dossier]}
+
+        def key(o: Option, unit: str = unit, ties: dict[Option, float] = ties) -> tuple:
+            held = sum(1 for d, c in choice.items() if c[0] == o[0] and unit_of[d] == unit)
+            return (max(loads[n] for n in o[1]), sum(loads[n] for n in o[1]), -held, ties[o])
+
+        best = min(options[dossier], key=key)
+        choice[dossier] = best
+        for name in best[1]:
+            loads[name] += 1
+    _improve([d for d, _ in files], choice, options, loads)
+    return choice, loads
+
+
 def assign(sample: Sample, reviewers: list[Reviewer], per_file: int = 2, seed: int = 0) -> Assignment:
-    """Assign every drawn file to a panel with ≥ per_file members from other units, loads balanced."""
+    """Assign every drawn file to a group and ≥ per_file of its members from other units, loads balanced."""
     if per_file < 1:
         raise AssignmentError(f"每卷评查人员数须至少为1，而不是{per_file}")
     files = sorted((row.dossier_id, row.unit) for row in sample.rows)
@@ -241,49 +282,37 @@ def assign(sample: Sample, reviewers: list[Reviewer], per_file: int = 2, seed: i
     units_with_files = {unit for _, unit in files}
     _check_feasible(units_with_files, reviewers, per_file)
     rng = random.Random(seed)
-
-    panels: list[Panel] = []
-    for attempt in range(200):
-        groups = _form_panels(reviewers, per_file, rng, shuffle_units=attempt > 0)
+    best: tuple[tuple[int, int], list[Panel], dict[str, Option]] | None = None
+    for attempt in range(FORMATION_ATTEMPTS):
+        groups = _form_panels(reviewers, per_file, rng, attempt)
         panels = [Panel(f"第{i}组", tuple(sorted(g, key=lambda r: (_norm(r.unit), r.name))))
                   for i, g in enumerate(groups, start=1)]
-        if all(_eligible(panels, unit, per_file) for unit in units_with_files):
+        if not all(_eligible(panels, unit, per_file) for unit in units_with_files):
+            continue
+        choice, loads = _assign_files(files, panels, reviewers, per_file, rng)
+        score = (max(loads.values()) - min(loads.values()), _cost(loads))
+        if best is None or score < best[0]:
+            best = (score, panels, choice)
+        if score[0] <= 1:
             break
-    else:
-        stuck = sorted(u for u in units_with_files if not _eligible(panels, u, per_file))
-        raise AssignmentError(f"无法编组：单位{stuck[0]}的案卷找不到有{per_file}名非本单位成员的评查组，请增加其他单位的评查人员")
-
-    options = {d: _eligible(panels, unit, per_file) for d, unit in files}
-    # greedy, most constrained files first; least resulting load, then the group already holding the unit
-    loads = {m.name: 0 for p in panels for m in p.members}
-    unit_of = dict(files)
-    choice: dict[str, int] = {}
-    order = sorted(files, key=lambda f: (len(options[f[0]]), rng.random()))
-    for dossier, unit in order:
-        ties = {i: rng.random() for i in options[dossier]}
-
-        def key(i: int, unit: str = unit, ties: dict[int, float] = ties) -> tuple:
-            members = panels[i].reviewers_for(unit)
-            held = sum(1 for d, c in choice.items() if c == i and unit_of[d] == unit)
-            return (max(loads[m.name] for m in members), sum(loads[m.name] for m in members), -held, ties[i])
-
-        best = min(options[dossier], key=key)
-        choice[dossier] = best
-        for m in panels[best].reviewers_for(unit):
-            loads[m.name] += 1
-    _balance(files, choice, options, panels)
+    if best is None:
+        raise AssignmentError(f"无法编组：有单位的案卷找不到{per_file}名非本单位成员组成的评查组，请增加其他单位的评查人员")
+    _, panels, choice = best
 
     out = []
     for dossier, unit in files:
-        panel = panels[choice[dossier]]
+        index, names = choice[dossier]
+        panel = panels[index]
         out.append(FileAssignment(
-            dossier, unit, panel.name,
-            tuple(m.name for m in panel.reviewers_for(unit)),
+            dossier, unit, panel.name, names,
             tuple(m.name for m in panel.members if same_unit(m.unit, unit)),
         ))
     known = {_norm(u) for u in sample.population} | {_norm(u) for u in units_with_files}
-    warnings = [f"评查人员{r.name}的单位“{r.unit}”不是被评查单位；如是，请改用与案卷目录相同的单位名称，否则无法回避"
-                for r in reviewers if r.unit and _norm(r.unit) not in known]
+    outsiders = [f"{r.name}（{r.unit}）" for r in reviewers if r.unit and _norm(r.unit) not in known]
+    warnings = []
+    if outsiders:
+        warnings.append("以下评查人员的单位不是被评查单位，视为无需回避（如单位名称与案卷目录不一致，请改正后重新分配）："
+                        + REVIEWER_SEP.join(outsiders))
     return Assignment(
         panels=tuple(panels), files=tuple(out), reviewers=tuple(reviewers), per_file=per_file, seed=seed,
         sample_hash=sample.population_hash, made_at=datetime.now().astimezone().isoformat(timespec="seconds"),

@@ -1,0 +1,134 @@
+"""Supervision letter drafts (执法监督意见书): one per unit with any vetoed or 不合格 file.
+
+beijing-2024-enforcement-supervision-measures.txt 第十四条: a supervision body that finds quality problems
+issues a 行政执法监督意见书, and a 监督决定书 when the unit does not rectify. Each letter names the files,
+every problem with its legal basis (the checklist item's `statute`), and a rectification deadline. Text is
+masked like the circular's; document number, dates and the deadline's calendar date are placeholders.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from ingest.glossary import DOC_ZH, ELEMENT_ZH, GRADE_FAIL, LETTER_ZH
+from reports.circular import CHINESE_NUMERALS, GovDoc, campaign_name, case_part, fmt_num, location
+from reports.loading import ChecklistRef, RunData, load_run
+from reports.masking import individual_names
+from reports.summary import failed
+
+LETTERS_DIR = "监督意见书"  # conventional folder: write_supervision_letters(out, out / LETTERS_DIR)
+STATUTE_KEYS = ("statute", "reference", "legal_basis", "basis")
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+
+
+def load_statutes(checklist: ChecklistRef) -> dict[str, str]:
+    """item code -> statute reference from the checklist YAML (run.json `checklist.path`, else the bundled
+    checklist of the same id); empty when neither can be read, so letters still come out."""
+    candidates = [Path(checklist.path)] if checklist.path else []
+    if checklist.id:
+        from scoring.checklist import BUNDLED_DIR
+
+        candidates.append(BUNDLED_DIR / f"{checklist.id}.yaml")
+    for path in candidates:
+        try:
+            raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError, UnicodeDecodeError):
+            continue
+        items = raw.get("items") if isinstance(raw, dict) else None
+        if isinstance(items, dict):
+            items = [dict(v, code=k) for k, v in items.items() if isinstance(v, dict)]
+        if not isinstance(items, list):
+            continue
+        statutes = {}
+        for item in items:
+            if not isinstance(item, dict) or not item.get("code"):
+                continue
+            value = next((item[k] for k in STATUTE_KEYS if item.get(k)), "")
+            statutes[str(item["code"])] = str(value).strip()
+        return statutes
+    return {}
+
+
+def safe_file_name(unit: str) -> str:
+    """A unit's name as a file name: path separators and characters Windows refuses become '_'."""
+    name = _UNSAFE.sub("_", unit).strip(" .") or "_"
+    return name[:120]
+
+
+def _score(case: pd.Series) -> str:
+    if case["vetoed"]:
+        raw = case["raw_score"]
+        return DOC_ZH["score_vetoed"].format(raw=fmt_num(raw) if pd.notna(raw) else "—")
+    return fmt_num(case["total_score"]) if pd.notna(case["total_score"]) else "—"
+
+
+def _letter(data: RunData, unit: str, flagged: pd.DataFrame, statutes: dict[str, str], deadline_days: int,
+            names: list[str]) -> GovDoc:
+    doc = GovDoc(names=names)
+    organizer = DOC_ZH["organizer"]
+    doc.center(LETTER_ZH["doc_no"])
+    doc.title(LETTER_ZH["title"])
+    doc.para(LETTER_ZH["addressee"].format(unit=unit), indent=False)
+    files = int((data.cases["unit"] == unit).sum())
+    doc.para(LETTER_ZH["intro"].format(organizer=organizer, campaign=campaign_name(data), files=files,
+                                       flagged=len(flagged)))
+    doc.heading(LETTER_ZH["h_files"])
+    doc.table(
+        (DOC_ZH["seq"], ELEMENT_ZH["dossier_id"], ELEMENT_ZH["case_no"], ELEMENT_ZH["party_name"],
+         ELEMENT_ZH["total_score"], ELEMENT_ZH["grade"]),
+        [[str(i), case_part(c["dossier_id"]), c["case_no"], c["party_name"], _score(c), c["grade"]]
+         for i, (_, c) in enumerate(flagged.iterrows(), start=1)],
+    )
+    doc.heading(LETTER_ZH["h_problems"])
+    hits = data.findings[failed(data.findings)]
+    for i, (_, case) in enumerate(flagged.iterrows(), start=1):
+        doc.heading(LETTER_ZH["dossier"].format(n=_numeral(i), dossier=case_part(case["dossier_id"]),
+                                                case_no=case["case_no"] or "—", score=_score(case),
+                                                grade=case["grade"]), level=2)
+        rows = hits[hits["dossier_id"] == case["dossier_id"]]
+        rows = rows.assign(_veto=~rows["veto"]).sort_values("_veto", kind="stable")  # veto items first
+        for n, (_, f) in enumerate(rows.iterrows(), start=1):
+            message = str(f["message"]).rstrip("。；;，,")
+            text = LETTER_ZH["problem"].format(n=n, item_name=f["item_name"], item_code=f["item_code"],
+                                               veto=LETTER_ZH["veto_mark"] if f["veto"] else "",
+                                               message=message + "。" if message else "")
+            if f["quote"]:
+                text += LETTER_ZH["quote"].format(quote=f["quote"], where=location(f["source_file"], f["page"]))
+            text += LETTER_ZH["basis"].format(statute=statutes.get(f["item_code"]) or LETTER_ZH["no_statute"])
+            doc.para(text)
+    doc.heading(LETTER_ZH["h_opinions"])
+    for key in ("req_1", "req_2", "req_3"):
+        doc.para(LETTER_ZH[key].format(days=deadline_days, deadline=LETTER_ZH["deadline"], organizer=organizer))
+    doc.signature([f"{organizer}{LETTER_ZH['seal']}", DOC_ZH["date_placeholder"]])
+    return doc
+
+
+def _numeral(n: int) -> str:
+    return CHINESE_NUMERALS[n - 1] if n <= len(CHINESE_NUMERALS) else str(n)
+
+
+def flagged_cases(cases: pd.DataFrame) -> pd.DataFrame:
+    """Files that warrant a letter: any veto item hit, or graded 不合格."""
+    return cases[cases["vetoed"] | (cases["grade"] == GRADE_FAIL)]
+
+
+def write_supervision_letters(out_dir: Path, letters_dir: Path, deadline_days: int = 30) -> list[Path]:
+    """One `<unit>.docx` in `letters_dir` per unit with a vetoed or 不合格 file (pass OUT/监督意见书 for the
+    conventional layout); returns the paths, in unit order. Units without such files get no letter."""
+    data = load_run(Path(out_dir))
+    statutes = load_statutes(data.run.checklist)
+    names = individual_names(data.cases)
+    flagged = flagged_cases(data.cases)
+    letters_dir = Path(letters_dir)
+    written: list[Path] = []
+    for unit, group in flagged.groupby("unit", sort=True):
+        doc = _letter(data, str(unit), group, statutes, deadline_days, names)
+        written.append(doc.save(letters_dir / f"{safe_file_name(str(unit))}.docx"))
+    return written
+
+
+__all__ = ["LETTERS_DIR", "flagged_cases", "load_statutes", "write_supervision_letters"]
