@@ -1,18 +1,176 @@
-"""Sub-commands for running a campaign's operations (sampling, cross-review assignment, trends, export).
+"""Sub-commands for running a campaign's operations: sample (抽查), assign (交叉评查), export (平台导入).
 
-Kept apart from cli.py so each command's module is imported only when that command runs.
+Kept apart from cli.py so each command's module is imported only when that command runs (`pingcha --help`
+imports no pandas, Prefect or GX). Errors are raised as pipelines.cli.UsageError: one line, exit 2.
+
+Slot for `trends`: `pingcha trends --history URL --out DIR [--campaign NAME …]` is registered only when
+reports/history/command.py (run_trends(url, out_dir, campaigns=None)) exists; another engineer builds it.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
+from pathlib import Path
 
-CAMPAIGN_COMMANDS: frozenset[str] = frozenset()
+CAMPAIGN_COMMANDS: frozenset[str] = frozenset({"sample", "assign", "export", "trends"})
+
+
+def _trends_available() -> bool:
+    """Looks for the file without importing reports.history (it imports pandas and SQLAlchemy)."""
+    spec = importlib.util.find_spec("reports")
+    roots = spec.submodule_search_locations if spec is not None else None
+    return any((Path(root) / "history" / "command.py").is_file() for root in roots or ())
 
 
 def add_campaign_commands(sub: argparse._SubParsersAction) -> None:
     """Register the campaign sub-commands on the `pingcha` parser."""
+    sample = sub.add_parser("sample", help="draw the campaign's sample (抽查) into sample.xlsx, reproducible from --seed")
+    sample.add_argument("dossiers", type=Path, help="campaign folder: one folder per unit")
+    how = sample.add_mutually_exclusive_group(required=True)
+    how.add_argument("--rate", help="share of each unit's files, e.g. 0.06 or 6%%")
+    how.add_argument("--per-unit", type=int, help="files per unit (capped at the unit's count)")
+    sample.add_argument("--min-per-unit", type=int, default=1, help="at least this many per unit (default 1)")
+    sample.add_argument("--seed", type=int, required=True, help="random seed; record it, anyone can re-draw with it")
+    sample.add_argument("--out", type=Path, required=True, help="sample.xlsx to write")
+    sample.add_argument("--overwrite", action="store_true", help="replace an existing sample file")
+
+    assign = sub.add_parser("assign", help="assign the sampled files to cross-review panels (交叉评查) in assignment.xlsx")
+    assign.add_argument("--reviewers", type=Path, required=True, help="reviewers.xlsx: columns 姓名, 单位 (专长, 备注 optional)")
+    assign.add_argument("--sample", type=Path, required=True, help="sample.xlsx from pingcha sample")
+    assign.add_argument("--out", type=Path, required=True, help="assignment.xlsx to write")
+    assign.add_argument("--per-file", type=int, default=2, help="reviewers per file, none from its unit (default 2)")
+    assign.add_argument("--seed", type=int, help="random seed for tie-breaks (default: the sample's seed)")
+    assign.add_argument("--overwrite", action="store_true", help="replace an existing assignment file")
+
+    export = sub.add_parser("export", help="write the city platform's import file (platform_export.csv/.xlsx) into OUT")
+    export.add_argument("out", type=Path, help="output folder of a finished pingcha run")
+    export.add_argument("--mapping", type=Path, help="column mapping YAML (default: reports/platform_mapping.yaml)")
+    export.add_argument("--assignment", type=Path, help="assignment.xlsx: fills the reviewers column")
+
+    if _trends_available():
+        trends = sub.add_parser("trends", help="year-on-year trends from the history store")
+        trends.add_argument("--history", required=True, help="history store URL")
+        trends.add_argument("--out", type=Path, required=True, help="folder for the trend reports")
+        trends.add_argument("--campaign", dest="campaigns", action="append", help="only this campaign (repeatable)")
 
 
 def run_campaign_command(args: argparse.Namespace) -> int:
+    if args.command == "sample":
+        return _cmd_sample(args)
+    if args.command == "assign":
+        return _cmd_assign(args)
+    if args.command == "export":
+        return _cmd_export(args)
+    if args.command == "trends":
+        return _cmd_trends(args)
     raise NotImplementedError(args.command)
+
+
+def _usage(message: str) -> Exception:
+    from pipelines.cli import UsageError  # here, not at module level: cli.py imports this module
+
+    return UsageError(message)
+
+
+def parse_rate(text: str) -> float:
+    """'0.06', '6%' or '6％' -> 0.06; a UsageError when it is not a share in (0, 1]."""
+    value = text.strip().replace("％", "%")
+    try:
+        rate = float(value[:-1]) / 100 if value.endswith("%") else float(value)
+    except ValueError:
+        raise _usage(f"--rate must be a share such as 0.06 or 6%, not {text!r}") from None
+    if not 0 < rate <= 1:
+        raise _usage(f"--rate must be more than 0 and at most 1 (100%), not {text}")
+    return rate
+
+
+def _check_new_file(path: Path, overwrite: bool, suffix: str = ".xlsx") -> None:
+    if path.suffix.lower() != suffix:
+        raise _usage(f"{path} must be a {suffix} file")
+    if path.exists() and not overwrite:
+        raise _usage(f"{path} already exists (it is a campaign record; pass --overwrite to replace it)")
+
+
+def _cmd_sample(args: argparse.Namespace) -> int:
+    if not args.dossiers.is_dir():
+        raise _usage(f"input folder not found: {args.dossiers}")
+    rate = parse_rate(args.rate) if args.rate is not None else None
+    if args.per_unit is not None and args.per_unit < 1:
+        raise _usage("--per-unit must be at least 1")
+    if args.min_per_unit < 0:
+        raise _usage("--min-per-unit must not be negative")
+    _check_new_file(args.out, args.overwrite)
+    from ingest.discover import discover_campaign
+    from pipelines.campaign.sampling import SampleError, draw_sample, write_sample
+
+    try:
+        sample = draw_sample(discover_campaign(args.dossiers), rate=rate, per_unit=args.per_unit,
+                             min_per_unit=args.min_per_unit, seed=args.seed)
+    except SampleError as exc:
+        raise _usage(str(exc)) from exc
+    write_sample(sample, args.out)
+    print(f"{sample.summary_zh()} → {args.out}")
+    return 0
+
+
+def _cmd_assign(args: argparse.Namespace) -> int:
+    for label, path in (("reviewers", args.reviewers), ("sample", args.sample)):
+        if not path.is_file():
+            raise _usage(f"{label} file not found: {path}")
+    if args.per_file < 1:
+        raise _usage("--per-file must be at least 1")
+    _check_new_file(args.out, args.overwrite)
+    from pipelines.campaign.assignment import AssignmentError, assign, read_reviewers, write_assignment
+    from pipelines.campaign.sampling import SampleError, read_sample
+
+    try:
+        sample = read_sample(args.sample)
+        reviewers = read_reviewers(args.reviewers)
+        result = assign(sample, reviewers, per_file=args.per_file,
+                        seed=args.seed if args.seed is not None else sample.seed)
+    except (AssignmentError, SampleError) as exc:
+        raise _usage(str(exc)) from exc
+    write_assignment(result, args.out)
+    for warning in result.warnings:
+        print(f"注意：{warning}")
+    print(f"{result.summary_zh()} → {args.out}")
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    if not args.out.is_dir():
+        raise _usage(f"output folder not found: {args.out}")
+    if args.mapping is not None and not args.mapping.is_file():
+        raise _usage(f"mapping file not found: {args.mapping}")
+    reviewers = None
+    if args.assignment is not None:
+        from pipelines.campaign.assignment import AssignmentError, reviewers_by_dossier
+
+        try:
+            reviewers = reviewers_by_dossier(args.assignment)
+        except AssignmentError as exc:
+            raise _usage(str(exc)) from exc
+    from reports.platform_export import PlatformMappingError, export_platform
+
+    try:
+        csv_path, xlsx_path = export_platform(args.out, args.mapping, reviewers)
+    except PlatformMappingError as exc:
+        raise _usage(str(exc)) from exc
+    print(f"平台导入文件：{csv_path}，{xlsx_path}")
+    return 0
+
+
+def _cmd_trends(args: argparse.Namespace) -> int:
+    from ingest.errors import PingchaError
+    from reports.history.command import run_trends
+
+    try:
+        paths = run_trends(args.history, args.out, campaigns=args.campaigns)
+    except PingchaError as exc:
+        raise _usage(str(exc)) from exc
+    for path in paths or ():
+        print(path)
+    return 0
+
+

@@ -179,7 +179,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
         summary = review_campaign(
             dossiers=str(dossiers),
             out=str(args.out),
-            checklist=str(checklist.source),
+            checklist=str(checklist.source_path),
             campaign=args.campaign,
             roster=str(args.roster.resolve()) if args.roster else None,
             workers_count=args.workers,

@@ -16,14 +16,12 @@ from typing import Any
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 from prefect.context import TaskRunContext
-from prefect.filesystems import LocalFileSystem
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from ingest.discover import CampaignInventory, DossierRef, discover_campaign
 from pipelines import progress, workers
 from pipelines.cache import dossier_cache_key
 from pipelines.outputs import finish_outputs, prepare_out_dir
-from pipelines.prefect_env import state_dir_for
 from pipelines.runinfo import RunRecorder
 from pipelines.stages import DossierOutcome, review_dossier
 from reports.contract_csv import ContractWriter
@@ -105,7 +103,6 @@ def review_campaign(
     recorder.set_checklist(loaded)
     recorder.campaign = campaign or dossiers_root.name
     prepare_out_dir(out_dir, dossiers_root, overwrite)
-    storage = LocalFileSystem(basepath=str(state_dir_for(out_dir) / "results"))
 
     with recorder.phase("discover"):
         inventory = discover_task(str(dossiers_root))
@@ -118,7 +115,7 @@ def review_campaign(
         refs = [r for r in refs if r.dossier_id in drawn.dossier_ids]
     recorder.count_inventory(inventory, refs, units)
 
-    review = review_dossier_task.with_options(result_storage=storage)
+    review = review_dossier_task  # results persist under PREFECT_LOCAL_STORAGE_PATH (OUT/.pingcha/results)
     with (
         recorder.phase("process"),
         workers.pool(workers_count) as pool_size,
@@ -127,7 +124,7 @@ def review_campaign(
         recorder.workers = pool_size
         writer.add_problems(p for p in inventory.problems if units is None or _in_units(p.dossier_id, units))
         futures = [
-            review.submit(ref, str(loaded.source), loaded.content_hash, roster) for ref in refs
+            review.submit(ref, str(loaded.source_path), loaded.content_hash, roster) for ref in refs
         ]
         total = len(futures)
         progress.report("start", 0, total)

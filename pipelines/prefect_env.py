@@ -22,6 +22,7 @@ def state_dir_for(out_dir: Path) -> Path:
 def configure_prefect(state_dir: Path, verbose: bool = False) -> None:
     """Set Prefect's environment; must run before the first `import prefect`."""
     env = os.environ
+    state_dir.mkdir(parents=True, exist_ok=True)
     env.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     env.setdefault("DO_NOT_TRACK", "1")
     # stack-notes.md: a fresh ephemeral server took ~22 s, over Prefect's default 20 s timeout
@@ -29,7 +30,8 @@ def configure_prefect(state_dir: Path, verbose: bool = False) -> None:
     if "PREFECT_HOME" not in env:
         env["PREFECT_HOME"] = str(state_dir / "prefect")
     env.setdefault("PREFECT_LOCAL_STORAGE_PATH", str(state_dir / "results"))
-    level = "INFO" if verbose else "WARNING"
+    # the CLI reports failures on one line itself; Prefect's own tracebacks only with --verbose
+    level = "INFO" if verbose else "CRITICAL"
     env.setdefault("PREFECT_LOGGING_LEVEL", level)
     # the in-process event services log CancelledError tracebacks when the process exits
     env.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING" if verbose else "CRITICAL")

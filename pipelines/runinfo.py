@@ -59,7 +59,7 @@ class RunRecorder:
             "version": checklist.version,
             "title": checklist.title,
             "content_hash": checklist.content_hash,
-            "path": str(checklist.source),
+            "path": str(checklist.source_path),
         }
 
     @contextmanager

@@ -140,12 +140,13 @@ def make_campaign(out: Path, year: int, *, reviewed: bool = False) -> Path:
     header = list(FINDINGS_COLUMNS)
     if reviewed:  # `pingcha review apply` adds these at the end (reports/loading.py REVIEW_FINDING_COLUMNS)
         header += ["auto_status", "override_reason", "reviewer"]
-        findings = [f + (["unknown", "卷内有送达回证", "评查员甲"] if f[2] == "R17" and f[5] == "fail" and i == 0
-                         else ["", "", ""]) for i, f in enumerate(findings)]
+        first = next(i for i, f in enumerate(findings) if f[2] == "R17" and f[5] == "fail")
+        findings = [f + (["unknown", "卷内有送达回证", "评查员甲"] if i == first else ["", "", ""])
+                    for i, f in enumerate(findings)]
         _write(out / "audit.csv", ["time", "reviewer", "dossier_id", "item_code", "old_status", "new_status",
                                    "old_points", "new_points", "reason", "source"],
-               [[f"{year}-07-02T10:00:00+08:00", "评查员甲", findings[0][0], "R17", "unknown", "fail", "0", "10",
-                 "卷内有送达回证", "评查明细!L3"]])
+               [[f"{year}-07-02T10:00:00+08:00", "评查员甲", findings[first][0], "R17", "unknown", "fail", "0",
+                 "10", "卷内有送达回证", "评查明细!L3"]])
     _write(out / "cases.csv", CASES_COLUMNS, cases)
     _write(out / "findings.csv", header, findings)
     _write(out / "problems.csv", PROBLEMS_COLUMNS,

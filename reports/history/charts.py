@@ -46,14 +46,14 @@ def chart_unit_scores(trends: Trends, path: Path) -> Path:
     wide = trends.unit_scores_wide()
     fig, ax = plt.subplots(figsize=(WIDTH_IN, 6.0))
     x = np.arange(len(wide.columns))
-    cmap = plt.get_cmap("tab20")
+    cmap, ncolors = (plt.get_cmap("tab10"), 10) if len(wide) <= 10 else (plt.get_cmap("tab20"), 20)
     for i, (unit, row) in enumerate(wide.iterrows()):
         values = row.to_numpy(dtype=float)
-        ax.plot(x, values, marker="o", color=cmap(i % 20), label=_short(unit))
+        ax.plot(x, values, marker="o", color=cmap(i % ncolors), label=_short(unit))
         last = np.flatnonzero(~np.isnan(values))
         if last.size:
             ax.annotate(f"{values[last[-1]]:.1f}", (x[last[-1]], values[last[-1]]), textcoords="offset points",
-                        xytext=(6, 0), va="center", fontsize=8, color=cmap(i % 20))
+                        xytext=(6, 0), va="center", fontsize=8, color=cmap(i % ncolors))
     ax.set_xticks(x, list(wide.columns))
     ax.set_xlim(-0.3, max(len(x) - 1, 0) + 0.6)
     ax.set_ylim(0, 105)

@@ -19,7 +19,7 @@ from reports.history.models import Case, Finding
 from reports.history.store import HistoryError, list_campaigns, make_engine, normalize_url
 from reports.summary import top_problems, unit_ranking
 
-TOP_PROBLEMS_PER_YEAR = 10
+TOP_PROBLEMS_PER_YEAR: int | None = None  # every failed item, ranked; charts pick the top ones
 
 
 @dataclass(frozen=True, slots=True)
