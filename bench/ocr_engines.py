@@ -303,11 +303,20 @@ class Row:
     kind: str
     pages: int = 0
     seconds: float = 0.0
+    cpu: float = 0.0  # process CPU seconds, all threads: robust to other load on a shared machine
     acc_sum: float = 0.0
     keys_ok: int = 0
     keys_total: int = 0
     conf_sum: float = 0.0
     misses: list[str] = field(default_factory=list)
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and its finished children (the tesseract CLI)."""
+    import resource
+
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
 
 
 def measure(engine, specs: dict[str, list[PageSpec]], pdfs: dict[str, Path], dpi: int) -> list[Row]:
@@ -319,9 +328,10 @@ def measure(engine, specs: dict[str, list[PageSpec]], pdfs: dict[str, Path], dpi
     for kind, pages in specs.items():
         row = Row(engine.name, dpi, kind)
         for number, spec in enumerate(pages, 1):
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), _cpu()
             (page,) = ocr.ocr_pdf_pages(pdfs[kind], [number], dpi=dpi, engine=engine)
             row.seconds += time.perf_counter() - t0
+            row.cpu += _cpu() - c0
             got = "".join(line.text for line in page.lines)
             compact = "".join(got.split())
             row.pages += 1
@@ -378,11 +388,11 @@ def main(argv: list[str] | None = None) -> int:
             rows.extend(measure(engine, specs, pdfs, dpi))
 
     print()
-    print("| engine | dpi | page | char accuracy | key fields exact | mean confidence | s/page |")
-    print("| --- | --- | --- | --- | --- | --- | --- |")
+    print("| engine | dpi | page | char accuracy | key fields exact | mean confidence | s/page | CPU s/page |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
     for r in rows:
         print(f"| {r.engine} | {r.dpi} | {r.kind} | {r.acc_sum / r.pages:.4f} | {r.keys_ok}/{r.keys_total} "
-              f"({r.keys_ok / max(1, r.keys_total):.0%}) | {r.conf_sum / r.pages:.3f} | {r.seconds / r.pages:.2f} |")  # fmt: skip
+              f"({r.keys_ok / max(1, r.keys_total):.0%}) | {r.conf_sum / r.pages:.3f} | {r.seconds / r.pages:.2f} | {r.cpu / r.pages:.2f} |")  # fmt: skip
     if args.show_misses:
         for r in rows:
             if r.misses:

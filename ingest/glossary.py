@@ -445,7 +445,7 @@ CIRCULAR_ZH: dict[str, str] = {
     "h_recurrence": "四、整改落实情况",
     "recurrence_intro": "对照{previous}评查结果，以下单位的同类问题在本次评查中再次出现，整改未到位：",
     "recurrence_none": "对照{previous}评查结果，未发现同一单位的同类问题在本次评查中再次出现。",
-    "zero_enforcement": "以下单位{previous}有行政执法案卷参加评查，本次评查未报送案卷（零执法）：{units}。请上述单位书面说明情况。",
+    "zero_enforcement": "以下单位在{previous}中有行政执法案卷参加评查，本次评查未报送案卷（零执法）：{units}。请上述单位书面说明情况。",
     "h_requirements": "{n}、整改要求",
     "req_1": "（一）认真对照整改。各单位要对照本通报指出的问题，逐卷逐项剖析原因，立行立改，并于{deadline}前将整改情况"
              "书面报送{organizer}。",

@@ -56,7 +56,11 @@ def review_dossier_task(
 
 @task(name="validate", cache_policy=NO_CACHE)
 def validate_task(out: str) -> dict[str, Any]:
+    import logging
+
     from reports.validation import validate_run
+
+    logging.getLogger("great_expectations").setLevel(logging.WARNING)
 
     return validate_run(Path(out)).as_dict()
 

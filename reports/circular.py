@@ -331,8 +331,9 @@ def _scope(doc: GovDoc, data: RunData) -> None:
                                              version=checklist.version or "—")
     if len(data.audit):
         text += CIRCULAR_ZH["review_note"].format(n=len(data.audit))
-    if len(data.problems):
-        text += CIRCULAR_ZH["unreadable"].format(n=len(data.problems))
+    unreadable = int((data.problems["source_file"].astype(str) != "").sum())  # files, not empty units
+    if unreadable:
+        text += CIRCULAR_ZH["unreadable"].format(n=unreadable)
     doc.para(text)
 
 
@@ -411,10 +412,12 @@ def _problems(doc: GovDoc, data: RunData) -> None:
 
 def _recurrence(doc: GovDoc, trends: Trends) -> None:
     doc.heading(CIRCULAR_ZH["h_recurrence"])
+    names = dict(zip(trends.campaigns["label"], trends.campaigns["name"], strict=True))
+    previous = names.get(trends.previous) or trends.previous
     if trends.recurrence.empty:
-        doc.para(CIRCULAR_ZH["recurrence_none"].format(previous=trends.previous))
+        doc.para(CIRCULAR_ZH["recurrence_none"].format(previous=previous))
     else:
-        doc.para(CIRCULAR_ZH["recurrence_intro"].format(previous=trends.previous))
+        doc.para(CIRCULAR_ZH["recurrence_intro"].format(previous=previous))
         doc.table(
             (DOC_ZH["seq"], TERMS_ZH["unit"], FINDING_ZH["item_code"], FINDING_ZH["item_name"],
              TREND_ZH["previous_files"], TREND_ZH["latest_files"]),
@@ -423,7 +426,7 @@ def _recurrence(doc: GovDoc, trends: Trends) -> None:
         )
     if not trends.zero_enforcement.empty:
         units = "、".join(trends.zero_enforcement["unit"])
-        doc.para(CIRCULAR_ZH["zero_enforcement"].format(previous=trends.previous, units=units))
+        doc.para(CIRCULAR_ZH["zero_enforcement"].format(previous=previous, units=units))
 
 
 def _requirements(doc: GovDoc, number: int) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import json
 import shutil
 import subprocess
 import sys
@@ -56,9 +57,12 @@ def campaigns(tmp_path_factory, cli_env):
 
 def test_exit_zero_and_summary(campaigns):
     results, _, _, _ = campaigns
-    proc, _ = results["dirty"]
+    proc, out = results["dirty"]
     assert proc.returncode == 0, proc.stderr
-    assert "问题文件 2" in proc.stdout
+    problems = _rows(out / "problems.csv")
+    run = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert run["counts"]["problems"] == len(problems) >= 2
+    assert f"问题文件 {len(problems)}" in proc.stdout
     assert "scorecards.xlsx" in proc.stdout
 
 

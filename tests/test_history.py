@@ -87,8 +87,8 @@ def check_store(url: str, runs: dict[int, Path]) -> None:
     assert r17.loc[2025, "files"] == 2 and r17.loc[2025, "share"] == pytest.approx(2 / 6)
 
     cats = trends.category_deductions.set_index(["year", "category"])
-    assert cats.loc[(2024, "送达执行"), "points"] == pytest.approx(50)  # R17 ×4, R18 ×1
-    assert cats.loc[(2024, "送达执行"), "per_file"] == pytest.approx(50 / 7)
+    assert cats.loc[(2024, "送达执行"), "points"] == pytest.approx(45)  # R17 10 × 4 files, R18 5
+    assert cats.loc[(2024, "送达执行"), "per_file"] == pytest.approx(45 / 7)
 
     recurrence = trends.recurrence.to_dict("records")
     assert recurrence == [{"unit": SHIJIAN, "item_code": "R17", "item_name": "决定书无送达凭证",

@@ -1,0 +1,1 @@
+"""Revisions, one file each; run by store.ensure_schema()."""
