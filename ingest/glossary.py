@@ -272,6 +272,7 @@ NO_ZH = "否"
 # Words on the scorecard's sheets, headers and print footer.
 REPORT_ZH: dict[str, str] = {
     "title": "行政执法案卷评查汇总",
+    "reviewers": "评查人员",
     "ranking": "单位排名",
     "top_problems": "常见问题",
     "files_with_problem": "涉及案卷数",

@@ -38,6 +38,9 @@ def _build_parser() -> argparse.ArgumentParser:
     run.add_argument("--workers", type=int, help="worker processes (default: all cores)")
     run.add_argument("--unit", dest="units", action="append", help="review only this unit (repeatable)")
     run.add_argument("--sample", type=Path, help="review only the files drawn in this sample.xlsx (pingcha sample)")
+    run.add_argument("--assignment", type=Path, help="cross-review assignment.xlsx (pingcha assign): show each file's reviewers")
+    run.add_argument("--history", default="default", help="results store (SQLite path or database URL) for trends across campaigns; default $PINGCHA_HISTORY or OUT/history.db")
+    run.add_argument("--no-history", action="store_true", help="do not record this run in the results store")
     run.add_argument("--overwrite", action="store_true", help="replace the outputs of a previous run in OUT (finished dossiers are reused)")
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
     run.add_argument("-v", "--verbose", action="store_true", help="Prefect logs and full tracebacks")
@@ -153,6 +156,8 @@ def _cmd_run(args: argparse.Namespace) -> int:
         raise UsageError(f"roster not found: {args.roster}")
     if args.sample is not None and not args.sample.is_file():
         raise UsageError(f"sample not found: {args.sample}")
+    if args.assignment is not None and not args.assignment.is_file():
+        raise UsageError(f"assignment not found: {args.assignment}")
     if args.workers is not None and args.workers < 1:
         raise UsageError("--workers must be at least 1")
     checklist = _load_checklist_or_usage(args.checklist)
@@ -186,6 +191,8 @@ def _cmd_run(args: argparse.Namespace) -> int:
             units=args.units,
             overwrite=args.overwrite,
             sample=str(args.sample.resolve()) if args.sample else None,
+            history=None if args.no_history else args.history,
+            assignment=str(args.assignment.resolve()) if args.assignment else None,
         )
     finally:
         progress.install(None)

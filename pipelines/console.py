@@ -77,6 +77,9 @@ def print_summary(summary: dict[str, Any], out_dir: Path) -> None:
         f"评查标准 {checklist.get('id', '')} {checklist.get('version', '')}  "
         f"用时 {summary.get('timings', {}).get('wall_seconds', 0):.1f}s"
     )
+    publication = summary.get("publication", {})
+    if publication.get("history_error"):
+        _err.print(f"[yellow]历史库未写入 (history store not written): {publication['history_error']}[/yellow]")
     scorecard = out_dir / "scorecards.xlsx"
     _out.print(f"评查表 (scorecard): {scorecard.resolve()}")
 

@@ -72,6 +72,14 @@ def report_task(out: str) -> list[str]:
     return [str(p) for p in render_reports(Path(out))]
 
 
+@task(name="publish", cache_policy=NO_CACHE)
+def publish_task(out: str, history: str | None) -> dict[str, Any]:
+    """Record the run in the history store, then draft the circular and supervision letters."""
+    from reports.publish import publish_run
+
+    return publish_run(Path(out), history)
+
+
 @flow(
     name="review_campaign",
     task_runner=ThreadPoolTaskRunner(max_workers=16),
@@ -88,10 +96,14 @@ def review_campaign(
     units: list[str] | None = None,
     overwrite: bool = False,
     sample: str | None = None,
+    history: str | None = "default",
+    assignment: str | None = None,
 ) -> dict[str, Any]:
     """Review every dossier under DOSSIERS and write the output contract's files into OUT.
 
     `units` restricts the campaign to some unit folders (the June-30 self-review runs one unit each).
+    `history` is the results store's URL or path; "default" means $PINGCHA_HISTORY or OUT/history.db,
+    None records nothing.
     Returns the run summary that is also written to run.json.
     """
     dossiers_root = Path(dossiers).resolve()
@@ -100,7 +112,7 @@ def review_campaign(
         arguments={
             "dossiers": str(dossiers_root), "out": str(out_dir), "checklist": checklist,
             "campaign": campaign, "roster": roster, "workers": workers_count, "units": units,
-            "overwrite": overwrite, "sample": sample,
+            "overwrite": overwrite, "sample": sample, "history": history, "assignment": assignment,
         },
     )  # fmt: skip
     loaded = load_checklist(checklist)
@@ -118,6 +130,11 @@ def review_campaign(
         recorder.sampling = drawn.describe()
         refs = [r for r in refs if r.dossier_id in drawn.dossier_ids]
     recorder.count_inventory(inventory, refs, units)
+    if assignment:
+        from pipelines.campaign.assignment import reviewers_by_dossier
+
+        assigned = reviewers_by_dossier(Path(assignment))
+        recorder.reviewers = {r.dossier_id: assigned[r.dossier_id] for r in refs if r.dossier_id in assigned}
 
     review = review_dossier_task  # results persist under PREFECT_LOCAL_STORAGE_PATH (OUT/.pingcha/results)
     with (
@@ -148,6 +165,9 @@ def review_campaign(
         recorder.validation = validate_task(str(out_dir))
     with recorder.phase("report"):
         recorder.reports = report_task(str(out_dir))
+    finish_outputs(out_dir, recorder)  # the history store records the finished run.json
+    with recorder.phase("publish"):
+        recorder.publication = publish_task(str(out_dir), history)
     return finish_outputs(out_dir, recorder)
 
 

@@ -13,8 +13,10 @@ from pipelines.prefect_env import STATE_DIR_NAME
 # Everything a run writes into OUT; only these are removed by --overwrite.
 OUTPUT_NAMES: tuple[str, ...] = (
     "cases.csv", "findings.csv", "problems.csv", "run.json", "scorecards.xlsx", "charts", "validation",
-    "audit.csv", "platform_export.csv", "platform_export.xlsx",
+    "audit.csv", "platform_export.csv", "platform_export.xlsx", "通报.docx", "监督意见书", "trends",
 )  # fmt: skip
+# Written by pingcha but kept across --overwrite: the default history store accumulates campaigns.
+KEPT_NAMES: tuple[str, ...] = ("history.db",)
 
 
 class OutputDirError(PingchaError):
@@ -40,7 +42,7 @@ def check_out_dir(out_dir: Path, dossiers_root: Path, overwrite: bool) -> None:
         return
     if not overwrite:
         raise OutputDirError(f"输出目录已有内容，如需覆盖请加 --overwrite: {out_dir}")
-    foreign = sorted(existing - set(OUTPUT_NAMES))
+    foreign = sorted(existing - set(OUTPUT_NAMES) - set(KEPT_NAMES))
     if foreign:
         raise OutputDirError(
             f"输出目录中有非本程序生成的文件，拒绝覆盖: {', '.join(foreign[:5])} (in {out_dir})"

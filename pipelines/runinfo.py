@@ -50,7 +50,9 @@ class RunRecorder:
     problem_kinds: Counter = field(default_factory=Counter)
     validation: dict[str, Any] = field(default_factory=dict)
     sampling: dict[str, Any] | None = None
+    reviewers: dict[str, list[str]] = field(default_factory=dict)  # 交叉评查: dossier_id -> reviewers
     reports: list[str] = field(default_factory=list)
+    publication: dict[str, Any] = field(default_factory=dict)
     _t0: float = field(default_factory=time.perf_counter)
 
     def set_checklist(self, checklist: Checklist) -> None:
@@ -122,8 +124,10 @@ class RunRecorder:
                 "workers": self.workers,
             },
             "sampling": self.sampling,
+            "reviewers": self.reviewers,
             "validation": self.validation,
             "reports": self.reports,
+            "publication": self.publication,
             "versions": versions(),
             "platform": {"python": sys.version.split()[0], "machine": platform.machine()},
         }

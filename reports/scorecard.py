@@ -61,6 +61,7 @@ REVIEW_KEYS = ("override_status", "override_points", "override_reason", "reviewe
 UNIT_COLUMNS: tuple[tuple[str, float], ...] = (
     ("dossier_id", 26), ("case_no", 24), ("party_name", 26), ("total_score", 8), ("raw_score", 9),
     ("grade", 8), ("vetoed", 7), ("needs_review", 10), ("review_reasons", 30), ("top_item_deductions", 48),
+    ("reviewers", 16),
 )  # fmt: skip
 TOP_DEDUCTIONS_PER_FILE = 3
 IMAGE_WIDTH_PX = 760
@@ -255,7 +256,7 @@ def _top_deductions(findings: pd.DataFrame) -> dict[str, str]:
 
 
 def _write_unit(ws: Worksheet, unit: str, cases: pd.DataFrame, rank_row: pd.Series | None,
-                top: dict[str, str]) -> None:
+                top: dict[str, str], reviewers: dict[str, list[str]] | None = None) -> None:
     ws["A1"] = unit
     ws["A1"].font = TITLE
     if rank_row is not None:
@@ -269,7 +270,8 @@ def _write_unit(ws: Worksheet, unit: str, cases: pd.DataFrame, rank_row: pd.Seri
         row += 1
         values = [rec.dossier_id, rec.case_no, rec.party_name, _number(rec.total_score),
                   _number(rec.raw_score), rec.grade, _yes(rec.vetoed), _yes(rec.needs_review),
-                  rec.review_reasons, top.get(rec.dossier_id, "")]
+                  rec.review_reasons, top.get(rec.dossier_id, ""),
+                  "、".join((reviewers or {}).get(rec.dossier_id, []))]
         fill = VETO_FILL if rec.vetoed else FAIL_FILL if rec.grade == GRADE_FAIL else None
         for col, value in enumerate(values, start=1):
             cell = ws.cell(row=row, column=col, value=value)
@@ -410,7 +412,8 @@ def write_scorecard(data: RunData, path: Path, charts: list[Path] | None = None)
     by_rank = {r["unit"]: r for _, r in ranking.iterrows()}
     names = sheet_names(ranking["unit"].tolist())
     for unit, name in names.items():
-        _write_unit(wb.create_sheet(name), unit, data.cases[data.cases["unit"] == unit], by_rank.get(unit), top)
+        _write_unit(wb.create_sheet(name), unit, data.cases[data.cases["unit"] == unit], by_rank.get(unit), top,
+                    data.run.raw.get("reviewers") or {})
     _write_meta(wb.create_sheet(META_SHEET), data)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)

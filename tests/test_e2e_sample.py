@@ -106,7 +106,7 @@ def test_every_item_status_matches_ground_truth(findings, manifest):
             got = findings[(dossier["dossier_id"], code)]
             if got["status"] != expected:
                 wrong.append((dossier["dossier_id"], code, got["status"], expected, got["message"]))
-            elif expected == "fail" and not dossier["expected_points"].get(code) == float(got["points_deducted"]):
+            elif expected == "fail" and dossier["expected_points"].get(code) != float(got["points_deducted"]):
                 wrong.append((dossier["dossier_id"], code, got["points_deducted"], dossier["expected_points"][code]))
     assert not wrong, "\n".join(map(str, wrong))
 

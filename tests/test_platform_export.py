@@ -86,3 +86,19 @@ def test_cli_export(tmp_path: Path, capsys):
     assert main(["export", str(tmp_path), "--mapping", str(bad)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 3 and "未知的数据项“nope”" in err[0]
+
+
+def test_cli_export_with_assignment(tmp_path: Path):
+    from pipelines.campaign.assignment import Reviewer, assign, write_assignment
+    from pipelines.campaign.sampling import Sample, SampleRow
+
+    out = make_run(tmp_path / "run")
+    with (out / "cases.csv").open(encoding="utf-8-sig", newline="") as f:
+        cases = [(r["unit"], r["dossier_id"]) for r in csv.DictReader(f)]
+    sample = Sample(method="per_unit", seed=1, min_per_unit=1, population={}, population_hash="0" * 64,
+                    rows=tuple(SampleRow(u, d) for u, d in cases))
+    reviewers = [Reviewer("张伟", "区司法局"), Reviewer("李娜", "区司法局"), Reviewer("王芳", "")]
+    assignment = write_assignment(assign(sample, reviewers, seed=1), tmp_path / "assignment.xlsx")
+    assert main(["export", str(out), "--assignment", str(assignment)]) == 0
+    rows = _read_csv(out / CSV_NAME)
+    assert all(len(r["评查人员"].split("、")) >= 2 for r in rows)

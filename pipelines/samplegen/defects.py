@@ -18,7 +18,7 @@ Ground truth is written here by hand from checklist-penalty-general.md, never co
 | notice_incomplete | the notice states neither facts nor legal basis | R13 (2 = 1 × 2) |
 | decision_before_defense_period | decision on the first working day after the notice was served, no waiver | R14 (5) |
 | hearing_notice_late | hearing held 3 working days after its 听证通知书 | R16 (3) |
-| missing_service_receipt | no 送达回证 for the decision (the notice's receipt remains) | R17 (10); R18, R19 n/a |
+| missing_service_receipt | no 送达回证 for the decision (the notice's receipt remains) | R17 (10); R18 n/a (R19 see below) |
 | late_delivery | decision served 12–15 working days after its date | R18 (5) |
 | receipt_incomplete | the decision's 送达回证 lacks 送达方式 and 送达地点 | R19 (2 = 1 × 2) |
 | fine_unpaid | no 缴款凭证, no 催告书, no enforcement application | R20 (2) |
@@ -35,6 +35,19 @@ Ground truth is written here by hand from checklist-penalty-general.md, never co
 | time_barred | violation more than 2 years before 立案 | V07 veto |
 | no_legal_basis | the decision cites no provision at all | V08 veto, R11 (2), R12 (2) |
 | fine_increased | decision fine higher than the notice's, no new notice | V11 veto |
+
+Planted only on request (`DossierPlan`), never dealt at random, so that the default campaign (sample_dossiers/
+and its manifest) stays as it was; deal them too when those are next regenerated on purpose:
+
+| defect | what is planted | items (points) |
+| --- | --- | --- |
+| officers_no_cert | no document states a certificate number (two officers named throughout) | V02 veto, R04 (4 = 2 × 2: 询问笔录, 现场检查笔录) |
+| missing_hearing_record | a hearing is held (its notice in time), no 听证笔录 | R16 (3) |
+
+R19 (送达回证要素不全) checks every 送达回证 in the file, the notice's too: the checklist names no document,
+unlike R17/R18 (决定书…). So with `missing_service_receipt` the notice's complete receipt passes R19; it is
+n/a only when the file has no 送达回证 at all. R23 compares 大写 with figures within a document: n/a when no
+document writes the fine both ways (figures-only styles and no 缴款凭证, whose 金额（大写）/（小写） rows count).
 """
 
 from __future__ import annotations
@@ -133,8 +146,13 @@ DEFECTS: dict[str, Defect] = {
         _d("time_barred", {"V07": 1}),
         _d("no_legal_basis", {"V08": 1, "R11": 1, "R12": 1}),
         _d("fine_increased", {"V11": 1}, bands=("low",)),
+        _d("officers_no_cert", {"V02": 1, "R04": 2}, excludes=("record_one_officer",)),
+        _d("missing_hearing_record", {"R16": 1}, bands=_HEARING_UP, needs_hearing=True,
+           excludes=("hearing_notice_late", "no_hearing_right", "missing_notice")),
     )
 }
+# Never dealt at random (see the module docstring): only a `DossierPlan` plants them.
+PLANTED_ONLY = frozenset({"officers_no_cert", "missing_hearing_record"})
 VETO_DEFECTS = tuple(name for name, d in DEFECTS.items() if any(c.startswith("V") for c in d.hits))
 
 

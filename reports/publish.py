@@ -1,0 +1,61 @@
+"""After a campaign is scored: record it in the history store, chart trends, draft the circular and letters.
+
+The store is written by every run unless told not to; without a named store it is OUT/history.db (an
+embedded SQLite file: nothing to start). Naming one shared store (`--history PATH|URL` or
+$PINGCHA_HISTORY) lets trends compare this campaign with earlier years. A store that cannot be written
+does not undo the campaign: the reason is recorded and the documents are still drafted.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from ingest.errors import PingchaError
+from reports.circular import write_circular
+from reports.letters import write_supervision_letters
+
+DEFAULT_HISTORY = "default"
+CIRCULAR_NAME = "通报.docx"
+LETTERS_DIR = "监督意见书"
+TRENDS_DIR = "trends"
+
+
+def resolve_history(out_dir: Path, history: str | None) -> str | None:
+    if history is None or history == "":
+        return None
+    if history == DEFAULT_HISTORY:
+        return os.environ.get("PINGCHA_HISTORY") or f"sqlite:///{(out_dir / 'history.db').resolve()}"
+    return history
+
+
+def publish_run(out_dir: Path, history: str | None = DEFAULT_HISTORY) -> dict[str, Any]:
+    """Returns what was written, for run.json; errors of the store are reported, not raised."""
+    summary: dict[str, Any] = {}
+    trends = None
+    url = resolve_history(out_dir, history)
+    if url is not None:
+        try:
+            from reports.history.charts import render_trend_charts, write_trends_workbook
+            from reports.history.command import load_trends
+            from reports.history.store import record_run
+
+            record = record_run(out_dir, url)
+            summary["history"] = {"campaign": record.name, "year": record.year, "replaced": record.replaced}
+            trends = load_trends(url)
+            if len(trends.campaigns) >= 2:
+                trend_dir = out_dir / TRENDS_DIR
+                trend_dir.mkdir(exist_ok=True)
+                write_trends_workbook(trends, trend_dir / "trends.xlsx")
+                summary["trend_charts"] = [str(p) for p in render_trend_charts(trends, trend_dir)]
+            else:
+                trends = None
+        except (PingchaError, OSError, ImportError) as exc:
+            summary["history_error"] = f"{type(exc).__name__}: {exc}"
+        except Exception as exc:  # a database driver's error must not lose a finished campaign
+            summary["history_error"] = f"{type(exc).__name__}: {exc}"
+    summary["circular"] = str(write_circular(out_dir, out_dir / CIRCULAR_NAME, trends=trends))
+    letters = write_supervision_letters(out_dir, out_dir / LETTERS_DIR)
+    summary["letters"] = [str(p) for p in letters]
+    return summary
