@@ -23,7 +23,16 @@ demo: $(STAMP)
 	$(BIN)/pingcha run sample_dossiers --out out/demo --campaign "示例评查活动" --overwrite
 	@echo "评查表 (scorecard): $(CURDIR)/out/demo/scorecards.xlsx"
 
+# The history store is tested against a real PostgreSQL server: .ci/postgres.sh installs (as root) and
+# starts a throwaway one. In CI it is required; elsewhere, without it, that one test is skipped.
 test: $(STAMP)
+	@set -e; \
+	if [ -z "$$PINGCHA_TEST_POSTGRES_URL" ]; then \
+	  if pg_env=$$(.ci/postgres.sh start); then \
+	    eval "$$pg_env"; trap '.ci/postgres.sh stop "$$PINGCHA_TEST_POSTGRES_DIR"' EXIT; \
+	  elif [ "$$CI" = "true" ]; then echo "make test: PostgreSQL is required in CI" >&2; exit 1; \
+	  else echo "make test: PostgreSQL not started; the PostgreSQL history test will be skipped" >&2; fi; \
+	fi; \
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)

@@ -30,11 +30,14 @@ _GROUPS: dict[str, tuple[str, ...]] = {
     "gender": ("性别",),
 }
 _LABEL_TO_GROUP = {fold(s): g for g, syns in _GROUPS.items() for s in syns}
+LABEL_SYNONYMS: tuple[str, ...] = tuple(_LABEL_TO_GROUP)
 _ALT = "|".join(
     re.escape(s).replace(r"\(", r"\s*\(\s*").replace(r"\)", r"\s*\)\s*")
     for s in sorted(_LABEL_TO_GROUP, key=len, reverse=True)
 )
-_LABEL = re.compile(rf"(?:^|(?<=[\s,，;；。|(]))(?P<label>{_ALT})\s*[:：]\s*")
+# A parenthetical after the label (统一社会信用代码（身份证件号码）：) names the same field.
+_LABEL = re.compile(rf"(?:^|(?<=[\s,，;；。|(]))(?P<label>{_ALT})(?:\s*[(（][^()（）:：]{{1,12}}[)）])?\s*[:：]\s*")
+_LABEL_NOTE = re.compile(r"\([^()]{1,12}\)$")
 _VALUE_END = re.compile(r"[,，;；。|]|\s{2,}")
 _ORG_SUFFIX = re.compile(
     r"(?:公司|厂|店|部|中心|合作社|社|协会|学会|医院|诊所|卫生室|学校|幼儿园|酒店|宾馆|饭店|旅馆|馆|超市|所|站|行|坊|"
@@ -94,7 +97,7 @@ def _segments(line: str) -> list[tuple[str, int, int, str]]:
         pos = 0
         for i, cell in enumerate(cells):
             key = re.sub(r"\s+", "", fold(cell)).rstrip(":：")
-            group = _LABEL_TO_GROUP.get(key)
+            group = _LABEL_TO_GROUP.get(key) or _LABEL_TO_GROUP.get(_LABEL_NOTE.sub("", key))
             if group and i + 1 < len(cells) and cells[i + 1] and _LABEL_TO_GROUP.get(
                 re.sub(r"\s+", "", fold(cells[i + 1])).rstrip(":：")
             ) is None:

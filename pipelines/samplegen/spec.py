@@ -9,6 +9,7 @@ deadline (clean dossiers pass comfortably, defective ones fail clearly), fines f
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -126,6 +127,16 @@ class DossierSpec:
         return next((d for d in self.documents if d.role == role), None)
 
 
+@dataclass(frozen=True)
+class DossierPlan:
+    """What one dossier must have, for tests that need a named defect (or a clean dossier with a hearing or a
+    major fine) on demand rather than by the luck of the random deck."""
+
+    defects: tuple[str, ...] = ()
+    band: str | None = None  # low | hearing | major (fine below / at the hearing / at the major threshold)
+    hearing_held: bool | None = None  # None: as chance and the defects have it
+
+
 @dataclass
 class UnitSpec:
     name: str  # the folder name
@@ -156,10 +167,17 @@ def build_campaign(
     scanned_share: float = 0.0,
     single_file_share: float = 0.0,
     pages_target: int | None = None,
+    plan: Sequence[DossierPlan] | None = None,
 ) -> CampaignSpec:
-    """Build the campaign: `units` units with `per_unit` general-procedure penalty dossiers each."""
+    """Build the campaign: `units` units with `per_unit` general-procedure penalty dossiers each.
+
+    `plan`, one entry per dossier in order (dossier i is in unit i // per_unit), plants exactly its defects
+    instead of the random draw (`defect_rate` is then unused); a plan the unit cannot build raises ValueError.
+    """
     if styles not in ("standard", "varied"):
         raise ValueError(f"styles must be 'standard' or 'varied', not {styles!r}")
+    if plan is not None and len(plan) != units * per_unit:
+        raise ValueError(f"plan has {len(plan)} entries for {units * per_unit} dossiers")
     rng = random.Random(seed)
     total = units * per_unit
     defective = set(rng.sample(range(total), round(total * defect_rate)))
@@ -180,9 +198,14 @@ def build_campaign(
             serial += rng.randint(1, 12)
             archive += rng.randint(1, 5)
             builder = _DossierBuilder(rng, info, roster, year, serial, archive, styles, used_names)
-            defects = deck.draw(rng, info, styles) if index in defective else []
+            wanted = plan[index] if plan is not None else DossierPlan()
+            if plan is not None:
+                _check_plan(info, wanted)
+                defects = list(wanted.defects)
+            else:
+                defects = deck.draw(rng, info, styles) if index in defective else []
             d = builder.build(defects, single=index in single, scanned_share=scanned_share,
-                              pages_target=pages_target)
+                              pages_target=pages_target, band=wanted.band, hearing_held=wanted.hearing_held)
             dossiers.append(d)
     params = {
         "hearing_fine_threshold": dfx.HEARING_THRESHOLD, "major_case_fine_threshold": dfx.MAJOR_THRESHOLD,
@@ -227,7 +250,7 @@ class _DefectDeck:
         self._refill(rng)
 
     def _refill(self, rng: random.Random) -> None:
-        cards = sorted(dfx.DEFECTS)
+        cards = sorted(set(dfx.DEFECTS) - dfx.PLANTED_ONLY)
         rng.shuffle(cards)
         if not self.dealt:
             veto = next(c for c in cards if c in dfx.VETO_DEFECTS)
@@ -291,6 +314,36 @@ def _feasible(info: cat.UnitInfo, defects: list[str], style_set: str) -> bool:
     return bool(_options(info, defects))
 
 
+def _check_plan(info: cat.UnitInfo, wanted: DossierPlan) -> None:
+    """A plan the generator can honour: known, compatible defects, a band and hearing they allow."""
+    chosen: list[str] = []
+    for name in wanted.defects:
+        if name not in dfx.DEFECTS:
+            raise ValueError(f"unknown defect {name!r}")
+        if not dfx.compatible(chosen, name):
+            raise ValueError(f"defect {name!r} cannot join {chosen}")
+        chosen.append(name)
+    if wanted.band is not None and wanted.band not in dfx.BANDS:
+        raise ValueError(f"band must be one of {dfx.BANDS}, not {wanted.band!r}")
+    if wanted.hearing_held is not None:
+        needs = any(dfx.DEFECTS[n].needs_hearing for n in chosen)
+        bars = {"no_hearing_right", "missing_notice", "decision_before_defense_period"} & set(chosen)
+        if (wanted.hearing_held and (bars or wanted.band == "low")) or (not wanted.hearing_held and needs):
+            raise ValueError(f"hearing_held={wanted.hearing_held} contradicts {chosen or 'the band'}")
+    if not _band_options(_options(info, chosen), wanted.band, wanted.hearing_held):
+        raise ValueError(f"unit {info.folder} cannot build {chosen} with band {wanted.band}")
+
+
+def _band_options(options: list[tuple[str, str, str, int]], band: str | None,
+                  hearing_held: bool | None) -> list[tuple[str, str, str, int]]:
+    """The options in the wanted band (a forced hearing needs a fine with a hearing right)."""
+    if band is not None:
+        options = [o for o in options if o[2] == band]
+    if hearing_held:
+        options = [o for o in options if o[2] != "low"]
+    return options
+
+
 class _DossierBuilder:
     def __init__(self, rng: random.Random, info: cat.UnitInfo, roster: list[OfficerSpec], year: int,
                  serial: int, archive: int, style_set: str, used_names: set[str]) -> None:
@@ -305,11 +358,12 @@ class _DossierBuilder:
 
     # -- the whole dossier ------------------------------------------------------------------------
     def build(self, defects: list[str], *, single: bool, scanned_share: float,
-              pages_target: int | None) -> DossierSpec:
+              pages_target: int | None, band: str | None = None, hearing_held: bool | None = None) -> DossierSpec:
         rng = self.rng
         style = self._style()
-        options = _options(self.info, defects)
-        all_options = _options(self.info, [x for x in defects if x != "fine_increased"])
+        options = _band_options(_options(self.info, defects), band, hearing_held)
+        all_options = _band_options(_options(self.info, [x for x in defects if x != "fine_increased"]), band,
+                                    hearing_held)
         weights = {"low": 5, "hearing": 3, "major": 2}
         key, kind, band, fine_int = rng.choices(options, weights=[weights[o[2]] for o in options])[0]
         sc = cat.SCENARIOS[key]
@@ -325,8 +379,9 @@ class _DossierBuilder:
         officers = rng.sample(self.roster, 2)
         hearing_applies = fine >= dfx.HEARING_THRESHOLD[kind]
         major = fine >= dfx.MAJOR_THRESHOLD[kind]
-        hearing_held = "hearing_notice_late" in defects or (
-            hearing_applies and not {"no_hearing_right"} & set(defects) and rng.random() < 0.4)
+        if hearing_held is None:
+            hearing_held = any(dfx.DEFECTS[n].needs_hearing for n in defects) or (
+                hearing_applies and not {"no_hearing_right"} & set(defects) and rng.random() < 0.4)
         extended = "decision_overdue" not in defects and rng.random() < 0.12
         if hearing_held or "missing_notice" in defects or "decision_before_defense_period" in defects:
             defense = "none"
@@ -361,7 +416,7 @@ class _DossierBuilder:
             hearing_date=tl.get("hearing"), decision_date=tl["decision"],
             delivery_date=None if "missing_service_receipt" in defects else tl["delivery"],
             fine_amount=fine, notice_fine_amount=None if missing_notice else notice_fine,
-            officers=[(o.name, o.cert_no) for o in officers],
+            officers=[(o.name, "" if "officers_no_cert" in defects else o.cert_no) for o in officers],
             violated_provision="" if {"no_legal_basis", "decision_no_violated_provision"} & set(defects)
             else violated,
             penalty_provision="" if "no_legal_basis" in defects else penalty,
@@ -555,7 +610,8 @@ class _DossierBuilder:
             plan.append((DocKind.DEFENSE_RECORD, "defense_record", "放弃陈述申辩声明", t["defense"]))
         if d.hearing_held:
             plan.append((DocKind.HEARING_NOTICE, "hearing_notice", "听证通知书", t["hearing_notice"]))
-            plan.append((DocKind.HEARING_RECORD, "hearing_record", "听证笔录", t["hearing"]))
+            if "missing_hearing_record" not in has:
+                plan.append((DocKind.HEARING_RECORD, "hearing_record", "听证笔录", t["hearing"]))
         if "legal_review" in t:
             plan.append((DocKind.LEGAL_REVIEW, "legal_review", "重大执法决定法制审核意见书", t["legal_review"]))
             plan.append((DocKind.COLLECTIVE_DISCUSSION, "collective_discussion", "重大案件集体讨论记录",
@@ -682,7 +738,14 @@ def _set_expected(d: DossierSpec) -> None:
     if not d.hearing_held:
         exp["R16"] = "n/a"
     if "missing_service_receipt" in has:
-        exp["R18"] = exp["R19"] = "n/a"
+        exp["R18"] = "n/a"
+        # R19 checks every 送达回证 (the checklist names no document, unlike R17/R18): n/a only without any.
+        if "missing_notice" in has:
+            exp["R19"] = "n/a"
+    # R23 compares 大写 with figures within a document: n/a when no document writes the fine both ways (the
+    # 缴款凭证 always does, in its 金额（大写）/（小写） rows; the other documents as the amount style has it).
+    if d.style.amount not in ("upper_fig", "yen") and "fine_unpaid" in has:
+        exp["R23"] = "n/a"
     points: dict[str, float] = {}
     for code, n in occurrences.items():
         exp[code] = "fail"

@@ -1,0 +1,119 @@
+"""Form rows that lost their table: a label and its value on one text line, separated by spaces.
+
+A form (送达回证, 立案审批表 …) printed to PDF, scanned and OCRed, or typed with spaces for alignment has no
+table grid left: "受送达人 北京市宏远物资有限公司", "当事人 X公司   案件来源 举报", and a long label may wrap
+over lines ("统一社会信用代码（" / "身份证件号码）" / value on the next line). `form_lines` rewrites such lines
+into the "标签：值" shape the parsers already read: a known label (and only a known one, so prose is never
+taken for a form) followed by whitespace gets a colon in place of its first whitespace character, so that
+offsets into the line stay those of the original. Wrapped labels are joined onto the value's line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ingest.extract.fields import LABELS
+from ingest.extract.party import LABEL_SYNONYMS
+from ingest.extract.text import is_table_row
+from ingest.normalize import fold
+
+# Labels a form row may start with: the field labels, the party labels and the officer labels.
+_OFFICER_LABELS = ("执法人员", "行政执法人员", "执法人", "检查人员", "检查人", "询问人", "询问人员", "调查人", "调查人员",
+                   "办案人员", "办案人", "承办人", "承办人员", "主办人", "协办人", "经办人", "记录人", "勘验人")
+_EXTRA = ("法定代表人", "负责人", "住所", "地址", "联系电话", "职务", "性别", "年龄", "工作单位", "送达人", "备注",
+          "案件名称", "处罚内容", "处罚依据", "拟处罚意见", "执行情况", "审批日期", "决定书文号", "缴款人", "执收单位",
+          "缴款日期", "收款银行", "收入项目", "法制机构意见", "案情简述", "登记人", "登记日期")
+KNOWN_LABELS: frozenset[str] = frozenset(
+    fold(s).replace("（", "(").replace("）", ")")
+    for s in (*(s for syns in LABELS.values() for s in syns), *LABEL_SYNONYMS, *_OFFICER_LABELS, *_EXTRA)
+)
+_ALT = "|".join(
+    re.escape(s).replace(r"\(", r"\s*\(\s*").replace(r"\)", r"\s*\)\s*") for s in sorted(KNOWN_LABELS, key=len, reverse=True)
+)
+_NOTE = r"(?:\s*\([^()]{1,12}\))?"  # 统一社会信用代码(身份证件号码), 受送达人(签名)
+# A label at the start of a line or after a gap, then whitespace and a value that is neither a colon nor
+# prose running on (当事人 于3月5日… is a wrapped sentence, not a form row).
+_SPACED = re.compile(
+    rf"(?:^\s*|(?<=\s))(?P<label>{_ALT}){_NOTE}(?P<gap>[ \t\u3000]+)(?=[^\s:：])(?![于在对已因为未是的系应将向自从与和及等所均并])"
+)
+_LABEL_LIKE = re.compile(r"^[\u4e00-\u9fff()/、]{2,24}$")
+_SPACE = re.compile(r"\s+")
+
+
+def _squashed(line: str) -> str:
+    return _SPACE.sub("", fold(line)).replace("（", "(").replace("）", ")")
+
+
+def _open_parens(text: str) -> int:
+    return text.count("(") - text.count(")")
+
+
+def _label_head(text: str) -> bool:
+    """Whether `text` (whitespace removed, folded) starts with a known label."""
+    return any(text.startswith(label) for label in KNOWN_LABELS if len(label) >= 2)
+
+
+def _spaced(line: str) -> str:
+    """'受送达人 X公司' → '受送达人：X公司' (same length): known labels followed by whitespace get a colon."""
+    folded = fold(line)
+    first = True
+    out = list(line)
+    for m in _SPACED.finditer(folded):
+        label = _squashed(m["label"])
+        if not first and len(label) < 3 and len(folded[: m.start()]) - len(folded[: m.start()].rstrip()) < 2:
+            continue  # a short word inside a value ("… 时间 …") needs a wide gap before it to be a label
+        if not first or m.start() == len(folded) - len(folded.lstrip()):
+            out[m.start("gap")] = "："
+        first = False
+    return "".join(out)
+
+
+def form_lines(lines: Sequence[str]) -> list[str]:
+    """`lines` with label/value form rows written as '标签：值'; same number of lines, same offsets except
+    where a wrapped label was joined onto its value's line (the label's own lines become '')."""
+    out = list(lines)
+    i = 0
+    while i < len(out):
+        line = out[i]
+        if is_table_row(line) or not line.strip():
+            i += 1
+            continue
+        head = _squashed(line)
+        # "统一社会信用代码（" / "身份证件号码）" [/ value]: a label wrapped inside its parenthesis
+        if (
+            i + 1 < len(out)
+            and _open_parens(head) > 0
+            and _LABEL_LIKE.match(head)
+            and _label_head(head)
+            and not is_table_row(out[i + 1])
+        ):
+            nxt = _squashed(out[i + 1])
+            close = nxt.find(")")
+            if 0 <= close <= 14 and _LABEL_LIKE.match(nxt[: close + 1]):
+                label = head + nxt[: close + 1]
+                rest = _value_after(out[i + 1], close + 1)
+                if rest:
+                    out[i], out[i + 1] = "", f"{label}：{rest}"
+                    i += 2
+                    continue
+                if i + 2 < len(out) and out[i + 2].strip() and not is_table_row(out[i + 2]) and not _label_head(
+                    _squashed(out[i + 2])
+                ):
+                    out[i], out[i + 1], out[i + 2] = "", "", f"{label}：{out[i + 2].strip()}"
+                    i += 3
+                    continue
+        out[i] = _spaced(line)
+        i += 1
+    return out
+
+
+def _value_after(line: str, squashed_end: int) -> str:
+    """The text of `line` after its first `squashed_end` non-space characters, stripped."""
+    seen = 0
+    for pos, ch in enumerate(line):
+        if seen == squashed_end:
+            return line[pos:].strip(" \t\u3000:：")
+        if not ch.isspace():
+            seen += 1
+    return ""
