@@ -347,6 +347,35 @@ def measure(engine, specs: dict[str, list[PageSpec]], pdfs: dict[str, Path], dpi
     return rows
 
 
+def _dense_worker(job: tuple[str, int, int]) -> int:
+    from ingest import ocr
+
+    path, page, dpi = job
+    ocr.ocr_pdf_pages(Path(path), [page], dpi=dpi)
+    return page
+
+
+def _init_worker() -> None:
+    import os
+
+    os.environ["PINGCHA_OCR_THREADS"] = "1"
+    from ingest import ocr
+
+    ocr.ocr_available()  # load the models before the clock starts
+
+
+def throughput(pdf: Path, n_pages: int, procs: int, dpi: int) -> tuple[int, float]:
+    """Dense pages per second with `procs` OCR processes of one onnxruntime thread each (2 rounds)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    jobs = [(str(pdf), 1 + i % n_pages, dpi) for i in range(2 * max(procs, n_pages))]
+    with ProcessPoolExecutor(procs, initializer=_init_worker) as pool:
+        list(pool.map(_dense_worker, [(str(pdf), 1, 100)] * procs))  # warm up every worker
+        t0 = time.perf_counter()
+        list(pool.map(_dense_worker, jobs))
+        return len(jobs), time.perf_counter() - t0
+
+
 def make_engine(name: str):
     if name == "tesseract":
         return TesseractEngine()
@@ -361,6 +390,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dpi", type=int, nargs="+", default=[150, 200, 300])
     parser.add_argument("--engines", nargs="+", default=["rapidocr", "rapidocr_onnxruntime", "tesseract"])
     parser.add_argument("--show-misses", action="store_true")
+    parser.add_argument("--throughput", type=int, nargs="*", default=[], metavar="PROCS",
+                        help="also run dense pages in this many processes of one thread each (rapidocr)")
     args = parser.parse_args(argv)
 
     rng = random.Random(20250305)
@@ -393,6 +424,10 @@ def main(argv: list[str] | None = None) -> int:
     for r in rows:
         print(f"| {r.engine} | {r.dpi} | {r.kind} | {r.acc_sum / r.pages:.4f} | {r.keys_ok}/{r.keys_total} "
               f"({r.keys_ok / max(1, r.keys_total):.0%}) | {r.conf_sum / r.pages:.3f} | {r.seconds / r.pages:.2f} | {r.cpu / r.pages:.2f} |")  # fmt: skip
+    for procs in args.throughput:
+        pages, seconds = throughput(pdfs["dense"], len(specs["dense"]), procs, args.dpi[0])
+        print(f"throughput: {procs} process(es) × 1 thread, {pages} dense pages at {args.dpi[0]} dpi: "
+              f"{pages / seconds:.2f} pages/s ({seconds / pages:.2f} s/page)")  # fmt: skip
     if args.show_misses:
         for r in rows:
             if r.misses:

@@ -26,6 +26,7 @@ from ingest.model import Document, Position, TextBlock, TextOrigin
 
 DEFAULT_DPI = 200
 MIN_CONFIDENCE = 0.8
+MIN_INK = 0.005  # a page without text but with this share of dark pixels was not readable, not blank
 INSTALL_HINT = "请安装 OCR 组件：pip install rapidocr onnxruntime"
 
 _lock = threading.Lock()
@@ -48,6 +49,7 @@ class OcrPage:
     lines: tuple[OcrLine, ...]
     mean_confidence: float | None  # character-weighted; None when the page holds no text
     seconds: float
+    ink: float = 0.0  # share of dark pixels: tells a blank page from one the engine could not read
 
     @property
     def text(self) -> str:
@@ -128,7 +130,8 @@ def ocr_pdf_pages(pdf_path: Path, pages: Sequence[int], *, dpi: int = DEFAULT_DP
             except Exception as exc:
                 raise ReadError(ProblemKind.OCR_FAILED, f"第{number}页无法渲染为图像（{type(exc).__name__}: {exc}）") from exc
             lines = ocr_image(image, engine=engine)
-            out.append(OcrPage(number, tuple(lines), _mean_confidence(lines), time.perf_counter() - t0))
+            ink = sum(image.convert("L").histogram()[:128]) / max(1, image.width * image.height)
+            out.append(OcrPage(number, tuple(lines), _mean_confidence(lines), time.perf_counter() - t0, ink))
     finally:
         pdf.close()
     return out
@@ -139,8 +142,9 @@ def apply_ocr(
 ) -> tuple[Document, list[str]]:
     """`doc` with the text of its `pages_needing_ocr` replaced by OCR lines, and reasons for a reviewer.
 
-    A page whose mean confidence is below `min_confidence` gets a reason; an empty page (a blank back side,
-    a photo) gets none. The given `doc` is not changed.
+    A page whose mean confidence is below `min_confidence` gets a reason, and so does a page with ink but no
+    text (too degraded for the detector; also a photo, which a reviewer looks at anyway); a blank page (the
+    back of a sheet) gets none. The given `doc` is not changed.
     """
     pages = sorted(set(doc.pages_needing_ocr))
     if not pages:
@@ -156,6 +160,8 @@ def apply_ocr(
         )
         if result.mean_confidence is not None and result.mean_confidence < min_confidence:
             reasons.append(f"第{result.page}页OCR识别置信度{result.mean_confidence:.2f}，需人工核对")
+        elif result.mean_confidence is None and result.ink >= MIN_INK:
+            reasons.append(f"第{result.page}页有图文内容但OCR未识别出文字，需人工核对")
     blocks.sort(key=lambda b: b.position.page or 0)  # stable: each page keeps its own order
     return replace(doc, blocks=blocks, ocr_pages=tuple(pages)), reasons
 

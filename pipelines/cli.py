@@ -42,6 +42,8 @@ def _build_parser() -> argparse.ArgumentParser:
     run.add_argument("--history", default="default", help="results store (SQLite path or database URL) for trends across campaigns; default $PINGCHA_HISTORY or OUT/history.db")
     run.add_argument("--no-history", action="store_true", help="do not record this run in the results store")
     run.add_argument("--overwrite", action="store_true", help="replace the outputs of a previous run in OUT (finished dossiers are reused)")
+    run.add_argument("--dask-address", default=os.environ.get("PINGCHA_DASK_ADDRESS"), metavar="tcp://HOST:PORT",
+                     help="run the dossier tasks on this Dask scheduler (default $PINGCHA_DASK_ADDRESS; docs/performance.md)")
     run.add_argument("--no-progress", action="store_true", help="no progress bar")
     run.add_argument("-v", "--verbose", action="store_true", help="Prefect logs and full tracebacks")
 
@@ -179,9 +181,9 @@ def _cmd_run(args: argparse.Namespace) -> int:
     bar = ProgressBar() if show_progress else None
     progress.install(bar)
     try:
-        from pipelines.flow import review_campaign
+        from pipelines.flow import campaign_flow
 
-        summary = review_campaign(
+        summary = campaign_flow(args.dask_address)(
             dossiers=str(dossiers),
             out=str(args.out),
             checklist=str(checklist.source_path),

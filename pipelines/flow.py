@@ -10,12 +10,13 @@ memory stays flat however large the campaign.
 from __future__ import annotations
 
 import time
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
-from prefect.context import TaskRunContext
+from prefect.context import FlowRunContext, TaskRunContext
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from ingest.discover import CampaignInventory, DossierRef, discover_campaign
@@ -137,9 +138,12 @@ def review_campaign(
         recorder.reviewers = {r.dossier_id: assigned[r.dossier_id] for r in refs if r.dossier_id in assigned}
 
     review = review_dossier_task  # results persist under PREFECT_LOCAL_STORAGE_PATH (OUT/.pingcha/results)
+    runner = FlowRunContext.get().task_runner
+    local = isinstance(runner, ThreadPoolTaskRunner)  # else Dask: tasks run in its workers, no local pool
+    recorder.task_runner = "threads+processes" if local else type(runner).__name__
     with (
         recorder.phase("process"),
-        workers.pool(workers_count) as pool_size,
+        workers.pool(workers_count) if local else nullcontext(0) as pool_size,
         ContractWriter(out_dir, loaded.id) as writer,
     ):
         recorder.workers = pool_size
@@ -169,6 +173,19 @@ def review_campaign(
     with recorder.phase("publish"):
         recorder.publication = publish_task(str(out_dir), history)
     return finish_outputs(out_dir, recorder)
+
+
+def campaign_flow(dask_address: str | None = None):
+    """`review_campaign`, or the same flow with its dossier tasks sent to the Dask scheduler at `dask_address`.
+
+    Dask workers must import this project (same code, same paths to DOSSIERS/OUT) and reach a Prefect API
+    (PREFECT_API_URL of a shared server; otherwise each worker starts its own temporary one).
+    """
+    if not dask_address:
+        return review_campaign
+    from prefect_dask import DaskTaskRunner
+
+    return review_campaign.with_options(task_runner=DaskTaskRunner(address=dask_address))
 
 
 def _in_units(dossier_id: str, units: list[str]) -> bool:

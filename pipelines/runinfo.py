@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import platform
+import resource
 import sys
 import time
 from collections import Counter
@@ -53,7 +55,9 @@ class RunRecorder:
     reviewers: dict[str, list[str]] = field(default_factory=dict)  # 交叉评查: dossier_id -> reviewers
     reports: list[str] = field(default_factory=list)
     publication: dict[str, Any] = field(default_factory=dict)
+    task_runner: str = "threads+processes"
     _t0: float = field(default_factory=time.perf_counter)
+    _startup: float | None = field(default_factory=lambda: _seconds_since_process_start())
 
     def set_checklist(self, checklist: Checklist) -> None:
         self.checklist = {
@@ -122,6 +126,10 @@ class RunRecorder:
                 "phases": self.phases,
                 "stage_cpu_seconds": {k: round(v, 3) for k, v in self.stage_seconds.items()},
                 "workers": self.workers,
+                "task_runner": self.task_runner,
+                # process start → flow body: imports, Prefect's temporary server, flow-run creation
+                "startup_seconds": self._startup,
+                "peak_rss_mb": _peak_rss_mb(),
             },
             "sampling": self.sampling,
             "reviewers": self.reviewers,
@@ -131,3 +139,22 @@ class RunRecorder:
             "versions": versions(),
             "platform": {"python": sys.version.split()[0], "machine": platform.machine()},
         }
+
+
+def _seconds_since_process_start() -> float | None:
+    """Wall seconds since this process started (Linux /proc; None elsewhere)."""
+    try:
+        with open(f"/proc/{os.getpid()}/stat", "rb") as handle:
+            fields = handle.read().rsplit(b")", 1)[1].split()
+        with open("/proc/uptime", "rb") as handle:
+            uptime = float(handle.read().split()[0])
+        return round(uptime - int(fields[19]) / os.sysconf("SC_CLK_TCK"), 3)
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _peak_rss_mb() -> dict[str, float]:
+    """Peak RSS of the flow process and of its largest finished child (a worker process), in MB."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"flow_process": round(own, 1), "largest_child": round(children, 1)}

@@ -470,9 +470,24 @@ def test_decision_contents_art59():
 
 def test_decision_contents_prose_parts_are_noted_not_deducted():
     facts = clean_case()
-    doc_of(facts, DocKind.DECISION).fields.clear()  # 违法事实 is prose: the model cannot show its absence
+    for kind in (DocKind.DECISION, DocKind.PENALTY_NOTICE):  # no prose read anywhere: cannot tell
+        doc_of(facts, kind).fields.clear()
     out = run("decision_contents", {"parts": ["facts_evidence", "remedies"]}, facts)
     assert out.status == Status.PASS and "违法事实和证据未能自动核对" in out.message
+
+
+def test_prose_missing_where_the_same_case_shows_it_read():
+    """R13/R11: the decision's 违法事实 was read, so a notice without it lacks it (1 point each, not noted)."""
+    facts = clean_case()
+    doc_of(facts, DocKind.PENALTY_NOTICE).fields.clear()
+    doc_of(facts, DocKind.PENALTY_NOTICE).violated.clear()
+    doc_of(facts, DocKind.PENALTY_NOTICE).penalty_basis.clear()
+    out = run("notice_contents", {}, facts)
+    assert out.status == Status.FAIL and out.occurrences == 2, out
+    assert "缺违法事实、处罚依据" in out.message
+    facts = clean_case()
+    del doc_of(facts, DocKind.DECISION).fields["证据"]  # the notice shows no 证据 field: cannot tell
+    assert run("decision_contents", {"parts": ["facts_evidence"]}, facts).status == Status.PASS
 
 
 def test_receipt_contents_unread_form_is_unknown():

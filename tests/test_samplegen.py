@@ -21,7 +21,7 @@ from pipelines.samplegen.ids import (
     is_valid_credit_code,
     make_credit_code,
 )
-from pipelines.samplegen.spec import DossierSpec
+from pipelines.samplegen.spec import DossierPlan, DossierSpec
 from pipelines.samplegen.workdays import workdays_between
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -142,12 +142,16 @@ def test_clean_dossiers_pass_everywhere():
 
 def test_every_defect_is_planted_and_covered(big):
     seen = {name for d in big for name in d.defects}
-    assert seen == set(dfx.DEFECTS)
+    assert seen == set(dfx.DEFECTS) - dfx.PLANTED_ONLY  # those only a DossierPlan plants
+
+
+def _planned(*plans: DossierPlan) -> list[DossierSpec]:
+    return build_campaign(12, units=1, per_unit=len(plans), plan=list(plans)).dossiers
 
 
 @pytest.mark.parametrize("name", sorted(dfx.DEFECTS))
 def test_defect_flips_its_items(big, name):
-    cases = [d for d in big if name in d.defects]
+    cases = [d for d in big if name in d.defects] or _planned(DossierPlan((name,)), DossierPlan((name,)))
     assert cases, name
     for d in cases:
         for code in dfx.DEFECTS[name].hits:
@@ -239,6 +243,54 @@ def _assert_planted(d: DossierSpec, name: str) -> None:
     elif name == "fine_increased":
         assert d.notice_fine_amount < d.fine_amount
         assert not d.hearing_applies
+    elif name == "officers_no_cert":
+        for role in ("inspection_record", "inquiry_record", "filing_approval"):
+            text = doc_text(d, role)
+            assert all(n in text and f"{n}（" not in text for n, _ in d.officers) and "执法证号" not in text
+        assert all(c == "" for _, c in d.officers)
+    elif name == "missing_hearing_record":
+        assert d.hearing_held and "hearing_notice" in roles and "hearing_record" not in roles
+        assert workdays_between(t["hearing_notice"], t["hearing"]) >= dfx.HEARING_NOTICE_WORKING_DAYS
+
+
+def test_plan_plants_exactly_its_defects_band_and_hearing():
+    plans = (DossierPlan(), DossierPlan(("late_filing", "fine_unpaid")), DossierPlan(band="major", hearing_held=False),
+             DossierPlan(band="hearing", hearing_held=True), DossierPlan(("officers_no_cert",)))
+    dossiers = _planned(*plans)
+    assert [d.defects for d in dossiers] == [list(p.defects) for p in plans]
+    assert not dossiers[0].defects and dossiers[0].expected_total_score == 100.0
+    assert dossiers[2].major and not dossiers[2].hearing_held and dossiers[2].expected["V05"] == "pass"
+    assert dossiers[3].hearing_held and not dossiers[3].major and dossiers[3].expected["R16"] == "pass"
+    assert dossiers[4].expected["V02"] == "fail" and dossiers[4].expected_points["R04"] == 4.0
+    assert [d.case_no for d in _planned(*plans)] == [d.case_no for d in dossiers]  # deterministic
+
+
+@pytest.mark.parametrize(("plan", "error"), [
+    (DossierPlan(("no_such_defect",)), "unknown defect"),
+    (DossierPlan(("missing_notice", "notice_incomplete")), "cannot join"),
+    (DossierPlan(band="huge"), "band must be"),
+    (DossierPlan(("missing_notice",), hearing_held=True), "contradicts"),
+    (DossierPlan(("hearing_notice_late",), hearing_held=False), "contradicts"),
+    (DossierPlan(("no_legal_review",), band="low"), "cannot build"),
+])
+def test_plan_the_generator_cannot_honour_is_refused(plan, error):
+    with pytest.raises(ValueError, match=error):
+        _planned(plan)
+    with pytest.raises(ValueError, match="entries"):
+        build_campaign(1, units=1, per_unit=2, plan=[DossierPlan()])
+
+
+def test_receipt_and_amount_ground_truth():
+    """R19 checks every 送达回证 (n/a only without any); R23 is n/a only when nothing writes 大写 and figures."""
+    without_decision_receipt = _planned(DossierPlan(("missing_service_receipt",)))[0]
+    assert without_decision_receipt.expected["R19"] == "pass" and without_decision_receipt.expected["R18"] == "n/a"
+    no_receipt = _planned(DossierPlan(("missing_service_receipt", "missing_notice")))[0]
+    assert no_receipt.expected["R19"] == "n/a"
+    spec = build_campaign(8, units=5, per_unit=6, defect_rate=0.0, styles="varied")
+    for d in spec.dossiers:
+        figures_only = d.style.amount in ("rmb_fig", "wan")
+        assert d.expected["R23"] == "pass"  # clean dossiers keep their 缴款凭证 (大写 and 小写 rows)
+        assert figures_only or "（￥" in doc_text(d, "decision")
 
 
 def test_thresholds_far_from_fines(big):

@@ -71,3 +71,55 @@ def test_period_outside_calendar_is_unknown_not_a_guess():
                                  "unit": "working_days"}, facts)
     assert out.status == Status.UNKNOWN
     assert "2031" in out.message
+
+
+def test_spring_festival_2024_make_up_sundays():
+    assert is_working_day(date(2024, 2, 4)) and is_working_day(date(2024, 2, 18))  # Sundays, 调休上班
+    assert not any(is_working_day(date(2024, 2, d)) for d in range(10, 18))
+    # Thu 8 Feb + 2: Fri 9, then the holiday, then the make-up Sunday 18 Feb
+    assert add_working_days(date(2024, 2, 8), 2) == date(2024, 2, 18)
+
+
+def test_national_day_2024_make_up_sunday_and_saturday():
+    assert is_working_day(date(2024, 9, 29)) and is_working_day(date(2024, 10, 12))  # Sun, Sat: 调休上班
+    assert not any(is_working_day(date(2024, 10, d)) for d in range(1, 8))
+    # 7 working days from 30 Sep: 8–11 Oct, Sat 12 Oct (make-up), 14, 15 Oct
+    assert add_working_days(date(2024, 9, 30), 7) == date(2024, 10, 15)
+
+
+def _period(rule_args: dict, start: date, end: date):
+    from scoring_helpers import clean_case, found, run
+
+    facts = clean_case()
+    setattr(facts.elements, rule_args["start"], found(start, "a.docx"))
+    setattr(facts.elements, rule_args["end"], found(end, "b.docx"))
+    return run("period_between", {**rule_args, "unit": "working_days"}, facts)
+
+
+def test_delivery_deadline_across_national_day_counts_the_make_up_saturday():
+    """R18: 7 working days from a 30 Sep 2025 decision end on 16 Oct (Sat 11 Oct is a working day)."""
+    args = {"start": "decision_date", "end": "delivery_date", "limit": "delivery_working_days"}
+    assert _period(args, date(2025, 9, 30), date(2025, 10, 16)).status == Status.PASS
+    late = _period(args, date(2025, 9, 30), date(2025, 10, 17))
+    assert late.status == Status.FAIL and "2025年10月16日" in late.message
+
+
+def test_defense_period_across_spring_festival_counts_the_make_up_days():
+    """R14: a notice served Fri 24 Jan 2025 gives 3 working days: Sun 26 Jan (make-up), 27 Jan, 5 Feb."""
+    args = {"start": "notice_served_date", "end": "decision_date", "limit": "defense_period_working_days",
+            "mode": "min"}
+    assert _period(args, date(2025, 1, 24), date(2025, 2, 5)).status == Status.PASS
+    early = _period(args, date(2025, 1, 24), date(2025, 2, 4))
+    assert early.status == Status.FAIL and "2025年2月5日" in early.message
+
+
+def test_generator_and_scoring_share_one_calendar():
+    """The generator's ground truth and the checker count the same working days (2024–2025)."""
+    from datetime import timedelta
+
+    from pipelines.samplegen.workdays import is_workday
+
+    day = date(2024, 1, 1)
+    while day.year < 2026:
+        assert is_workday(day) == is_working_day(day), day
+        day += timedelta(days=1)

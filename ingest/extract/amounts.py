@@ -22,7 +22,8 @@ _FIGURES = re.compile(
     r"(?<![\d.,])(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)\s*(?P<wan>万)?\s*(?P<unit>元|圆)?"
 )
 _YEN_ONLY = re.compile(r"¥\s*(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)")
-_PAIR_GAP = re.compile(r"^[\s(（)）:：,，]*(?:大写|小写|人民币|金额)?[\s(（:：¥]*$")
+# between the words and the figures of one amount: brackets, 小写, 人民币, a form's "金额（小写）"
+_PAIR_GAP = re.compile(r"^[\s(（)）:：,，]*(?:金额|人民币)?[\s(（)）:：]*(?:大写|小写|人民币|金额)?[\s(（)）:：¥]*$")
 _FINE_WORDS = re.compile(r"罚款|罚金|罚没款")
 _OTHER_WORDS = re.compile(
     r"没收|违法所得|货值|销售额|营业额|经营额|收入|价款|价值|成本|货款|押金|费用|工资|收费|单价|每[吨件日个次]|"

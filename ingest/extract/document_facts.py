@@ -15,6 +15,8 @@ from ingest.extract import amounts as amounts_mod
 from ingest.extract.case_numbers import CaseNo, find_case_numbers
 from ingest.extract.dates import DateHit, find_dates, find_time_spans
 from ingest.extract.fields import FieldHit, extract_fields, labels_present
+from ingest.extract.forms import form_lines
+from ingest.extract.narrative import find_evidence, find_facts, find_penalty
 from ingest.extract.officers import find_officers_in_lines
 from ingest.extract.party import parse_party
 from ingest.extract.provisions import Citation, classify_citations
@@ -80,6 +82,7 @@ _AGENCY_WORDS = re.compile(r"本机关|本局|我局|我队|我所|本所|我委
 _VIOLATION_WORDS = re.compile(r"违法|违反|未|擅自|超标|超过|无证|没有|排放|生产|销售|经营|使用|存在|拒不|伪造|非法")
 _PARTY_SUBJECT = re.compile(r"当事人|你单位|你公司|你店|你厂|你(?=于|在|自)|该单位|该公司|该店|该厂|其(?=于|在|自)|被检查人|经查")
 _VIOLATION_LEAD = re.compile(r"(?:于|在|自|从)\s*$")
+_EVENT_LEAD = re.compile(r"(?:于|在|自|从|至|到|截至|截止)\s*$")
 _AGENCY_SUFFIX = re.compile(
     r"(?:人民政府|政府|局|委员会|委|办公室|办事处|大队|支队|中队|分局|所|中心|厅|署|管理处|执法队|稽查队|监察队)$"
 )
@@ -93,8 +96,19 @@ _RECORD_SIGN_LABELS = ("被询问人签名", "被检查人签名")
 _TITLE_SUFFIX = re.compile(r"(?:行政处罚|当场|不予)?[\u4e00-\u9fa5()（）]{0,12}(?:决定书|告知书|通知书|笔录|审批表|登记表|回证|报告)$")
 
 
-_LABEL_START = re.compile(r"\s*(?!执法证|证号|证件)[\u4e00-\u9fa5()（）]{2,12}[:：]")  # a new "标签：" line is never a wrapped tail
+# A new "标签：" line, or a form row "标签  值" (a table printed without its grid), is never a wrapped tail.
+_LABEL_START = re.compile(
+    r"\s*(?!执法证|证号|证件)[\u4e00-\u9fa5()（）]{2,12}[:：]|\s*[\u4e00-\u9fa5]{2,12}(?:[(（][^()（）]{1,10}[)）])?[ \t\u3000]+\S"
+)
 _PARA_END = re.compile(r"[。：:；;！？!?）)】」”]\s*$")
+
+
+def _date_only(text: str) -> bool:
+    """A line that is nothing but a date (a 落款 under a signature) never continues the line above."""
+    if len(text) > 24:
+        return False
+    hits = find_dates(text, with_time=False)
+    return len(hits) == 1 and len(no_spaces(text[: hits[0].start] + text[hits[0].end :])) <= 1
 
 
 class _Doc:
@@ -112,7 +126,9 @@ class _Doc:
                 TextBlock("\t".join(row), table.position, in_table=True) for table in doc.tables for row in table.rows
             ]
         self.blocks = blocks
-        self.lines = [b.text for b in blocks]
+        self.raw = [b.text for b in blocks]
+        # parsers read form rows that lost their table ("受送达人 X公司") as "受送达人：X公司"
+        self.lines = form_lines(self.raw)
         self.folded = [fold(t) for t in self.lines]
         self.paras: list[str] = []
         self.para_starts: list[list[tuple[int, int]]] = []  # per paragraph: (offset, block index)
@@ -128,7 +144,7 @@ class _Doc:
                 wrapped_len = max(12, int(lengths[int(len(lengths) * 0.9) - 1] * 0.75))
         previous_wraps = False
         for i, (text, block) in enumerate(zip(self.lines, self.blocks, strict=True)):
-            if previous_wraps and not block.in_table and not _LABEL_START.match(text):
+            if previous_wraps and not block.in_table and not _LABEL_START.match(text) and not _date_only(text):
                 offset = len(self.paras[-1])
                 self.paras[-1] += text.strip()
                 self.para_starts[-1].append((offset, i))
@@ -143,6 +159,8 @@ class _Doc:
 
     def evidence(self, line: int, start: int = 0, end: int | None = None) -> Evidence:
         text = self.lines[line]
+        if len(self.raw[line]) == len(text):
+            text = self.raw[line]  # same offsets: quote the words as written
         end = len(text) if end is None else end
         return Evidence(self.doc.source_file, self.blocks[line].position, quote_span(text, start, end))
 
@@ -176,6 +194,8 @@ def extract_document(doc: Document) -> DocFacts:
     _party(d, facts)
     fields = extract_fields(d.lines)
     facts.fields = {label: d.found(hit.value, hit.line, *_span(d, hit)) for label, hit in fields.items()}
+    if doc.kind in _NARRATIVE_KINDS:
+        _narrative(d, facts)
     _officers(d, facts)
     _dates(d, facts, fields)
     _amounts(d, facts)
@@ -190,6 +210,31 @@ def extract_document(doc: Document) -> DocFacts:
     elif "送达地点" in facts.fields:
         facts.place = facts.fields["送达地点"]
     return facts
+
+
+# Documents whose Art. 59 / Art. 44 parts are prose: recorded as the fields the content checks look for.
+_NARRATIVE_KINDS = frozenset({DocKind.DECISION, DocKind.PENALTY_NOTICE, DocKind.HEARING_NOTICE})
+_NARRATIVE_PARTS = (("违法事实", find_facts), ("证据", find_evidence), ("处罚内容", find_penalty))
+
+
+def _narrative(d: _Doc, facts: DocFacts) -> None:
+    """违法事实, 证据 and 处罚内容 read from their typical sentences when no label names them."""
+    for label, finder in _NARRATIVE_PARTS:
+        if label in facts.fields:
+            continue
+        for i, para in enumerate(d.paras):
+            text = para
+            if para.rstrip().endswith((":", "：")) and i + 1 < len(d.paras):
+                text = para + d.paras[i + 1]  # "作出如下行政处罚：" with the penalty on the next line
+            hit = finder(text)
+            if hit is None:
+                continue
+            if hit.start >= len(para):
+                j, offset = i + 1, len(para)
+                facts.fields[label] = d.pfound(hit.text(text), j, hit.start - offset, hit.end - offset)
+            else:
+                facts.fields[label] = d.pfound(hit.text(text), i, hit.start, min(hit.end, len(para)))
+            break
 
 
 def _span(d: _Doc, hit: FieldHit) -> tuple[int, int]:
@@ -349,6 +394,8 @@ def _signed_line(d: _Doc, hits: list[tuple[int, DateHit]]) -> tuple[int, DateHit
     for i, hit in reversed(hits):
         if i < n - TAIL_BLOCKS and n > TAIL_BLOCKS:
             break
+        if _EVENT_LEAD.search(d.pfolded[i], 0, hit.start):
+            continue  # "当事人已于6月16日缴纳罚款": a date in a sentence, not the 落款
         rest = no_spaces(d.pfolded[i][: hit.start] + d.pfolded[i][hit.end :])
         rest = _SEAL.sub("", rest)
         if len(rest) <= 24 and ":" not in rest[-6:]:
@@ -473,10 +520,28 @@ def _amounts(d: _Doc, facts: DocFacts) -> None:
                 a, b = _sentence(folded, hit.start)
                 if _DECISION_WORDS.search(folded, a, b):
                     fine = (i, hit)
+    _pair_form_amounts(d, facts)
     chosen = fine or fallback
     if chosen:
         i, hit = chosen
         facts.fine = d.pfound(Decimal(hit.value), i, hit.start, hit.end)
+
+
+_UPPER_LABEL = re.compile(r"大写")
+_FIGURES_LABEL = re.compile(r"小写")
+
+
+def _pair_form_amounts(d: _Doc, facts: DocFacts) -> None:
+    """金额（大写） and 金额（小写） on consecutive form rows (缴款书, 收据) are one amount written twice."""
+    pairs = facts.amounts
+    i = 0
+    while i + 1 < len(pairs):
+        a, b = pairs[i], pairs[i + 1]
+        if a.upper is not None and a.figures is None and b.figures is not None and b.upper is None:
+            qa, qb = fold(a.evidence.quote), fold(b.evidence.quote)
+            if _UPPER_LABEL.search(qa) and _FIGURES_LABEL.search(qb) and not _FIGURES_LABEL.search(qa):
+                pairs[i : i + 2] = [AmountPair(a.upper, b.figures, a.evidence)]
+        i += 1
 
 
 def _sentence(text: str, pos: int) -> tuple[int, int]:

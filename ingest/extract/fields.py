@@ -69,6 +69,7 @@ _TEXT_LABEL = re.compile(rf"(?:^|(?<=[\s,，;；。|]))(?P<label>{_ALT_PATTERN})
 _SPACED = re.compile(r"\s+")
 _BLANK = re.compile(r"^[\s_＿.…·\-—:：/()（）年月日时分]*$")
 _UNDERSCORES = re.compile(r"[_＿]{2,}")
+_OTHER_LABEL = re.compile(r"\s+[\u4e00-\u9fa5()]{2,10}\s*:")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +100,8 @@ def _from_text(line: str, index: int, out: dict[str, FieldHit]) -> None:
         if canon is None:
             continue
         end = matches[i + 1].start() if i + 1 < len(matches) else len(line)
-        value = clean_value(line[m.end() : end])
+        other = _OTHER_LABEL.search(folded, m.end(), end)  # 当事人：X公司 参加人：Y (参加人 is no field here)
+        value = clean_value(line[m.end() : other.start() if other else end])
         if value and canon not in out:
             out[canon] = FieldHit(canon, value, index)
 

@@ -35,7 +35,7 @@ _NOTE = r"(?:\s*\([^()]{1,12}\))?"  # 统一社会信用代码(身份证件号�
 # A label at the start of a line or after a gap, then whitespace and a value that is neither a colon nor
 # prose running on (当事人 于3月5日… is a wrapped sentence, not a form row).
 _SPACED = re.compile(
-    rf"(?:^\s*|(?<=\s))(?P<label>{_ALT}){_NOTE}(?P<gap>[ \t\u3000]+)(?=[^\s:：])(?![于在对已因为未是的系应将向自从与和及等所均并])"
+    rf"(?:^\s*|(?<=\s))(?P<label>{_ALT}){_NOTE}(?P<gap>[ \t\u3000]+)(?=[^\s:：])(?![的之了着过已对将系]|[于在自从至到]\s*[\d〇○二])"
 )
 _LABEL_LIKE = re.compile(r"^[\u4e00-\u9fff()/、]{2,24}$")
 _SPACE = re.compile(r"\s+")

@@ -41,6 +41,14 @@ _SEGMENT_END = re.compile(r"[。；;]|被询问人|被检查人|当事人|见证
                           r"询问人|检查人|执法人员")
 
 
+# "执法人员  执法证号" heading a list of "张三  11010012345" lines: a table printed to PDF or OCRed.
+_CERT_HEADS = r"(?:执法证件号码|执法证件号|执法证编号|执法证号码|执法证号|执法证|证件号码|证件号|证号|编号)"
+_HEADER_LINE = re.compile(
+    rf"^\s*(?:{_LABEL.pattern})\s*(?:\([^()]{{0,8}}\))?\s*[:：]?\s*{_CERT_HEADS}\s*[:：]?\s*$"
+)
+_ROW_LINE = re.compile(r"^\s*[\u4e00-\u9fa5·]{2,5}\s+[A-Za-z0-9-]{6,20}(?:\s+[\u4e00-\u9fa5·]{2,5}\s+[A-Za-z0-9-]{6,20})*\s*$")
+
+
 @dataclass(frozen=True, slots=True)
 class OfficerHit:
     name: str
@@ -107,9 +115,12 @@ def find_officers_in_lines(lines: Sequence[str]) -> list[OfficerHit]:
                 hits = [h for h in _parse(row, 0, len(row), index) if h.cert]
             context = bool(_LABEL.search(row)) or (context and bool(hits))
             found.extend(_map_back(line, h) for h in hits)
+        elif context and _ROW_LINE.match(folded):
+            found.extend(h for h in _parse(folded, 0, len(folded), index) if h.cert)
         else:
-            context = False
-            found.extend(find_officers(line, index))
+            context = bool(_HEADER_LINE.match(folded))
+            if not context:
+                found.extend(find_officers(line, index))
     return merge_officers(found)
 
 

@@ -35,10 +35,12 @@ _ALT = "|".join(
     re.escape(s).replace(r"\(", r"\s*\(\s*").replace(r"\)", r"\s*\)\s*")
     for s in sorted(_LABEL_TO_GROUP, key=len, reverse=True)
 )
-# A parenthetical after the label (统一社会信用代码（身份证件号码）：) names the same field.
-_LABEL = re.compile(rf"(?:^|(?<=[\s,，;；。|(]))(?P<label>{_ALT})(?:\s*[(（][^()（）:：]{{1,12}}[)）])?\s*[:：]\s*")
-_LABEL_NOTE = re.compile(r"\([^()]{1,12}\)$")
-_VALUE_END = re.compile(r"[,，;；。|]|\s{2,}")
+# A parenthetical after the label (统一社会信用代码（身份证件号码）：) names the same field; 当事人（签名）
+# is where the party signs, not its name.
+_LABEL = re.compile(rf"(?:^|(?<=[\s,，;；。|(]))(?P<label>{_ALT})(?:\s*[(（](?![^()（）]*[签章印])[^()（）:：]{{1,12}}[)）])?\s*[:：]\s*")
+_LABEL_NOTE = re.compile(r"\((?![^()]*[签章印])[^()]{1,12}\)$")  # not 当事人(签名): a signature
+# a value ends at punctuation, a wide gap, or another "标签：" after a space (当事人：X公司 参加人：Y)
+_VALUE_END = re.compile(r"[,，;；。|]|\s{2,}|\s+(?=[\u4e00-\u9fa5()（）]{2,10}\s*[:：])")
 _ORG_SUFFIX = re.compile(
     r"(?:公司|厂|店|部|中心|合作社|社|协会|学会|医院|诊所|卫生室|学校|幼儿园|酒店|宾馆|饭店|旅馆|馆|超市|所|站|行|坊|"
     r"场|院|园|处|队|局|委员会|集团|企业|门市|商行|工作室|餐厅|药房|农场|基地|银行|会|室|铺|屋|吧|城|楼|堂|庄|"

@@ -77,11 +77,11 @@ class _Writer:
 
     def officers_text(self, officers: list[tuple[str, str]] | None = None) -> str:
         officers = self.d.officers if officers is None else officers
-        return "、".join(f"{n}（执法证号：{c}）" for n, c in officers)
+        return "、".join(f"{n}（执法证号：{c}）" if c else n for n, c in officers)  # c "": officers_no_cert
 
     def officer_block(self, doc: Doc, label: str = "执法人员", officers: list[tuple[str, str]] | None = None) -> None:
         officers = self.d.officers if officers is None else officers
-        if self.s.officers_table:
+        if self.s.officers_table and all(c for _, c in officers):
             doc.table([[label, "执法证号"], *[[n, c] for n, c in officers]], (1, 1))
         else:
             doc.p(f"{label}：{self.officers_text(officers)}")
@@ -213,7 +213,7 @@ class _Writer:
             ["简要案情", f"{self.date(d.source_date)}，当事人{d.fact}，涉嫌违反{self.violated()}的规定。"],
         ]
         if not incomplete:
-            rows.append(["承办人", "、".join(f"{n}（{c}）" for n, c in d.officers)])
+            rows.append(["承办人", "、".join(f"{n}（{c}）" if c else n for n, c in d.officers)])
         rows += [
             ["承办人意见", "建议立案调查。"],
             ["负责人审批意见", f"同意立案。负责人：{_chief(d)}  {self.date(d.filing_date)}"],

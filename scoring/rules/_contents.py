@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ingest.glossary import DocKind
 from ingest.model import CaseFacts, DocFacts
 from scoring.rules.base import Outcome, doc_evidence, doc_ref
 
@@ -49,6 +50,27 @@ def judge_parts(docs: list[DocFacts], facts: CaseFacts, parts: dict[str, Part], 
     checked = [parts[n].label for n in names if parts[n].label not in unchecked]
     text = ("已载明" + "、".join(checked) + note) if checked else note.strip("（）")
     return Outcome.passed(text, doc_evidence(docs[0]))
+
+
+PROSE_KINDS = (DocKind.DECISION, DocKind.PENALTY_NOTICE)
+FACT_LABELS = ("违法事实", "事实", "案由")  # fields extraction fills from prose or labelled lines
+EVIDENCE_LABELS = ("证据",)
+
+
+def prose_part(doc: DocFacts, facts: CaseFacts, labels: tuple[str, ...]) -> bool | None:
+    """A narrative part (违法事实, 证据) written as prose: present when extraction filled one of `labels`.
+
+    Missing only when extraction read that prose in another notice or decision of the same case (so it can
+    read this unit's writing) and this document was read at all; otherwise it cannot be told (None). R13
+    (告知书 facts) and R11 (决定书 facts and evidence) need this: their absence is a deduction per item.
+    """
+    if any(label in doc.fields for label in labels):
+        return True
+    read_elsewhere = any(
+        label in other.fields for other in facts.of_kind(*PROSE_KINDS) if other is not doc for label in labels
+    )
+    was_read = bool(doc.fields or doc.dates or doc.fine or doc.violated or doc.penalty_basis)
+    return False if read_elsewhere and was_read else None
 
 
 def both(*checks: bool | None) -> bool | None:

@@ -8,7 +8,7 @@ from pydantic import Field
 
 from ingest.glossary import DocKind
 from ingest.model import CaseFacts, DateRole
-from scoring.rules._contents import Part, both, judge_parts
+from scoring.rules._contents import EVIDENCE_LABELS, FACT_LABELS, Part, both, judge_parts, prose_part
 from scoring.rules.base import Outcome, RuleContext, When, check_when, decision_fine, has_part
 from scoring.rules.registry import Args, register
 
@@ -22,10 +22,7 @@ PARTS: dict[str, Part] = {
     ),
     "facts_evidence": Part(
         "违法事实和证据",
-        lambda d, f: both(
-            has_part(d, (), ("违法事实", "事实", "案由"), narrative=True),
-            has_part(d, (), ("证据",), narrative=True),
-        ),
+        lambda d, f: both(prose_part(d, f, FACT_LABELS), prose_part(d, f, EVIDENCE_LABELS)),
         narrative=True,
     ),
     "penalty_basis": Part(

@@ -9,12 +9,13 @@ from pydantic import Field
 
 from ingest.glossary import DocKind
 from ingest.model import CaseFacts
-from scoring.rules._contents import Part, both, judge_parts
+from scoring.rules._contents import FACT_LABELS, Part, both, judge_parts, prose_part
 from scoring.rules.base import Outcome, RuleContext, When, check_when, has_part
 from scoring.rules.registry import Args, register
 
 PARTS: dict[str, Part] = {
-    "facts": Part("违法事实", lambda d, f: has_part(d, (), ("违法事实", "事实", "案由"), narrative=True), narrative=True),
+    # facts are prose: missing only when extraction read them in this case's other notice or decision
+    "facts": Part("违法事实", lambda d, f: prose_part(d, f, FACT_LABELS), narrative=True),
     "basis": Part("处罚依据", lambda d, f: has_part(d, ("violated", "penalty_basis"), ("处罚依据", "依据"))),
     "penalty": Part(
         "拟作出的处罚",

@@ -82,7 +82,13 @@ def evaluate(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
     args: OfficersQualifiedArgs = item.args
     if (pre := check_when(args.when, facts, ctx)) is not None:
         return pre
-    best = max(facts.documents, key=lambda d: len(distinct_officers(d.officers, True)), default=None)
+    # the document closest to the requirement: most certified officers, then most officers named (its
+    # quote is the evidence of a fail: checklist "every fail names its evidence")
+    best = max(
+        facts.documents,
+        key=lambda d: (len(distinct_officers(d.officers, True)), len(distinct_officers(d.officers, False))),
+        default=None,
+    )
     count = len(distinct_officers(best.officers, True)) if best else 0
     if count < args.min_officers:
         if not any(d.officers for d in facts.documents) and unreadable_files(facts):

@@ -1,0 +1,276 @@
+"""`make bench`: campaign-scale throughput of `pingcha run`, measured end to end. Not a test.
+
+Generates (once, cached by parameters) a campaign of N dossiers with the format mix of real campaigns,
+runs the real CLI on it in a subprocess with a fresh output folder while sampling the resident memory of
+the whole process tree, then times the plain libraries' text extraction of the same files in this process
+(bench/raw_extract.py). Prints one table and writes bench/results/<timestamp>.json; `--compare OLD.json`
+prints the change against an earlier run.
+
+    python -m bench.run_campaign --dossiers 1000 --workers 2
+    python -m bench.run_campaign --compare bench/results/20261122-031500.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import datetime
+from pathlib import Path
+
+from bench.campaign_data import DEFAULT_CACHE, ROOT, CampaignParams, ensure_campaign
+
+RESULTS = ROOT / "bench" / "results"
+
+
+class TreeMemory:
+    """Peak summed RSS of a process and all its descendants, sampled every `interval` seconds."""
+
+    def __init__(self, pid: int, interval: float = 0.05) -> None:
+        import psutil
+
+        self._root = psutil.Process(pid)
+        self._interval = interval
+        self.peak_bytes = 0
+        self.peak_processes = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> TreeMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        import psutil
+
+        while not self._stop.is_set():
+            try:
+                procs = [self._root, *self._root.children(recursive=True)]
+            except psutil.Error:
+                return
+            total = 0
+            for proc in procs:
+                try:
+                    total += proc.memory_info().rss
+                except psutil.Error:
+                    pass
+            if total > self.peak_bytes:
+                self.peak_bytes, self.peak_processes = total, len(procs)
+            self._stop.wait(self._interval)
+
+
+def run_pipeline(dossiers: Path, out: Path, workers: int | None) -> dict:
+    """`pingcha run` in a subprocess: wall time, exit status, peak tree RSS and the run.json it wrote."""
+    cmd = [str(ROOT / ".venv" / "bin" / "pingcha"), "run", str(dossiers), "--out", str(out),
+           "--campaign", "bench", "--no-progress", "--no-history"]  # fmt: skip
+    if workers:
+        cmd += ["--workers", str(workers)]
+    env = {**os.environ, "PINGCHA_NO_PROGRESS": "1"}
+    env.pop("PINGCHA_STATE_DIR", None)  # a fresh OUT: nothing cached, as for a new campaign
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    with TreeMemory(proc.pid) as memory:
+        stdout, stderr = proc.communicate()
+    wall = time.perf_counter() - started
+    if proc.returncode != 0:
+        sys.stderr.write(stdout[-2000:] + stderr[-4000:])
+        raise SystemExit(f"pingcha run failed with exit status {proc.returncode}")
+    run = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    return {"wall_seconds": round(wall, 3), "peak_rss_mb": round(memory.peak_bytes / 2**20, 1),
+            "peak_processes": memory.peak_processes, "run": run}  # fmt: skip
+
+
+def measure_ocr(pages_wanted: int, seed: int) -> dict:
+    """OCR pages/s on generated scans, when ingest/ocr.py and its engine are there; else why not."""
+    try:
+        from ingest.ocr import ocr_available, ocr_pdf_pages
+    except ImportError as exc:
+        return {"available": False, "reason": f"ingest.ocr: {exc}"}
+    if not ocr_available():
+        return {"available": False, "reason": "OCR engine not installed (rapidocr/onnxruntime)"}
+    from ingest.readers import read_file
+
+    dossiers, _ = ensure_campaign(CampaignParams(dossiers=2, seed=seed, scanned_share=0.5, pages_target=0))
+    todo: list[tuple[Path, list[int]]] = []
+    left = pages_wanted
+    for path in sorted(dossiers.rglob("*.pdf")):
+        if left <= 0:
+            break
+        pages = list(read_file(path, path.name).pages_needing_ocr)[:left]
+        if pages:
+            todo.append((path, pages))
+            left -= len(pages)
+    ocr_pdf_pages(todo[0][0], todo[0][1][:1])  # model load outside the clock
+    started = time.perf_counter()
+    done = sum(len(ocr_pdf_pages(path, pages)) for path, pages in todo)
+    seconds = time.perf_counter() - started
+    return {"available": True, "pages": done, "seconds": round(seconds, 2),
+            "pages_per_second": round(done / seconds, 3) if seconds else None}  # fmt: skip
+
+
+def summarise(pipeline: dict, raw: dict, ocr: dict, params: CampaignParams, load: tuple, gen_s: float) -> dict:
+    run = pipeline["run"]
+    timings, counts = run["timings"], run["counts"]
+    phases = timings.get("phases", {})
+    flow_wall = timings["wall_seconds"]
+    total = pipeline["wall_seconds"]
+    startup = timings.get("startup_seconds")
+    if startup is None:
+        startup = max(0.0, total - flow_wall)
+    stage_cpu = timings.get("stage_cpu_seconds", {})
+    process_wall = phases.get("process", 0.0)
+    cpu_sum = sum(stage_cpu.values()) or 1.0
+    stages = {
+        "start-up": round(startup, 2),
+        "discover": phases.get("discover", 0.0),
+        **{name: round(process_wall * seconds / cpu_sum, 2) for name, seconds in stage_cpu.items()},
+        "validate": phases.get("validate", 0.0),
+        "report": phases.get("report", 0.0),
+    }
+    if "publish" in phases:
+        stages["publish"] = phases["publish"]
+    stages["shutdown"] = round(max(0.0, total - startup - flow_wall), 2)
+    dossiers = counts.get("dossiers", 0)
+    pages = counts.get("pages_read", 0)
+    return {
+        "when": datetime.now().astimezone().isoformat(timespec="seconds"),
+        "commit": _git_commit(),
+        "load_average_before": load[0],
+        "load_average_after": load[1],
+        "cores": os.cpu_count(),
+        "params": {**params.__dict__, "workers": timings.get("workers")},
+        "generation_seconds": round(gen_s, 1),
+        "dossiers": dossiers,
+        "files": counts.get("files_read", 0),
+        "pages": pages,
+        "total_wall_seconds": total,
+        "flow_wall_seconds": flow_wall,
+        "dossiers_per_second": round(dossiers / total, 2),
+        "pages_per_second": round(pages / total, 1),
+        "stage_wall_seconds": stages,
+        "stage_cpu_seconds": stage_cpu,
+        "process_phase_seconds": process_wall,
+        "peak_rss_mb": pipeline["peak_rss_mb"],
+        "peak_processes": pipeline["peak_processes"],
+        "raw_extraction": raw,
+        "pipeline_over_raw": round(total / raw["seconds"], 3) if raw.get("seconds") else None,
+        "process_phase_over_raw": round(process_wall / raw["seconds"], 3) if raw.get("seconds") else None,
+        "ocr": ocr,
+    }
+
+
+def _git_commit() -> str:
+    try:
+        return subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
+                              text=True, check=True).stdout.strip()  # fmt: skip
+    except (OSError, subprocess.CalledProcessError):
+        return ""
+
+
+def print_table(r: dict, old: dict | None = None) -> None:
+    rows: list[tuple[str, object, str]] = [
+        ("dossiers / files / pages", f"{r['dossiers']} / {r['files']} / {r['pages']}", ""),
+        ("workers", r["params"]["workers"], ""),
+        ("total wall (s)", r["total_wall_seconds"], "total_wall_seconds"),
+        ("dossiers/s", r["dossiers_per_second"], "dossiers_per_second"),
+        ("pages/s", r["pages_per_second"], "pages_per_second"),
+    ]
+    for stage, seconds in r["stage_wall_seconds"].items():
+        cpu = r["stage_cpu_seconds"].get(stage)
+        label = f"  {stage} (s)" + (f"  [cpu {cpu:.1f} s over workers]" if cpu is not None else "")
+        rows.append((label, seconds, f"stage_wall_seconds.{stage}"))
+    ocr = r["ocr"]
+    rows.append(("OCR pages/s", ocr.get("pages_per_second") if ocr.get("available") else
+                 f"n/a ({ocr.get('reason', 'skipped')})", "ocr.pages_per_second"))  # fmt: skip
+    rows.append((f"peak RSS, process tree (MB, {r['peak_processes']} procs)", r["peak_rss_mb"], "peak_rss_mb"))
+    raw = r["raw_extraction"]
+    if raw.get("seconds"):
+        per = ", ".join(f"{f} {v['ms_per_file']} ms/file" for f, v in raw["by_format"].items())
+        rows.append((f"raw extraction, 1 process (s)  [{per}]", raw["seconds"], "raw_extraction.seconds"))
+        rows.append(("pipeline wall / raw", r["pipeline_over_raw"], "pipeline_over_raw"))
+        rows.append(("process phase / raw", r["process_phase_over_raw"], "process_phase_over_raw"))
+    rows.append(("load average before / after", f"{r['load_average_before']} / {r['load_average_after']}", ""))
+    width = max(len(label) for label, _, _ in rows)
+    print(f"\nbench {r['when']}  commit {r['commit']}  cores {r['cores']}")
+    header = f"{'':<{width}}  {'this run':>12}" + (f"  {'old':>12}  {'change':>8}" if old else "")
+    print(header)
+    for label, value, key in rows:
+        line = f"{label:<{width}}  {value!s:>12}"
+        if old and key:
+            before = _lookup(old, key)
+            if isinstance(before, int | float) and isinstance(value, int | float) and before:
+                line += f"  {before!s:>12}  {100 * (value - before) / before:>+7.1f}%"
+        print(line)
+
+
+def _lookup(d: dict, dotted: str) -> object:
+    for part in dotted.split("."):
+        if not isinstance(d, dict):
+            return None
+        d = d.get(part)  # type: ignore[assignment]
+    return d
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m bench.run_campaign", description=__doc__.splitlines()[0])
+    ap.add_argument("--dossiers", type=int, default=1000)
+    ap.add_argument("--workers", type=int, default=None, help="pingcha run --workers (default: all cores)")
+    ap.add_argument("--seed", type=int, default=2025)
+    ap.add_argument("--pages-target", type=int, default=15, help="about this many pages per dossier")
+    ap.add_argument("--scanned-share", type=float, default=0.0, help="share of scanned documents (OCR)")
+    ap.add_argument("--single-file-share", type=float, default=0.1)
+    ap.add_argument("--ocr-pages", type=int, default=4, help="pages for the separate OCR measurement (0: skip)")
+    ap.add_argument("--no-raw", action="store_true", help="skip the raw-extraction baseline")
+    ap.add_argument("--keep", action="store_true", help="keep the run's output folder (printed)")
+    ap.add_argument("--cache", type=Path, default=DEFAULT_CACHE, help="where generated campaigns are kept")
+    ap.add_argument("--compare", type=Path, help="an earlier bench/results/*.json to compare with")
+    ap.add_argument("--json", type=Path, help="write the results here instead of bench/results/<timestamp>.json")
+    args = ap.parse_args(argv)
+
+    params = CampaignParams(dossiers=args.dossiers, seed=args.seed, pages_target=args.pages_target,
+                            scanned_share=args.scanned_share, single_file_share=args.single_file_share)  # fmt: skip
+    print(f"campaign {params.key()} ...", flush=True)
+    dossiers, gen_seconds = ensure_campaign(params, args.cache)
+    print(f"  {'generated in %.0f s' % gen_seconds if gen_seconds else 'cached'}: {dossiers}", flush=True)
+
+    out = Path(tempfile.mkdtemp(prefix="pingcha-bench-"))
+    load_before = round(os.getloadavg()[0], 2)
+    try:
+        print("pingcha run ...", flush=True)
+        pipeline = run_pipeline(dossiers, out / "out", args.workers)
+        load_after = round(os.getloadavg()[0], 2)
+        raw: dict = {}
+        if not args.no_raw:
+            from bench.raw_extract import dossier_files, raw_extract
+
+            print("raw extraction ...", flush=True)
+            raw = raw_extract(dossier_files(dossiers))
+        ocr = measure_ocr(args.ocr_pages, args.seed) if args.ocr_pages else {"available": False, "reason": "skipped"}
+    finally:
+        if args.keep:
+            print(f"output kept in {out / 'out'}")
+        else:
+            shutil.rmtree(out, ignore_errors=True)
+
+    result = summarise(pipeline, raw, ocr, params, (load_before, load_after), gen_seconds)
+    old = json.loads(args.compare.read_text()) if args.compare else None
+    print_table(result, old)
+    target = args.json or RESULTS / f"{datetime.now():%Y%m%d-%H%M%S}.json"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
+    print(f"\nresults: {target}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
