@@ -24,6 +24,8 @@ from ingest.errors import ReadError
 from ingest.glossary import ProblemKind
 from ingest.model import Document, Position, TextBlock, TextOrigin
 
+# 150 and 200 dpi read our generated scans equally well (accuracy 1.0) at 5.4 vs 5.6 CPU-s per dense page;
+# 200 is the resolution most scans are made at, so it is not resampled, for 3% more time.
 DEFAULT_DPI = 200
 MIN_CONFIDENCE = 0.8
 MIN_INK = 0.005  # a page without text but with this share of dark pixels was not readable, not blank
@@ -246,3 +248,15 @@ def _case_year(m: re.Match[str]) -> str:
     if "【" in open_ + close or "】" in open_ + close or _PAIRS.get(open_) != close:
         return f"〔{year}〕"
     return f"{open_}{year}{close}"
+
+
+def ocr_document(pdf_path: Path, doc: Document) -> Document:
+    """The OCR hook of `ingest.discover.load_dossier`: OCR the pages without a usable text layer.
+
+    Pages that gave text are no longer pending; a page with ink but no recognised text stays pending, so
+    the dossier reports it as OCR_FAILED. Low confidence travels on each block (`ocr_confidence`), from
+    which extraction derives the dossier's review reasons.
+    """
+    new, _reasons = apply_ocr(doc, pdf_path)
+    read = {block.position.page for block in new.blocks if block.origin == TextOrigin.OCR and block.text.strip()}
+    return replace(new, pages_needing_ocr=tuple(p for p in new.pages_needing_ocr if p not in read))

@@ -6,6 +6,7 @@ flow only orchestrates: it maps this over dossiers and streams the outcomes to t
 
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -14,7 +15,7 @@ from pathlib import Path
 from ingest.discover import DossierRef, load_dossier
 from ingest.extract import extract_case
 from ingest.glossary import ProblemKind, Status
-from ingest.model import Elements, Problem
+from ingest.model import Document, Elements, Problem
 from ingest.readers import ReadLimits
 from scoring.checklist import Checklist, load_checklist
 from scoring.engine import score_case
@@ -33,6 +34,32 @@ class DossierOutcome:
     files_read: int = 0
     pages: int = 0
     ocr_pages: int = 0
+
+
+@lru_cache(maxsize=1)
+def ocr_enabled() -> bool:
+    """OCR runs when its engine is installed and not switched off (PINGCHA_OCR=0)."""
+    if os.environ.get("PINGCHA_OCR", "1") == "0":
+        return False
+    from ingest.ocr import ocr_available
+
+    return ocr_available()
+
+
+class _TimedOcr:
+    """The OCR hook for load_dossier, keeping the time it took so run.json can report OCR apart."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+
+    def __call__(self, path: Path, doc: Document) -> Document:
+        from ingest.ocr import ocr_document
+
+        started = time.perf_counter()
+        try:
+            return ocr_document(path, doc)
+        finally:
+            self.seconds += time.perf_counter() - started
 
 
 @lru_cache(maxsize=8)
@@ -90,9 +117,11 @@ def review_dossier(
     roster = cached_roster(roster_path, Path(roster_path).stat().st_mtime_ns) if roster_path else None
     timings: dict[str, float] = {}
 
+    ocr = _TimedOcr() if ocr_enabled() else None
     started = time.perf_counter()
-    dossier = load_dossier(ref, limits or ReadLimits())
-    timings["read"] = time.perf_counter() - started
+    dossier = load_dossier(ref, limits or ReadLimits(), ocr=ocr)
+    timings["ocr"] = ocr.seconds if ocr else 0.0
+    timings["read"] = time.perf_counter() - started - timings["ocr"]
     pages = sum(doc.page_count for doc in dossier.documents)
     ocr_pages = sum(len(doc.ocr_pages) for doc in dossier.documents)
     files_read = len(dossier.files)

@@ -60,11 +60,12 @@ def scan(lines, *, seed: int = 0, degrade: bool = False):
         draw.text((x, y), text, font=font, fill=30)
         y += round(size / 72 * DPI * 1.9)
     page = page.rotate(rng.uniform(-0.5, 0.5), resample=Image.Resampling.BICUBIC, fillcolor=255)
-    page = page.filter(ImageFilter.GaussianBlur(2.6 if degrade else 0.6))
-    arr = np.asarray(page, dtype=np.float32)
-    if degrade:
-        arr = 255 - (255 - arr) * 0.4  # faded toner
-    arr = arr * 0.94 + 8 + np.random.default_rng(seed).normal(0, 50 if degrade else 10, arr.shape)
+    page = page.filter(ImageFilter.GaussianBlur(0.6))
+    noise = np.random.default_rng(seed)
+    arr = np.asarray(page, dtype=np.float32) * 0.94 + 8 + noise.normal(0, 10, (h, w))
+    if degrade:  # a faded, blurred fax of a fax: the engine still finds lines but reads them badly (~0.6)
+        blurred = Image.fromarray(np.clip(arr, 0, 255).astype(np.uint8), "L").filter(ImageFilter.GaussianBlur(2.2))
+        arr = 255 - (255 - np.asarray(blurred, dtype=np.float32)) * 0.5 + noise.normal(0, 60, (h, w))
     return Image.fromarray(np.clip(arr, 0, 255).astype(np.uint8), "L")
 
 
@@ -131,12 +132,10 @@ def test_degraded_page_is_flagged_for_review(scans):
 
 @pytest.mark.slow
 @needs_engine
-def test_blank_and_scanned_pages_in_one_file(scans):
-    doc = Document("卷.pdf", "pdf", page_count=2, pages_needing_ocr=(1, 2))
-    out, reasons = ocr.apply_ocr(doc, scans["mixed"])
-    assert reasons == []
-    assert out.ocr_pages == (1, 2)
-    assert {b.position.page for b in out.blocks} == {2}  # the blank page gives no block and no reason
+def test_blank_page_gives_no_block_and_no_reason(scans):
+    doc = Document("卷.pdf", "pdf", page_count=1, pages_needing_ocr=(1,))
+    out, reasons = ocr.apply_ocr(doc, scans["blank"])
+    assert (out.blocks, reasons, out.ocr_pages) == ([], [], (1,))
     (blank,) = ocr.ocr_pdf_pages(scans["blank"], [1])
     assert blank.lines == () and blank.mean_confidence is None
 

@@ -68,9 +68,22 @@ def _first(patterns: list[re.Pattern[str]], text: str) -> PartHit | None:
     return None
 
 
+# Last resort: "北京市X公司于2024年3月1日起…" — a dated act of someone other than the agency.
+_DATED_ACT = re.compile(
+    r"(?:^|[。;；])\s*(?P<body>[^。;；:]{2,40}?(?:于|在|自)\s*(?:(?:19|20)\d{2}|[〇○零二][〇○零一二三四五六七八九]{3})\s*[年.\-/][^。;；]{6,})"
+)
+_AGENCY_ACT = re.compile(r"^(?:本机关|本局|我局|我队|本队|本委|我委|本所|我所|本大队|我大队|执法人员)|立案|送达|告知书|听证|复议")
+
+
 def find_facts(text: str) -> PartHit | None:
-    """The statement of the facts found (经查明…, 你单位于…)."""
-    return _first(_FACTS, text)
+    """The statement of the facts found (经查明…, 你单位于…, X公司于…)."""
+    hit = _first(_FACTS, text)
+    if hit is not None:
+        return hit
+    m = _DATED_ACT.search(fold(text))
+    if m and not _AGENCY_ACT.search(m["body"][:40]):
+        return PartHit(m.start("body"), m.end("body"))
+    return None
 
 
 def find_evidence(text: str) -> PartHit | None:

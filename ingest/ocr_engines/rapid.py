@@ -79,10 +79,10 @@ def _load(flavour: str, n_threads: int, max_side: int):
     if flavour == "rapidocr":
         from rapidocr import RapidOCR
 
-        logging.getLogger("RapidOCR").setLevel(logging.WARNING)
+        logging.getLogger("RapidOCR").setLevel(logging.ERROR)
         return RapidOCR(
             params={
-                "Global.log_level": "warning",
+                "Global.log_level": "error",  # "text detection result is empty" on every blank page
                 "Global.max_side_len": max_side,
                 "Global.use_cls": USE_CLS,
                 "Det.limit_type": "max",
