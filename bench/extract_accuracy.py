@@ -5,7 +5,9 @@ folder, reads each dossier the way the pipeline does (readers, OCR for pages wit
 the OCR engine is installed, splitting, classification) and extracts its elements, then compares every
 cases.csv element with the manifest. Accuracy is reported per field, separately for values read from text
 documents and from scanned ones (the manifest's `documents[].scanned` of the document the value comes from),
-with the slowest steps, so that a regression in either accuracy or speed shows up in one number.
+with the slowest steps, so that a regression in either accuracy or speed shows up in one number. Values are
+compared width-insensitively (a scan cannot show ［］ from []); `exact_per_field` in the JSON is the strict
+comparison.
 
     .venv/bin/python -m bench.extract_accuracy --dossiers 60 --seed 7 --json out/extract.json
 """
@@ -28,6 +30,7 @@ from ingest.discover import DossierRef, discover_campaign
 from ingest.errors import ReadError
 from ingest.extract import extract_document, merge_elements
 from ingest.model import Document, Elements, Evidence
+from ingest.normalize import fold
 from ingest.readers import ReadLimits, read_file
 
 FIELDS = (
@@ -189,6 +192,7 @@ def evaluate(root: Path, manifest: dict, use_ocr: bool, verbose: bool = False) -
     inventory = discover_campaign(root)
     refs = {r.dossier_id: r for r in inventory.dossiers}
     counts = {"text": defaultdict(lambda: [0, 0]), "scanned": defaultdict(lambda: [0, 0])}
+    exact_counts = {"text": defaultdict(lambda: [0, 0]), "scanned": defaultdict(lambda: [0, 0])}
     timings = Timings()
     mismatches: list[dict] = []
     problems: dict[str, list[str]] = {}
@@ -200,7 +204,11 @@ def evaluate(root: Path, manifest: dict, use_ocr: bool, verbose: bool = False) -
         got, want, evidence = element_values(elements), truth_values(entry["elements"]), element_evidence(elements)
         for name in FIELDS:
             where = "scanned" if scanned_of(entry, evidence[name], name) else "text"
-            ok = got[name] == want[name]
+            exact = got[name] == want[name]
+            # a scan cannot show whether a bracket was full- or half-width (［］ vs []): width-insensitive
+            ok = exact or fold(got[name]) == fold(want[name])
+            exact_counts[where][name][0] += exact
+            exact_counts[where][name][1] += 1
             counts[where][name][0] += ok
             counts[where][name][1] += 1
             if not ok:
@@ -234,6 +242,8 @@ def evaluate(root: Path, manifest: dict, use_ocr: bool, verbose: bool = False) -
         "dossiers": len(manifest["dossiers"]),
         "ocr": use_ocr,
         "per_field": per_field,
+        "exact_per_field": {where: {name: c / t for name, (c, t) in exact_counts[where].items() if t}
+                            for where in ("text", "scanned")},
         "overall": {"text": overall("text"), "scanned": overall("scanned"),
                     "all": total_c / total_t if total_t else None},
         "timings_per_kind": kinds,

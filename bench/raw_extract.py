@@ -7,6 +7,7 @@ python-docx paragraphs and table cells of every .docx, openpyxl (read-only) valu
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import time
 from collections import Counter, defaultdict
@@ -69,10 +70,8 @@ def dossier_files(root: Path) -> list[Path]:
 def raw_extract(files: list[Path]) -> dict:
     """Seconds, files and pages per format; a file a library cannot read counts under `failed`."""
     for reader in (_pdf, _docx, _xlsx):  # import the libraries before the clock starts
-        try:
+        with contextlib.suppress(Exception):
             reader(Path("/nonexistent"))
-        except Exception:
-            pass
     seconds: defaultdict[str, float] = defaultdict(float)
     counts: Counter = Counter()
     pages: Counter = Counter()

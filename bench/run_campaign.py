@@ -39,6 +39,10 @@ class TreeMemory:
         self._interval = interval
         self.peak_bytes = 0
         self.peak_processes = 0
+        self.peak_by_role: dict[str, float] = {}
+        self.samples: list[tuple[float, int]] = []  # (seconds since start, tree RSS bytes)
+        self._t0 = time.perf_counter()
+        self.cpu: dict[int, tuple[str, float]] = {}  # pid -> (role, user+system seconds last seen)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -59,14 +63,34 @@ class TreeMemory:
             except psutil.Error:
                 return
             total = 0
+            by_role: dict[str, float] = {}
             for proc in procs:
                 try:
-                    total += proc.memory_info().rss
+                    rss = proc.memory_info().rss
+                    times = proc.cpu_times()
+                    role = self.cpu[proc.pid][0] if proc.pid in self.cpu else _role(proc, self._root)
                 except psutil.Error:
-                    pass
+                    continue
+                total += rss
+                by_role[role] = by_role.get(role, 0.0) + rss / 2**20
+                self.cpu[proc.pid] = (role, times.user + times.system)
+            self.samples.append((time.perf_counter() - self._t0, total))
             if total > self.peak_bytes:
                 self.peak_bytes, self.peak_processes = total, len(procs)
+                self.peak_by_role = {k: round(v, 1) for k, v in by_role.items()}
             self._stop.wait(self._interval)
+
+
+def _role(proc, root) -> str:
+    """flow (the CLI process), prefect-server (its temporary API server), worker (process pool) or other."""
+    if proc.pid == root.pid:
+        return "flow"
+    cmd = " ".join(proc.cmdline())
+    if "uvicorn" in cmd or "prefect.server" in cmd:
+        return "prefect-server"
+    if "multiprocessing" in cmd:
+        return "worker"
+    return "other"
 
 
 def run_pipeline(dossiers: Path, out: Path, workers: int | None) -> dict:
@@ -86,8 +110,29 @@ def run_pipeline(dossiers: Path, out: Path, workers: int | None) -> dict:
         sys.stderr.write(stdout[-2000:] + stderr[-4000:])
         raise SystemExit(f"pingcha run failed with exit status {proc.returncode}")
     run = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    cpu: dict[str, float] = {}
+    for role, seconds in memory.cpu.values():
+        cpu[role] = round(cpu.get(role, 0.0) + seconds, 1)
     return {"wall_seconds": round(wall, 3), "peak_rss_mb": round(memory.peak_bytes / 2**20, 1),
-            "peak_processes": memory.peak_processes, "run": run}  # fmt: skip
+            "peak_processes": memory.peak_processes, "peak_rss_by_role_mb": memory.peak_by_role,
+            "cpu_seconds_by_role": cpu, "run": run,
+            "peak_rss_by_phase_mb": _peaks_by_phase(memory.samples, run["timings"])}  # fmt: skip
+
+
+def _peaks_by_phase(samples: list[tuple[float, int]], timings: dict) -> dict[str, float]:
+    """Peak tree RSS within each phase, placing the phases (run in order) after the start-up."""
+    edges, t = [], timings.get("startup_seconds") or 0.0
+    edges.append(("start-up", 0.0, t))
+    for name, seconds in timings.get("phases", {}).items():
+        edges.append((name, t, t + seconds))
+        t += seconds
+    edges.append(("shutdown", t, float("inf")))
+    peaks = {}
+    for name, start, end in edges:
+        inside = [rss for at, rss in samples if start <= at < end]
+        if inside:
+            peaks[name] = round(max(inside) / 2**20, 1)
+    return peaks
 
 
 def measure_ocr(pages_wanted: int, seed: int) -> dict:
@@ -162,6 +207,9 @@ def summarise(pipeline: dict, raw: dict, ocr: dict, params: CampaignParams, load
         "process_phase_seconds": process_wall,
         "peak_rss_mb": pipeline["peak_rss_mb"],
         "peak_processes": pipeline["peak_processes"],
+        "peak_rss_by_role_mb": pipeline["peak_rss_by_role_mb"],
+        "peak_rss_by_phase_mb": pipeline["peak_rss_by_phase_mb"],
+        "cpu_seconds_by_role": pipeline["cpu_seconds_by_role"],
         "raw_extraction": raw,
         "pipeline_over_raw": round(total / raw["seconds"], 3) if raw.get("seconds") else None,
         "process_phase_over_raw": round(process_wall / raw["seconds"], 3) if raw.get("seconds") else None,
@@ -193,6 +241,12 @@ def print_table(r: dict, old: dict | None = None) -> None:
     rows.append(("OCR pages/s", ocr.get("pages_per_second") if ocr.get("available") else
                  f"n/a ({ocr.get('reason', 'skipped')})", "ocr.pages_per_second"))  # fmt: skip
     rows.append((f"peak RSS, process tree (MB, {r['peak_processes']} procs)", r["peak_rss_mb"], "peak_rss_mb"))
+    for role, mb in r.get("peak_rss_by_role_mb", {}).items():
+        rows.append((f"  at peak: {role} (MB)", mb, f"peak_rss_by_role_mb.{role}"))
+    for phase, mb in r.get("peak_rss_by_phase_mb", {}).items():
+        rows.append((f"  peak during {phase} (MB)", mb, f"peak_rss_by_phase_mb.{phase}"))
+    for role, seconds in r.get("cpu_seconds_by_role", {}).items():
+        rows.append((f"cpu seconds: {role}", seconds, f"cpu_seconds_by_role.{role}"))
     raw = r["raw_extraction"]
     if raw.get("seconds"):
         per = ", ".join(f"{f} {v['ms_per_file']} ms/file" for f, v in raw["by_format"].items())
@@ -241,7 +295,7 @@ def main(argv: list[str] | None = None) -> int:
                             scanned_share=args.scanned_share, single_file_share=args.single_file_share)  # fmt: skip
     print(f"campaign {params.key()} ...", flush=True)
     dossiers, gen_seconds = ensure_campaign(params, args.cache)
-    print(f"  {'generated in %.0f s' % gen_seconds if gen_seconds else 'cached'}: {dossiers}", flush=True)
+    print(f"  {f'generated in {gen_seconds:.0f} s' if gen_seconds else 'cached'}: {dossiers}", flush=True)
 
     out = Path(tempfile.mkdtemp(prefix="pingcha-bench-"))
     load_before = round(os.getloadavg()[0], 2)

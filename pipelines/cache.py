@@ -1,10 +1,17 @@
-"""Cache keys for dossier tasks: a dossier is re-read only when its files, the checklist or the code change."""
+"""The dossier cache: a dossier is re-read only when its files, the checklist, the roster or the code change.
+
+Outcomes are pickled one file per key under `results_dir()` (OUT/.pingcha/results/dossiers by default), written
+atomically as each dossier finishes, so an interrupted campaign resumes without redoing finished dossiers.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import os
+import pickle
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from ingest.discover import DossierRef
 
@@ -45,3 +52,30 @@ def dossier_cache_key(ref: DossierRef, checklist_hash: str, roster_path: str | N
         digest.update(str(path.name).encode())
         digest.update(file_digest(path).encode())
     return f"dossier-{digest.hexdigest()}"
+
+
+def results_dir() -> str | None:
+    """$PINGCHA_CACHE_DIR, else `dossiers/` under PREFECT_LOCAL_STORAGE_PATH (set by prefect_env); None: no cache."""
+    explicit = os.environ.get("PINGCHA_CACHE_DIR")
+    if explicit:
+        return explicit
+    storage = os.environ.get("PREFECT_LOCAL_STORAGE_PATH")
+    return str(Path(storage) / "dossiers") if storage else None
+
+
+def load_outcome(directory: Path, key: str) -> Any | None:
+    """The cached outcome for `key`, or None (missing, or unreadable after a code change: recomputed)."""
+    try:
+        with (directory / f"{key}.pkl").open("rb") as handle:
+            return pickle.load(handle)
+    except FileNotFoundError:
+        return None
+    except Exception:
+        return None
+
+
+def store_outcome(directory: Path, key: str, outcome: Any) -> None:
+    directory.mkdir(parents=True, exist_ok=True)
+    tmp = directory / f".{key}.{os.getpid()}.tmp"
+    tmp.write_bytes(pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL))
+    os.replace(tmp, directory / f"{key}.pkl")

@@ -1,38 +1,39 @@
 """Prefect flows: a review campaign (discover → read → extract → score → validate → report).
 
-The flow only orchestrates. Each dossier is one Prefect task (observable, cached on its files' content
-and the checklist's hash so an interrupted campaign resumes where it stopped); the CPU-bound work of a
-task runs in a shared process pool so all cores are used without paying Prefect's per-task cost of a
-process task runner. Outcomes are streamed to the output files in dossier order and then dropped, so
-memory stays flat however large the campaign.
+The flow only orchestrates. Dossiers are reviewed in Prefect tasks of consecutive batches (a task per
+dossier cost more CPU in Prefect's client and temporary server than reading the dossier: bench/, see
+docs/performance.md); each dossier's outcome is cached on its files' content, the checklist's hash and
+the code (pipelines/cache.py), so an interrupted campaign resumes dossier by dossier. The CPU-bound work
+runs in a shared process pool, so all cores are used. Only a few batches are in flight at a time and
+outcomes are streamed to the output files in dossier order and then dropped, so memory stays flat however
+large the campaign.
 """
 
 from __future__ import annotations
 
+import math
+import os
 import time
+from collections import deque
 from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
-from prefect.context import FlowRunContext, TaskRunContext
+from prefect.context import FlowRunContext
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from ingest.discover import CampaignInventory, DossierRef, discover_campaign
 from pipelines import progress, workers
-from pipelines.cache import dossier_cache_key
+from pipelines.cache import dossier_cache_key, load_outcome, results_dir, store_outcome
 from pipelines.outputs import finish_outputs, prepare_out_dir
 from pipelines.runinfo import RunRecorder
 from pipelines.stages import DossierOutcome, review_dossier
 from reports.contract_csv import ContractWriter
 from scoring.checklist import load_checklist
 
-
-def _dossier_cache_key(context: TaskRunContext, parameters: dict[str, Any]) -> str:
-    return dossier_cache_key(
-        parameters["ref"], parameters["checklist_hash"], parameters.get("roster_path")
-    )
+MAX_BATCH = 25  # dossiers per Prefect task: 40 tasks for 1,000 dossiers
 
 
 @task(name="discover", cache_policy=NO_CACHE)
@@ -40,19 +41,36 @@ def discover_task(dossiers: str) -> CampaignInventory:
     return discover_campaign(Path(dossiers))
 
 
-@task(
-    name="review-dossier",
-    task_run_name="review {ref.dossier_id}",
-    cache_key_fn=_dossier_cache_key,
-    persist_result=True,
-    cache_result_in_memory=False,
-    retries=0,
-)
-def review_dossier_task(
-    ref: DossierRef, checklist_source: str, checklist_hash: str, roster_path: str | None
-) -> DossierOutcome:
-    """Read, extract and score one dossier, in the worker pool when there is one."""
-    return workers.run(review_dossier, ref, checklist_source, checklist_hash, roster_path)
+@task(name="review-dossiers", task_run_name="review {label}", cache_policy=NO_CACHE, persist_result=False)
+def review_batch_task(
+    refs: list[DossierRef],
+    checklist_source: str,
+    checklist_hash: str,
+    roster_path: str | None,
+    cache_dir: str | None,
+    label: str = "",
+) -> list[tuple[DossierOutcome, bool]]:
+    """Review consecutive dossiers; each is served from the cache or sent to the worker pool at once.
+
+    Returns (outcome, from_cache) in the order of `refs`.
+    """
+    directory = Path(cache_dir) if cache_dir else None
+    pending = []
+    for ref in refs:
+        key = dossier_cache_key(ref, checklist_hash, roster_path)
+        hit = load_outcome(directory, key) if directory else None
+        job = None if hit is not None else workers.submit(review_dossier, ref, checklist_source, checklist_hash, roster_path)
+        pending.append((key, hit, job))
+    results: list[tuple[DossierOutcome, bool]] = []
+    for key, hit, job in pending:
+        if hit is not None:
+            results.append((hit, True))
+            continue
+        outcome = job.result()
+        if directory:
+            store_outcome(directory, key, outcome)
+        results.append((outcome, False))
+    return results
 
 
 @task(name="validate", cache_policy=NO_CACHE)
@@ -137,10 +155,10 @@ def review_campaign(
         assigned = reviewers_by_dossier(Path(assignment))
         recorder.reviewers = {r.dossier_id: assigned[r.dossier_id] for r in refs if r.dossier_id in assigned}
 
-    review = review_dossier_task  # results persist under PREFECT_LOCAL_STORAGE_PATH (OUT/.pingcha/results)
     runner = FlowRunContext.get().task_runner
     local = isinstance(runner, ThreadPoolTaskRunner)  # else Dask: tasks run in its workers, no local pool
     recorder.task_runner = "threads+processes" if local else type(runner).__name__
+    cache_dir = results_dir()
     with (
         recorder.phase("process"),
         workers.pool(workers_count) if local else nullcontext(0) as pool_size,
@@ -148,20 +166,34 @@ def review_campaign(
     ):
         recorder.workers = pool_size
         writer.add_problems(p for p in inventory.problems if units is None or _in_units(p.dossier_id, units))
-        futures = [
-            review.submit(ref, str(loaded.source_path), loaded.content_hash, roster) for ref in refs
-        ]
-        total = len(futures)
+        parallel = pool_size if local else _dask_threads(runner)
+        batches = _batches(refs, parallel)
+        in_flight: deque = deque()
+
+        def submit_next() -> None:
+            if batches:
+                batch = batches.popleft()
+                label = batch[0].dossier_id + (f" … ({len(batch)})" if len(batch) > 1 else "")
+                in_flight.append(review_batch_task.submit(
+                    batch, str(loaded.source_path), loaded.content_hash, roster, cache_dir, label
+                ))  # fmt: skip
+
+        # enough queued work to keep every worker busy, few enough that finished outcomes never pile up
+        for _ in range(max(3, parallel + 1)):
+            submit_next()
+        total, done = len(refs), 0
         progress.report("start", 0, total)
-        for done, future in enumerate(futures, start=1):
-            future.wait()
-            outcome: DossierOutcome = future.result()
-            cached = future.state.name == "Cached"
-            writer.add_case(outcome.result)
-            writer.add_problems(outcome.problems)
-            recorder.add_outcome(outcome, cached=cached)
-            futures[done - 1] = None  # type: ignore[call-overload]  # let the outcome be freed
-            progress.report(outcome.result.dossier_id, done, total)
+        while in_flight:
+            future = in_flight.popleft()
+            outcomes = future.result()
+            submit_next()
+            for outcome, cached in outcomes:
+                writer.add_case(outcome.result)
+                writer.add_problems(outcome.problems)
+                recorder.add_outcome(outcome, cached=cached)
+                done += 1
+                progress.report(outcome.result.dossier_id, done, total)
+            del future, outcomes
         progress.report("done", total, total)
 
     finish_outputs(out_dir, recorder)  # validation and reports read the run's metadata from run.json
@@ -186,6 +218,20 @@ def campaign_flow(dask_address: str | None = None):
     from prefect_dask import DaskTaskRunner
 
     return review_campaign.with_options(task_runner=DaskTaskRunner(address=dask_address))
+
+
+def _batches(refs: list[DossierRef], parallel: int) -> deque[list[DossierRef]]:
+    """Consecutive batches: at most MAX_BATCH, and at least four per worker so small campaigns spread out."""
+    size = max(1, min(MAX_BATCH, math.ceil(len(refs) / (4 * max(parallel, 1)))))
+    return deque(refs[i : i + size] for i in range(0, len(refs), size))
+
+
+def _dask_threads(runner: Any) -> int:
+    """Threads in the Dask cluster (each runs one batch at a time); 8 when the scheduler cannot say."""
+    try:
+        return max(1, sum(runner._client.nthreads().values()))
+    except Exception:
+        return int(os.environ.get("PINGCHA_DASK_PARALLEL", "8"))
 
 
 def _in_units(dossier_id: str, units: list[str]) -> bool:

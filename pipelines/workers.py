@@ -11,7 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
@@ -46,3 +46,15 @@ def run(fn: Callable[..., R], *args: Any) -> R:
     if _pool is None:
         return fn(*args)
     return _pool.submit(fn, *args).result()
+
+
+def submit(fn: Callable[..., R], *args: Any) -> Future[R]:
+    """`fn(*args)` queued in the pool if one is running, else run here now (the future is already done)."""
+    if _pool is not None:
+        return _pool.submit(fn, *args)
+    future: Future[R] = Future()
+    try:
+        future.set_result(fn(*args))
+    except BaseException as exc:
+        future.set_exception(exc)
+    return future

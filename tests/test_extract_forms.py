@@ -104,6 +104,13 @@ def test_pdf_record_officer_table_without_grid() -> None:
     assert facts.signed_by_party is not None and facts.signed_by_party.value is True
 
 
+def test_names_joined_by_a_lost_gap_are_not_a_third_officer() -> None:
+    lines = ["现场检查笔录", "执法人员：龚艳（执法证号：11010515322）、韩勇（执法证号：11010513387）",
+             "执法人员（签名）：龚艳韩勇"]  # fmt: skip
+    facts = extract_document(_pdf(DocKind.INSPECTION_RECORD, "现场检查笔录", lines))
+    assert [o.name for o in facts.officers] == ["龚艳", "韩勇"]
+
+
 def test_form_lines_keep_prose_and_offsets() -> None:
     lines = [
         "当事人 于2025年5月6日在厂区内排放废气",  # a wrapped sentence, not a form row

@@ -101,7 +101,15 @@ def _officers(docs: list[DocFacts]) -> list[Officer]:
             if officer.name not in seen:
                 seen.add(officer.name)
                 out.append(officer)
-    return out
+    return [o for o in out if o.cert_no or _joined(o.name, seen) is None]
+
+
+def _joined(name: str, names: set[str]) -> tuple[str, str] | None:
+    """'龚艳韩勇' when 龚艳 and 韩勇 are known: two names whose separating space a scan or PDF lost."""
+    for cut in range(2, len(name) - 1):
+        if name[:cut] in names and name[cut:] in names:
+            return name[:cut], name[cut:]
+    return None
 
 
 def _cited_case_no(docs: list[DocFacts]) -> Found[str] | None:

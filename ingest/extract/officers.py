@@ -145,4 +145,7 @@ def merge_officers(hits: Sequence[OfficerHit]) -> list[OfficerHit]:
             continue
         by_name[hit.name] = len(out)
         out.append(hit)
-    return out
+    # "龚艳韩勇" (a signature line whose gap was lost in a scan) when 龚艳 and 韩勇 are listed too
+    names = set(by_name)
+    return [h for h in out if h.cert or not any(
+        h.name[:cut] in names and h.name[cut:] in names for cut in range(2, len(h.name) - 1))]
