@@ -20,7 +20,13 @@ from ingest.extract.fields import extract_fields, labels_present
 from ingest.extract.officers import find_officers_in_lines
 from ingest.extract.party import parse_party
 from ingest.extract.provisions import classify_citations, find_citations
-from ingest.extract.remedies import find_defense_right, find_hearing_right, find_payment_terms, find_remedies, find_waiver
+from ingest.extract.remedies import (
+    find_defense_right,
+    find_hearing_right,
+    find_payment_terms,
+    find_remedies,
+    find_waiver,
+)
 from ingest.glossary import DocKind
 from ingest.model import Document, Position, TextBlock
 from ingest.normalize import cn_amount, cn_to_int, fold, squash
