@@ -163,6 +163,12 @@ def _cmd_run(args: argparse.Namespace) -> int:
     if args.workers is not None and args.workers < 1:
         raise UsageError("--workers must be at least 1")
     checklist = _load_checklist_or_usage(args.checklist)
+    from ingest.readers import ReadLimits
+
+    try:
+        ReadLimits.from_env()  # PINGCHA_MAX_* limits: a typo fails here, not in a worker process
+    except ValueError as exc:
+        raise UsageError(str(exc)) from exc
     from pipelines.outputs import OutputDirError, check_out_dir
 
     try:

@@ -119,7 +119,7 @@ def review_dossier(
 
     ocr = _TimedOcr() if ocr_enabled() else None
     started = time.perf_counter()
-    dossier = load_dossier(ref, limits or ReadLimits(), ocr=ocr)
+    dossier = load_dossier(ref, limits or ReadLimits.from_env(), ocr=ocr)
     timings["ocr"] = ocr.seconds if ocr else 0.0
     timings["read"] = time.perf_counter() - started - timings["ocr"]
     pages = sum(doc.page_count for doc in dossier.documents)

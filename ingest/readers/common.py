@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import zipfile
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
 
 from ingest.errors import ReadError
 from ingest.glossary import ProblemKind
@@ -25,6 +27,22 @@ class ReadLimits:
     @property
     def max_uncompressed_bytes(self) -> int:
         return int(self.max_uncompressed_mb * MB)
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> ReadLimits:
+        """Limits tuned by PINGCHA_MAX_<FIELD> variables (e.g. PINGCHA_MAX_PAGES=1000), which worker
+        processes inherit; a malformed value is an error, never silently ignored."""
+        environ = os.environ if environ is None else environ
+        values: dict[str, float | int] = {}
+        for spec in fields(cls):
+            name = "PINGCHA_" + spec.name.upper()
+            if name in environ:
+                kind = int if spec.type in (int, "int") else float
+                try:
+                    values[spec.name] = kind(environ[name])
+                except ValueError as exc:
+                    raise ValueError(f"{name} must be a number, not {environ[name]!r}") from exc
+        return cls(**values)
 
 
 def too_large(message: str) -> ReadError:
