@@ -268,6 +268,7 @@ REVIEW_CHOICE_ZH: dict[str, str] = {
 
 YES_ZH = "是"
 NO_ZH = "否"
+NONE_ZH = "无"  # an empty slot in a table or list (e.g. a reviewer from no reviewed unit)
 
 # Words on the scorecard's sheets, headers and print footer.
 REPORT_ZH: dict[str, str] = {
@@ -394,7 +395,7 @@ TREND_ZH: dict[str, str] = {
     "sheet_categories": "类别扣分",
     "sheet_recurrence": "整改未到位",
     "sheet_zero": "零执法",
-    "none": "无",
+    "none": NONE_ZH,
 }
 
 # --- The circular (通报) and supervision letters (执法监督意见书): reports/circular.py, letters.py --------
@@ -484,3 +485,123 @@ LETTER_ZH: dict[str, str] = {
 
 # Where a quote was found, in circulated documents: {page} is findings.csv `page` (PDF page, .docx paragraph).
 LOCATION_ZH: dict[str, str] = {"page": "第{page}页（段）", "cell": "{page}"}
+
+# --- Names of reviewer-facing output files and folders (reports/circular.py, letters.py) ---------------
+
+FILE_NAMES_ZH: dict[str, str] = {
+    "circular": "通报.docx",
+    "letters_dir": "监督意见书",  # one <unit>.docx per unit; LETTER_ZH["title"] is the document's full name
+}
+
+# Section numbers of a government document: 一、二、… (headings) and （一）（二）… (sub-headings).
+CHINESE_NUMERALS = "一二三四五六七八九十"
+
+# --- Short forms -------------------------------------------------------------------------------------
+# The long word (TERMS_ZH / FINDING_ZH, same key) is the glossary's spelling; these shorter forms are printed
+# where the context already says what is meant. Kept so that outputs (and sample.xlsx, which is read back by
+# its headers) stay as they are; listed here so the inconsistency is visible in one place.
+SHORT_TERMS_ZH: dict[str, str] = {
+    "unit": "单位",  # TERMS_ZH["unit"] 被评查单位: sample.xlsx headers, the CLI's end-of-run line
+    "category": "类别",  # TERMS_ZH["category"] 评查类别: the `pingcha checklist` table
+    "item_code": "编号",  # FINDING_ZH["item_code"] 项目编号: the `pingcha checklist` table
+}
+
+# --- Campaign operations: sample.xlsx and assignment.xlsx (pipelines/campaign) ------------------------
+
+# sample.xlsx. read_sample reads the file back by these words: renaming one makes old sample files unreadable.
+SAMPLE_ZH: dict[str, str] = {
+    "sheet_result": "抽样结果",
+    "sheet_info": "抽样说明",
+    "stratum_population": "该类型案卷数",
+    "unit_population": "该单位案卷数",
+    "drawn": "抽取数",
+    "unspecified_type": "未注明",  # the stratum of a unit's files whose case type is not known
+}
+
+# Sampling method (抽样说明 → 抽样方法); keys are the Sample.method identifiers.
+SAMPLE_METHOD_ZH: dict[str, str] = {"rate": "按比例抽取", "per_unit": "每单位抽取固定数量"}
+
+# 抽样说明, column A: machine key -> label (read back by label).
+SAMPLE_INFO_ZH: dict[str, str] = {
+    "method": "抽样方法",
+    "rate": "抽样比例",
+    "per_unit": "每单位抽取数",
+    "min_per_unit": "每单位最少抽取数",
+    "seed": "随机种子",
+    "population_total": "案卷总数",
+    "drawn_total": "抽取案卷数",
+    "population_hash": "总体校验值(sha256)",
+    "drawn_at": "抽样时间",
+    "root": "案卷目录",
+    "strata": "分层方式",
+    "redraw": "重现方法",
+}
+
+# assignment.xlsx (交叉评查). Its 分配明细 sheet is read back (reviewers_by_dossier) by TERMS_ZH["dossier"] and
+# REPORT_ZH["reviewers"].
+ASSIGNMENT_ZH: dict[str, str] = {
+    "title": "交叉评查分配汇总",
+    "sheet_detail": "分配明细",
+    "panel": "评查组",
+    "panel_name": "第{n}组",
+    "members": "组员",
+    "recused": "回避人员",
+    "panel_units": "涉及被评查单位",
+}
+
+# --- The city platform's import file (reports/platform_export.py; its columns are platform_mapping.yaml) --
+
+PLATFORM_ZH: dict[str, str] = {"sheet": "评查结果"}
+
+# --- The command line (pipelines/console.py) ------------------------------------------------------------
+
+CONSOLE_ZH: dict[str, str] = {
+    "progress_bar": "评查",
+    "progress": "评查进度",
+    "scored": "已评分",
+    "cached": "复用上次结果的案卷",
+    "elapsed": "用时",
+    "history_not_written": "历史库未写入 (history store not written)",
+    "scorecard": "评查表 (scorecard)",
+}
+
+# `pingcha checklist`: one row per item, in scoring.checklist.describe_checklist's column order. Shorter than
+# the scorecard's words (and than scoring.checklist.DESCRIBE_HEADER: 扣分上限, 否决项, 检查方式, 法律依据).
+CHECKLIST_TABLE_ZH: dict[str, str] = {
+    "code": SHORT_TERMS_ZH["item_code"],
+    "name": TERMS_ZH["item"],
+    "category": SHORT_TERMS_ZH["category"],
+    "points": "分值",
+    "cap": "上限",
+    "veto": VETO_FAIL_ZH,
+    "rule": "规则",
+    "statute": "依据",
+}
+
+# --- Input vocabulary: header words read from the user's files ----------------------------------------
+# Matched after NFKC normalisation and whitespace removal. Changing a word here changes what files are accepted.
+
+# reviewers.xlsx (pingcha assign --reviewers): 姓名 and 单位 required, 专长 and 备注 optional. assignment.xlsx's
+# 汇总 sheet repeats these columns under the same words.
+INPUT_HEADERS_ZH: dict[str, str] = {
+    "reviewer_name": "姓名",
+    "reviewer_unit": "单位",  # the reviewer's own unit (he recuses himself from its files)
+    "reviewer_specialty": "专长",
+    "reviewer_note": "备注",
+}
+
+# A unit's register (案件台账): the accepted headers of the column naming the case and of the column giving its
+# type, most specific first (the first one present in a header row is used).
+REGISTER_HEADERS_ZH: dict[str, tuple[str, ...]] = {
+    "case_key": ("案卷编号", "案卷号", "卷宗编号", "档案号", "案件编号", "编号"),
+    "case_type": ("案件类型", "案件类别", "执法类别", "执法行为类别", "执法类型", "执法行为类型", "类别"),
+}
+
+# A case's folder or file name: the first mark found in it gives the case type (the sampling stratum).
+CASE_TYPE_NAME_MARKS: tuple[tuple[str, str], ...] = (
+    ("简易", f"{CASE_TYPE_ZH['penalty']}（{PROCEDURE_ZH['summary']}）"),
+    ("许可", CASE_TYPE_ZH["license"]),
+    ("检查", CASE_TYPE_ZH["inspection"]),
+    ("强制", CASE_TYPE_ZH["coercion"]),
+    ("处罚", CASE_TYPE_ZH["penalty"]),
+)

@@ -13,6 +13,8 @@ import argparse
 import importlib.util
 from pathlib import Path
 
+from ingest.glossary import INPUT_HEADERS_ZH
+
 CAMPAIGN_COMMANDS: frozenset[str] = frozenset({"sample", "assign", "export", "trends"})
 
 
@@ -36,7 +38,8 @@ def add_campaign_commands(sub: argparse._SubParsersAction) -> None:
     sample.add_argument("--overwrite", action="store_true", help="replace an existing sample file")
 
     assign = sub.add_parser("assign", help="assign the sampled files to cross-review panels (交叉评查) in assignment.xlsx")
-    assign.add_argument("--reviewers", type=Path, required=True, help="reviewers.xlsx: columns 姓名, 单位 (专长, 备注 optional)")
+    assign.add_argument("--reviewers", type=Path, required=True, help="reviewers.xlsx: columns {reviewer_name}, {reviewer_unit} "
+                        "({reviewer_specialty}, {reviewer_note} optional)".format_map(INPUT_HEADERS_ZH))
     assign.add_argument("--sample", type=Path, required=True, help="sample.xlsx from pingcha sample")
     assign.add_argument("--out", type=Path, required=True, help="assignment.xlsx to write")
     assign.add_argument("--per-file", type=int, default=2, help="reviewers per file, none from its unit (default 2)")

@@ -11,7 +11,15 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from ingest.glossary import GRADES_ZH, zh
+from ingest.glossary import (
+    CHECKLIST_TABLE_ZH,
+    CONSOLE_ZH,
+    ELEMENT_ZH,
+    GRADES_ZH,
+    SHORT_TERMS_ZH,
+    TERMS_ZH,
+    zh,
+)
 
 _out = Console(highlight=False)
 _err = Console(stderr=True, highlight=False)
@@ -32,7 +40,7 @@ class ProgressBar:
             self._started = time.perf_counter()
             if self._interactive and total:
                 self._progress = Progress(
-                    TextColumn("[bold]评查[/bold]"), BarColumn(), MofNCompleteColumn(),
+                    TextColumn(f"[bold]{CONSOLE_ZH['progress_bar']}[/bold]"), BarColumn(), MofNCompleteColumn(),
                     TextColumn("{task.description}"), TimeRemainingColumn(), console=_err, transient=True,
                 )  # fmt: skip
                 self._progress.start()
@@ -45,7 +53,7 @@ class ProgressBar:
         if decile != self._last_decile and event != "done":
             self._last_decile = decile
             rate = done / max(time.perf_counter() - self._started, 1e-6)
-            _err.print(f"评查进度 {done}/{total} 案卷 ({rate:.1f}/s)")
+            _err.print(f"{CONSOLE_ZH['progress']} {done}/{total} {TERMS_ZH['dossier']} ({rate:.1f}/s)")
 
     def close(self) -> None:
         if self._progress is not None:
@@ -64,31 +72,32 @@ def print_summary(summary: dict[str, Any], out_dir: Path) -> None:
     _out.print(table)
     grade_text = "  ".join(f"{g} {grades.get(g, 0)}" for g in GRADES_ZH)
     checklist = summary.get("checklist", {})
-    _out.print(
-        f"单位 {counts.get('units', 0)}  案卷 {counts.get('dossiers', 0)}  已评分 {counts.get('scored', 0)}  "
-        f"否决 {counts.get('vetoed', 0)}  需人工复核 {counts.get('needs_review', 0)}  "
-        f"问题文件 {counts.get('problems', 0)}"
+    line = (
+        (SHORT_TERMS_ZH["unit"], "units"), (TERMS_ZH["dossier"], "dossiers"), (CONSOLE_ZH["scored"], "scored"),
+        (ELEMENT_ZH["vetoed"], "vetoed"), (ELEMENT_ZH["needs_review"], "needs_review"),
+        (TERMS_ZH["problems"], "problems"),
     )
-    _out.print(f"等次: {grade_text}")
+    _out.print("  ".join(f"{label} {counts.get(key, 0)}" for label, key in line))
+    _out.print(f"{ELEMENT_ZH['grade']}: {grade_text}")
     cached = counts.get("cached_dossiers", 0)
     if cached:
-        _out.print(f"复用上次结果的案卷: {cached}")
+        _out.print(f"{CONSOLE_ZH['cached']}: {cached}")
     _out.print(
-        f"评查标准 {checklist.get('id', '')} {checklist.get('version', '')}  "
-        f"用时 {summary.get('timings', {}).get('wall_seconds', 0):.1f}s"
+        f"{TERMS_ZH['checklist']} {checklist.get('id', '')} {checklist.get('version', '')}  "
+        f"{CONSOLE_ZH['elapsed']} {summary.get('timings', {}).get('wall_seconds', 0):.1f}s"
     )
     publication = summary.get("publication", {})
     if publication.get("history_error"):
-        _err.print(f"[yellow]历史库未写入 (history store not written): {publication['history_error']}[/yellow]")
+        _err.print(f"[yellow]{CONSOLE_ZH['history_not_written']}: {publication['history_error']}[/yellow]")
     scorecard = out_dir / "scorecards.xlsx"
-    _out.print(f"评查表 (scorecard): {scorecard.resolve()}")
+    _out.print(f"{CONSOLE_ZH['scorecard']}: {scorecard.resolve()}")
 
 
 def print_checklist(checklist: Any) -> None:
     from scoring.checklist import describe_checklist
 
     table = Table(title=f"{checklist.title}  ({checklist.id} {checklist.version})")
-    for header in ("编号", "评查项目", "类别", "分值", "上限", "否决", "规则", "依据"):
+    for header in CHECKLIST_TABLE_ZH.values():
         table.add_column(header)
     for row in describe_checklist(checklist):
         table.add_row(*[str(c) for c in row])

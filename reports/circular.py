@@ -28,8 +28,10 @@ from docx.text.run import Run
 
 from ingest.glossary import (
     CHART_ZH,
+    CHINESE_NUMERALS,
     CIRCULAR_ZH,
     DOC_ZH,
+    FILE_NAMES_ZH,
     FINDING_ZH,
     GRADES_ZH,
     LOCATION_ZH,
@@ -45,8 +47,7 @@ from reports.summary import failed, top_problems, unit_ranking
 if TYPE_CHECKING:
     from reports.history.trends import Trends
 
-CIRCULAR_FILE = "通报.docx"
-CHINESE_NUMERALS = "一二三四五六七八九十"
+CIRCULAR_FILE = FILE_NAMES_ZH["circular"]
 PROBLEM_DETAILS = 5  # problems described with examples; the table lists up to PROBLEM_TABLE
 PROBLEM_TABLE = 10
 EXAMPLES_PER_PROBLEM = 2

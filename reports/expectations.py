@@ -19,7 +19,7 @@ import great_expectations.expectations as gxe
 import pandas as pd
 from great_expectations.expectations.row_conditions import Column
 
-from ingest.glossary import GRADE_FAIL, GRADES_ZH, Status
+from ingest.glossary import ELEMENT_ZH, FINDING_ZH, GRADE_FAIL, GRADES_ZH, Status
 
 CASES_SUITE = "pingcha_cases"
 FINDINGS_SUITE = "pingcha_findings"
@@ -35,26 +35,25 @@ DATE_COLUMNS: tuple[str, ...] = (
     "decision_date", "delivery_date",
 )  # fmt: skip
 NUMBER_COLUMNS: tuple[str, ...] = ("fine_amount", "notice_fine_amount", "raw_score", "total_score")
-DATE_ZH: dict[str, str] = {
-    "violation_date": "违法行为发生日期", "source_date": "案源登记日期", "filing_date": "立案日期",
-    "notice_date": "告知日期", "notice_served_date": "告知书送达日期", "hearing_date": "听证日期",
-    "decision_date": "决定日期", "delivery_date": "决定书送达日期",
-}  # fmt: skip
-NUMBER_ZH: dict[str, str] = {
-    "fine_amount": "罚款金额", "notice_fine_amount": "拟罚款金额", "raw_score": "原始得分",
-    "total_score": "得分", "points_deducted": "扣分",
-}  # fmt: skip
+DATE_ZH: dict[str, str] = {column: ELEMENT_ZH[column] for column in DATE_COLUMNS}
+NUMBER_ZH: dict[str, str] = {column: ELEMENT_ZH[column] for column in NUMBER_COLUMNS} | {
+    "points_deducted": FINDING_ZH["points_deducted"]}
+
+
+def _order(name: str, later: str, earlier: str) -> tuple[str, str, str, str]:
+    return name, later, earlier, f"{DATE_ZH[later]}不得早于{DATE_ZH[earlier]}"
+
 
 # Procedural order (checklist V06, statutes.md): (name, later column, earlier column, Chinese rule).
 # Each pair is compared only when both dates are known.
 DATE_ORDER: tuple[tuple[str, str, str, str], ...] = (
-    ("filing_after_source", "filing_date", "source_date", "立案日期不得早于案源登记日期"),
-    ("notice_after_filing", "notice_date", "filing_date", "告知日期不得早于立案日期"),
-    ("notice_served_after_notice", "notice_served_date", "notice_date", "告知书送达日期不得早于告知日期"),
-    ("decision_after_notice", "decision_date", "notice_date", "决定日期不得早于告知日期"),
-    ("decision_after_notice_served", "decision_date", "notice_served_date", "决定日期不得早于告知书送达日期"),
-    ("decision_after_filing", "decision_date", "filing_date", "决定日期不得早于立案日期"),
-    ("delivery_after_decision", "delivery_date", "decision_date", "决定书送达日期不得早于决定日期"),
+    _order("filing_after_source", "filing_date", "source_date"),
+    _order("notice_after_filing", "notice_date", "filing_date"),
+    _order("notice_served_after_notice", "notice_served_date", "notice_date"),
+    _order("decision_after_notice", "decision_date", "notice_date"),
+    _order("decision_after_notice_served", "decision_date", "notice_served_date"),
+    _order("decision_after_filing", "decision_date", "filing_date"),
+    _order("delivery_after_decision", "delivery_date", "decision_date"),
 )  # fmt: skip
 
 # Derived columns: named with a double underscore so they never collide with contract columns.
@@ -174,11 +173,12 @@ def cases_expectations(max_score: float = 100.0) -> list[gxe.Expectation]:
     found: list[gxe.Expectation] = [
         _named(gxe.ExpectColumnValuesToNotBeNull, "dossier_id_present", "每行须有案卷编号", column="dossier_id"),
         _named(gxe.ExpectColumnValuesToBeUnique, "dossier_id_unique", "案卷编号不得重复", column="dossier_id"),
-        _named(gxe.ExpectColumnValuesToBeInSet, "case_type_allowed", "案件类型应为 penalty/license/inspection/coercion",
+        _named(gxe.ExpectColumnValuesToBeInSet, "case_type_allowed", f"{ELEMENT_ZH['case_type']}应为 penalty/license/inspection/coercion",
                column="case_type", value_set=["penalty", "license", "inspection", "coercion"]),
-        _named(gxe.ExpectColumnValuesToBeInSet, "procedure_allowed", "程序应为 general/summary",
+        _named(gxe.ExpectColumnValuesToBeInSet, "procedure_allowed", f"{ELEMENT_ZH['procedure']}应为 general/summary",
                column="procedure", value_set=["general", "summary"]),
-        _named(gxe.ExpectColumnValuesToBeInSet, "party_kind_allowed", "当事人类型应为 organisation/individual",
+        _named(gxe.ExpectColumnValuesToBeInSet, "party_kind_allowed",
+               f"{ELEMENT_ZH['party_kind']}应为 organisation/individual",
                column="party_kind", value_set=["organisation", "individual"]),
         _named(gxe.ExpectColumnValuesToMatchRegex, "case_no_format",
                "决定书文号应为“机关代字〔年份〕序号号”格式（括号可为〔〕［］[]（）()，“第”可有可无）",
@@ -195,9 +195,10 @@ def cases_expectations(max_score: float = 100.0) -> list[gxe.Expectation]:
         found.append(_named(gxe.ExpectColumnValuesToMatchRegex, f"{column}_is_number",
                             f"{NUMBER_ZH[column]}应为数字", column=column, regex=PLAIN_NUMBER_REGEX))  # fmt: skip
     found += [
-        _named(gxe.ExpectColumnValuesToBeBetween, "fine_amount_non_negative", "罚款金额不得为负数",
+        _named(gxe.ExpectColumnValuesToBeBetween, "fine_amount_non_negative", f"{NUMBER_ZH['fine_amount']}不得为负数",
                column=num("fine_amount"), min_value=0),
-        _named(gxe.ExpectColumnValuesToBeBetween, "notice_fine_amount_non_negative", "拟罚款金额不得为负数",
+        _named(gxe.ExpectColumnValuesToBeBetween, "notice_fine_amount_non_negative",
+               f"{NUMBER_ZH['notice_fine_amount']}不得为负数",
                column=num("notice_fine_amount"), min_value=0),
         # Summary-procedure files have no written 告知书, so no notice amount to compare (domain.md).
         _named(gxe.ExpectColumnValuesToNotBeNull, "notice_fine_amount_present",
@@ -206,19 +207,19 @@ def cases_expectations(max_score: float = 100.0) -> list[gxe.Expectation]:
         _named(gxe.ExpectColumnValuesToBeInSet, "party_id_check_char",
                "统一社会信用代码校验位应符合GB 32100（打码代码、身份证号除外）",
                column=PARTY_ID_OK, value_set=[True]),
-        _named(gxe.ExpectColumnValuesToBeBetween, "raw_score_in_range", f"原始得分应在0至{max_score:g}分之间",
+        _named(gxe.ExpectColumnValuesToBeBetween, "raw_score_in_range", f"{NUMBER_ZH['raw_score']}应在0至{max_score:g}分之间",
                column=num("raw_score"), min_value=0, max_value=max_score),
-        _named(gxe.ExpectColumnValuesToBeBetween, "total_score_in_range", f"得分应在0至{max_score:g}分之间",
+        _named(gxe.ExpectColumnValuesToBeBetween, "total_score_in_range", f"{NUMBER_ZH['total_score']}应在0至{max_score:g}分之间",
                column=num("total_score"), min_value=0, max_value=max_score),
-        _named(gxe.ExpectColumnValuesToBeInSet, "vetoed_boolean", "否决应为 true/false",
+        _named(gxe.ExpectColumnValuesToBeInSet, "vetoed_boolean", f"{ELEMENT_ZH['vetoed']}应为 true/false",
                column="vetoed", value_set=["true", "false"]),
-        _named(gxe.ExpectColumnValuesToBeInSet, "needs_review_boolean", "需人工复核应为 true/false",
+        _named(gxe.ExpectColumnValuesToBeInSet, "needs_review_boolean", f"{ELEMENT_ZH['needs_review']}应为 true/false",
                column="needs_review", value_set=["true", "false"]),
         _named(gxe.ExpectColumnValuesToBeInSet, "vetoed_total_zero", "否决案卷得分应记为0分",
                column=num("total_score"), value_set=[0], row_condition=Column("vetoed") == "true"),
         _named(gxe.ExpectColumnValuesToNotBeInSet, "zero_total_only_when_vetoed", "未否决案卷得分不应为0分",
                column=num("total_score"), value_set=[0], row_condition=Column("vetoed") == "false"),
-        _named(gxe.ExpectColumnValuesToBeInSet, "grade_allowed", "等次应为优秀/良好/合格/不合格",
+        _named(gxe.ExpectColumnValuesToBeInSet, "grade_allowed", f"{ELEMENT_ZH['grade']}应为{'/'.join(GRADES_ZH)}",
                column="grade", value_set=list(GRADES_ZH)),
         _named(gxe.ExpectColumnPairValuesToBeEqual, "grade_matches_score",
                "等次应与得分及评查标准的等次分数线一致（否决为不合格）", column_A="grade",
@@ -233,13 +234,14 @@ def findings_expectations() -> list[gxe.Expectation]:
         _named(gxe.ExpectCompoundColumnsToBeUnique, "finding_unique_per_item", "每个案卷的每个评查项目只应有一行",
                column_list=["dossier_id", "item_code"]),
         _named(gxe.ExpectColumnValuesToNotBeNull, "finding_dossier_present", "每行须有案卷编号", column="dossier_id"),
-        _named(gxe.ExpectColumnValuesToBeInSet, "status_allowed", "评查结论应为 pass/fail/n/a/unknown/manual",
+        _named(gxe.ExpectColumnValuesToBeInSet, "status_allowed",
+               f"{FINDING_ZH['status']}应为 pass/fail/n/a/unknown/manual",
                column="status", value_set=[s.value for s in Status]),
-        _named(gxe.ExpectColumnValuesToMatchRegex, "points_deducted_is_number", "扣分应为数字",
+        _named(gxe.ExpectColumnValuesToMatchRegex, "points_deducted_is_number", f"{NUMBER_ZH['points_deducted']}应为数字",
                column="points_deducted", regex=PLAIN_NUMBER_REGEX),
-        _named(gxe.ExpectColumnValuesToBeBetween, "points_deducted_non_negative", "扣分不得为负数",
+        _named(gxe.ExpectColumnValuesToBeBetween, "points_deducted_non_negative", f"{NUMBER_ZH['points_deducted']}不得为负数",
                column=num("points_deducted"), min_value=0),
-        _named(gxe.ExpectColumnValuesToBeInSet, "veto_boolean", "否决项应为 true/false",
+        _named(gxe.ExpectColumnValuesToBeInSet, "veto_boolean", f"{FINDING_ZH['veto']}应为 true/false",
                column="veto", value_set=["true", "false"]),
         _named(gxe.ExpectColumnValuesToBeInSet, "fail_has_evidence",
                "扣分项须注明证据（文件和页码，或原文摘录），或在说明中写明缺少的文书（未见/缺/无）",

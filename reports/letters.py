@@ -14,13 +14,13 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from ingest.glossary import DOC_ZH, ELEMENT_ZH, GRADE_FAIL, LETTER_ZH
-from reports.circular import CHINESE_NUMERALS, GovDoc, campaign_name, case_part, fmt_num, location
+from ingest.glossary import CHINESE_NUMERALS, DOC_ZH, ELEMENT_ZH, FILE_NAMES_ZH, GRADE_FAIL, LETTER_ZH
+from reports.circular import GovDoc, campaign_name, case_part, fmt_num, location
 from reports.loading import ChecklistRef, RunData, load_run
 from reports.masking import individual_names
 from reports.summary import failed
 
-LETTERS_DIR = "监督意见书"  # conventional folder: write_supervision_letters(out, out / LETTERS_DIR)
+LETTERS_DIR = FILE_NAMES_ZH["letters_dir"]  # conventional folder: write_supervision_letters(out, out / LETTERS_DIR)
 STATUTE_KEYS = ("statute", "reference", "legal_basis", "basis")
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 

@@ -15,14 +15,14 @@ import pandas as pd
 import yaml
 
 from ingest.errors import PingchaError
-from ingest.glossary import CASE_TYPE_ZH, NO_ZH, PROCEDURE_ZH, YES_ZH
+from ingest.glossary import CASE_TYPE_ZH, NO_ZH, PLATFORM_ZH, PROCEDURE_ZH, TERMS_ZH, YES_ZH
 from reports.loading import RunData, format_cell, load_run
 from reports.summary import failed
 
 DEFAULT_MAPPING = Path(__file__).with_name("platform_mapping.yaml")
 CSV_NAME = "platform_export.csv"
 XLSX_NAME = "platform_export.xlsx"
-SHEET_NAME = "评查结果"
+SHEET_NAME = PLATFORM_ZH["sheet"]
 MAIN_PROBLEMS_LIMIT = 3
 LIST_SEP = "；"
 REVIEWER_SEP = "、"
@@ -108,7 +108,7 @@ def load_mapping(path: Path | None = None) -> list[tuple[str, str | None, str]]:
         where = f"第{mark.line + 1}行" if mark is not None else ""
         raise PlatformMappingError(f"{name}{where}：不是有效的YAML（{getattr(exc, 'problem', exc)}）") from exc
     if not isinstance(raw, dict) or not isinstance(raw.get("columns"), list) or not raw["columns"]:
-        raise PlatformMappingError(f"{name}：须有 columns 列表，如 columns: [{{source: unit, header: 被评查单位}}, …]")
+        raise PlatformMappingError(f"{name}：须有 columns 列表，如 columns: [{{source: unit, header: {TERMS_ZH['unit']}}}, …]")
     unknown_keys = set(raw) - {"columns"}
     if unknown_keys:
         raise PlatformMappingError(f"{name}：未知的设置项 {'、'.join(sorted(map(str, unknown_keys)))}（只支持 columns）")

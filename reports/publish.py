@@ -13,12 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from ingest.errors import PingchaError
+from ingest.glossary import FILE_NAMES_ZH
 from reports.circular import write_circular
 from reports.letters import write_supervision_letters
 
 DEFAULT_HISTORY = "default"
-CIRCULAR_NAME = "通报.docx"
-LETTERS_DIR = "监督意见书"
+CIRCULAR_NAME = FILE_NAMES_ZH["circular"]
+LETTERS_DIR = FILE_NAMES_ZH["letters_dir"]
 TRENDS_DIR = "trends"
 
 

@@ -23,15 +23,23 @@ from itertools import combinations
 from pathlib import Path
 
 from ingest.errors import PingchaError
+from ingest.glossary import ASSIGNMENT_ZH, DOC_ZH, INPUT_HEADERS_ZH, NONE_ZH, REPORT_ZH, TERMS_ZH
 from pipelines.campaign.sampling import Sample
 
-REVIEWER_COLUMNS = ("姓名", "单位")
-OPTIONAL_COLUMNS = ("专长", "备注")
-SUMMARY_SHEET = "汇总"
-DETAIL_SHEET = "分配明细"
-DETAIL_HEADER = ("序号", "案卷", "被评查单位", "评查组", "评查人员", "回避人员")
-PANEL_HEADER = ("序号", "被评查单位", "案卷", "评查人员", "回避人员")
-WORKLOAD_HEADER = ("姓名", "单位", "评查组", "评查案卷数", "专长", "备注")
+NAME_COL, UNIT_COL, SPECIALTY_COL, NOTE_COL = (INPUT_HEADERS_ZH[k] for k in
+                                ("reviewer_name", "reviewer_unit", "reviewer_specialty", "reviewer_note"))
+REVIEWER_COLUMNS = (NAME_COL, UNIT_COL)
+OPTIONAL_COLUMNS = (SPECIALTY_COL, NOTE_COL)
+SUMMARY_SHEET = TERMS_ZH["summary"]
+DETAIL_SHEET = ASSIGNMENT_ZH["sheet_detail"]
+DOSSIER, REVIEWERS = TERMS_ZH["dossier"], REPORT_ZH["reviewers"]  # 分配明细 is read back by these two
+DETAIL_HEADER = (DOC_ZH["seq"], DOSSIER, TERMS_ZH["unit"], ASSIGNMENT_ZH["panel"], REVIEWERS,
+                 ASSIGNMENT_ZH["recused"])
+PANEL_HEADER = (DOC_ZH["seq"], TERMS_ZH["unit"], DOSSIER, REVIEWERS, ASSIGNMENT_ZH["recused"])
+# 汇总 repeats the reviewers.xlsx columns (单位 is the reviewer's own unit, not the reviewed one).
+WORKLOAD_HEADER = (NAME_COL, UNIT_COL, ASSIGNMENT_ZH["panel"], TERMS_ZH["files_reviewed"], SPECIALTY_COL, NOTE_COL)
+GROUPS_HEADER = (ASSIGNMENT_ZH["panel"], ASSIGNMENT_ZH["members"], TERMS_ZH["files_reviewed"],
+                 ASSIGNMENT_ZH["panel_units"])
 REVIEWER_SEP = "、"
 FORMATION_ATTEMPTS = 40  # group formations tried until loads differ by at most one
 
@@ -119,12 +127,13 @@ def read_reviewers(path: Path) -> list[Reviewer]:
         rows = list(book.worksheets[0].iter_rows(values_only=True))
     finally:
         book.close()
-    header_at = next((i for i, row in enumerate(rows[:5]) if "姓名" in [_norm(c) for c in row]), None)
+    header_at = next((i for i, row in enumerate(rows[:5]) if NAME_COL in [_norm(c) for c in row]), None)
     if header_at is None:
-        raise AssignmentError(f"{path.name}：前5行中找不到含“姓名”的表头行（需要列：姓名、单位，可选：专长、备注）")
+        raise AssignmentError(f"{path.name}：前5行中找不到含“{NAME_COL}”的表头行（需要列：{REVIEWER_SEP.join(REVIEWER_COLUMNS)}，"
+                             f"可选：{REVIEWER_SEP.join(OPTIONAL_COLUMNS)}）")
     header = [_norm(c) for c in rows[header_at]]
-    if "单位" not in header:
-        raise AssignmentError(f"{path.name}：第{header_at + 1}行表头缺少列“单位”")
+    if UNIT_COL not in header:
+        raise AssignmentError(f"{path.name}：第{header_at + 1}行表头缺少列“{UNIT_COL}”")
     col = {h: header.index(h) for h in (*REVIEWER_COLUMNS, *OPTIONAL_COLUMNS) if h in header}
     reviewers: list[Reviewer] = []
     seen: dict[str, int] = {}
@@ -134,15 +143,15 @@ def read_reviewers(path: Path) -> list[Reviewer]:
             i = col.get(name)
             return str(row[i]).strip() if i is not None and i < len(row) and row[i] is not None else ""
 
-        name = _norm(cell("姓名"))
+        name = _norm(cell(NAME_COL))
         if not name:
             if any(cell(c) for c in col):
-                raise AssignmentError(f"{path.name}：第{number}行未填写姓名")
+                raise AssignmentError(f"{path.name}：第{number}行未填写{NAME_COL}")
             continue
         if name in seen:
-            raise AssignmentError(f"{path.name}：第{number}行姓名“{name}”与第{seen[name]}行重复（同名人员请加注以区分，如“张伟（市场）”）")
+            raise AssignmentError(f"{path.name}：第{number}行{NAME_COL}“{name}”与第{seen[name]}行重复（同名人员请加注以区分，如“张伟（市场）”）")
         seen[name] = number
-        reviewers.append(Reviewer(name, cell("单位"), cell("专长"), cell("备注")))
+        reviewers.append(Reviewer(name, cell(UNIT_COL), cell(SPECIALTY_COL), cell(NOTE_COL)))
     if not reviewers:
         raise AssignmentError(f"{path.name}：名单中没有评查人员")
     return reviewers
@@ -285,7 +294,8 @@ def assign(sample: Sample, reviewers: list[Reviewer], per_file: int = 2, seed: i
     best: tuple[tuple[int, int], list[Panel], dict[str, Option]] | None = None
     for attempt in range(FORMATION_ATTEMPTS):
         groups = _form_panels(reviewers, per_file, rng, attempt)
-        panels = [Panel(f"第{i}组", tuple(sorted(g, key=lambda r: (_norm(r.unit), r.name))))
+        panels = [Panel(ASSIGNMENT_ZH["panel_name"].format(n=i),
+                        tuple(sorted(g, key=lambda r: (_norm(r.unit), r.name))))
                   for i, g in enumerate(groups, start=1)]
         if not all(_eligible(panels, unit, per_file) for unit in units_with_files):
             continue
@@ -335,7 +345,7 @@ def write_assignment(assignment: Assignment, path: Path) -> Path:
     wb = Workbook()
     summary = wb.active
     summary.title = SUMMARY_SHEET
-    summary["A1"] = "交叉评查分配汇总"
+    summary["A1"] = ASSIGNMENT_ZH["title"]
     summary["A1"].font = Font(bold=True, size=14)
     summary["A2"] = (f"每卷评查人员不少于{assignment.per_file}人，本单位人员回避；随机种子 {assignment.seed}；"
                      f"抽样总体校验值 {assignment.sample_hash[:16]}…；生成时间 {assignment.made_at}")
@@ -348,12 +358,12 @@ def write_assignment(assignment: Assignment, path: Path) -> Path:
         for col, value in enumerate((r.name, r.unit, panel_of.get(r.name, ""), loads[r.name], r.specialty, r.note), 1):
             summary.cell(row=row, column=col, value=value)
     row += 2
-    header(summary, row, ("评查组", "组员", "评查案卷数", "涉及被评查单位"))
+    header(summary, row, GROUPS_HEADER)
     for panel in assignment.panels:
         row += 1
         mine = [f for f in assignment.files if f.panel == panel.name]
         units = sorted({f.unit for f in mine})
-        members = REVIEWER_SEP.join(f"{m.name}（{m.unit or '无'}）" for m in panel.members)
+        members = REVIEWER_SEP.join(f"{m.name}（{m.unit or NONE_ZH}）" for m in panel.members)
         for col, value in enumerate((panel.name, members, len(mine), REVIEWER_SEP.join(units)), 1):
             summary.cell(row=row, column=col, value=value).alignment = wrap
     for col, width in zip("ABCDEF", (12, 40, 12, 40, 16, 20), strict=True):
@@ -371,7 +381,7 @@ def write_assignment(assignment: Assignment, path: Path) -> Path:
         ws = wb.create_sheet(panel.name)
         ws["A1"] = panel.name
         ws["A1"].font = Font(bold=True, size=14)
-        ws["A2"] = "组员：" + REVIEWER_SEP.join(f"{m.name}（{m.unit or '无'}）" for m in panel.members)
+        ws["A2"] = f"{ASSIGNMENT_ZH['members']}：" + REVIEWER_SEP.join(f"{m.name}（{m.unit or NONE_ZH}）" for m in panel.members)
         header(ws, 4, PANEL_HEADER)
         mine = [f for f in assignment.files if f.panel == panel.name]
         for number, f in enumerate(mine, start=1):
@@ -403,10 +413,10 @@ def reviewers_by_dossier(assignment_path: Path) -> dict[str, list[str]]:
     finally:
         book.close()
     header = [str(c).strip() if c is not None else "" for c in (rows[0] if rows else ())]
-    for column in ("案卷", "评查人员"):
+    for column in (DOSSIER, REVIEWERS):
         if column not in header:
             raise AssignmentError(f"{path.name}：工作表“{DETAIL_SHEET}”第1行缺少列“{column}”")
-    key, names = header.index("案卷"), header.index("评查人员")
+    key, names = header.index(DOSSIER), header.index(REVIEWERS)
     out: dict[str, list[str]] = {}
     for row in rows[1:]:
         dossier = str(row[key]).strip() if key < len(row) and row[key] is not None else ""

@@ -19,31 +19,32 @@ from typing import Any
 
 from ingest.discover import CampaignInventory, DossierRef, RegisterRef
 from ingest.errors import PingchaError
+from ingest.glossary import (
+    CASE_TYPE_NAME_MARKS,
+    DOC_ZH,
+    ELEMENT_ZH,
+    REGISTER_HEADERS_ZH,
+    SAMPLE_INFO_ZH,
+    SAMPLE_METHOD_ZH,
+    SAMPLE_ZH,
+    SHORT_TERMS_ZH,
+    TERMS_ZH,
+)
 
-RESULT_SHEET = "抽样结果"
-INFO_SHEET = "抽样说明"
-RESULT_HEADER = ("序号", "单位", "案卷", "案件类型", "该类型案卷数", "该单位案卷数")
-UNSPECIFIED_TYPE = "未注明"
+RESULT_SHEET = SAMPLE_ZH["sheet_result"]
+INFO_SHEET = SAMPLE_ZH["sheet_info"]
+UNIT_HEADER = SHORT_TERMS_ZH["unit"]  # sample.xlsx says 单位 where other outputs say 被评查单位
+DOSSIER_HEADER = TERMS_ZH["dossier"]
+RESULT_HEADER = (DOC_ZH["seq"], UNIT_HEADER, DOSSIER_HEADER, ELEMENT_ZH["case_type"],
+                 SAMPLE_ZH["stratum_population"], SAMPLE_ZH["unit_population"])
+UNSPECIFIED_TYPE = SAMPLE_ZH["unspecified_type"]
 METHOD_RATE = "rate"
 METHOD_PER_UNIT = "per_unit"
-METHOD_ZH = {METHOD_RATE: "按比例抽取", METHOD_PER_UNIT: "每单位抽取固定数量"}
+METHOD_ZH = {METHOD_RATE: SAMPLE_METHOD_ZH["rate"], METHOD_PER_UNIT: SAMPLE_METHOD_ZH["per_unit"]}
 
 # 抽样说明: machine key -> label in column A (read back by label).
-INFO_LABELS: dict[str, str] = {
-    "method": "抽样方法",
-    "rate": "抽样比例",
-    "per_unit": "每单位抽取数",
-    "min_per_unit": "每单位最少抽取数",
-    "seed": "随机种子",
-    "population_total": "案卷总数",
-    "drawn_total": "抽取案卷数",
-    "population_hash": "总体校验值(sha256)",
-    "drawn_at": "抽样时间",
-    "root": "案卷目录",
-    "strata": "分层方式",
-    "redraw": "重现方法",
-}
-UNIT_TABLE_HEADER = ("单位", "案卷总数", "抽取数")
+INFO_LABELS = SAMPLE_INFO_ZH
+UNIT_TABLE_HEADER = (UNIT_HEADER, SAMPLE_INFO_ZH["population_total"], SAMPLE_ZH["drawn"])
 REDRAW_NOTE = (
     "按单位名称排序，逐单位（有案件类型时再按类型名称排序逐层）用 random.Random(随机种子) 从按案卷编号排序的名单中"
     "不放回抽取；每单位抽取数 = max(最少抽取数, 四舍五入(比例×案卷数))，不超过案卷数。"
@@ -52,16 +53,10 @@ REDRAW_NOTE = (
 )
 
 # Register (台账) headers: the column naming the case and the column giving its type.
-_KEY_HEADERS = ("案卷编号", "案卷号", "卷宗编号", "档案号", "案件编号", "编号")
-_TYPE_HEADERS = ("案件类型", "案件类别", "执法类别", "执法行为类别", "执法类型", "执法行为类型", "类别")
+_KEY_HEADERS = REGISTER_HEADERS_ZH["case_key"]
+_TYPE_HEADERS = REGISTER_HEADERS_ZH["case_type"]
 # Folder/file naming: the first pattern found in the case's name gives its type.
-_NAME_TYPES: tuple[tuple[str, str], ...] = (
-    ("简易", "行政处罚（简易程序）"),
-    ("许可", "行政许可"),
-    ("检查", "行政检查"),
-    ("强制", "行政强制"),
-    ("处罚", "行政处罚"),
-)
+_NAME_TYPES = CASE_TYPE_NAME_MARKS
 
 
 class SampleError(PingchaError):
@@ -367,7 +362,7 @@ def read_sample(path: Path) -> Sample:
         book.close()
 
     header = [_text(c) for c in (result_rows[0] if result_rows else ())]
-    for column in ("单位", "案卷"):
+    for column in (UNIT_HEADER, DOSSIER_HEADER):
         if column not in header:
             raise SampleError(f"{name}：工作表“{RESULT_SHEET}”第1行缺少列“{column}”")
     col = {h: i for i, h in enumerate(header) if h}
@@ -379,7 +374,7 @@ def read_sample(path: Path) -> Sample:
     rows: list[SampleRow] = []
     seen: set[str] = set()
     for number, row in enumerate(result_rows[1:], start=2):
-        unit, dossier_id = cell(row, "单位"), cell(row, "案卷")
+        unit, dossier_id = cell(row, UNIT_HEADER), cell(row, DOSSIER_HEADER)
         if not unit and not dossier_id:
             continue
         where = f"{name}：工作表“{RESULT_SHEET}”第{number}行"
@@ -390,8 +385,9 @@ def read_sample(path: Path) -> Sample:
         if dossier_id in seen:
             raise SampleError(f"{where}：案卷“{dossier_id}”重复")
         seen.add(dossier_id)
-        rows.append(SampleRow(unit, dossier_id, cell(row, "案件类型"),
-                              _int(cell(row, "该类型案卷数")), _int(cell(row, "该单位案卷数"))))
+        rows.append(SampleRow(unit, dossier_id, cell(row, ELEMENT_ZH["case_type"]),
+                              _int(cell(row, SAMPLE_ZH["stratum_population"])),
+                              _int(cell(row, SAMPLE_ZH["unit_population"]))))
     if not rows:
         raise SampleError(f"{name}：工作表“{RESULT_SHEET}”中没有抽取的案卷")
 

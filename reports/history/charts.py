@@ -15,7 +15,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from ingest.glossary import FINDING_ZH, GRADES_ZH, TERMS_ZH, TREND_ZH
+from ingest.glossary import ELEMENT_ZH, FINDING_ZH, GRADES_ZH, TERMS_ZH, TREND_ZH
 from reports.charts import DPI, GRADE_COLORS, WIDTH_IN
 from reports.fonts import use_cjk_font  # also selects the Agg backend
 from reports.history.trends import Trends
@@ -158,7 +158,7 @@ _HEADERS = {
     "run_at": TREND_ZH["run_at"], "checklist_id": TERMS_ZH["checklist"],
     "checklist_version": TERMS_ZH["checklist_version"], "files": TREND_ZH["files"], "units": TREND_ZH["units"],
     "unit": TERMS_ZH["unit"], "average": TERMS_ZH["average_score"], "total": TERMS_ZH["total"],
-    "rank": TREND_ZH["rank"], "grade": "等次", "share": TREND_ZH["share"], "item_code": FINDING_ZH["item_code"],
+    "rank": TREND_ZH["rank"], "grade": ELEMENT_ZH["grade"], "share": TREND_ZH["share"], "item_code": FINDING_ZH["item_code"],
     "item_name": FINDING_ZH["item_name"], "category": FINDING_ZH["category"], "points": TREND_ZH["points"],
     "per_file": TREND_ZH["per_file"], "previous_files": TREND_ZH["previous_files"],
     "latest_files": TREND_ZH["latest_files"],

@@ -1,0 +1,151 @@
+"""The glossary is the one place reviewer-facing Chinese words live (design: code in English, labels in Chinese).
+
+Checks: every enum member has its Chinese label; within one glossary dict no two keys share a word unless that
+is intended; and the modules that print labels define none of their own at module level.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+import ingest.glossary as glossary
+from ingest.glossary import (
+    CHECKLIST_TABLE_ZH,
+    DOC_KIND_ZH,
+    FINDING_ZH,
+    PROBLEM_KIND_ZH,
+    REGISTER_HEADERS_ZH,
+    SHORT_TERMS_ZH,
+    STATUS_ZH,
+    TERMS_ZH,
+    DocKind,
+    ProblemKind,
+    Status,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # ideographs; punctuation such as 、； is not a label
+
+# Two keys of one dict that intentionally spell the same word: (dict name, word) -> the keys.
+INTENDED_SYNONYMS: dict[tuple[str, str], set[str]] = {
+    # trends.xlsx's first sheet is named after its subject, the campaigns (评查活动), like the column header.
+    ("TREND_ZH", "评查活动"): {"campaign", "sheet_campaigns"},
+    # Both are placeholders the bureau fills in with a date; the circular uses them in different places.
+    ("DOC_ZH", "20XX年X月X日"): {"date_placeholder", "deadline_placeholder"},
+}
+
+# The modules that print reviewer-facing labels; none of them may define Chinese words at module level.
+LABEL_MODULES: tuple[str, ...] = (
+    "pipelines/campaign/sampling.py",
+    "pipelines/campaign/assignment.py",
+    "pipelines/campaign_cli.py",
+    "pipelines/console.py",
+    "reports/platform_export.py",
+    *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "reports" / "history").glob("*.py")),
+    "reports/circular.py",
+    "reports/letters.py",
+    "reports/scorecard.py",
+    "reports/charts.py",
+    "reports/validation.py",
+    "reports/expectations.py",
+)
+
+# Module-level constants with Chinese in them that are not labels, so they stay where they are.
+ALLOWED_CONSTANTS: dict[tuple[str, str], str] = {
+    # A paragraph of instructions on re-drawing the sample, written into 抽样说明; prose, not a label.
+    ("pipelines/campaign/sampling.py", "REDRAW_NOTE"): "prose",
+    # Patterns matched against document text (case numbers, 'missing document' wording), not words we print.
+    ("reports/expectations.py", "CASE_NO_REGEX"): "pattern",
+    ("reports/expectations.py", "MISSING_WORDS"): "pattern",
+}
+
+
+def _glossary_dicts() -> dict[str, dict]:
+    return {name: value for name, value in vars(glossary).items()
+            if name.isupper() and isinstance(value, dict) and value}
+
+
+def test_every_doc_kind_problem_kind_and_status_has_a_chinese_label():
+    for enum, table in ((DocKind, DOC_KIND_ZH), (ProblemKind, PROBLEM_KIND_ZH), (Status, STATUS_ZH)):
+        missing = [member for member in enum if not CJK.search(table.get(member, ""))]
+        assert not missing, f"{enum.__name__} without a Chinese label: {missing}"
+        assert set(table) == set(enum), f"{enum.__name__}: labels for unknown members"
+
+
+def test_no_two_keys_of_one_dict_share_a_word_unless_intended():
+    clashes = []
+    used_synonyms = set()
+    for name, table in _glossary_dicts().items():
+        keys_by_word: dict[str, set[str]] = defaultdict(set)
+        for key, word in table.items():
+            if isinstance(word, str):
+                keys_by_word[word].add(str(key))
+        for word, keys in keys_by_word.items():
+            if len(keys) < 2:
+                continue
+            if INTENDED_SYNONYMS.get((name, word)) == keys:
+                used_synonyms.add((name, word))
+            else:
+                clashes.append(f"{name}: {sorted(keys)} -> {word}")
+    assert not clashes, "same word under two keys (add to INTENDED_SYNONYMS if intended):\n" + "\n".join(clashes)
+    assert used_synonyms == set(INTENDED_SYNONYMS), "stale INTENDED_SYNONYMS entries"
+
+
+def test_register_header_synonyms_are_not_shared_between_columns():
+    seen: dict[str, str] = {}
+    for column, words in REGISTER_HEADERS_ZH.items():
+        assert len(set(words)) == len(words), column
+        for word in words:
+            assert word not in seen, f"{word} accepted for both {seen[word]} and {column}"
+            seen[word] = column
+
+
+def test_short_forms_name_a_glossary_word_and_differ_from_it():
+    long_forms = TERMS_ZH | FINDING_ZH
+    for key, short in SHORT_TERMS_ZH.items():
+        assert key in long_forms and long_forms[key] != short, key
+    # the checklist table's columns are, in order, describe_checklist's tuple
+    assert list(CHECKLIST_TABLE_ZH) == ["code", "name", "category", "points", "cap", "veto", "rule", "statute"]
+
+
+def _has_cjk(node: ast.AST) -> bool:
+    return any(isinstance(n, ast.Constant) and isinstance(n.value, str) and CJK.search(n.value)
+               for n in ast.walk(node))
+
+
+def _module_constants_with_cjk(path: Path) -> list[tuple[str, int]]:
+    """Names (and lines) of module-level assignments whose value contains a Chinese string literal."""
+    found = []
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign):
+            targets, value = node.targets, node.value
+        elif isinstance(node, ast.AnnAssign) and node.value is not None:
+            targets, value = [node.target], node.value
+        else:
+            continue
+        if not _has_cjk(value):
+            continue
+        for target in targets:
+            for name in ast.walk(target):
+                if isinstance(name, ast.Name):
+                    found.append((name.id, node.lineno))
+    return found
+
+
+@pytest.mark.parametrize("module", LABEL_MODULES)
+def test_label_modules_take_their_words_from_the_glossary(module):
+    path = ROOT / module
+    offenders = [f"{module}:{line} {name}" for name, line in _module_constants_with_cjk(path)
+                 if (module, name) not in ALLOWED_CONSTANTS]
+    assert not offenders, "Chinese labels defined outside ingest/glossary.py:\n" + "\n".join(offenders)
+
+
+def test_allowed_constants_still_exist():
+    for module, name in ALLOWED_CONSTANTS:
+        names = {n for n, _ in _module_constants_with_cjk(ROOT / module)}
+        assert name in names, f"stale allow-list entry {module} {name}"
