@@ -235,7 +235,7 @@ def print_table(r: dict, old: dict | None = None) -> None:
     ]
     for stage, seconds in r["stage_wall_seconds"].items():
         cpu = r["stage_cpu_seconds"].get(stage)
-        label = f"  {stage} (s)" + (f"  [cpu {cpu:.1f} s over workers]" if cpu is not None else "")
+        label = f"  {stage} (s)" + (f"  [{cpu:.1f} s summed over workers]" if cpu is not None else "")
         rows.append((label, seconds, f"stage_wall_seconds.{stage}"))
     ocr = r["ocr"]
     rows.append(("OCR pages/s", ocr.get("pages_per_second") if ocr.get("available") else
