@@ -27,8 +27,6 @@ from pathlib import Path
 FONT = Path(sys.prefix) / "lib" / "python3.11" / "site-packages" / "mplfonts" / "fonts" / "SimHei.ttf"
 SCAN_DPI = 200
 A4_MM = (210, 297)
-CREDIT_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-CREDIT_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 
 
 def font_path() -> Path:
@@ -48,12 +46,10 @@ def font_path() -> Path:
 
 
 def credit_code(rng: random.Random) -> str:
-    """A valid 统一社会信用代码 (GB 32100 check character) of the 91110105MA01ABCD2X kind."""
-    body = "911101" + rng.choice(["05", "08", "01", "02"]) + "MA0" + "".join(
-        rng.choice(CREDIT_CHARS) for _ in range(6)
-    )
-    s = sum(CREDIT_CHARS.index(c) * w for c, w in zip(body, CREDIT_WEIGHTS, strict=True))
-    return body + CREDIT_CHARS[(31 - s % 31) % 31]
+    """A valid 统一社会信用代码 (GB 32100 check character), made as the sample generator makes them."""
+    from pipelines.samplegen.ids import make_credit_code
+
+    return make_credit_code(rng, "110105")
 
 
 _UPPER_DIGITS = "零壹贰叁肆伍陆柒捌玖"

@@ -82,12 +82,9 @@ def _credit_checker() -> Callable[[str], bool | None]:
     """party_id -> False when it is an 18-character 统一社会信用代码 failing the GB 32100 check character.
 
     None (not applicable) for empty, masked (91430102**********), citizen ID numbers and other lengths.
-    Uses the extraction layer's checker when it exists, else the rule of domain.md itself.
+    The extraction layer's checker decides, so both layers call the same code valid.
     """
-    try:
-        from ingest.extract.credit_code import check_code
-    except ImportError:
-        return _local_credit_check
+    from ingest.extract.credit_code import check_code
 
     def check(text: str) -> bool | None:
         result = check_code(text)
@@ -99,25 +96,6 @@ def _credit_checker() -> Callable[[str], bool | None]:
 
     return check
 
-
-_USCC = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-_USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
-_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-
-
-def _local_credit_check(text: str) -> bool | None:
-    """domain.md "统一社会信用代码" check character; citizen ID numbers (GB 11643) are not judged."""
-    code = re.sub(r"\s+", "", text).upper()
-    if len(code) != 18 or any(ch in code for ch in "*＊×"):
-        return None
-    if re.fullmatch(r"\d{17}[\dX]", code):
-        total = sum(int(ch) * w for ch, w in zip(code[:17], _ID_WEIGHTS, strict=True))
-        if "10X98765432"[total % 11] == code[17]:
-            return None
-    if any(ch not in _USCC for ch in code):
-        return False
-    total = sum(_USCC.index(ch) * w for ch, w in zip(code[:17], _USCC_WEIGHTS, strict=True))
-    return _USCC[(31 - total % 31) % 31] == code[17]
 
 
 def expected_grade(total: float, vetoed: bool, bands: Sequence[tuple[str, float]]) -> str:

@@ -4,15 +4,11 @@ from __future__ import annotations
 
 from typing import Literal
 
+from ingest.extract.credit_code import USCC_CHARSET, check_code, uscc_check_char
 from ingest.model import CaseFacts, Found
-from scoring import credit_code as cc
+from ingest.normalize import fold
 from scoring.rules.base import Outcome, RuleContext, When, check_when, norm, party_kind
 from scoring.rules.registry import Args, register
-
-try:  # prefer extraction's classifier, so that both layers call the same code an ID, masked or a USCC
-    from ingest.extract.credit_code import check_code
-except ImportError:  # pragma: no cover - extraction not installed
-    check_code = None
 
 
 class FormatCheckArgs(Args):
@@ -26,22 +22,19 @@ def credit_code_problem(value: str, kind: str | None) -> str | None:
 
     Only the GB 32100 check character is judged (the checklist's words); the embedded GB 11714
     organisation-code check that extraction also computes is not a deduction here."""
-    code = cc.normalize(value)
-    if check_code is not None and kind != "individual":
-        checked = check_code(code, "uscc" if kind == "organisation" else None)
-        if checked.status == "masked" or checked.kind in ("id_card", "registration_no"):
-            return None
-    if cc.is_masked(code) or kind == "individual" or cc.is_citizen_id(code):
+    if kind == "individual":
         return None
-    if len(code) == 15 and code.isdigit():  # an older 营业执照注册号
-        return None
+    code = "".join(fold(value).split()).upper()
+    checked = check_code(code, "uscc" if kind == "organisation" else None)
+    if checked.status == "masked" or checked.kind in ("id_card", "registration_no"):
+        return None  # masked is not invalid; an ID number or an old 注册号 is not meant as a credit code
     if len(code) != 18:
         return f"统一社会信用代码“{value}”应为18位，实为{len(code)}位" if kind == "organisation" else None
-    bad = [ch for ch in code if ch not in cc.CHARSET]
+    bad = [ch for ch in code if ch not in USCC_CHARSET]
     if bad:
         return f"统一社会信用代码“{value}”含非法字符“{''.join(bad)}”"
-    if not cc.is_valid_credit_code(code):
-        return f"统一社会信用代码“{value}”校验位错误（应为{cc.credit_check_char(code[:17])}）"
+    if uscc_check_char(code[:17]) != code[17]:
+        return f"统一社会信用代码“{value}”校验位错误（应为{uscc_check_char(code[:17])}）"
     return None
 
 
