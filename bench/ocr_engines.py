@@ -52,27 +52,13 @@ def credit_code(rng: random.Random) -> str:
     return make_credit_code(rng, "110105")
 
 
-_UPPER_DIGITS = "零壹贰叁肆伍陆柒捌玖"
-
-
 def upper_amount(n: int) -> str:
-    """50000 → 伍万元, 32000 → 叁万贰仟元 (whole yuan below 一亿)."""
-    def below_10k(v: int) -> str:
-        out, zero = [], False
-        for unit, name in ((1000, "仟"), (100, "佰"), (10, "拾"), (1, "")):
-            d, v = divmod(v, unit)
-            if d:
-                if zero:
-                    out.append("零")
-                out.append(_UPPER_DIGITS[d] + name)
-                zero = False
-            elif out:
-                zero = True
-        return "".join(out)
+    """50000 → 伍万元 (the generator's 大写 writer, without its trailing 整)."""
+    from decimal import Decimal
 
-    wan, rest = divmod(n, 10000)
-    text = (below_10k(wan) + "万" if wan else "") + ("零" if wan and 0 < rest < 1000 else "") + below_10k(rest)
-    return text + "元"
+    from pipelines.samplegen.styles import upper_amount as generator_upper
+
+    return generator_upper(Decimal(n)).removesuffix("整")
 
 
 PARTIES = ["北京鑫源餐饮管理有限公司", "北京华联超市有限公司朝阳分店", "北京德润食品销售有限公司",
