@@ -25,6 +25,7 @@ from pathlib import Path
 from ingest.errors import PingchaError
 from ingest.glossary import ASSIGNMENT_ZH, DOC_ZH, INPUT_HEADERS_ZH, NONE_ZH, REPORT_ZH, TERMS_ZH
 from pipelines.campaign.sampling import Sample
+from pipelines.campaign.workbook import read_sheet_rows
 
 NAME_COL, UNIT_COL, SPECIALTY_COL, NOTE_COL = (INPUT_HEADERS_ZH[k] for k in
                                 ("reviewer_name", "reviewer_unit", "reviewer_specialty", "reviewer_note"))
@@ -114,19 +115,8 @@ def same_unit(a: str, b: str) -> bool:
 
 def read_reviewers(path: Path) -> list[Reviewer]:
     """reviewers.xlsx: first sheet, a header row (within the first 5 rows) with 姓名 and 单位; 专长/备注 optional."""
-    import openpyxl
-
     path = Path(path)
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except FileNotFoundError as exc:
-        raise AssignmentError(f"评查人员名单不存在：{path}") from exc
-    except Exception as exc:  # openpyxl raises several unrelated types for unreadable files
-        raise AssignmentError(f"{path.name}：无法读取评查人员名单（{type(exc).__name__}: {exc}）") from exc
-    try:
-        rows = list(book.worksheets[0].iter_rows(values_only=True))
-    finally:
-        book.close()
+    rows = read_sheet_rows(path, [0], "评查人员名单", AssignmentError)[0]
     header_at = next((i for i, row in enumerate(rows[:5]) if NAME_COL in [_norm(c) for c in row]), None)
     if header_at is None:
         raise AssignmentError(f"{path.name}：前5行中找不到含“{NAME_COL}”的表头行（需要列：{REVIEWER_SEP.join(REVIEWER_COLUMNS)}，"
@@ -397,21 +387,8 @@ def write_assignment(assignment: Assignment, path: Path) -> Path:
 
 def reviewers_by_dossier(assignment_path: Path) -> dict[str, list[str]]:
     """dossier_id -> reviewer names, read from assignment.xlsx's 分配明细 sheet (for scorecards and the export)."""
-    import openpyxl
-
     path = Path(assignment_path)
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except FileNotFoundError as exc:
-        raise AssignmentError(f"分配结果文件不存在：{path}") from exc
-    except Exception as exc:  # openpyxl raises several unrelated types for unreadable files
-        raise AssignmentError(f"{path.name}：无法读取分配结果（{type(exc).__name__}: {exc}）") from exc
-    try:
-        if DETAIL_SHEET not in book.sheetnames:
-            raise AssignmentError(f"{path.name}：缺少工作表“{DETAIL_SHEET}”，不是 pingcha assign 生成的分配结果")
-        rows = list(book[DETAIL_SHEET].iter_rows(values_only=True))
-    finally:
-        book.close()
+    rows = read_sheet_rows(path, [DETAIL_SHEET], "分配结果", AssignmentError, "pingcha assign")[DETAIL_SHEET]
     header = [str(c).strip() if c is not None else "" for c in (rows[0] if rows else ())]
     for column in (DOSSIER, REVIEWERS):
         if column not in header:

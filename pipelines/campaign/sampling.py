@@ -30,6 +30,7 @@ from ingest.glossary import (
     SHORT_TERMS_ZH,
     TERMS_ZH,
 )
+from pipelines.campaign.workbook import read_sheet_rows
 
 RESULT_SHEET = SAMPLE_ZH["sheet_result"]
 INFO_SHEET = SAMPLE_ZH["sheet_info"]
@@ -342,24 +343,10 @@ def _text(value: object) -> str:
 
 def read_sample(path: Path) -> Sample:
     """Read sample.xlsx back; a SampleError names the file, sheet and row when it is not one we wrote."""
-    import openpyxl
-
     path = Path(path)
     name = path.name
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except FileNotFoundError as exc:
-        raise SampleError(f"抽样结果文件不存在：{path}") from exc
-    except Exception as exc:  # openpyxl raises several unrelated types for unreadable files
-        raise SampleError(f"{name}：无法读取抽样结果（{type(exc).__name__}: {exc}）") from exc
-    try:
-        for sheet in (RESULT_SHEET, INFO_SHEET):
-            if sheet not in book.sheetnames:
-                raise SampleError(f"{name}：缺少工作表“{sheet}”，不是 pingcha sample 生成的抽样结果")
-        result_rows = list(book[RESULT_SHEET].iter_rows(values_only=True))
-        info_rows = list(book[INFO_SHEET].iter_rows(values_only=True))
-    finally:
-        book.close()
+    sheets = read_sheet_rows(path, [RESULT_SHEET, INFO_SHEET], "抽样结果", SampleError, "pingcha sample")
+    result_rows, info_rows = sheets[RESULT_SHEET], sheets[INFO_SHEET]
 
     header = [_text(c) for c in (result_rows[0] if result_rows else ())]
     for column in (UNIT_HEADER, DOSSIER_HEADER):
