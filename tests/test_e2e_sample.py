@@ -55,8 +55,13 @@ def findings(demo_out) -> dict[tuple[str, str], dict[str, str]]:
 def test_every_contract_file_is_written(demo_out):
     for name in ("cases.csv", "findings.csv", "problems.csv", "run.json", "scorecards.xlsx"):
         assert (demo_out / name).is_file(), name
-    assert sorted(p.name for p in (demo_out / "charts").glob("*.png"))
-    assert any((demo_out / "validation").iterdir())
+    assert sorted(p.name for p in (demo_out / "charts").glob("*.png")) == [
+        "avg_score_by_unit.png", "deductions_by_category.png", "grades_by_unit.png", "top_deductions_pareto.png",
+    ]  # fmt: skip
+    run = json.loads((demo_out / "run.json").read_text(encoding="utf-8"))
+    summary = json.loads((demo_out / "validation" / "summary.json").read_text(encoding="utf-8"))
+    assert summary["evaluated"] == run["validation"]["evaluated"] > 40  # both suites ran: 37 + 7 expectations
+    assert summary["failed"] == run["validation"]["failed"]
     with (demo_out / "cases.csv").open(encoding="utf-8-sig") as handle:
         assert tuple(next(csv.reader(handle))[: len(CASES_COLUMNS)]) == CASES_COLUMNS
     with (demo_out / "findings.csv").open(encoding="utf-8-sig") as handle:
