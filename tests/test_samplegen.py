@@ -429,3 +429,15 @@ def test_cli_refuses_to_overwrite(tmp_path, capsys):
     assert cli([str(out), "--units", "1", "--per-unit", "1"]) == 2
     assert (out / "keep.txt").exists()
     assert cli([str(tmp_path / "o2"), "--manifest", str(tmp_path / "o2" / "m.json")]) == 2
+
+
+def test_many_units_get_distinct_folders():
+    spec = build_campaign(seed=4, units=30, per_unit=1, defect_rate=0)
+    folders = [u.name for u in spec.units]
+    assert len(set(folders)) == 30
+
+
+def test_a_unit_larger_than_its_name_pool_terminates_with_distinct_parties():
+    spec = build_campaign(seed=3, units=1, per_unit=80, defect_rate=0)
+    names = [d.party_name for d in spec.dossiers]
+    assert len(names) == 80 and len(set(names)) == 80

@@ -9,10 +9,11 @@ deadline (clean dossiers pass comfortably, defective ones fail clearly), fines f
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from itertools import count
 
 from ingest.glossary import DocKind
 from pipelines.samplegen import catalog as cat
@@ -219,10 +220,13 @@ def build_campaign(
     return CampaignSpec(seed, year, styles, unit_specs, dossiers, params)
 
 
+_ORDINALS = "一二三四五六七八九十"
+
+
 def _unit_info(u: int) -> cat.UnitInfo:
     if u < len(cat.UNITS):
         return cat.UNITS[u]
-    base = cat.UNITS[3 + u % 4]  # more townships and street offices
+    base = cat.UNITS[u % len(cat.UNITS)]  # (base, n) is unique for every u: no two units share a folder
     n = u // len(cat.UNITS) + 1
     return cat.UnitInfo(f"{base.folder.replace('办事处', '')}{n}办事处" if "街道" in base.folder
                         else f"{base.folder}{n}", f"{base.agency}{n}", f"{base.code}{n}", base.cert_prefix,
@@ -464,11 +468,8 @@ class _DossierBuilder:
         person = self._person_name()
         phone = f"13{rng.randint(100000000, 999999999)}"
         if kind == "organisation":
-            while True:
-                name = f"{cat.CITY}{rng.choice(cat.TRADE_NAMES)}{sc.industry}有限公司"
-                if name not in self.used_names:
-                    break
-            self.used_names.add(name)
+            name = self._unique(lambda: f"{cat.CITY}{rng.choice(cat.TRADE_NAMES)}{sc.industry}有限公司",
+                                lambda base, k: f"{base}第{_ORDINALS[k % len(_ORDINALS)]}分公司")
             return PartySpec(name, kind, ids.make_credit_code(rng, cat.REGION_CODE, "91"), address, person,
                              phone=phone)
         male = rng.random() < 0.6
@@ -481,11 +482,22 @@ class _DossierBuilder:
         return PartySpec(person, kind, citizen, address, person, "男" if male else "女", phone=phone)
 
     def _person_name(self) -> str:
-        while True:
-            name = self.rng.choice(cat.SURNAMES) + self.rng.choice(cat.GIVEN)
+        return self._unique(lambda: self.rng.choice(cat.SURNAMES) + self.rng.choice(cat.GIVEN),
+                            lambda base, k: base + cat.GIVEN[k % len(cat.GIVEN)][0])
+
+    def _unique(self, draw: Callable[[], str], variant: Callable[[str, int], str], tries: int = 200) -> str:
+        """A name not yet used in this unit. Draws as before while the pool has room (so existing campaigns
+        stay identical); once `tries` draws in a row collide, the pool is spent and a numbered variant is
+        taken instead of looping for ever."""
+        for _ in range(tries):
+            name = draw()
             if name not in self.used_names:
-                self.used_names.add(name)
-                return name
+                break
+        else:
+            base = name
+            name = next(v for k in count() if (v := variant(base, k)) not in self.used_names)
+        self.used_names.add(name)
+        return name
 
     # -- dates -------------------------------------------------------------------------------------
     def _timeline(self, defects: list[str], hearing_held: bool, hearing_applies: bool, major: bool,
