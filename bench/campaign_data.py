@@ -16,7 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CACHE = ROOT / "bench" / "out" / "campaigns"
-BATCH_UNITS = 10  # _unit_info repeats folder names from the 12th unit on
+BATCH_UNITS = 10  # written before the generator handled many units; kept so cached bench campaigns stay valid
 PER_UNIT = 20  # 1,000 dossiers = 50 units (the generator runs out of distinct party names near 25 per unit)
 
 
