@@ -112,30 +112,38 @@ def ocr_pdf_pages(pdf_path: Path, pages: Sequence[int], *, dpi: int = DEFAULT_DP
     """Render each page (1-based) with pypdfium2 at `dpi` and recognise it."""
     import pypdfium2 as pdfium
 
+    from ingest.readers.pdf_reader import PDFIUM_LOCK
+
     engine = engine or _load_engine()
-    try:
-        pdf = pdfium.PdfDocument(pdf_path)
-    except Exception as exc:
-        raise ReadError(ProblemKind.OCR_FAILED, f"无法打开PDF文件进行OCR识别（{type(exc).__name__}: {exc}）") from exc
-    out: list[OcrPage] = []
-    try:
-        for number in pages:
-            if not 1 <= number <= len(pdf):
-                raise ReadError(ProblemKind.OCR_FAILED, f"第{number}页不存在（共{len(pdf)}页），无法OCR识别")
-            t0 = time.perf_counter()
-            try:
-                page = pdf[number - 1]
+    images = []
+    with PDFIUM_LOCK:  # render under the lock; recognition, the slow part, runs outside it
+        try:
+            pdf = pdfium.PdfDocument(pdf_path)
+        except Exception as exc:
+            raise ReadError(ProblemKind.OCR_FAILED, f"无法打开PDF文件进行OCR识别（{type(exc).__name__}: {exc}）") from exc
+        try:
+            for number in pages:
+                if not 1 <= number <= len(pdf):
+                    raise ReadError(ProblemKind.OCR_FAILED, f"第{number}页不存在（共{len(pdf)}页），无法OCR识别")
+                t0 = time.perf_counter()
                 try:
-                    image = page.render(scale=dpi / 72, grayscale=True).to_pil()
-                finally:
-                    page.close()
-            except Exception as exc:
-                raise ReadError(ProblemKind.OCR_FAILED, f"第{number}页无法渲染为图像（{type(exc).__name__}: {exc}）") from exc
-            lines = ocr_image(image, engine=engine)
-            ink = sum(image.convert("L").histogram()[:128]) / max(1, image.width * image.height)
-            out.append(OcrPage(number, tuple(lines), _mean_confidence(lines), time.perf_counter() - t0, ink))
-    finally:
-        pdf.close()
+                    page = pdf[number - 1]
+                    try:
+                        image = page.render(scale=dpi / 72, grayscale=True).to_pil()
+                    finally:
+                        page.close()
+                except Exception as exc:
+                    raise ReadError(ProblemKind.OCR_FAILED, f"第{number}页无法渲染为图像（{type(exc).__name__}: {exc}）") from exc
+                images.append((number, image, time.perf_counter() - t0))
+        finally:
+            pdf.close()
+    out: list[OcrPage] = []
+    for number, image, render_seconds in images:
+        t0 = time.perf_counter()
+        lines = ocr_image(image, engine=engine)
+        ink = sum(image.convert("L").histogram()[:128]) / max(1, image.width * image.height)
+        seconds = render_seconds + time.perf_counter() - t0
+        out.append(OcrPage(number, tuple(lines), _mean_confidence(lines), seconds, ink))
     return out
 
 

@@ -358,3 +358,16 @@ def test_damaged_files_raise_only_read_error(
     for f in flips:
         data[f % len(data)] ^= 0x5A
     _only_read_error(tmp_path, suffix, bytes(data))
+
+
+def test_pdfs_read_from_many_threads_at_once(tmp_path: Path) -> None:
+    """With one worker, or on Dask threads, several dossiers are read in threads of one process; PDFium is
+    not thread-safe, so the reader serialises it (without that this crashed the interpreter)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    pages = [[f"行政处罚决定书 第{p}页", "当事人：北京宏远物资有限公司", "罚款人民币伍万元整"] for p in range(1, 9)]
+    paths = [make_pdf(tmp_path / f"d{i}.pdf", pages) for i in range(4)]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        texts = list(pool.map(lambda i: read_file(paths[i % 4], "d.pdf").text, range(200)))
+    assert len(set(texts)) == 1
+    assert "第8页" in texts[0] and "伍万元" in texts[0]

@@ -9,6 +9,7 @@ OCR itself lives elsewhere and can render pages with `page_image`.
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from pathlib import Path
 
@@ -30,7 +31,18 @@ SPARSE_CHARS = 30  # fewer characters than this on a page holding an image: a sc
 _IMAGE_TYPES = frozenset({pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_SHADING})
 
 
+# PDFium is not thread-safe: two threads of one process inside it at once can crash the interpreter (seen
+# here when batches ran on threads with one worker). Processes give the parallelism; within a process every
+# PDFium call holds this lock.
+PDFIUM_LOCK = threading.RLock()
+
+
 def read_pdf(path: Path, source_file: str, limits: ReadLimits = ReadLimits()) -> Document:
+    with PDFIUM_LOCK:
+        return _read_pdf(path, source_file, limits)
+
+
+def _read_pdf(path: Path, source_file: str, limits: ReadLimits) -> Document:
     pdf = _open(path)
     try:
         count = len(pdf)
@@ -133,8 +145,9 @@ def is_garbled(text: str) -> bool:
 
 def page_image(path: Path, page: int, dpi: int = 200):
     """Render one page (1-based) to a PIL image, for OCR."""
-    pdf = pdfium.PdfDocument(path)
-    try:
-        return pdf[page - 1].render(scale=dpi / 72).to_pil()
-    finally:
-        pdf.close()
+    with PDFIUM_LOCK:
+        pdf = pdfium.PdfDocument(path)
+        try:
+            return pdf[page - 1].render(scale=dpi / 72).to_pil()
+        finally:
+            pdf.close()
