@@ -40,8 +40,9 @@ FINDING_NUMBERS = ("points_deducted",)
 FINDING_BOOLS = ("veto",)
 
 # The files whose bytes make a run's fingerprint: the scorecard's _meta records it, so overrides are
-# only ever applied to the data the reviewer actually saw.
-FINGERPRINT_FILES = ("cases.csv", "findings.csv", "problems.csv", "run.json")
+# only ever applied to the data the reviewer actually saw. Not run.json: the run rewrites it after the
+# scorecard is made (reports, publication, timings), which would make every fresh scorecard look stale.
+FINGERPRINT_FILES = ("cases.csv", "findings.csv", "problems.csv")
 
 
 @dataclass(frozen=True, slots=True)

@@ -145,3 +145,31 @@ def test_scorecard_ranks_units_by_average(demo_out, cases):
     sheet = load_workbook(demo_out / "scorecards.xlsx", read_only=True)["汇总"]
     names_in_sheet = [c for row in sheet.iter_rows(values_only=True) for c in row if c in averages]
     assert names_in_sheet[: len(expected_order)] == expected_order
+
+
+def test_a_fresh_scorecard_can_be_applied(demo_out, cases, findings, tmp_path):
+    """The workbook `pingcha run` wrote is accepted by `pingcha review apply` as it is, after the run
+    finished writing run.json: lifting one deduction raises that file's score by exactly its points."""
+    from openpyxl import load_workbook
+
+    from reports.review import apply_review
+    from reports.scorecard import DETAILS_SHEET
+
+    target = next(f for f in findings.values() if f["status"] == "fail" and f["veto"] == "false"
+                  and float(f["points_deducted"]) > 0 and cases[f["dossier_id"]]["vetoed"] == "false")
+    wb = load_workbook(demo_out / "scorecards.xlsx")
+    ws = wb[DETAILS_SHEET]
+    row = next(r for r in range(2, ws.max_row + 1)
+               if (ws.cell(r, 1).value, ws.cell(r, 2).value) == (target["dossier_id"], target["item_code"]))
+    for offset, value in enumerate(("改为通过", None, "原件在副卷", "李评查")):
+        ws.cell(row, 12 + offset).value = value
+    edited = tmp_path / "edited.xlsx"
+    wb.save(edited)
+
+    summary = apply_review(edited, tmp_path / "reviewed")
+
+    assert summary.base_out == demo_out.resolve() and summary.changes == 1
+    after = {r["dossier_id"]: r for r in _read_csv(tmp_path / "reviewed" / "cases.csv")}
+    before = cases[target["dossier_id"]]
+    assert float(after[target["dossier_id"]]["raw_score"]) == \
+        float(before["raw_score"]) + float(target["points_deducted"])
