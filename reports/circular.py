@@ -41,7 +41,7 @@ from ingest.glossary import (
 )
 from reports.charts import CHART_FILES
 from reports.loading import RunData, load_run
-from reports.masking import individual_names, mask_text
+from reports.masking import NameMasker, individual_names
 from reports.summary import failed, top_problems, unit_ranking
 
 if TYPE_CHECKING:
@@ -192,10 +192,10 @@ class GovDoc:
     def __init__(self, names: Iterable[str] = (), fonts: DocFonts = FONTS) -> None:
         self.doc = new_government_document(fonts)
         self.fonts = fonts
-        self.names = list(names)
+        self.mask_names = NameMasker(names)
 
     def mask(self, text: object) -> str:
-        return mask_text("" if text is None else str(text), self.names)
+        return self.mask_names("" if text is None else str(text))
 
     def title(self, text: str) -> Paragraph:
         paragraph = self.doc.add_paragraph(style="Title")
@@ -233,9 +233,9 @@ class GovDoc:
         table = self.doc.add_table(rows=1 + len(rows), cols=len(headers))
         table.style = "Table Grid"
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        for r, values in enumerate([list(headers), *rows]):
-            for c, value in enumerate(values):
-                cell = table.cell(r, c)
+        # row by row: Table.cell() rebuilds the whole cell grid on every call (quadratic in the rows)
+        for r, (row, values) in enumerate(zip(table.rows, [list(headers), *rows], strict=True)):
+            for cell, value in zip(row.cells, values, strict=False):
                 paragraph = cell.paragraphs[0]
                 paragraph.paragraph_format.first_line_indent = Pt(0)
                 paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE

@@ -74,15 +74,29 @@ def person_names(names: Iterable[str | None]) -> list[str]:
     return sorted(unique, key=lambda n: (-len(n), n))
 
 
+class NameMasker:
+    """Masks ID numbers, phone numbers and the given individuals' names; built once per document.
+
+    The names are matched by one alternation, longest first (so 欧阳娜娜 wins over 欧阳娜): a campaign's
+    circular masks thousands of cells against hundreds of names.
+    """
+
+    def __init__(self, names: Iterable[str | None] = ()) -> None:
+        self.names = person_names(names)
+        self._names_re = re.compile("|".join(map(re.escape, self.names))) if self.names else None
+
+    def __call__(self, text: str) -> str:
+        if not text:
+            return text
+        text = mask_numbers(str(text))
+        if self._names_re is not None:
+            text = self._names_re.sub(lambda m: mask_person_name(m.group(0)), text)
+        return text
+
+
 def mask_text(text: str, names: Iterable[str] = ()) -> str:
     """Mask ID numbers, phone numbers and every occurrence of the given individuals' names in `text`."""
-    if not text:
-        return text
-    text = mask_numbers(str(text))
-    for name in person_names(names):
-        if name in text:
-            text = text.replace(name, mask_person_name(name))
-    return text
+    return NameMasker(names)(text)
 
 
 def individual_names(cases) -> list[str]:  # cases: pandas DataFrame with party_name, party_kind
