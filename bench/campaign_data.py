@@ -16,7 +16,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CACHE = ROOT / "bench" / "out" / "campaigns"
-BATCH_UNITS = 10  # written before the generator handled many units; kept so cached bench campaigns stay valid
 PER_UNIT = 20  # 1,000 dossiers = 50 units (the generator runs out of distinct party names near 25 per unit)
 
 
@@ -57,8 +56,7 @@ def _write_chunk(spec, dossier_ids: list[str], out: str) -> int:
 def ensure_campaign(params: CampaignParams, cache: Path = DEFAULT_CACHE, workers: int = 2) -> tuple[Path, float]:
     """The campaign folder for `params` (generated if missing) and the seconds generation took (0 if cached).
 
-    The generator names at most 11 distinct units, so a large campaign is built in batches of
-    BATCH_UNITS units (seed, seed+1, …) whose unit folders get a batch suffix.
+    Dossiers are written by `workers` processes; unit registers last, as `write_campaign` writes them.
     """
     from pipelines.samplegen import build_campaign
     from pipelines.samplegen.writers import _register
@@ -71,30 +69,21 @@ def ensure_campaign(params: CampaignParams, cache: Path = DEFAULT_CACHE, workers
         shutil.rmtree(target)
     started = time.perf_counter()
     dossiers.mkdir(parents=True)
-    left, batch = params.dossiers, 0
+    spec = build_campaign(
+        params.seed, params.units, params.per_unit, styles=params.styles,
+        scanned_share=params.scanned_share, single_file_share=params.single_file_share,
+        pages_target=params.pages_target or None,
+    )  # fmt: skip
+    spec.dossiers = spec.dossiers[: params.dossiers]
+    for unit in spec.units:
+        (dossiers / unit.name).mkdir(parents=True)
+    ids = [d.dossier_id for d in spec.dossiers]
+    chunks = [ids[i::workers] for i in range(workers)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        while left > 0:
-            n = min(left, BATCH_UNITS * params.per_unit)
-            spec = build_campaign(
-                params.seed + batch, -(-n // params.per_unit), params.per_unit, styles=params.styles,
-                scanned_share=params.scanned_share, single_file_share=params.single_file_share,
-                pages_target=params.pages_target or None,
-            )  # fmt: skip
-            spec.dossiers = spec.dossiers[:n]
-            staging = target / f"batch-{batch}"
-            for unit in spec.units:
-                (staging / unit.name).mkdir(parents=True)
-            ids = [d.dossier_id for d in spec.dossiers]
-            chunks = [ids[i::workers] for i in range(workers)]
-            list(pool.map(_write_chunk, [spec] * workers, chunks, [str(staging)] * workers))
-            for unit in spec.units:  # as write_campaign does, after the dossiers
-                rows = [d for d in spec.dossiers if d.unit == unit.name]
-                (staging / unit.register_file).write_bytes(_register(unit.name, spec.year, rows))
-                suffix = f"{batch + 1:02d}" if batch else ""
-                (staging / unit.name).rename(dossiers / f"{unit.name}{suffix}")
-            staging.rmdir()
-            left -= n
-            batch += 1
+        list(pool.map(_write_chunk, [spec] * workers, chunks, [str(dossiers)] * workers))
+    for unit in spec.units:  # as write_campaign does, after the dossiers
+        rows = [d for d in spec.dossiers if d.unit == unit.name]
+        (dossiers / unit.register_file).write_bytes(_register(unit.name, spec.year, rows))
     (target / "params.json").write_text(json.dumps(asdict(params), indent=2))
     (target / ".complete").write_text("")
     return dossiers, time.perf_counter() - started
