@@ -1,6 +1,7 @@
 """Measure the offline OCR engines on generated scans of 行政处罚决定书 pages.
 
     .venv/bin/python -m bench.ocr_engines [--pages 2] [--dpi 150 200 300] [--engines rapidocr tesseract]
+    .venv/bin/python -m bench.ocr_engines --dpi 200 --engines rapidocr:openvino rapidocr:onnxruntime --throughput 2
 
 Pages are rendered with SimHei (mplfonts) at 200 dpi A4, with slight noise, blur and rotation (≤0.5°), saved
 as JPEG images in image-only PDFs, then rendered back with pypdfium2 at each dpi and recognised through
@@ -8,7 +9,8 @@ as JPEG images in image-only PDFs, then rendered back with pypdfium2 at each dpi
 character accuracy (1 − edit distance / length, whitespace removed), the share of key values (case number,
 credit code, party, dates, amounts, provision) found exactly, and seconds per sparse and per dense page.
 Only engines importable in the running interpreter are measured; tesseract needs the Debian packages
-tesseract-ocr and tesseract-ocr-chi-sim.
+tesseract-ocr and tesseract-ocr-chi-sim. `rapidocr:openvino` / `rapidocr:onnxruntime` pin the inference
+backend of rapidocr 3.x; plain `rapidocr` takes the pipeline's choice (ingest/ocr_engines/rapid.py).
 """
 
 from __future__ import annotations
@@ -307,8 +309,9 @@ def measure(engine, specs: dict[str, list[PageSpec]], pdfs: dict[str, Path], dpi
     rows = []
     if isinstance(engine, TesseractEngine):
         engine.dpi = dpi
+    label = engine.name + (f":{engine.backend}" if getattr(engine, "backend", None) else "")
     for kind, pages in specs.items():
-        row = Row(engine.name, dpi, kind)
+        row = Row(label, dpi, kind)
         for number, spec in enumerate(pages, 1):
             t0, c0 = time.perf_counter(), _cpu()
             (page,) = ocr.ocr_pdf_pages(pdfs[kind], [number], dpi=dpi, engine=engine)
@@ -329,41 +332,49 @@ def measure(engine, specs: dict[str, list[PageSpec]], pdfs: dict[str, Path], dpi
     return rows
 
 
-def _dense_worker(job: tuple[str, int, int]) -> int:
+def _dense_worker(job: tuple[str, int, int]) -> float:
+    """OCR one page in a worker; its CPU seconds (this process, every thread)."""
     from ingest import ocr
 
     path, page, dpi = job
+    c0 = time.process_time()
     ocr.ocr_pdf_pages(Path(path), [page], dpi=dpi)
-    return page
+    return time.process_time() - c0
 
 
-def _init_worker() -> None:
+def _init_worker(backend: str | None) -> None:
     import os
 
     os.environ["PINGCHA_OCR_THREADS"] = "1"
+    if backend:
+        os.environ["PINGCHA_OCR_BACKEND"] = backend
     from ingest import ocr
 
     ocr.ocr_available()  # load the models before the clock starts
 
 
-def throughput(pdf: Path, n_pages: int, procs: int, dpi: int) -> tuple[int, float]:
-    """Dense pages per second with `procs` OCR processes of one onnxruntime thread each (2 rounds)."""
+def throughput(
+    pdf: Path, n_pages: int, procs: int, dpi: int, backend: str | None = None
+) -> tuple[int, float, float]:
+    """Dense pages, wall seconds and CPU seconds per page with `procs` OCR processes of one thread each."""
     from concurrent.futures import ProcessPoolExecutor
 
     jobs = [(str(pdf), 1 + i % n_pages, dpi) for i in range(2 * max(procs, n_pages))]
-    with ProcessPoolExecutor(procs, initializer=_init_worker) as pool:
+    with ProcessPoolExecutor(procs, initializer=_init_worker, initargs=(backend,)) as pool:
         list(pool.map(_dense_worker, [(str(pdf), 1, 100)] * procs))  # warm up every worker
         t0 = time.perf_counter()
-        list(pool.map(_dense_worker, jobs))
-        return len(jobs), time.perf_counter() - t0
+        cpu = sum(pool.map(_dense_worker, jobs))
+        return len(jobs), time.perf_counter() - t0, cpu / len(jobs)
 
 
 def make_engine(name: str):
+    """`tesseract`, `rapidocr_onnxruntime`, `rapidocr` or `rapidocr:BACKEND` (openvino, onnxruntime)."""
     if name == "tesseract":
         return TesseractEngine()
     from ingest.ocr_engines.rapid import RapidEngine
 
-    return RapidEngine(name)
+    flavour, _, backend = name.partition(":")
+    return RapidEngine(flavour, backend=backend or None)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -373,7 +384,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--engines", nargs="+", default=["rapidocr", "rapidocr_onnxruntime", "tesseract"])
     parser.add_argument("--show-misses", action="store_true")
     parser.add_argument("--throughput", type=int, nargs="*", default=[], metavar="PROCS",
-                        help="also run dense pages in this many processes of one thread each (rapidocr)")
+                        help="also run dense pages in this many processes of one thread each (rapidocr; "
+                             "with the backend of the first rapidocr:BACKEND in --engines)")
     args = parser.parse_args(argv)
 
     rng = random.Random(20250305)
@@ -397,6 +409,9 @@ def main(argv: list[str] | None = None) -> int:
         except ImportError as exc:
             print(f"{name}: not available ({exc})")
             continue
+        except Exception as exc:  # an engine that loads but fails on a page
+            print(f"{name}: failed ({type(exc).__name__}: {exc})")
+            continue
         for dpi in args.dpi:
             rows.extend(measure(engine, specs, pdfs, dpi))
 
@@ -406,10 +421,12 @@ def main(argv: list[str] | None = None) -> int:
     for r in rows:
         print(f"| {r.engine} | {r.dpi} | {r.kind} | {r.acc_sum / r.pages:.4f} | {r.keys_ok}/{r.keys_total} "
               f"({r.keys_ok / max(1, r.keys_total):.0%}) | {r.conf_sum / r.pages:.3f} | {r.seconds / r.pages:.2f} | {r.cpu / r.pages:.2f} |")  # fmt: skip
+    backend = next((e.partition(":")[2] for e in args.engines if e.startswith("rapidocr:")), None)
     for procs in args.throughput:
-        pages, seconds = throughput(pdfs["dense"], len(specs["dense"]), procs, args.dpi[0])
-        print(f"throughput: {procs} process(es) × 1 thread, {pages} dense pages at {args.dpi[0]} dpi: "
-              f"{pages / seconds:.2f} pages/s ({seconds / pages:.2f} s/page)")  # fmt: skip
+        pages, seconds, cpu = throughput(pdfs["dense"], len(specs["dense"]), procs, args.dpi[0], backend)
+        print(f"throughput ({backend or 'default backend'}): {procs} process(es) × 1 thread, {pages} dense pages "
+              f"at {args.dpi[0]} dpi: {pages / seconds:.2f} pages/s ({seconds / pages:.2f} s/page, "
+              f"{cpu:.2f} CPU-s/page)")  # fmt: skip
     if args.show_misses:
         for r in rows:
             if r.misses:

@@ -1,4 +1,4 @@
-"""Offline OCR of scanned PDF pages (RapidOCR: PaddleOCR models on onnxruntime, shipped in the wheel).
+"""Offline OCR of scanned PDF pages (RapidOCR: PaddleOCR models from the wheel, on OpenVINO or onnxruntime).
 
 The PDF reader lists pages without a usable text layer in `Document.pages_needing_ocr`; `apply_ocr` renders
 those pages with pypdfium2, recognises them and puts the lines back as `TextBlock`s with
@@ -7,8 +7,8 @@ and a reviewer can be told which values came from OCR. The engine choice and the
 generated 行政处罚决定书 scans (bench/ocr_engines.py).
 
 The engine is imported and loaded on first use, once per process (models take ~1 s and ~200 MB), so that
-`import ingest` stays light. Recognition is serialised by a lock: onnxruntime already uses every core of
-the process, so parallelism means more processes (PINGCHA_OCR_THREADS=1 each), not more threads.
+`import ingest` stays light. Recognition is serialised by a lock: the inference backend already uses every
+core of the process, so parallelism means more processes (PINGCHA_OCR_THREADS=1 each), not more threads.
 """
 
 from __future__ import annotations
@@ -24,8 +24,9 @@ from ingest.errors import ReadError
 from ingest.glossary import ProblemKind
 from ingest.model import Document, Position, TextBlock, TextOrigin
 
-# 150 and 200 dpi read our generated scans equally well (accuracy 1.0) at 5.4 vs 5.6 CPU-s per dense page;
-# 200 is the resolution most scans are made at, so it is not resampled, for 3% more time.
+# 150 and 200 dpi read our generated scans equally well (accuracy 1.0); on OpenVINO 200 dpi costs ~1.0-1.2
+# CPU-s per dense page, ~0.05 more than 150 (recognition works on 48 px high lines either way). 200 is the
+# resolution most scans are made at, so it is not resampled.
 DEFAULT_DPI = 200
 MIN_CONFIDENCE = 0.8
 MIN_INK = 0.005  # a page without text but with this share of dark pixels was not readable, not blank

@@ -140,6 +140,41 @@ def test_blank_page_gives_no_block_and_no_reason(scans):
     assert blank.lines == () and blank.mean_confidence is None
 
 
+BACKENDS = [b for b in ("openvino", "onnxruntime") if importlib.util.find_spec(b)]
+
+
+@pytest.mark.slow
+@needs_engine
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_each_backend_reads_the_values_exactly(backend, scans):
+    """OpenVINO (bf16 on AMX CPUs) must read what onnxruntime reads: same models, lower precision."""
+    from ingest.ocr_engines.rapid import RapidEngine
+
+    engine = RapidEngine("rapidocr", backend=backend)
+    assert engine.backend == backend
+    (page,) = ocr.ocr_pdf_pages(scans["good"], [1], engine=engine)
+    lines = [line.text.replace(" ", "") for line in page.lines]
+    assert lines[1] == CASE_NO and lines[-1] == DECISION_DATE
+    for value in (f"当事人：{PARTY}", f"统一社会信用代码：{CREDIT}", f"决定罚款人民币{FINE_UPPER}（{FINE}）。"):
+        assert value in lines
+    assert page.mean_confidence is not None and page.mean_confidence > 0.9
+
+
+@pytest.mark.slow
+@needs_engine
+def test_without_openvino_the_engine_falls_back_to_onnxruntime(monkeypatch, scans):
+    import sys
+
+    from ingest.ocr_engines.rapid import RapidEngine
+
+    monkeypatch.setitem(sys.modules, "openvino", None)  # import openvino -> ImportError
+    monkeypatch.setenv("PINGCHA_OCR_BACKEND", "openvino")  # even when asked for
+    engine = RapidEngine()
+    assert (engine.name, engine.backend) == ("rapidocr", "onnxruntime")
+    (page,) = ocr.ocr_pdf_pages(scans["good"], [1], engine=engine)
+    assert CASE_NO in page.text.replace(" ", "")
+
+
 # ----------------------------------------------------------------------------------------------------
 # Without the engine (fast)
 # ----------------------------------------------------------------------------------------------------
@@ -171,6 +206,41 @@ def test_unavailable_engine_raises_named_error(monkeypatch, scans):
         ocr.apply_ocr(Document("a.pdf", "pdf", page_count=1, pages_needing_ocr=(1,)), scans["blank"])
     assert info.value.kind is ProblemKind.OCR_UNAVAILABLE
     assert "OCR" in info.value.message and "rapidocr" in info.value.message
+
+
+def test_backend_that_fails_to_load_falls_back(monkeypatch):
+    import ingest.ocr_engines.rapid as rapid
+
+    tried = []
+
+    def load(flavour, n_threads, max_side, backend="onnxruntime"):
+        tried.append((flavour, backend))
+        if backend == "openvino":
+            raise RuntimeError("cannot compile the model for this CPU")
+        return object()
+
+    monkeypatch.setattr(rapid, "_load", load)
+    monkeypatch.setattr(rapid, "backends", lambda: ["openvino", "onnxruntime"])
+    engine = rapid.RapidEngine()
+    assert (engine.name, engine.backend) == ("rapidocr", "onnxruntime")
+    assert tried == [("rapidocr", "openvino"), ("rapidocr", "onnxruntime")]
+    with pytest.raises(ImportError, match="cannot compile"):
+        rapid.RapidEngine("rapidocr", backend="openvino")
+
+
+def test_backend_order_follows_the_environment(monkeypatch):
+    import ingest.ocr_engines.rapid as rapid
+
+    monkeypatch.setattr(rapid.importlib.util, "find_spec", lambda name: object())
+    monkeypatch.delenv("PINGCHA_OCR_BACKEND", raising=False)
+    assert rapid.backends() == ["openvino", "onnxruntime"]
+    monkeypatch.setenv("PINGCHA_OCR_BACKEND", "onnxruntime")
+    assert rapid.backends() == ["onnxruntime", "openvino"]
+    monkeypatch.setenv("PINGCHA_OCR_BACKEND", "tensorrt")  # unknown: ignored
+    assert rapid.backends() == ["openvino", "onnxruntime"]
+    monkeypatch.setattr(rapid.importlib.util, "find_spec", lambda name: None if name == "openvino" else object())
+    monkeypatch.setenv("PINGCHA_OCR_BACKEND", "openvino")
+    assert rapid.backends() == ["onnxruntime"]
 
 
 def test_engine_crash_and_bad_page_are_ocr_failed(monkeypatch, scans):
