@@ -25,13 +25,13 @@ from prefect.context import FlowRunContext
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from ingest.discover import CampaignInventory, DossierRef, discover_campaign
-from pipelines import progress, workers
+from pipelines import finish, progress, workers
 from pipelines.cache import dossier_cache_key, load_outcome, results_dir, store_outcome
 from pipelines.outputs import finish_outputs, prepare_out_dir
 from pipelines.runinfo import RunRecorder
 from pipelines.stages import DossierOutcome, review_dossier
 from reports.contract_csv import ContractWriter
-from scoring.checklist import load_checklist
+from scoring.checklist import Checklist, load_checklist
 
 MAX_BATCH = 25  # dossiers per Prefect task: 40 tasks for 1,000 dossiers
 
@@ -73,30 +73,35 @@ def review_batch_task(
     return results
 
 
+# After the dossiers: each task hands its job to the worker pool (pipelines/finish.py), so independent jobs
+# use all cores; futures passed as arguments make Prefect wait for the jobs they depend on.
 @task(name="validate", cache_policy=NO_CACHE)
-def validate_task(out: str) -> dict[str, Any]:
-    import logging
-
-    from reports.validation import validate_run
-
-    logging.getLogger("great_expectations").setLevel(logging.WARNING)
-
-    return validate_run(Path(out)).as_dict()
+def validate_task(out: str) -> finish.JobResult:
+    return workers.run(finish.validate, out)
 
 
-@task(name="report", cache_policy=NO_CACHE)
-def report_task(out: str) -> list[str]:
-    from reports.render import render_reports
-
-    return [str(p) for p in render_reports(Path(out))]
+@task(name="charts", cache_policy=NO_CACHE)
+def charts_task(out: str) -> finish.JobResult:
+    return workers.run(finish.charts, out)
 
 
-@task(name="publish", cache_policy=NO_CACHE)
-def publish_task(out: str, history: str | None) -> dict[str, Any]:
-    """Record the run in the history store, then draft the circular and supervision letters."""
-    from reports.publish import publish_run
+@task(name="history", cache_policy=NO_CACHE)
+def history_task(out: str, history: str | None, validated: finish.JobResult) -> finish.JobResult:
+    """Records cases.csv as validation left it (`validated` is passed only to wait for it)."""
+    return workers.run(finish.history, out, history)
 
-    return publish_run(Path(out), history)
+
+@task(name="scorecard", cache_policy=NO_CACHE)
+def scorecard_task(out: str, charts: finish.JobResult, validated: finish.JobResult) -> finish.JobResult:
+    """Shows validation's review flags, so it waits for `validated`; embeds the charts."""
+    return workers.run(finish.scorecard, out, charts.value)
+
+
+@task(name="documents", cache_policy=NO_CACHE)
+def documents_task(out: str, history: str | None, recorded: finish.JobResult, charts: finish.JobResult) -> finish.JobResult:
+    """The circular and letters: they embed the charts (`charts` is passed only to wait for them) and compare
+    with earlier campaigns in the history store."""
+    return workers.run(finish.documents, out, history, "history" in recorded.value)
 
 
 @flow(
@@ -159,52 +164,76 @@ def review_campaign(
     local = isinstance(runner, ThreadPoolTaskRunner)  # else Dask: tasks run in its workers, no local pool
     recorder.task_runner = "threads+processes" if local else type(runner).__name__
     cache_dir = results_dir()
-    with (
-        recorder.phase("process"),
-        workers.pool(workers_count) if local else nullcontext(0) as pool_size,
-        ContractWriter(out_dir, loaded.id) as writer,
-    ):
+    with workers.pool(workers_count) if local else nullcontext(0) as pool_size:
         recorder.workers = pool_size
-        writer.add_problems(p for p in inventory.problems if units is None or _in_units(p.dossier_id, units))
-        parallel = pool_size if local else _dask_threads(runner)
-        batches = _batches(refs, parallel)
-        in_flight: deque = deque()
+        with recorder.phase("process"), ContractWriter(out_dir, loaded.id) as writer:
+            writer.add_problems(p for p in inventory.problems if units is None or _in_units(p.dossier_id, units))
+            parallel = pool_size if local else _dask_threads(runner)
+            _review_dossiers(refs, parallel, writer, recorder, loaded, roster, cache_dir)
 
-        def submit_next() -> None:
-            if batches:
-                batch = batches.popleft()
-                label = batch[0].dossier_id + (f" … ({len(batch)})" if len(batch) > 1 else "")
-                in_flight.append(review_batch_task.submit(
-                    batch, str(loaded.source_path), loaded.content_hash, roster, cache_dir, label
-                ))  # fmt: skip
-
-        # enough queued work to keep every worker busy, few enough that finished outcomes never pile up
-        for _ in range(max(3, parallel + 1)):
-            submit_next()
-        total, done = len(refs), 0
-        progress.report("start", 0, total)
-        while in_flight:
-            future = in_flight.popleft()
-            outcomes = future.result()
-            submit_next()
-            for outcome, cached in outcomes:
-                writer.add_case(outcome.result)
-                writer.add_problems(outcome.problems)
-                recorder.add_outcome(outcome, cached=cached)
-                done += 1
-                progress.report(outcome.result.dossier_id, done, total)
-            del future, outcomes
-        progress.report("done", total, total)
-
-    finish_outputs(out_dir, recorder)  # validation and reports read the run's metadata from run.json
-    with recorder.phase("validate"):
-        recorder.validation = validate_task(str(out_dir))
-    with recorder.phase("report"):
-        recorder.reports = report_task(str(out_dir))
-    finish_outputs(out_dir, recorder)  # the history store records the finished run.json
-    with recorder.phase("publish"):
-        recorder.publication = publish_task(str(out_dir), history)
+        finish_outputs(out_dir, recorder)  # the jobs below read the run's metadata from run.json
+        with recorder.phase("finish"):
+            _finish(str(out_dir), history, recorder)
     return finish_outputs(out_dir, recorder)
+
+
+def _review_dossiers(
+    refs: list[DossierRef],
+    parallel: int,
+    writer: ContractWriter,
+    recorder: RunRecorder,
+    loaded: Checklist,
+    roster: str | None,
+    cache_dir: str | None,
+) -> None:
+    """Submit batches, a few at a time, and stream their outcomes to the output files in dossier order."""
+    batches = _batches(refs, parallel)
+    in_flight: deque = deque()
+
+    def submit_next() -> None:
+        if batches:
+            batch = batches.popleft()
+            label = batch[0].dossier_id + (f" … ({len(batch)})" if len(batch) > 1 else "")
+            in_flight.append(review_batch_task.submit(
+                batch, str(loaded.source_path), loaded.content_hash, roster, cache_dir, label
+            ))  # fmt: skip
+
+    # enough queued work to keep every worker busy, few enough that finished outcomes never pile up
+    for _ in range(max(3, parallel + 1)):
+        submit_next()
+    total, done = len(refs), 0
+    progress.report("start", 0, total)
+    while in_flight:
+        future = in_flight.popleft()
+        outcomes = future.result()
+        submit_next()
+        for outcome, cached in outcomes:
+            writer.add_case(outcome.result)
+            writer.add_problems(outcome.problems)
+            recorder.add_outcome(outcome, cached=cached)
+            done += 1
+            progress.report(outcome.result.dossier_id, done, total)
+        del future, outcomes
+    progress.report("done", total, total)
+
+
+def _finish(out: str, history: str | None, recorder: RunRecorder) -> None:
+    """Validation ∥ charts, then scorecard ∥ (history record → circular and letters) (pipelines/finish.py).
+
+    Validation flags dossiers for review in cases.csv, so everything that shows or stores cases waits for it.
+    """
+    validated = validate_task.submit(out)
+    charts = charts_task.submit(out)
+    scorecard = scorecard_task.submit(out, charts, validated)
+    recorded = history_task.submit(out, history, validated)
+    documents = documents_task.submit(out, history, recorded, charts)
+    jobs = {"validate": validated, "charts": charts, "history": recorded, "scorecard": scorecard,
+            "documents": documents}
+    results = {name: future.result() for name, future in jobs.items()}
+    recorder.finish_jobs = {name: result.seconds for name, result in results.items()}
+    recorder.validation = results["validate"].value
+    recorder.reports = [results["scorecard"].value, *results["charts"].value]
+    recorder.publication = {**results["history"].value, **results["documents"].value}
 
 
 def campaign_flow(dask_address: str | None = None):

@@ -45,6 +45,7 @@ class RunRecorder:
     started_at: str = field(default_factory=lambda: datetime.now().astimezone().isoformat(timespec="seconds"))
     workers: int = 1
     phases: dict[str, float] = field(default_factory=dict)
+    finish_jobs: dict[str, float] = field(default_factory=dict)  # wall seconds of each job after the dossiers
     stage_seconds: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
     counts: Counter = field(default_factory=Counter)
     grades: Counter = field(default_factory=Counter)
@@ -124,6 +125,7 @@ class RunRecorder:
             "timings": {
                 "wall_seconds": round(time.perf_counter() - self._t0, 3),
                 "phases": self.phases,
+                "finish_jobs": self.finish_jobs,
                 "stage_cpu_seconds": {k: round(v, 3) for k, v in self.stage_seconds.items()},
                 "workers": self.workers,
                 "task_runner": self.task_runner,

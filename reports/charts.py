@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.figure import Figure
 
 from ingest.glossary import CHART_ZH, GRADES_ZH
 from reports.fonts import use_cjk_font  # also selects the Agg backend
@@ -32,15 +32,20 @@ def _height(rows: int, per_row: float = 0.38, minimum: float = 3.5, maximum: flo
     return min(maximum, max(minimum, 1.6 + per_row * rows))
 
 
-def _save(fig: plt.Figure, path: Path) -> Path:
+def new_figure(figsize: tuple[float, float]):
+    """A figure and its axes without pyplot: no global state, so charts may be drawn in several threads."""
+    fig = Figure(figsize=figsize)
+    return fig, fig.subplots()
+
+
+def _save(fig: Figure, path: Path) -> Path:
     fig.savefig(path, dpi=DPI, bbox_inches="tight")
-    plt.close(fig)
     return path
 
 
 def chart_average_by_unit(ranking: pd.DataFrame, rules: ChecklistRules, path: Path) -> Path:
     """Horizontal bars, best unit on top, coloured by the grade of the average, band lines marked."""
-    fig, ax = plt.subplots(figsize=(WIDTH_IN, _height(len(ranking))))
+    fig, ax = new_figure(figsize=(WIDTH_IN, _height(len(ranking))))
     units = ranking["unit"].tolist()[::-1]
     values = ranking["average"].astype(float).tolist()[::-1]
     colors = [GRADE_COLORS.get(grade_for(v, False, rules), "#607d8b") for v in values]
@@ -60,7 +65,7 @@ def chart_average_by_unit(ranking: pd.DataFrame, rules: ChecklistRules, path: Pa
 
 def chart_grades_by_unit(ranking: pd.DataFrame, path: Path) -> Path:
     """Stacked horizontal bars of grade counts per unit, in ranking order, counts inside segments."""
-    fig, ax = plt.subplots(figsize=(WIDTH_IN, _height(len(ranking))))
+    fig, ax = new_figure(figsize=(WIDTH_IN, _height(len(ranking))))
     units = ranking["unit"].tolist()[::-1]
     left = np.zeros(len(units))
     for grade in GRADES_ZH:
@@ -80,7 +85,7 @@ def chart_grades_by_unit(ranking: pd.DataFrame, path: Path) -> Path:
 
 def chart_pareto(problems: pd.DataFrame, path: Path) -> Path:
     """Bars: files with each item failed (most first); line: cumulative share; dashed 80 % line."""
-    fig, ax = plt.subplots(figsize=(WIDTH_IN, 5.8))
+    fig, ax = new_figure(figsize=(WIDTH_IN, 5.8))
     labels = [f"{code} {name}" if len(name) <= 12 else f"{code} {name[:11]}…"
               for code, name in zip(problems["item_code"], problems["item_name"], strict=True)]
     counts = problems["files"].astype(int).to_numpy()
@@ -108,7 +113,7 @@ def chart_pareto(problems: pd.DataFrame, path: Path) -> Path:
 def chart_heatmap(table: pd.DataFrame, units: list[str], path: Path) -> Path:
     """Units × categories, average points deducted per file, value in every cell."""
     table = table.reindex([u for u in units if u in table.index])
-    fig, ax = plt.subplots(figsize=(WIDTH_IN, _height(len(table), per_row=0.45)))
+    fig, ax = new_figure(figsize=(WIDTH_IN, _height(len(table), per_row=0.45)))
     values = table.to_numpy(dtype=float)
     image = ax.imshow(values, cmap="Reds", aspect="auto", vmin=0)
     ax.set_xticks(range(len(table.columns)), table.columns, fontsize=10)

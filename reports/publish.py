@@ -12,7 +12,6 @@ import os
 from pathlib import Path
 from typing import Any
 
-from ingest.errors import PingchaError
 from ingest.glossary import FILE_NAMES_ZH
 from reports.circular import write_circular
 from reports.letters import write_supervision_letters
@@ -31,19 +30,35 @@ def resolve_history(out_dir: Path, history: str | None) -> str | None:
     return history
 
 
-def publish_run(out_dir: Path, history: str | None = DEFAULT_HISTORY) -> dict[str, Any]:
-    """Returns what was written, for run.json; errors of the store are reported, not raised."""
+def record_history(out_dir: Path, history: str | None = DEFAULT_HISTORY) -> dict[str, Any]:
+    """Record the run in the history store; returns {"history": …} or {"history_error": …} for run.json
+    ({} when no store is named). Errors of the store are reported, not raised."""
+    url = resolve_history(out_dir, history)
+    if url is None:
+        return {}
+    try:
+        from reports.history.store import record_run
+
+        record = record_run(out_dir, url)
+    except Exception as exc:  # a database driver's error must not lose a finished campaign
+        return {"history_error": f"{type(exc).__name__}: {exc}"}
+    return {"history": {"campaign": record.name, "year": record.year, "replaced": record.replaced}}
+
+
+def write_documents(out_dir: Path, history: str | None = DEFAULT_HISTORY, recorded: bool = True) -> dict[str, Any]:
+    """Trends (when the store holds two campaigns or more), the circular and the supervision letters.
+
+    `recorded` says whether this run is in the store: without it the trends would compare the wrong years.
+    Expects the campaign charts (reports.render.render_charts) to be drawn already.
+    """
     summary: dict[str, Any] = {}
     trends = None
     url = resolve_history(out_dir, history)
-    if url is not None:
+    if url is not None and recorded:
         try:
             from reports.history.charts import render_trend_charts, write_trends_workbook
             from reports.history.command import load_trends
-            from reports.history.store import record_run
 
-            record = record_run(out_dir, url)
-            summary["history"] = {"campaign": record.name, "year": record.year, "replaced": record.replaced}
             trends = load_trends(url)
             if len(trends.campaigns) >= 2:
                 trend_dir = out_dir / TRENDS_DIR
@@ -52,11 +67,17 @@ def publish_run(out_dir: Path, history: str | None = DEFAULT_HISTORY) -> dict[st
                 summary["trend_charts"] = [str(p) for p in render_trend_charts(trends, trend_dir)]
             else:
                 trends = None
-        except (PingchaError, OSError, ImportError) as exc:
+        except Exception as exc:  # as above: the documents are still drafted
             summary["history_error"] = f"{type(exc).__name__}: {exc}"
-        except Exception as exc:  # a database driver's error must not lose a finished campaign
-            summary["history_error"] = f"{type(exc).__name__}: {exc}"
+            trends = None
     summary["circular"] = str(write_circular(out_dir, out_dir / CIRCULAR_NAME, trends=trends))
     letters = write_supervision_letters(out_dir, out_dir / LETTERS_DIR)
     summary["letters"] = [str(p) for p in letters]
+    return summary
+
+
+def publish_run(out_dir: Path, history: str | None = DEFAULT_HISTORY) -> dict[str, Any]:
+    """Record the run, then draft the documents; returns what was written, for run.json."""
+    summary = record_history(out_dir, history)
+    summary.update(write_documents(out_dir, history, recorded="history" in summary))
     return summary

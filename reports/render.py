@@ -1,4 +1,8 @@
-"""Render a run's human-facing reports from its contract files: charts, then the scorecard workbook."""
+"""Render a run's human-facing reports from its contract files: charts, then the scorecard workbook.
+
+The two steps are separate so a campaign can draw the charts once and then write the scorecard and the
+circular (which both embed them) at the same time.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +12,25 @@ from reports.charts import render_campaign_charts
 from reports.loading import load_run
 from reports.scorecard import write_scorecard
 
+SCORECARD_NAME = "scorecards.xlsx"
+
+
+def render_charts(out_dir: Path) -> list[Path]:
+    """Write charts/*.png from cases/findings.csv and run.json."""
+    return render_campaign_charts(load_run(out_dir), Path(out_dir))
+
+
+def render_scorecard(out_dir: Path, charts: list[Path]) -> Path:
+    """Write scorecards.xlsx, embedding the given chart PNGs in 汇总."""
+    scorecard = Path(out_dir) / SCORECARD_NAME
+    write_scorecard(load_run(out_dir), scorecard, charts=charts)
+    return scorecard
+
 
 def render_reports(out_dir: Path) -> list[Path]:
     """Write charts/*.png and scorecards.xlsx from cases/findings/problems.csv and run.json."""
     data = load_run(out_dir)
-    charts = render_campaign_charts(data, out_dir)
-    scorecard = out_dir / "scorecards.xlsx"
+    charts = render_campaign_charts(data, Path(out_dir))
+    scorecard = Path(out_dir) / SCORECARD_NAME
     write_scorecard(data, scorecard, charts=charts)
     return [scorecard, *charts]

@@ -78,7 +78,8 @@ def test_run_json_records_checklist_and_counts(demo_out, manifest):
     assert run["counts"]["dossiers"] == len(manifest["dossiers"])
     assert run["counts"]["units"] == len(manifest["units"])
     assert run["campaign"] == "示例评查活动"
-    assert set(run["timings"]["phases"]) >= {"discover", "process", "validate", "report"}
+    assert set(run["timings"]["phases"]) >= {"discover", "process", "finish"}
+    assert set(run["timings"]["finish_jobs"]) == {"validate", "charts", "history", "scorecard", "documents"}
     assert run["versions"]["prefect"].startswith("3.")
 
 

@@ -8,15 +8,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import matplotlib.pyplot as plt
+import matplotlib
 import numpy as np
 import pandas as pd
+from matplotlib.figure import Figure
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from ingest.glossary import ELEMENT_ZH, FINDING_ZH, GRADES_ZH, TERMS_ZH, TREND_ZH
-from reports.charts import DPI, GRADE_COLORS, WIDTH_IN
+from reports.charts import DPI, GRADE_COLORS, WIDTH_IN, new_figure
 from reports.fonts import use_cjk_font  # also selects the Agg backend
 from reports.history.trends import Trends
 from reports.masking import mask_text
@@ -30,9 +31,8 @@ TREND_CHART_FILES = {
 MAX_PROBLEM_ITEMS = 10
 
 
-def _save(fig: plt.Figure, path: Path) -> Path:
+def _save(fig: Figure, path: Path) -> Path:
     fig.savefig(path, dpi=DPI, bbox_inches="tight")
-    plt.close(fig)
     return path
 
 
@@ -44,9 +44,9 @@ def _short(text: str, limit: int = 14) -> str:
 def chart_unit_scores(trends: Trends, path: Path) -> Path:
     """One line per unit across campaigns; legend in the latest campaign's ranking order."""
     wide = trends.unit_scores_wide()
-    fig, ax = plt.subplots(figsize=(WIDTH_IN, 6.0))
+    fig, ax = new_figure(figsize=(WIDTH_IN, 6.0))
     x = np.arange(len(wide.columns))
-    cmap, ncolors = (plt.get_cmap("tab10"), 10) if len(wide) <= 10 else (plt.get_cmap("tab20"), 20)
+    cmap, ncolors = (matplotlib.colormaps["tab10"], 10) if len(wide) <= 10 else (matplotlib.colormaps["tab20"], 20)
     for i, (unit, row) in enumerate(wide.iterrows()):
         values = row.to_numpy(dtype=float)
         ax.plot(x, values, marker="o", color=cmap(i % ncolors), label=_short(unit))
@@ -70,7 +70,7 @@ def chart_grade_shares(trends: Trends, path: Path) -> Path:
     """Stacked 100 % bars: the share of each grade among graded files, one bar per campaign."""
     shares = trends.grade_shares.pivot_table(index="label", columns="grade", values="share", aggfunc="first")
     shares = shares.reindex(index=trends.labels, columns=list(GRADES_ZH)).fillna(0.0) * 100
-    fig, ax = plt.subplots(figsize=(WIDTH_IN * 0.75, 5.2))
+    fig, ax = new_figure(figsize=(WIDTH_IN * 0.75, 5.2))
     bottom = np.zeros(len(shares))
     for grade in GRADES_ZH:
         values = shares[grade].to_numpy(dtype=float)
@@ -95,10 +95,10 @@ def chart_top_problems(trends: Trends, path: Path) -> Path:
     names = problems.drop_duplicates("item_code").set_index("item_code")["item_name"]
     shares = problems.pivot_table(index="item_code", columns="label", values="share", aggfunc="first")
     shares = shares.reindex(index=codes, columns=trends.labels).fillna(0.0) * 100
-    fig, ax = plt.subplots(figsize=(WIDTH_IN, max(4.0, 1.4 + 0.55 * len(codes))))
+    fig, ax = new_figure(figsize=(WIDTH_IN, max(4.0, 1.4 + 0.55 * len(codes))))
     y = np.arange(len(codes))
     height = 0.8 / max(len(shares.columns), 1)
-    cmap = plt.get_cmap("Blues")
+    cmap = matplotlib.colormaps["Blues"]
     for i, label in enumerate(shares.columns):
         color = cmap(0.35 + 0.6 * (i + 1) / len(shares.columns))
         values = shares[label].to_numpy(dtype=float)
@@ -120,7 +120,7 @@ def chart_category_deductions(trends: Trends, path: Path) -> Path:
                                                    aggfunc="first")
     table = table.reindex(index=trends.labels).fillna(0.0)
     table = table.loc[:, table.sum() > 0]
-    fig, ax = plt.subplots(figsize=(WIDTH_IN * 0.85, 5.2))
+    fig, ax = new_figure(figsize=(WIDTH_IN * 0.85, 5.2))
     x = np.arange(len(table.index))
     for category in table.columns:
         ax.plot(x, table[category].to_numpy(dtype=float), marker="o", label=_short(category))

@@ -1,0 +1,62 @@
+"""The work after the dossiers: validation, charts, scorecard, history record, circular and letters.
+
+Each job reads the run's contract files from OUT and writes its own outputs, so independent jobs run at
+the same time in the campaign's worker processes (pipelines/workers.py) instead of one after the other in
+the flow process: validation ∥ charts, then scorecard ∥ (history record → documents). Validation flags
+dossiers for review in cases.csv, so the scorecard and the history record wait for it; the scorecard and
+the circular embed the charts; the circular compares with earlier campaigns, so it follows the record. Run one after another they took
+longer than reading 1,000 dossiers (bench/, docs/performance.md). Every job returns its own wall time.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class JobResult:
+    value: Any
+    seconds: float
+
+
+def _timed(fn, *args: Any) -> JobResult:
+    started = time.perf_counter()
+    value = fn(*args)
+    return JobResult(value, round(time.perf_counter() - started, 3))
+
+
+def validate(out: str) -> JobResult:
+    """Great Expectations gates on the contract files (reports/validation.py)."""
+    import logging
+
+    from reports.validation import validate_run
+
+    logging.getLogger("great_expectations").setLevel(logging.WARNING)
+    return _timed(lambda: validate_run(Path(out)).as_dict())
+
+
+def charts(out: str) -> JobResult:
+    from reports.render import render_charts
+
+    return _timed(lambda: [str(p) for p in render_charts(Path(out))])
+
+
+def scorecard(out: str, chart_paths: list[str]) -> JobResult:
+    from reports.render import render_scorecard
+
+    return _timed(lambda: str(render_scorecard(Path(out), [Path(p) for p in chart_paths])))
+
+
+def history(out: str, store: str | None) -> JobResult:
+    from reports.publish import record_history
+
+    return _timed(lambda: record_history(Path(out), store))
+
+
+def documents(out: str, store: str | None, recorded: bool) -> JobResult:
+    from reports.publish import write_documents
+
+    return _timed(lambda: write_documents(Path(out), store, recorded))
