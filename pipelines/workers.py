@@ -33,12 +33,23 @@ def pool(workers: int | None) -> Iterator[int]:
         yield 1 if _pool is None else size
         return
     # "spawn" keeps Prefect's threads and the ephemeral server out of the children
-    _pool = ProcessPoolExecutor(max_workers=size, mp_context=multiprocessing.get_context("spawn"))
+    _pool = ProcessPoolExecutor(
+        max_workers=size,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_init_worker,
+        initargs=(max(1, default_workers() // size),),
+    )
     try:
         yield size
     finally:
         executor, _pool = _pool, None
         executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _init_worker(ocr_threads: int) -> None:
+    """Each worker's share of the cores for OCR inference: N workers with one thread each beat one worker
+    with N threads, and N workers with N threads each oversubscribe the machine (ingest/ocr_engines)."""
+    os.environ.setdefault("PINGCHA_OCR_THREADS", str(ocr_threads))
 
 
 def run(fn: Callable[..., R], *args: Any) -> R:
