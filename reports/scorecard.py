@@ -15,10 +15,13 @@ from pathlib import Path
 
 import pandas as pd
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.comments import Comment
 from openpyxl.drawing.image import Image
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
+from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -100,6 +103,60 @@ class _Styles:
             cell._style = copy(style)
 
 
+class BufferedSheet:
+    """A small sheet of a write-only workbook, filled cell by cell like a Worksheet, written in row order.
+
+    The workbook is write-only so that 评查明细 (one row per finding: 36,000 for 1,000 files) streams to disk
+    instead of being held as cell objects; the other sheets are small and are laid out here first.
+    """
+
+    def __init__(self, ws) -> None:
+        object.__setattr__(self, "_ws", ws)
+        object.__setattr__(self, "_cells", {})
+        object.__setattr__(self, "max_row", 0)
+
+    def cell(self, row: int, column: int, value: object = None):
+        cell = self._cells.get((row, column))
+        if cell is None:
+            cell = self._cells[(row, column)] = WriteOnlyCell(self._ws)
+            object.__setattr__(self, "max_row", max(self.max_row, row))
+        if value is not None:
+            cell.value = value
+        return cell
+
+    def __getitem__(self, coordinate: str):
+        column, row = coordinate_from_string(coordinate)
+        return self.cell(row, column_index_from_string(column))
+
+    def __setitem__(self, coordinate: str, value: object) -> None:
+        self[coordinate].value = value
+
+    def append(self, values: Sequence[object]) -> None:
+        row = self.max_row + 1
+        for column, value in enumerate(values, start=1):
+            self.cell(row, column, value)
+        object.__setattr__(self, "max_row", row)
+
+    def merge_cells(self, start_row: int, start_column: int, end_row: int, end_column: int) -> None:
+        self._ws.merged_cells.add(CellRange(min_row=start_row, min_col=start_column, max_row=end_row,
+                                            max_col=end_column))
+
+    def add_data_validation(self, validation: DataValidation) -> None:
+        self._ws.data_validations.append(validation)
+
+    def flush(self) -> None:
+        """Write the laid-out rows to the sheet (once, at the end)."""
+        width = max((column for _, column in self._cells), default=0)
+        for row in range(1, self.max_row + 1):
+            self._ws.append([self._cells.get((row, column)) for column in range(1, width + 1)])
+
+    def __getattr__(self, name: str):  # page set-up, freeze panes, images … belong to the sheet itself
+        return getattr(self._ws, name)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        setattr(self._ws, name, value)
+
+
 def sheet_names(units: Iterable[str], reserved: Sequence[str] = RESERVED_SHEETS) -> dict[str, str]:
     """Unique Excel-safe sheet names (≤31 chars, none of []:*?/\\, not blank) for each unit."""
     taken = {name.casefold() for name in reserved}
@@ -117,7 +174,7 @@ def sheet_names(units: Iterable[str], reserved: Sequence[str] = RESERVED_SHEETS)
     return names
 
 
-def _header(ws: Worksheet, row: int, labels: Sequence[str], fill: PatternFill = HEADER_FILL) -> None:
+def _header(ws: BufferedSheet, row: int, labels: Sequence[str], fill: PatternFill = HEADER_FILL) -> None:
     for col, label in enumerate(labels, start=1):
         cell = ws.cell(row=row, column=col, value=label)
         cell.font = BOLD
@@ -126,15 +183,15 @@ def _header(ws: Worksheet, row: int, labels: Sequence[str], fill: PatternFill = 
         cell.border = HEADER_BORDER
 
 
-def _widths(ws: Worksheet, widths: Sequence[float]) -> None:
+def _widths(ws: BufferedSheet, widths: Sequence[float]) -> None:
     for col, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(col)].width = width
 
 
-def _print_setup(ws: Worksheet, title_rows: str | None) -> None:
+def _print_setup(ws: BufferedSheet, title_rows: str | None) -> None:
     """A4 landscape, fit to page width, header rows repeated, page numbers in the footer."""
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    ws.page_setup.orientation = Worksheet.ORIENTATION_LANDSCAPE
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
@@ -159,7 +216,7 @@ def _run_date(data: RunData) -> str:
     return when.strftime("%Y-%m-%d") if when else ""
 
 
-def _write_summary(ws: Worksheet, data: RunData, ranking: pd.DataFrame, charts: Sequence[Path],
+def _write_summary(ws: BufferedSheet, data: RunData, ranking: pd.DataFrame, charts: Sequence[Path],
                    rules: ChecklistRules) -> None:
     ref = data.run.checklist
     ws["A1"] = f"{data.run.campaign}　{SUMMARY_SHEET}" if data.run.campaign else REPORT_ZH["title"]
@@ -255,7 +312,7 @@ def _top_deductions(findings: pd.DataFrame) -> dict[str, str]:
     return out
 
 
-def _write_unit(ws: Worksheet, unit: str, cases: pd.DataFrame, rank_row: pd.Series | None,
+def _write_unit(ws: BufferedSheet, unit: str, cases: pd.DataFrame, rank_row: pd.Series | None,
                 top: dict[str, str], reviewers: dict[str, list[str]] | None = None) -> None:
     ws["A1"] = unit
     ws["A1"].font = TITLE
@@ -291,39 +348,45 @@ def review_choice(status: str, veto: bool) -> str:
     return REVIEW_CHOICE_ZH.get(status, "")
 
 
-def _write_details(ws: Worksheet, data: RunData) -> None:
+def _write_details(sheet, data: RunData) -> None:
+    """评查明细, streamed: the header row is laid out, then each finding is written as it is formatted."""
     findings = data.findings
     keys = [key for key, _ in DETAIL_COLUMNS]
-    _header(ws, 1, [FINDING_ZH[k] for k in keys])
+    header = BufferedSheet(sheet)
+    _header(header, 1, [FINDING_ZH[k] for k in keys])
     first_review = keys.index("override_status") + 1
     for col in range(first_review, len(keys) + 1):
-        ws.cell(row=1, column=col).fill = REVIEW_FILL
+        header.cell(row=1, column=col).fill = REVIEW_FILL
         note = COLUMN_NOTES_ZH[keys[col - 1]]
-        ws.cell(row=1, column=col).comment = Comment(note, TERMS_ZH["readme"], width=320, height=110)
+        header.cell(row=1, column=col).comment = Comment(note, TERMS_ZH["readme"], width=320, height=110)
+    # sheet properties, column widths and panes are written before the first row of a streamed sheet
+    _widths(header, [w for _, w in DETAIL_COLUMNS])
+    header.freeze_panes = "C2"
+    _print_setup(header, "1:1")
+    header.flush()
+    ws = header  # attribute access below goes to the sheet itself
     grades = dict(zip(data.cases["dossier_id"], data.cases["grade"], strict=False))
     blank = pd.Series([""] * len(findings), index=findings.index, dtype=str)
     overridden = findings.get("auto_status", blank).astype(str)
     reasons = findings.get("override_reason", blank).astype(str)
     reviewers = findings.get("reviewer", blank).astype(str)
-    wrap_cols = (keys.index("item_name") + 1, keys.index("message") + 1, keys.index("quote") + 1)
+    wrap_cols = {keys.index("item_name"), keys.index("message"), keys.index("quote")}
     styles = _Styles()
     for i, rec in enumerate(findings.itertuples(index=False)):
-        row = i + 2
         review: list = []  # no trailing empty cells: 4 fewer cells per row on a fresh run
         if overridden.iat[i]:
             points = rec.points_deducted if rec.status == Status.FAIL.value and not rec.veto else None
             review = [review_choice(rec.status, rec.veto), points, reasons.iat[i], reviewers.iat[i]]
-        values = [rec.dossier_id, rec.item_code, rec.item_name, rec.category,
-                  status_label(rec.status, rec.veto), float(rec.points_deducted), _yes(rec.veto), rec.message,
-                  rec.source_file, rec.page, rec.quote, *review]
-        ws.append(values)
+        values: list = [rec.dossier_id, rec.item_code, rec.item_name, rec.category,
+                        status_label(rec.status, rec.veto), float(rec.points_deducted), _yes(rec.veto),
+                        rec.message, rec.source_file, rec.page, rec.quote, *review]
         fill = VETO_FILL if rec.veto else FAIL_FILL if grades.get(rec.dossier_id) == GRADE_FAIL else None
-        if fill is None:
-            for col in wrap_cols:
-                styles.apply(ws.cell(row=row, column=col), WRAP)
-        else:
-            for col in range(1, first_review):
-                styles.apply(ws.cell(row=row, column=col), WRAP if col in wrap_cols else None, fill)
+        for col in range(first_review - 1):
+            if fill is not None or col in wrap_cols:
+                cell = WriteOnlyCell(sheet, values[col])
+                styles.apply(cell, WRAP if col in wrap_cols else None, fill)
+                values[col] = cell
+        sheet.append(values)
     last = len(findings) + 1
     choices = [REVIEW_CHOICE_ZH[k] for k in ("keep", "pass", "fail", "veto", "n/a")]
     status_col = get_column_letter(first_review)
@@ -338,13 +401,10 @@ def _write_details(ws: Worksheet, data: RunData) -> None:
                                error=COLUMN_NOTES_ZH["override_points"])
     dv_points.add(f"{points_col}2:{points_col}{max(last, 2)}")
     ws.add_data_validation(dv_points)
-    _widths(ws, [w for _, w in DETAIL_COLUMNS])
-    ws.freeze_panes = "C2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(keys))}{max(last, 1)}"
-    _print_setup(ws, "1:1")
 
 
-def _write_problems(ws: Worksheet, problems: pd.DataFrame) -> None:
+def _write_problems(ws: BufferedSheet, problems: pd.DataFrame) -> None:
     keys = ("dossier_id", "source_file", "kind", "message")
     _header(ws, 1, [PROBLEM_ZH[k] for k in keys])
     for rec in problems.itertuples(index=False):
@@ -380,7 +440,7 @@ def _write_readme(ws: Worksheet) -> None:
     _print_setup(ws, "1:1")
 
 
-def _write_meta(ws: Worksheet, data: RunData) -> None:
+def _write_meta(ws: BufferedSheet, data: RunData) -> None:
     ref = data.run.checklist
     for key, value in (
         ("format", META_FORMAT),
@@ -399,22 +459,29 @@ def _write_meta(ws: Worksheet, data: RunData) -> None:
 
 def write_scorecard(data: RunData, path: Path, charts: list[Path] | None = None) -> None:
     """Write scorecards.xlsx for a run; `charts` (PNG paths) are embedded in 汇总 when given."""
-    wb = Workbook()
-    summary = wb.active
-    summary.title = SUMMARY_SHEET
+    wb = Workbook(write_only=True)
     ranking = unit_ranking(data.cases)
     rules = resolve_rules(data.run.checklist.id, data.run.checklist.path, data.findings)
+    summary = BufferedSheet(wb.create_sheet(SUMMARY_SHEET))
     _write_summary(summary, data, ranking, charts or [], rules)
+    summary.flush()
     _write_details(wb.create_sheet(DETAILS_SHEET), data)
-    _write_problems(wb.create_sheet(PROBLEMS_SHEET), data.problems)
-    _write_readme(wb.create_sheet(README_SHEET))
+    for sheet, write in ((PROBLEMS_SHEET, lambda ws: _write_problems(ws, data.problems)),
+                         (README_SHEET, _write_readme)):
+        buffered = BufferedSheet(wb.create_sheet(sheet))
+        write(buffered)
+        buffered.flush()
     top = _top_deductions(data.findings)
     by_rank = {r["unit"]: r for _, r in ranking.iterrows()}
     names = sheet_names(ranking["unit"].tolist())
     for unit, name in names.items():
-        _write_unit(wb.create_sheet(name), unit, data.cases[data.cases["unit"] == unit], by_rank.get(unit), top,
+        buffered = BufferedSheet(wb.create_sheet(name))
+        _write_unit(buffered, unit, data.cases[data.cases["unit"] == unit], by_rank.get(unit), top,
                     data.run.raw.get("reviewers") or {})
-    _write_meta(wb.create_sheet(META_SHEET), data)
+        buffered.flush()
+    meta = BufferedSheet(wb.create_sheet(META_SHEET))
+    _write_meta(meta, data)
+    meta.flush()
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)
