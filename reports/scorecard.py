@@ -144,9 +144,15 @@ class BufferedSheet:
     def add_data_validation(self, validation: DataValidation) -> None:
         self._ws.data_validations.append(validation)
 
-    def flush(self) -> None:
-        """Write the laid-out rows to the sheet (once, at the end)."""
+    def flush(self, rows: int | None = None, columns: int | None = None) -> None:
+        """Write the laid-out rows to the sheet (once, at the end).
+
+        The sheet's size (`<dimension>`, which readers such as openpyxl's read-only mode rely on) is written
+        before its rows: the laid-out size, or `rows` × `columns` when more rows will be streamed after these.
+        """
         width = max((column for _, column in self._cells), default=0)
+        size = f"A1:{get_column_letter(max(columns or width, 1))}{max(rows or self.max_row, 1)}"
+        self._ws.calculate_dimension = lambda: size  # the hook openpyxl's sheet writer asks for the size
         for row in range(1, self.max_row + 1):
             self._ws.append([self._cells.get((row, column)) for column in range(1, width + 1)])
 
@@ -363,7 +369,7 @@ def _write_details(sheet, data: RunData) -> None:
     _widths(header, [w for _, w in DETAIL_COLUMNS])
     header.freeze_panes = "C2"
     _print_setup(header, "1:1")
-    header.flush()
+    header.flush(rows=len(findings) + 1, columns=len(keys))
     ws = header  # attribute access below goes to the sheet itself
     grades = dict(zip(data.cases["dossier_id"], data.cases["grade"], strict=False))
     blank = pd.Series([""] * len(findings), index=findings.index, dtype=str)
