@@ -21,7 +21,7 @@ from scoring.checklist import Checklist
 
 _VERSIONED = (
     "pingcha", "pandas", "openpyxl", "python-docx", "pdfplumber", "pypdfium2", "great-expectations",
-    "prefect", "matplotlib", "chinese-calendar",
+    "prefect", "matplotlib", "chinese-calendar", "python-calamine", "rapidocr", "openvino",
 )  # fmt: skip
 
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import struct
 import time
 import tracemalloc
 import zipfile
+from collections.abc import Callable
 from datetime import date, datetime
+from datetime import time as clock
 from pathlib import Path
 
 import pytest
@@ -270,6 +273,177 @@ def test_truncated_xlsx_is_corrupt(tmp_path: Path) -> None:
     bad = tmp_path / "bad.xlsx"
     bad.write_bytes(good[:-200])
     assert _kind(bad) is ProblemKind.CORRUPT
+
+
+def _rewrite_xlsx(path: Path, edit: Callable[[str, bytes], bytes]) -> Path:
+    """The same workbook with some parts edited (by name), for XML that openpyxl never writes."""
+    parts = {}
+    with zipfile.ZipFile(path) as zf:
+        for info in zf.infolist():
+            parts[info.filename] = edit(info.filename, zf.read(info))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    return path
+
+
+def test_xlsx_used_range_not_at_a1(tmp_path: Path) -> None:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "登记"
+    ws["C3"], ws["D3"] = "当事人", "某某公司"
+    ws["E5"], ws["F5"] = "罚款", 500
+    ws["B6"], ws["C6"] = "  ", "空白单元格之后"  # whitespace only: not where the row's text starts
+    ws["AB7"] = "远处"
+    wb.save(tmp_path / "r.xlsx")
+    doc = read_file(tmp_path / "r.xlsx", "r.xlsx")
+    assert [(b.text, b.position.cell) for b in doc.blocks] == [
+        ("当事人\t某某公司", "登记!C3"),
+        ("罚款\t500", "登记!E5"),
+        ("空白单元格之后", "登记!C6"),
+        ("远处", "登记!AB7"),
+    ]
+    (table,) = doc.tables
+    assert table.position == Position(cell="登记!A3")  # rows counted from the first non-empty one, columns from A
+    assert len(table.rows) == 5 and {len(row) for row in table.rows} == {28}
+    assert table.rows[0][:4] == ("", "", "当事人", "某某公司")
+    assert not any(table.rows[1]) and table.rows[2][4:6] == ("罚款", "500")
+
+
+def test_xlsx_cells_without_r_attribute(tmp_path: Path) -> None:
+    """r is optional in OOXML: a cell without it follows the previous cell, a row without it the previous row."""
+    path = make_xlsx(tmp_path / "n.xlsx", {"S": [[f"{r}-{c}" for c in range(5)] for r in range(300)]})
+    _rewrite_xlsx(path, lambda name, data: re.sub(rb' r="[A-Z]*[0-9]+"', b"", data) if "worksheets/" in name else data)
+    doc = read_file(path, "n.xlsx")
+    assert len(doc.blocks) == 300
+    assert (doc.blocks[-1].text, doc.blocks[-1].position.cell) == ("299-0\t299-1\t299-2\t299-3\t299-4", "S!A300")
+
+
+def test_xlsx_values_as_reviewers_read_them(tmp_path: Path) -> None:
+    values = [
+        date(2024, 3, 5),
+        datetime(2024, 3, 5, 9, 5),
+        datetime(2024, 3, 5),  # midnight: a date
+        clock(9, 5),
+        True,
+        False,
+        50000.0,
+        545.5,
+        0.1,
+        1e-7,
+        -0.0,
+        1234567890123456,
+        12,
+        "  文本  ",
+    ]
+    path = make_xlsx(tmp_path / "v.xlsx", {"值": [values]})
+    assert read_file(path, "v.xlsx").tables[0].rows[0] == (
+        "2024年3月5日",
+        "2024年3月5日 9时05分",
+        "2024年3月5日",
+        "9时05分",
+        "是",
+        "否",
+        "50000",
+        "545.5",
+        "0.1",
+        "0.0000001",
+        "0",
+        "1234567890123456",
+        "12",
+        "  文本  ",
+    )
+
+
+def test_xlsx_cached_formula_values_and_chinese_date_formats(tmp_path: Path) -> None:
+    """A formula's cached value is read (data_only); Excel's built-in Chinese date format 31 (yyyy年m月d日) is a
+    date, as Excel shows it."""
+    path = make_xlsx(tmp_path / "f.xlsx", {"S": [["=1+1", 45356]]})
+
+    def edit(name: str, data: bytes) -> bytes:
+        if name == "xl/worksheets/sheet1.xml":
+            data = re.sub(rb"<v\s*/>|<v></v>", b"<v>2</v>", data, count=1)
+            return data.replace(b'<c r="B1" t="n">', b'<c r="B1" s="1" t="n">')
+        if name == "xl/styles.xml":  # a second cell style with number format 31
+            xf31 = rb'<xf numFmtId="31" fontId="0" fillId="0" borderId="0" applyNumberFormat="1"/>'
+            return re.sub(rb'<cellXfs count="1">(.*?)</cellXfs>', rb'<cellXfs count="2">\1' + xf31 + rb"</cellXfs>", data)
+        return data
+
+    _rewrite_xlsx(path, edit)
+    assert read_file(path, "f.xlsx").blocks[0].text == "2\t2024年3月5日"
+
+
+def test_xlsx_merged_cells_keep_their_value_in_the_first_cell(tmp_path: Path) -> None:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "审批表"
+    ws.merge_cells("A1:C1")
+    ws["A1"] = "行政处罚决定审批表"
+    ws.append(["承办人", "张三", "李四"])
+    ws.merge_cells("B3:C4")
+    ws["A3"], ws["B3"] = "承办意见", "建议罚款伍万元"
+    wb.save(tmp_path / "m.xlsx")
+    doc = read_file(tmp_path / "m.xlsx", "m.xlsx")
+    assert [(b.text, b.position.cell) for b in doc.blocks] == [
+        ("行政处罚决定审批表", "审批表!A1"),
+        ("承办人\t张三\t李四", "审批表!A2"),
+        ("承办意见\t建议罚款伍万元", "审批表!A3"),
+    ]
+    assert doc.tables[0].rows == (
+        ("行政处罚决定审批表", "", ""),
+        ("承办人", "张三", "李四"),
+        ("承办意见", "建议罚款伍万元", ""),
+    )
+
+
+def test_xlsx_chinese_and_hidden_sheets_are_read_in_order(tmp_path: Path) -> None:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.active.title = "立案审批表"
+    wb.active["A1"] = "立案"
+    sheets = (("隐藏的送达回证", "hidden"), ("深度隐藏（附件）", "veryHidden"), ("空白页", "visible"))
+    for title, state in sheets:
+        ws = wb.create_sheet(title)
+        ws.sheet_state = state
+        if title != "空白页":
+            ws["B2"] = title
+    wb.save(tmp_path / "h.xlsx")
+    doc = read_file(tmp_path / "h.xlsx", "h.xlsx")
+    assert [(b.text, b.position.cell) for b in doc.blocks] == [
+        ("立案", "立案审批表!A1"),
+        ("隐藏的送达回证", "隐藏的送达回证!B2"),
+        ("深度隐藏（附件）", "深度隐藏（附件）!B2"),
+    ]
+    positions = [t.position.cell for t in doc.tables]
+    assert positions == ["立案审批表!A1", "隐藏的送达回证!A2", "深度隐藏（附件）!A2"]
+
+
+@pytest.mark.parametrize("dimension", ["keep", "drop", "lie"])
+def test_xlsx_far_apart_cells_are_too_large_without_allocating(tmp_path: Path, dimension: str) -> None:
+    """A1 and XFD1048576 in a 6 KB file: the reader must refuse before building a 17-billion-cell grid
+    (calamine would abort the whole process), whatever the sheet's <dimension> says."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.active["A1"], wb.active["XFD1048576"] = "a", "b"
+    path = tmp_path / "far.xlsx"
+    wb.save(path)
+    replacement = {"keep": None, "drop": b"", "lie": b'<dimension ref="A1"/>'}[dimension]
+    if replacement is not None:
+        _rewrite_xlsx(path, lambda name, data: re.sub(rb"<dimension[^>]*/>", replacement, data))
+    started = time.perf_counter()
+    assert _kind(path) is ProblemKind.TOO_LARGE
+    assert time.perf_counter() - started < 1.0
+
+
+def test_xlsx_with_another_extension_is_still_read(tmp_path: Path) -> None:
+    path = make_xlsx(tmp_path / "台账.xlsx", {"S": [["送达回证"]]}).rename(tmp_path / "台账.docx")
+    assert read_file(path, path.name).blocks[0].text == "送达回证"
 
 
 # ---------------------------------------------------------------------------------------------- dispatch
