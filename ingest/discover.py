@@ -178,8 +178,6 @@ def load_dossier(ref: DossierRef, limits: ReadLimits = ReadLimits(), ocr: OcrHoo
         path = ref.file_path(name)
         try:
             doc = read_file(path, name, limits)
-            if ocr is not None and doc.pages_needing_ocr:
-                doc = ocr(path, doc)
         except ReadError as exc:
             dossier.problems.append(Problem(ref.dossier_id, name, exc.kind, exc.message))
             continue
@@ -187,10 +185,20 @@ def load_dossier(ref: DossierRef, limits: ReadLimits = ReadLimits(), ocr: OcrHoo
             dossier.problems.append(Problem(ref.dossier_id, name, ProblemKind.INTERNAL_ERROR,
                                             f"读取时发生内部错误（{type(exc).__name__}: {exc}）"))
             continue
+        ocr_error: ReadError | None = None
+        if ocr is not None and doc.pages_needing_ocr:
+            try:
+                doc = ocr(path, doc)
+            except ReadError as exc:  # e.g. the engine cannot load: the file's text pages are still read
+                ocr_error = exc
+            except Exception as exc:
+                ocr_error = ReadError(ProblemKind.INTERNAL_ERROR, f"OCR时发生内部错误（{type(exc).__name__}: {exc}）")
         if doc.pages_needing_ocr:
             pages = "、".join(map(str, doc.pages_needing_ocr))
             if ocr is None:
                 kind, message = ProblemKind.OCR_UNAVAILABLE, f"第{pages}页没有可用的文字层（扫描件或字体乱码），需OCR识别后才能评查"
+            elif ocr_error is not None:
+                kind, message = ocr_error.kind, f"第{pages}页没有可用的文字层，未能OCR识别：{ocr_error.message}"
             else:
                 kind, message = ProblemKind.OCR_FAILED, f"第{pages}页没有可用的文字层，OCR也未能识别，请人工查阅"
             dossier.problems.append(Problem(ref.dossier_id, name, kind, message))

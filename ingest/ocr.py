@@ -82,6 +82,16 @@ def _load_engine():
         return _engine
 
 
+def ocr_installed() -> bool:
+    """Whether an OCR engine package is installed, without loading it (models cost ~1 s and 100-200 MB a
+    process, which a campaign without scans should not pay)."""
+    import importlib.util
+
+    return _engine is not None or any(
+        importlib.util.find_spec(name) is not None for name in ("rapidocr", "rapidocr_onnxruntime")
+    )
+
+
 def ocr_available() -> bool:
     """Whether OCR can run in this process (loads the engine on first call)."""
     try:

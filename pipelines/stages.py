@@ -38,12 +38,16 @@ class DossierOutcome:
 
 @lru_cache(maxsize=1)
 def ocr_enabled() -> bool:
-    """OCR runs when its engine is installed and not switched off (PINGCHA_OCR=0)."""
+    """OCR runs when its engine is installed and not switched off (PINGCHA_OCR=0).
+
+    The engine itself is loaded by the first page that needs it; if it cannot be, that page is reported
+    as ocr-unavailable with the reason (ingest.discover.load_dossier).
+    """
     if os.environ.get("PINGCHA_OCR", "1") == "0":
         return False
-    from ingest.ocr import ocr_available
+    from ingest.ocr import ocr_installed
 
-    return ocr_available()
+    return ocr_installed()
 
 
 class _TimedOcr:

@@ -124,3 +124,24 @@ def test_long_and_nfd_names(tmp_path: Path) -> None:
     assert [d.dossier_id for d in inv.dossiers] == ["单位/Café 案卷", "单位/" + "很长的案卷名称" * 12]
     assert inv.dossiers[1].files == ("子目录/再下一级/送达回证.docx",)
     assert load_dossier(inv.dossiers[1]).documents[0].kind is DocKind.SERVICE_RECEIPT
+
+
+def test_an_ocr_engine_that_cannot_load_keeps_the_text_pages(tmp_path: Path) -> None:
+    """A PDF with a text page and a scanned page, on a machine whose OCR engine fails to load: the text
+    page is still read and classified, and the scanned page is reported as ocr-unavailable with the reason."""
+    from ingest.errors import ReadError
+
+    unit = tmp_path / "区市场监管局"
+    unit.mkdir()
+    make_pdf(unit / "2025-003.pdf", [["行政处罚决定书", "京朝市监罚〔2025〕3号"], ["送达回证"]], image_pages=[2])
+
+    def broken_engine(path: Path, doc):
+        raise ReadError(ProblemKind.OCR_UNAVAILABLE, "OCR引擎不可用（ImportError: libGL.so.1）")
+
+    (ref,) = discover_campaign(tmp_path).dossiers
+    dossier = load_dossier(ref, ocr=broken_engine)
+
+    assert [d.kind for d in dossier.documents] == [DocKind.DECISION]
+    assert [(p.kind, p.message) for p in dossier.problems] == [
+        (ProblemKind.OCR_UNAVAILABLE, "第2页没有可用的文字层，未能OCR识别：OCR引擎不可用（ImportError: libGL.so.1）")
+    ]
