@@ -115,7 +115,12 @@ def chart_heatmap(table: pd.DataFrame, units: list[str], path: Path) -> Path:
     table = table.reindex([u for u in units if u in table.index])
     fig, ax = new_figure(figsize=(WIDTH_IN, _height(len(table), per_row=0.45)))
     values = table.to_numpy(dtype=float)
-    image = ax.imshow(values, cmap="Reds", aspect="auto", vmin=0)
+    # cells as vector quads: imshow would resample to the axes' full pixel size in float RGBA (~180 MB for
+    # 50 units at 150 dpi); same coordinates as imshow, first unit on top
+    rows, cols = values.shape
+    image = ax.pcolormesh(np.arange(cols + 1) - 0.5, np.arange(rows + 1) - 0.5, values, cmap="Reds", vmin=0)
+    ax.set_xlim(-0.5, cols - 0.5)
+    ax.set_ylim(rows - 0.5, -0.5)
     ax.set_xticks(range(len(table.columns)), table.columns, fontsize=10)
     ax.set_yticks(range(len(table.index)), table.index, fontsize=10)
     ax.xaxis.tick_top()
