@@ -19,11 +19,17 @@ _WORDS = re.compile(
 )
 _FIGURES = re.compile(
     r"(?:人民币|RMB|¥|\$)?\s*(?:[(:：]\s*)?(?:小写\s*[:：]?\s*)?(?:人民币|¥)?\s*"
-    r"(?<![\d.,])(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)\s*(?P<wan>万)?\s*(?P<unit>元|圆)?"
+    r"(?<![\d.])(?<!\d,)(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)\s*(?P<wan>万)?\s*(?P<unit>元|圆)?"
 )
 _YEN_ONLY = re.compile(r"¥\s*(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)")
 # between the words and the figures of one amount: brackets, 小写, 人民币, a form's "金额（小写）"
-_PAIR_GAP = re.compile(r"^[\s(（)）:：,，]*(?:金额|人民币)?[\s(（)）:：]*(?:大写|小写|人民币|金额)?[\s(（)）:：¥]*$")
+_PAIR_GAP = re.compile(r"^[\s(（)）:：]*(?:金额|人民币|RMB)?[\s(（)）:：]*(?:大写|小写|人民币|金额|RMB)?[\s(（)）:：¥]*$")
+# "叁仟元整（大写），¥3000.00（小写）", "伍仟元，小写：5000元": a comma may stand between the two only when
+# the second is marked as the same amount (小写, ¥, RMB); "罚款伍仟元，2000元用于…" are two amounts.
+_LABELLED_PAIR_GAP = re.compile(
+    r"^[\s(（)）:：,，]*(?:大写)?[\s(（)）:：,，]*(?:小写|人民币|RMB)?(?:金额)?[\s(（)）:：]*(?:人民币|RMB)?[\s:：¥]*$"
+)
+_SAME_AMOUNT = re.compile(r"小写|大写|RMB")
 _FINE_WORDS = re.compile(r"罚款|罚金|罚没款")
 _OTHER_WORDS = re.compile(
     r"没收|违法所得|货值|销售额|营业额|经营额|收入|价款|价值|成本|货款|押金|费用|工资|收费|单价|每[吨件日个次]|"
@@ -129,7 +135,10 @@ def find_amounts(text: str) -> list[AmountHit]:
         figures = value if kind == "f" else None
         if i + 1 < len(raw):
             n_start, n_end, n_kind, n_value = raw[i + 1]
-            if n_kind != kind and n_start >= end and _PAIR_GAP.match(folded[end:n_start]):
+            gap = folded[end:n_start]
+            marked = _SAME_AMOUNT.search(gap) or folded[n_start : n_start + 1] == "¥"
+            paired = _PAIR_GAP.match(gap) or (marked and _LABELLED_PAIR_GAP.match(gap))
+            if n_kind != kind and n_start >= end and paired:
                 if n_kind == "w":
                     upper = n_value
                 else:

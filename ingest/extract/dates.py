@@ -27,7 +27,8 @@ _HOUR = rf"(?:\d{{1,2}}|[{_CN_SMALL}]{{1,3}})"
 _TIME = re.compile(
     rf"\s*(?P<ampm>上午|下午|晚上|中午|凌晨|早上)?\s*(?P<h>{_HOUR})\s*(?:(?P<hm>时|点|:)\s*(?P<mi>{_HOUR})?\s*分?|时|点)"
 )
-_TO = re.compile(r"\s*(?:至|到|~|-|—|－|止)\s*")
+_MONTH_DAY = re.compile(rf"(?P<m>{_MD})\s*月\s*(?P<d>{_MD})\s*[日号]")
+_TO = re.compile(r"\s*(?:起\s*)?(?:至|到|~|-|—|－|止)\s*")  # 9时30分起至10时15分止
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,8 +121,15 @@ def find_time_spans(text: str) -> list[SpanHit]:
         if not to:
             continue
         nxt = hits[i + 1] if i + 1 < len(hits) else None
+        day = _MONTH_DAY.match(folded, to.end())
         if nxt is not None and nxt.start == to.end() and nxt.time is not None:
             end_day, end_time, end = nxt.value, nxt.time, nxt.end
+        elif day is not None:  # …9时30分至3月5日10时15分: the end's year is the start's
+            end_date = _make_date(str(hit.value.year), day["m"], day["d"])
+            t = _time_at(folded, day.end())
+            if end_date is None or not t:
+                continue
+            end_day, (end_time, end) = end_date, t
         else:
             t = _time_at(folded, to.end())
             if not t:

@@ -28,6 +28,7 @@ from ingest.extract.remedies import (
     find_remedies,
     find_waiver,
 )
+from ingest.extract.remedies import is_heading as is_remedies_heading
 from ingest.extract.text import quote_span
 from ingest.glossary import RECORD_KINDS, DocKind
 from ingest.model import (
@@ -77,6 +78,7 @@ _AFTER: list[tuple[DateRole, re.Pattern[str]]] = [
     (DateRole.HEARING, re.compile(r"[^。；]{0,15}(?:举行|召开|组织)[^。；]{0,6}听证")),
 ]
 _LABEL_CUT = re.compile(r"[。；;]")
+_NEGATED = re.compile(r"(?:未经|未|不经|没有|无|擅自)$")
 _CLAUSE_CUT = re.compile(r"[。；;，,]")
 _AGENCY_WORDS = re.compile(r"本机关|本局|我局|我队|我所|本所|我委|本委|我大队|本大队|执法人员|检查|接到|收到|向你|对你|作出|送达|立案|告知")
 _VIOLATION_WORDS = re.compile(r"违法|违反|未|擅自|超标|超过|无证|没有|排放|生产|销售|经营|使用|存在|拒不|伪造|非法")
@@ -99,8 +101,17 @@ _TITLE_SUFFIX = re.compile(r"(?:行政处罚|当场|不予)?[\u4e00-\u9fa5()（�
 # A new "标签：" line, or a form row "标签  值" (a table printed without its grid), is never a wrapped tail.
 _LABEL_START = re.compile(
     r"\s*(?!执法证|证号|证件)[\u4e00-\u9fa5()（）]{2,12}[:：]|\s*[\u4e00-\u9fa5]{2,12}(?:[(（][^()（）]{1,10}[)）])?[ \t\u3000]+\S"
+    r"|\s*[问答][:：]"
 )
 _PARA_END = re.compile(r"[。：:；;！？!?）)】」”]\s*$")
+_INDENT = re.compile(r"^[ \t\u3000]+\S")  # a first-line indent starts a paragraph, never a wrapped tail
+# "统一社会信用代码：9141…": a field whose value is a code does not run on into the next line
+_CODE_FIELD_END = re.compile(r"[:：]\s*[0-9A-Za-z*×\-]{6,}$")
+_PAGE_NUMBER = re.compile(r"^(?:第\d+页(?:[/,，]?共\d+页)?|共\d+页第\d+页|-\d+-|\d+/\d+|\d{1,4}|(?:page)?\d+(?:of\d+)?)$", re.I)
+_CONTINUED = re.compile(r"\(续页?\)$|续页$")
+_PROSE = re.compile(r"[，,、。；;]")
+_QA = re.compile(r"\s*[问答][:：]")
+_MAX_PRINTED_LINE = 60  # characters in one printed line of an A4 page at the smallest usual size
 
 
 def _date_only(text: str) -> bool:
@@ -142,9 +153,19 @@ class _Doc:
             lengths = sorted(len(t.strip()) for t, b in zip(self.lines, self.blocks, strict=True) if not b.in_table)
             if len(lengths) >= 4:
                 wrapped_len = max(12, int(lengths[int(len(lengths) * 0.9) - 1] * 0.75))
+        else:
+            wrapped_len = self._copied_width()
+        furniture = self._furniture() if wrapped_len else set()
         previous_wraps = False
         for i, (text, block) in enumerate(zip(self.lines, self.blocks, strict=True)):
-            if previous_wraps and not block.in_table and not _LABEL_START.match(text) and not _date_only(text):
+            if previous_wraps and i in furniture:
+                # a page number or running header between the two halves of a sentence: the sentence goes on
+                self.para_of_block.append(len(self.paras) - 1)
+                continue
+            if (
+                previous_wraps and not block.in_table and not _LABEL_START.match(text) and not _date_only(text)
+                and not _INDENT.match(text)
+            ):
                 offset = len(self.paras[-1])
                 self.paras[-1] += text.strip()
                 self.para_starts[-1].append((offset, i))
@@ -155,7 +176,51 @@ class _Doc:
             stripped = text.strip()
             previous_wraps = bool(
                 wrapped_len and not block.in_table and len(stripped) >= wrapped_len and not _PARA_END.search(stripped)
+                and not _CODE_FIELD_END.search(stripped)
             )
+
+    def _furniture(self) -> set[int]:
+        """Blocks that are page furniture, not text: page numbers, and running headers or footers (a line at
+        the top or bottom of a page that also stands at the top or bottom of another page, or says 续页)."""
+        out: set[int] = set()
+        edges: dict[str, set[int]] = {}
+        by_page: dict[int, list[int]] = {}
+        for i, block in enumerate(self.blocks):
+            if block.in_table:
+                continue
+            if block.position.page is not None:
+                by_page.setdefault(block.position.page, []).append(i)
+            elif _PAGE_NUMBER.match(no_spaces(self.folded[i])):
+                out.add(i)  # a page number copied into a Word file with the text around it
+        for page, indexes in by_page.items():
+            for i in indexes[:2] + indexes[-2:]:
+                key = no_spaces(self.folded[i])
+                if _PAGE_NUMBER.match(key) or _CONTINUED.search(key):
+                    out.add(i)
+                elif key:
+                    edges.setdefault(key, set()).add(page)
+        for page, indexes in by_page.items():
+            for i in indexes[:2] + indexes[-2:]:
+                if len(edges.get(no_spaces(self.folded[i]), ())) > 1 and page > min(by_page):
+                    out.add(i)
+        return out
+
+    def _copied_width(self) -> int:
+        """The wrap length when a Word file holds text copied from a PDF (every printed line its own paragraph,
+        cut mid-sentence at one width), else 0: a normal paragraph is a whole sentence or more."""
+        prose = [
+            t for t in (line.strip() for line, b in zip(self.lines, self.blocks, strict=True) if not b.in_table)
+            if len(t) >= 16 and _PROSE.search(t) and not _QA.match(t)
+        ]
+        if len(prose) < 4:
+            return 0
+        width = sorted(len(t) for t in prose)[int(len(prose) * 0.9) - 1]
+        if width > _MAX_PRINTED_LINE:
+            return 0
+        cut = [t for t in prose if len(t) >= 0.8 * width and not _PARA_END.search(t)]
+        if len(cut) < 3 or len(cut) < 0.4 * len(prose):
+            return 0
+        return max(12, int(width * 0.75))
 
     def evidence(self, line: int, start: int = 0, end: int | None = None) -> Evidence:
         text = self.lines[line]
@@ -361,6 +426,8 @@ def _role_before(folded: str, hit: DateHit, previous_end: int) -> DateRole | Non
     best: tuple[int, DateRole] | None = None
     for role, pattern in _BEFORE:
         for m in pattern.finditer(window):
+            if _NEGATED.search(folded, max(0, window_start + m.start() - 3), window_start + m.start()):
+                continue  # "未经审批，擅自…于…": what was not done, no label of this date
             if best is None or m.end() > best[0]:
                 best = (m.end(), role)
     return best[1] if best else None
@@ -577,18 +644,24 @@ def _add_citations(d: _Doc, i: int, cites: list[Citation], seen: set[tuple], out
 # ---------------------------------------------------------------------------------------------------- clauses
 
 
-def _first_clause(d: _Doc, finder) -> tuple[int, ClauseHit] | None:
+def _first_clause(d: _Doc, finder, prefer=None) -> tuple[int, ClauseHit] | None:
+    """The first paragraph where `finder` finds its clause; with `prefer`, the first whose hit it accepts,
+    else the first hit at all."""
+    first: tuple[int, ClauseHit] | None = None
     for i, line in enumerate(d.paras):
         hit = finder(line)
-        if hit is not None:
+        if hit is None:
+            continue
+        if prefer is None or prefer(hit):
             return i, hit
-    return None
+        first = first or (i, hit)
+    return first
 
 
 def _clauses(d: _Doc, facts: DocFacts) -> None:
     kind = d.doc.kind
     if kind in (DocKind.DECISION, DocKind.PENALTY_NOTICE, DocKind.HEARING_NOTICE, DocKind.PAYMENT_REMINDER):
-        found = _first_clause(d, find_remedies)
+        found = _first_clause(d, find_remedies, prefer=lambda hit: not is_remedies_heading(hit))
         if found:
             i, hit = found
             facts.remedies = d.pfound(d.paras[i][hit.start : hit.end].strip(), i, hit.start, hit.end)

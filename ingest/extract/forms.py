@@ -38,6 +38,13 @@ _SPACED = re.compile(
     rf"(?:^\s*|(?<=\s))(?P<label>{_ALT}){_NOTE}(?P<gap>[ \t\u3000]+)(?=[^\s:：])(?![的之了着过已对将系]|[于在自从至到]\s*[\d〇○二])"
 )
 _LABEL_LIKE = re.compile(r"^[\u4e00-\u9fff()/、]{2,24}$")
+# A known label spread out to align a column ("当 事 人：", "住    所：", "询 问 人："), then a colon.
+_SPREAD = re.compile(
+    r"(?:^|(?<=[ \t\u3000]{2})|(?<=[,，;；。]))[ \t\u3000]*"
+    r"(?P<label>[\u4e00-\u9fff](?:[ \t\u3000]{0,6}[\u4e00-\u9fff]){1,11})[ \t\u3000]*(?=[:：])"
+)
+_WIDE_GAP = re.compile(r"[ \t\u3000]{2,}")
+_SPREAD_HINT = re.compile(r"[\u4e00-\u9fff][ \t\u3000]+[\u4e00-\u9fff][ \t\u3000]*[\u4e00-\u9fff:：]")
 _SPACE = re.compile(r"\s+")
 
 
@@ -52,6 +59,28 @@ def _open_parens(text: str) -> int:
 def _label_head(text: str) -> bool:
     """Whether `text` (whitespace removed, folded) starts with a known label."""
     return any(text.startswith(label) for label in KNOWN_LABELS if len(label) >= 2)
+
+
+def _compact(line: str) -> str:
+    """'当 事 人：X' → '当事人  ：X' (same length): a spread-out label's characters brought together, the
+    spaces moved before its colon, so that the parsers read it and every offset after it stays the same."""
+    if not _SPREAD_HINT.search(line):
+        return line
+    out = list(line)
+    for m in _SPREAD.finditer(fold(line)):
+        start, text = m.start("label"), m["label"]
+        # the label may follow a spread-out value after a wide gap ("王  某  住  所："): take the longest
+        # known label the token ends with, starting the token or after a wide gap
+        for cut in [0, *(g.end() for g in _WIDE_GAP.finditer(text))]:
+            chars = [ch for ch in text[cut:] if not ch.isspace()]
+            if "".join(chars) in KNOWN_LABELS:
+                break
+        else:
+            continue
+        if len(chars) == len(text) - cut:
+            continue
+        out[start + cut : start + len(text)] = chars + [" "] * (len(text) - cut - len(chars))
+    return "".join(out)
 
 
 def _spaced(line: str) -> str:
@@ -79,6 +108,7 @@ def form_lines(lines: Sequence[str]) -> list[str]:
         if is_table_row(line) or not line.strip():
             i += 1
             continue
+        line = out[i] = _compact(line)
         head = _squashed(line)
         # "统一社会信用代码（" / "身份证件号码）" [/ value]: a label wrapped inside its parenthesis
         if (

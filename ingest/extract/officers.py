@@ -23,11 +23,23 @@ _LABEL = re.compile(
     r"(?!员|汇报|介绍|报告|称|表示|指出|回答|补充|发言|意见|陈述|说明|情况|认为|提出|建议|签名日期|职务|单位|所在|在|于|对|依法|进行|到|发现|应当|出示|已|向|共同)"
 )
 _FILLER = re.compile(
-    r"(?:[\s:：、，,;；()（）|/和及与]|分别为|分别是|分别|依次为|执法证件号码|执法证件号|执法证编号|执法证号|执法证号码|"
+    r"(?:(?:执法证件号码|执法证件号|执法证号码|执法证号|执法证编号|证件号码|证件号|证号)\s*(?:分别|依次)?\s*(?:为|是)|"
+    r"[\s:：、，,;；()（）|/和及与]|分别为|分别是|分别|依次为|执法证件号码|执法证件号|执法证编号|执法证号|执法证号码|"
     r"执法证|证件号码|证件号|证件编号|证号|编号|号码|执法资格证号|行政执法证号|签名|签字|签章|姓名|及执法证号|"
     r"等|二人|两人|2人|同志|（签名）|NO\.?|No\.?|No|no)+"
 )
-_CERT = re.compile(r"(?<![A-Za-z0-9])(?=[A-Za-z0-9-]*\d)[A-Za-z0-9][A-Za-z0-9-]{4,18}[A-Za-z0-9](?![A-Za-z0-9])")
+# A province's abbreviation may lead the number (湘A0123456): only when a letter or digit follows it at once.
+_PROVINCE = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
+_CERT = re.compile(
+    rf"(?<![A-Za-z0-9])(?:[{_PROVINCE}](?=[A-Za-z0-9]))?"
+    r"(?=[A-Za-z0-9-]*\d)[A-Za-z0-9][A-Za-z0-9-]{4,18}[A-Za-z0-9](?![A-Za-z0-9])"
+)
+# A two-character name spread out to the width of three ("王  五"): one character, spaces, one character.
+# Not when a third spread character follows ("欧 阳 明" is one name, not 欧阳).
+_SPREAD_NAME = re.compile(
+    r"(?<![\u4e00-\u9fa5])[\u4e00-\u9fa5][ \u3000]{1,4}[\u4e00-\u9fa5]"
+    r"(?![\u4e00-\u9fa5·])(?![ \u3000]{1,4}[\u4e00-\u9fa5](?![\u4e00-\u9fa5]))"
+)
 _NAME = re.compile(
     r"[\u4e00-\u9fa5][\u4e00-\u9fa5·]{1,3}?"
     r"(?=执法|证件|证号|编号|签名|签字|分别|同志|[\s、，,;；:：()（）|/和及与等]|[A-Za-z0-9]|$)"
@@ -49,6 +61,12 @@ _HEADER_LINE = re.compile(
 _ROW_LINE = re.compile(r"^\s*[\u4e00-\u9fa5·]{2,5}\s+[A-Za-z0-9-]{6,20}(?:\s+[\u4e00-\u9fa5·]{2,5}\s+[A-Za-z0-9-]{6,20})*\s*$")
 
 
+_CERT_WORD = re.compile(_CERT_HEADS)
+_NUMBER_WORD = re.compile(r"证|编号|号码|/|\(")
+_CERT_LIST_LINE = re.compile(rf"^\s*(?:执法)?{_CERT_HEADS}\s*(?:分别|依次)?\s*(?:为|是)?\s*[:：]?\s*")
+_ROW_NUMBER = re.compile(r"^\s*(?:\d{1,3}|[一二三四五六七八九十]{1,2})\s*\.?\s*$")
+
+
 @dataclass(frozen=True, slots=True)
 class OfficerHit:
     name: str
@@ -60,6 +78,19 @@ class OfficerHit:
 
 def _parse(text: str, pos: int, end: int, line: int) -> list[OfficerHit]:
     """Names and numbers in text[pos:end], read as: (filler | name | number)*; stops at anything else."""
+    return _parse_at(text, pos, end, line)[0]
+
+
+def _numbered(text: str, pos: int, end: int) -> bool:
+    """Whether text[pos:] is a certificate number, after a filler that says so (（执法证号：…, /…)."""
+    m = _FILLER.match(text, pos, end)
+    if not m or not _NUMBER_WORD.search(m.group()):
+        return False
+    return _CERT.match(text, m.end(), end) is not None
+
+
+def _parse_at(text: str, pos: int, end: int, line: int) -> tuple[list[OfficerHit], int]:
+    """`_parse`, and where it stopped."""
     out: list[OfficerHit] = []
     waiting: list[int] = []  # indexes in `out` of names still without a number
     gap = ""
@@ -78,16 +109,21 @@ def _parse(text: str, pos: int, end: int, line: int) -> list[OfficerHit]:
             out[i] = OfficerHit(hit.name, m.group(), line, hit.start, m.end())
             pos, gap = m.end(), ""
             continue
-        m = _NAME.match(text, pos, end)
+        m = _SPREAD_NAME.match(text, pos, end) or _NAME.match(text, pos, end)
+        name = re.sub(r"\s+", "", m.group()) if m else ""
         # after every name got its number, only a listed name (、 | or spaces before it) continues the list
-        listed = not out or waiting or any(ch in gap for ch in "、|/ ") or ")" in gap
-        if m and listed and not _NOT_NAME.match(m.group()):
-            out.append(OfficerHit(m.group(), None, line, m.start(), m.end()))
+        # (or any name whose own number follows it: "，李四/1101…", "），李四（执法证号：…）"); "），现场检查，"
+        # after a number is narrative going on
+        listed = not out or waiting or any(ch in gap for ch in "、|/ ")
+        if m and not listed:
+            listed = _numbered(text, m.end(), end)
+        if m and listed and not _NOT_NAME.match(name):
+            out.append(OfficerHit(name, None, line, m.start(), m.end()))
             waiting.append(len(out) - 1)
             pos, gap = m.end(), ""
             continue
         break
-    return out
+    return out, pos
 
 
 def find_officers(text: str, line: int = 0) -> list[OfficerHit]:
@@ -98,20 +134,57 @@ def find_officers(text: str, line: int = 0) -> list[OfficerHit]:
         stop = _SEGMENT_END.search(folded, m.end())
         end = stop.start() if stop else len(folded)
         out.extend(_parse(folded, m.end(), end, line))
+        # "张三，执法证号：…；李四，执法证号：…": the list goes on after a semicolon with the next numbered name
+        while out and out[-1].cert and stop and stop.group() in "；;":
+            name = _NAME.match(folded, stop.end())
+            if not name or _NOT_NAME.match(name.group()) or not _numbered(folded, name.end(), len(folded)):
+                break
+            start = stop.end()
+            stop = _SEGMENT_END.search(folded, start)
+            more = _parse(folded, start, stop.start() if stop else len(folded), line)
+            out.extend(h for h in more if h.cert)
     return out
+
+
+def _continuation(folded: str, previous: list[OfficerHit], index: int) -> list[OfficerHit]:
+    """Officers on a line under an officer line, without a label of its own: "          李四  执法证号：…" under
+    "执法人员：张三  执法证号：…", or "执法证号：…、…" under "执法人员：张三、李四". Only a line that is
+    nothing else counts."""
+    if all(h.cert for h in previous):
+        hits, pos = _parse_at(folded, 0, len(folded), index)
+        if hits and all(h.cert for h in hits) and not folded[pos:].strip() and _CERT_WORD.search(folded):
+            return hits
+        return []
+    m = _CERT_LIST_LINE.match(folded)
+    if not m or any(h.cert for h in previous):
+        return []
+    certs = _CERT.findall(folded, m.end())
+    if len(certs) != len(previous) or _FILLER.sub("", _CERT.sub("", folded[m.end() :])):
+        return []
+    return [OfficerHit(h.name, cert, h.line, h.start, h.end) for h, cert in zip(previous, certs, strict=True)]
 
 
 def find_officers_in_lines(lines: Sequence[str]) -> list[OfficerHit]:
     """Officers in a document's lines, table rows included; each name once, the first number kept."""
     found: list[OfficerHit] = []
     context = False  # the previous table row was an officer row: a following row of names/numbers belongs
+    previous: list[OfficerHit] = []  # officers named on the line before (text lines)
     for index, line in enumerate(lines):
         folded = fold(line)
+        above, previous = previous, []
+        if above and not is_table_row(line) and not _LABEL.search(folded):
+            more = _continuation(folded, above, index)
+            if more:
+                found.extend(more)
+                previous = more
+                continue
         if is_table_row(line):
             cells = split_cells(folded)
             row = " | ".join(cells)
             hits = find_officers(row, index)
             if not hits and context and not any(_LABEL.search(c) for c in cells):
+                if len(cells) > 2 and _ROW_NUMBER.match(cells[0]):
+                    row = " | ".join(cells[1:])  # a 序号 column before the name
                 hits = [h for h in _parse(row, 0, len(row), index) if h.cert]
             context = bool(_LABEL.search(row)) or (context and bool(hits))
             found.extend(_map_back(line, h) for h in hits)
@@ -120,7 +193,8 @@ def find_officers_in_lines(lines: Sequence[str]) -> list[OfficerHit]:
         else:
             context = bool(_HEADER_LINE.match(folded))
             if not context:
-                found.extend(find_officers(line, index))
+                previous = find_officers(line, index)
+                found.extend(previous)
     return merge_officers(found)
 
 

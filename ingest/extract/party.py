@@ -2,7 +2,9 @@
 
 domain.md "Party": label style (当事人：X公司) or salutation style (X公司：) followed by 统一社会信用代码,
 法定代表人/负责人/经营者 and 住所/地址; individuals with 姓名, 性别, 公民身份号码, 住址; a 个体工商户 with a trade
-name is the trade name (party kind organisation), its operator kept as representative.
+name is the trade name (party kind individual: a natural person in law, as samplegen and the checks
+expect), its operator kept as representative. Labels spread out to align a column (当 事 人：) are brought
+together by `forms.form_lines` before this parser reads them.
 """
 
 from __future__ import annotations
@@ -17,10 +19,11 @@ from ingest.normalize import fold
 
 _GROUPS: dict[str, tuple[str, ...]] = {
     "name": ("当事人名称", "当事人姓名", "当事人(单位)", "当事人(个人)", "当事人", "被处罚人", "被处罚单位",
+             "被处罚人名称", "被处罚人姓名", "被处罚单位名称",
              "单位名称", "企业名称", "名称", "被检查单位", "被检查人", "被调查单位"),
     "trade": ("个体工商户名称", "个体工商户字号", "字号名称", "字号", "商号", "店名", "店铺名称"),
     "person": ("姓名",),
-    "org_id": ("统一社会信用代码", "社会信用代码", "信用代码", "营业执照注册号", "营业执照号码", "营业执照号",
+    "org_id": ("统一社会信用代码", "社会统一信用代码", "社会信用代码", "信用代码", "营业执照注册号", "营业执照号码", "营业执照号",
                "注册号", "组织机构代码"),
     "person_id": ("公民身份号码", "居民身份证号码", "身份证件号码", "身份证号码", "身份证号", "证件号码", "身份证"),
     "address": ("住所地", "住所", "地址", "住址", "经营场所", "经营地址", "注册地址", "联系地址", "单位地址",
@@ -38,6 +41,12 @@ _ALT = "|".join(
 # A parenthetical after the label (统一社会信用代码（身份证件号码）：) names the same field; 当事人（签名）
 # is where the party signs, not its name.
 _LABEL = re.compile(rf"(?:^|(?<=[\s,，;；。|(]))(?P<label>{_ALT})(?:\s*[(（](?![^()（）]*[签章印])[^()（）:：]{{1,12}}[)）])?\s*[:：]\s*")
+# "身份证号码120224…": an identity label straight before its code, without a colon
+_ID_ALT = "|".join(re.escape(k) for k, g in sorted(_LABEL_TO_GROUP.items(), key=lambda kv: -len(kv[0]))
+                   if g in ("org_id", "person_id"))
+_ID_LABEL_BARE = re.compile(
+    rf"(?:^|(?<=[\s,，;；。|(]))(?P<label>{_ID_ALT})\s*(?=[0-9A-Z][0-9A-Za-z*]{{14,17}}(?![0-9A-Za-z*]))"
+)
 _LABEL_NOTE = re.compile(r"\((?![^()]*[签章印])[^()]{1,12}\)$")  # not 当事人(签名): a signature
 # a value ends at punctuation, a wide gap, or another "标签：" after a space (当事人：X公司 参加人：Y)
 _VALUE_END = re.compile(r"[,，;；。|]|\s{2,}|\s+(?=[\u4e00-\u9fa5()（）]{2,10}\s*[:：])")
@@ -49,11 +58,19 @@ _ORG_SUFFIX = re.compile(
 _PERSON_NAME = re.compile(r"^[\u4e00-\u9fa5·]{2,5}$")
 _GENDER = re.compile(r"(?:^|[,，\s])(男|女)(?:[,，\s]|$)")
 _SALUTATION = re.compile(r"^\s*(?P<name>[^:：,，。；;、\s]{2,50})\s*[:：]\s*(?P<rest>.*)$")
-_NOT_SALUTATION = re.compile(r"如下|查明|经查|事实|证据|依据|理由|决定|告知|根据|依照|附件|抄送|备注|说明|意见|问|答|"
+_NOT_SALUTATION = re.compile(r"^当事人|情况|概况|如下|查明|经查|事实|证据|依据|理由|决定|告知|根据|依照|附件|抄送|备注|说明|意见|问|答|"
                              r"日期|时间|地点|电话|编号|文号|邮编|签名|签字|盖章")
+# "钱某某（X副食店经营者）": the operator named, the trade name in brackets
+_OPERATOR_NOTE = re.compile(r"^\s*(?P<trade>[^()（）]{2,40}?)\s*的?(?:经营者|业主|投资人)\s*$")
 _TRAILING_NOTE = re.compile(r"\s*[(（](?P<note>[^()（）]*)[)）]\s*$")
+# "社会统一信用代码：…" is a label nobody listed, not a salutation: a salutation names a party, never a field
+_LABEL_WORD_END = re.compile(r"(?:代码|号码|编号|证号|名称|地址|住所|住址|电话|代表人|负责人|经营者|当事人|性别|民族|职务|"
+                             r"邮编|场所|日期|时间|联系人|代理人|见证人|记录人|签收人|经办人|承办人|送达人|人员)$")
+# "X公司（统一社会信用代码：…）：" — a salutation whose code is written in brackets after the name
+_SALUTATION_NOTE = re.compile(r"^\s*(?P<name>[^:：,，。；;、\s()]{2,50})\s*\([^()]*\)\s*[:：]\s*$")
 _BODY_START = re.compile(r"经查|现查明|违法事实|本机关于|本局于|我局于|本机关在|一、|你(?:单位|公司|店)?于")
 _CODE = re.compile(r"[0-9A-Za-z*×＊]{15,18}")
+_SPACED_CODE = re.compile(r"[0-9A-Za-z*]{2,8}(?: [0-9A-Za-z*]{2,8}){2,8}")  # 9111 0105 MA01 RK20 2X
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +93,27 @@ class PartyInfo:
     notes: list[str] = field(default_factory=list)
 
 
+_NAME_LABELS = "|".join(re.escape(k) for k, g in sorted(_LABEL_TO_GROUP.items(), key=lambda kv: -len(kv[0]))
+                        if g in ("name", "trade", "person"))
+_EMPTY_NAME_LABEL = re.compile(rf"^\s*(?:{_NAME_LABELS})\s*[:：]\s*$")
+_NAME_LINE = re.compile(r"^\s*(?P<name>[^:：,，。；;、\s]{2,50})\s*$")
+
+
+def _is_salutation(name: str) -> bool:
+    """Whether the words before a line's colon may name the party (not a heading, not a field label)."""
+    return not (_NOT_SALUTATION.search(name) or _LABEL_WORD_END.search(name) or fold(name) in _LABEL_TO_GROUP)
+
+
+def _name_line(line: str) -> str | None:
+    """The line after an empty "当事人：", when it is nothing but a name."""
+    m = _NAME_LINE.match(fold(line))
+    if not m or not _is_salutation(m["name"]):
+        return None
+    name = line[m.start("name") : m.end("name")]
+    bare = _TRAILING_NOTE.sub("", fold(name))
+    return name if is_organisation_name(bare) or _PERSON_NAME.match(bare) else None
+
+
 def is_organisation_name(name: str) -> bool:
     return bool(_ORG_SUFFIX.search(name)) or len(name) > 5
 
@@ -83,7 +121,7 @@ def is_organisation_name(name: str) -> bool:
 def _strip_note(value: str, start: int) -> tuple[str, int, str | None]:
     """'X店（个体工商户）' → ('X店', end, '个体工商户'); 'X公司（以下简称X）' likewise."""
     m = _TRAILING_NOTE.search(value)
-    if m and (len(m["note"]) <= 12 or "简称" in m["note"]):
+    if m and (len(m["note"]) <= 12 or "简称" in m["note"] or _OPERATOR_NOTE.match(m["note"])):
         inner = value[: m.start()].rstrip()
         if inner and not inner.endswith(("(", "（")):
             return inner, start + len(inner), m["note"]
@@ -109,17 +147,47 @@ def _segments(line: str) -> list[tuple[str, int, int, str]]:
             pos = max(pos, line.find(cell, pos) if cell else pos)
         if out:
             return out
-    matches = list(_LABEL.finditer(folded))
+    matches = sorted([*_LABEL.finditer(folded), *_ID_LABEL_BARE.finditer(folded)], key=lambda m: m.start())
     for i, m in enumerate(matches):
         label = re.sub(r"\s+", "", m["label"])
         group = _LABEL_TO_GROUP[label]
         limit = matches[i + 1].start() if i + 1 < len(matches) else len(line)
         end_m = _VALUE_END.search(folded, m.end(), limit)
-        end = end_m.start() if end_m else limit
+        end = _balanced_end(folded, m.end(), end_m.start() if end_m else limit)
         value = line[m.end() : end].strip()
         if value:
             out.append((group, m.end(), m.end() + len(line[m.end() : end].rstrip()), label))
     return out
+
+
+def _balanced_end(folded: str, start: int, end: int) -> int:
+    """Where a value in folded[start:end] really ends: before a ")" it did not open (the label sat inside
+    brackets: "X店（经营者：吴某）"), and without an opening bracket left dangling at its end ("X店（")."""
+    depth = 0
+    for pos in range(start, end):
+        ch = folded[pos]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth == 0:
+                end = pos
+                break
+            depth -= 1
+    while end > start and folded[end - 1] in "( \t":
+        end -= 1
+    return end
+
+
+def _code_in(value: str) -> tuple[int, int] | None:
+    """(start, end) of the identity code in a field value, also when written in spaced groups."""
+    folded = fold(value)
+    m = _CODE.search(folded)
+    if m:
+        return m.start(), m.end()
+    m = _SPACED_CODE.search(folded)
+    if m and len(m.group().replace(" ", "")) in (15, 18):
+        return m.start(), m.end()
+    return None
 
 
 def parse_party(lines: Sequence[str], salutation_lines: int = 12) -> PartyInfo:
@@ -128,6 +196,7 @@ def parse_party(lines: Sequence[str], salutation_lines: int = 12) -> PartyInfo:
     person_name: PartyField | None = None
     seen_body = False
     gender = False
+    pending_name = False  # the line before was "当事人：" with nothing after it
     for index, line in enumerate(lines):
         if not line.strip():
             continue
@@ -140,15 +209,21 @@ def parse_party(lines: Sequence[str], salutation_lines: int = 12) -> PartyInfo:
                 info.name = hit
                 if note:
                     info.notes.append(note)
+                    trade = _OPERATOR_NOTE.match(note)
+                    if trade and info.trade_name is None and _PERSON_NAME.match(value) and is_organisation_name(
+                        trade["trade"]
+                    ):
+                        s = line.find(trade["trade"], hit.end)
+                        info.trade_name = PartyField(trade["trade"], index, s, s + len(trade["trade"]))
             elif group == "trade" and info.trade_name is None:
                 info.trade_name = hit
             elif group == "person" and person_name is None:
                 person_name = hit
             elif group in ("org_id", "person_id") and info.party_id is None:
-                code = _CODE.search(fold(value))
+                code = _code_in(value)
                 if code:
-                    s = hit.start + code.start()
-                    info.party_id = PartyField(value[code.start() : code.end()], index, s, s + code.end() - code.start())
+                    s = hit.start + code[0]
+                    info.party_id = PartyField(value[code[0] : code[1]], index, s, s + code[1] - code[0])
                     if group == "person_id":
                         gender = True  # an identity-card number marks an individual
             elif group == "address" and info.address is None:
@@ -159,9 +234,23 @@ def parse_party(lines: Sequence[str], salutation_lines: int = 12) -> PartyInfo:
                 info.operator = hit
             elif group == "gender":
                 gender = True
-        if not segments and info.name is None and person_name is None and not seen_body and index < salutation_lines:
-            m = _SALUTATION.match(fold(line))
-            if m and not _NOT_SALUTATION.search(m["name"]):
+        if info.name is None and person_name is None and pending_name and not segments:
+            # "当事人：" with the name on the next line
+            name = _name_line(line)
+            if name is not None:
+                s = line.find(name)
+                value, value_end, note = _strip_note(name, s)
+                info.name = PartyField(value, index, s, value_end)
+                if note:
+                    info.notes.append(note)
+        pending_name = not segments and _EMPTY_NAME_LABEL.match(fold(line)) is not None
+        if info.name is None and person_name is None and not seen_body and index < salutation_lines:
+            folded_line = fold(line)
+            m = None if segments else _SALUTATION.match(folded_line)
+            if m and _CODE.match(m["rest"].strip()):
+                m = None  # "社会统一信用代码：9143…": an unlisted label with its value, not a party saluted
+            m = m or _SALUTATION_NOTE.match(folded_line)
+            if m and _is_salutation(m["name"].strip()):
                 name = m["name"].strip()
                 if is_organisation_name(name) or _PERSON_NAME.match(name):
                     s = line.find(name[0]) if name else 0

@@ -15,10 +15,20 @@ from ingest.normalize import NUMERAL_CHARS, cn_to_int, fold
 
 _N = rf"[{NUMERAL_CHARS}\d]+"
 _LAW = re.compile(r"《(?P<law>[^《》\n]{2,80})》|(?P<ref>该法|同法|本法|上述法律|前述法律|该条例|同条例|该办法|该规定|该规章)")
+# "《中华人民共和国道路运输条例》（以下简称《条例》）第二十四条": the short name, then the article
+_ALIAS = re.compile(
+    r"\s*\(\s*(?:以下|下文|下同)?\s*(?:简称|称)\s*[:：]?\s*(?:《(?P<a>[^《》()\n]{1,20})》|[\"“]?(?P<b>[^《》()\"”\n]{1,20}?)[\"”]?)\s*\)"
+)
+# "《食品安全法》（2021年修正）第一百二十四条", "《医疗机构管理条例》（国务院令第149号）第二十七条"
+_TITLE_NOTE = re.compile(r"\s*\(\s*[^()《》\n]{1,30}\)")
 _SEP = re.compile(r"\s*(?:、|和|及|以及|与|或者|或|,|，)?\s*")
 _ART = re.compile(rf"第\s*(?P<n>{_N})\s*条(?:\s*之\s*(?P<sub>{_N}))?")
 _CLAUSE = re.compile(rf"第\s*(?P<n>{_N})\s*款")
 _ITEM = re.compile(rf"(?:第\s*[(（]?\s*(?P<n>{_N})\s*[)）]?|[(（]\s*(?P<m>{_N})\s*[)）])\s*项")
+# "第（三）、（四）项", "第三、四项": several items of one clause, 项 written once
+_ITEM_ONE = rf"[(（]?\s*{_N}\s*[)）]?"
+_ITEM_LIST = re.compile(rf"第?\s*(?P<items>{_ITEM_ONE}(?:\s*[、和及,，]\s*{_ITEM_ONE})+)\s*项")
+_ITEM_NUM = re.compile(rf"{_N}")
 _VIOLATION = re.compile(r"违反了?|不符合|违背")
 _BASIS = re.compile(r"依据|根据|依照|按照|适用|参照")
 # Sentences citing a law for the party's rights, remedies, payment or surcharges are not the penalty basis.
@@ -69,6 +79,15 @@ def _chain(folded: str, pos: int) -> list[tuple[int | None, int | None, int | No
                 out.append((art, clause, item, end))
             item, pos, end = _num(m["n"] or m["m"]), m.end(), m.end()
             continue
+        m = _ITEM_LIST.match(folded, at)
+        if m and pending:
+            numbers = [_num(n.group()) for n in _ITEM_NUM.finditer(m["items"])]
+            if item is not None:
+                out.append((art, clause, item, end))
+            for n in numbers[:-1]:
+                out.append((art, clause, n, m.end()))
+            item, pos, end = numbers[-1], m.end(), m.end()
+            continue
         break
     if pending:
         out.append((art, clause, item, end))
@@ -80,15 +99,29 @@ def find_citations(text: str) -> list[Citation]:
     folded = fold(text)
     out: list[Citation] = []
     last_law: str | None = None
+    aliases: dict[str, str] = {}
+    skip_until = -1
     for law_m in _LAW.finditer(folded):
+        if law_m.start() < skip_until:
+            continue  # the 《简称》 inside "（以下简称《条例》）"
+        pos = law_m.end()
         if law_m["law"]:
             law = text[law_m.start("law") : law_m.end("law")].strip()
+            law = aliases.get(law, law)
+            alias = _ALIAS.match(folded, pos)
+            if alias:
+                aliases[(alias["a"] or alias["b"]).strip()] = law
+                pos = skip_until = alias.end()
+            else:
+                note = _TITLE_NOTE.match(folded, pos)
+                if note and not _ART.search(note.group()) and _ART.match(folded, _SEP.match(folded, note.end()).end()):
+                    pos = note.end()
         elif last_law:
             law = last_law
         else:
             continue
         last_law = law
-        chain = _chain(folded, law_m.end())
+        chain = _chain(folded, pos)
         if not chain:
             if not law_m["law"]:
                 continue

@@ -17,6 +17,8 @@ _PERIOD = re.compile(rf"(?P<n>[{NUMERAL_CHARS}\d]+)\s*(?P<unit>个工作日|个�
 _REVIEW = re.compile(r"行政复议|申请复议")
 _LITIGATION = re.compile(r"行政诉讼|提起诉讼|向[^。；]{0,30}人民法院")
 _REVIEW_BODY = re.compile(r"向\s*(?P<body>[^，,。；;向]{2,60}?)\s*(?:申请行政复议|申请复议|提出行政复议)")
+# "逾期…向人民法院申请强制执行": the agency's enforcement, not the party's right to sue
+_ENFORCEMENT_ONLY = re.compile(r"强制执行(?![^。；]*(?:行政诉讼|提起诉讼))")
 _PAYMENT = re.compile(r"缴纳|缴至|缴款|交纳|缴清|履行")
 _PAYMENT_PERIOD = re.compile(r"(?:日|天)内|之日起|期限")
 # "逾期…视为放弃" is the notice's own wording, not the party's waiver.
@@ -47,12 +49,24 @@ def _periods(text: str) -> list[tuple[int, str]]:
     return out
 
 
+def is_heading(hit: ClauseHit) -> bool:
+    """A remedies hit that gives neither a period nor a review body: a heading, or a clause missing both."""
+    return hit.days is None and hit.months is None and hit.body is None
+
+
 def find_remedies(text: str) -> ClauseHit | None:
     """The 行政复议/行政诉讼 clause: its period(s) and the review body it names."""
     folded = fold(text)
-    spans = [(a, b) for a, b in sentences(folded) if _REVIEW.search(folded, a, b) or _LITIGATION.search(folded, a, b)]
+    spans = [
+        (a, b) for a, b in sentences(folded)
+        if _REVIEW.search(folded, a, b)
+        or _LITIGATION.search(folded, a, b) and not _ENFORCEMENT_ONLY.search(folded, a, b)
+    ]
     if not spans:
         return None
+    # a heading ("三、申请复议或者提起诉讼的途径和期限") names the clause; the clause gives a period or a body
+    first = next((i for i, (a, b) in enumerate(spans) if _PERIOD.search(folded, a, b) or _REVIEW_BODY.search(folded, a, b)), 0)
+    spans = spans[first:]
     start, end = spans[0][0], spans[0][1]
     # a clause split into two sentences (复议 … 。诉讼 …。) is one remedies clause
     for a, b in spans[1:3]:
