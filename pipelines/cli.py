@@ -186,22 +186,29 @@ def _cmd_run(args: argparse.Namespace) -> int:
     show_progress = not args.no_progress and os.environ.get("PINGCHA_NO_PROGRESS") != "1"
     bar = ProgressBar() if show_progress else None
     progress.install(bar)
-    try:
-        from pipelines.flow import campaign_flow
+    from contextlib import nullcontext
 
-        summary = campaign_flow(args.dask_address)(
-            dossiers=str(dossiers),
-            out=str(args.out),
-            checklist=str(checklist.source_path),
-            campaign=args.campaign,
-            roster=str(args.roster.resolve()) if args.roster else None,
-            workers_count=args.workers,
-            units=args.units,
-            overwrite=args.overwrite,
-            sample=str(args.sample.resolve()) if args.sample else None,
-            history=None if args.no_history else args.history,
-            assignment=str(args.assignment.resolve()) if args.assignment else None,
-        )
+    from pipelines import workers
+
+    # the local worker pool starts and imports while Prefect's temporary server starts (Dask brings its own)
+    prestarted = nullcontext() if args.dask_address else workers.pool(args.workers, warm=True)
+    try:
+        with prestarted:
+            from pipelines.flow import campaign_flow
+
+            summary = campaign_flow(args.dask_address)(
+                dossiers=str(dossiers),
+                out=str(args.out),
+                checklist=str(checklist.source_path),
+                campaign=args.campaign,
+                roster=str(args.roster.resolve()) if args.roster else None,
+                workers_count=args.workers,
+                units=args.units,
+                overwrite=args.overwrite,
+                sample=str(args.sample.resolve()) if args.sample else None,
+                history=None if args.no_history else args.history,
+                assignment=str(args.assignment.resolve()) if args.assignment else None,
+            )
     finally:
         progress.install(None)
         if bar is not None:

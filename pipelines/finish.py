@@ -10,6 +10,7 @@ longer than reading 1,000 dossiers (bench/, docs/performance.md). Every job retu
 
 from __future__ import annotations
 
+import gc
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,8 +24,15 @@ class JobResult:
 
 
 def _timed(fn, *args: Any) -> JobResult:
+    """Run a job; afterwards hand the memory it freed back to the system, as the worker lives on."""
+    from reports.memory import release_freed_memory
+
     started = time.perf_counter()
-    value = fn(*args)
+    try:
+        value = fn(*args)
+    finally:
+        gc.collect()
+        release_freed_memory()
     return JobResult(value, round(time.perf_counter() - started, 3))
 
 

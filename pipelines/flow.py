@@ -77,7 +77,7 @@ def review_batch_task(
 # use all cores; futures passed as arguments make Prefect wait for the jobs they depend on.
 @task(name="validate", cache_policy=NO_CACHE)
 def validate_task(out: str) -> finish.JobResult:
-    return workers.run(finish.validate, out)
+    return workers.run_validation(finish.validate, out)
 
 
 @task(name="charts", cache_policy=NO_CACHE)

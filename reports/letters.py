@@ -18,6 +18,7 @@ from ingest.glossary import CHINESE_NUMERALS, DOC_ZH, ELEMENT_ZH, FILE_NAMES_ZH,
 from reports.circular import GovDoc, campaign_name, case_part, fmt_num, location
 from reports.loading import ChecklistRef, RunData, load_run
 from reports.masking import individual_names
+from reports.memory import release_freed_memory
 from reports.summary import failed
 
 LETTERS_DIR = FILE_NAMES_ZH["letters_dir"]  # conventional folder: write_supervision_letters(out, out / LETTERS_DIR)
@@ -128,6 +129,8 @@ def write_supervision_letters(out_dir: Path, letters_dir: Path, deadline_days: i
     for unit, group in flagged.groupby("unit", sort=True):
         doc = _letter(data, str(unit), group, statutes, deadline_days, names)
         written.append(doc.save(letters_dir / f"{safe_file_name(str(unit))}.docx"))
+        del doc
+        release_freed_memory()  # else each letter's freed XML stays in the process (reports/memory.py)
     return written
 
 
