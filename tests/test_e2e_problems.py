@@ -48,9 +48,11 @@ def campaigns(tmp_path_factory, cli_env):
     (case / "现场照片.jpg").write_bytes(b"\xff\xd8\xff\xe0" + b"\0" * 64)
     before = _tree_hashes(dirty)
     results = {}
-    for name, root in (("clean", clean), ("dirty", dirty)):
+    # the clean run uses the CLI's pre-started pool (2 workers and a validation process), the dirty one
+    # runs in the flow process: the comparisons below hold across both ways of running
+    for name, root, workers in (("clean", clean, "2"), ("dirty", dirty, "1")):
         out = base / f"out-{name}"
-        proc = _run(["run", str(root), "--out", str(out), "--workers", "1"], cli_env)
+        proc = _run(["run", str(root), "--out", str(out), "--workers", workers], cli_env)
         results[name] = (proc, out)
     return results, case.relative_to(dirty).as_posix(), before, dirty
 
@@ -88,3 +90,13 @@ def test_other_dossiers_scored_exactly_as_in_a_clean_campaign(campaigns):
 def test_inputs_untouched(campaigns):
     _, _, before, dirty = campaigns
     assert _tree_hashes(dirty) == before
+
+
+def test_the_pooled_run_validated_and_rendered_in_its_workers(campaigns):
+    results, _, _, _ = campaigns
+    proc, out = results["clean"]
+    assert proc.returncode == 0, proc.stderr
+    run = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert run["timings"]["workers"] == 2
+    assert set(run["timings"]["finish_jobs"]) == {"validate", "charts", "history", "scorecard", "documents"}
+    assert run["validation"]["evaluated"] > 40 and run["publication"]["circular"].endswith("通报.docx")
