@@ -161,6 +161,37 @@ def test_each_backend_reads_the_values_exactly(backend, scans):
 
 
 @pytest.mark.slow
+@pytest.mark.skipif("openvino" not in BACKENDS, reason="OpenVINO not installed")
+def test_openvino_memory_stops_growing_with_new_line_widths(scans):
+    """Each text line width is a new input shape. With OpenVINO's default per-shape cache a worker grew by
+    ~6 MB per new width without end (~400 MB per 57 widths, measured); with it off, memory levels off."""
+    import random
+
+    import numpy as np
+    from rapidocr.ch_ppocr_rec.typings import TextRecInput
+
+    from ingest.ocr_engines.rapid import RapidEngine
+
+    def rss_mb() -> int:
+        return int(Path("/proc/self/statm").read_text().split()[1]) * 4096 // 2**20
+
+    engine = RapidEngine("rapidocr", backend="openvino")
+    recognise = engine._engine.text_rec
+    rng = random.Random(7)
+    rounds = []
+    for offset in (0, 10, 5):
+        widths = list(range(200 + offset, 1400, 20))
+        rng.shuffle(widths)
+        before = rss_mb()
+        for width in widths:
+            recognise(TextRecInput(img=[np.full((48, width, 3), 255, dtype=np.uint8)]))
+        rounds.append(rss_mb() - before)
+    assert rounds[-1] < 60, rounds  # the third round of 60 new widths; ~400 MB with the default cache
+    (page,) = ocr.ocr_pdf_pages(scans["good"], [1], engine=engine)
+    assert [line.text.replace(" ", "") for line in page.lines][1] == CASE_NO
+
+
+@pytest.mark.slow
 @needs_engine
 def test_without_openvino_the_engine_falls_back_to_onnxruntime(monkeypatch, scans):
     import sys
