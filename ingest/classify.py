@@ -17,18 +17,20 @@ HEAD_LINES = 6  # non-empty lines looked at for a document's title
 PAGE_HEAD_LINES = 3  # lines at the top of a page or sheet that may start a new document
 MAX_TITLE_LEN = 48  # agency name + title, whitespace removed
 
+_MAIL_RECORD = r"(详情单|运单|(全程)?跟踪(查询)?(结果|记录|单)?|投递(查询)?(结果|记录|证明)|(妥投|签收)(证明|记录|查询结果))"
+
 # Ordered: the first pattern that matches wins, so specific titles come before the general ones.
 _TITLES: list[tuple[DocKind, str]] = [
     (DocKind.CATALOG, r"卷内(文件)?目录|案卷目录|目录"),
     (DocKind.COVER, r"(行政(处罚|执法|许可|检查|强制))?(案件)?(卷宗|案卷)(封面)?|(案卷|卷宗)封面"),
     (DocKind.REMARKS, r"(卷内)?备考表"),
-    (DocKind.CASE_SOURCE, r"(案件|案源)(来源)?(登记|受理)(表|单)|案件来源登记表|(\(?举报\)?\(?投诉\)?|\(?投诉\)?\(?举报\)?)(登记|受理|处理)(表|单)|案件(线索)?移送(函|书|单)|(案件)?交办(单|函)|(案件)?线索登记表"),
-    (DocKind.FILING_APPROVAL, r"(行政处罚)?(案件)?立案(\(?不予立案\)?)?(审批|呈批|审查|报告)(表|书)?|不予立案(审批|呈批)表|立案决定书"),
+    (DocKind.CASE_SOURCE, r"(行政处罚)?(案件|案源)(来源)?(登记|受理)(审批)?(表|单)|案件来源登记表|(\(?举报\)?\(?投诉\)?|\(?投诉\)?\(?举报\)?)(登记|受理|处理)(表|单)|案件(线索)?移送(函|书|单)|(案件)?交办(单|函)|(案件)?线索(受理)?登记表"),
+    (DocKind.FILING_APPROVAL, r"(行政处罚)?(案件)?立案(\(?不予立案\)?)?(审批|呈批|审查|报告|登记)(表|书)?|不予立案(审批|呈批)表|立案决定书"),
     (DocKind.EXTENSION_APPROVAL, r"(行政处罚)?(案件)?延期(办理|办案)?(审批|呈批)表|行政处罚案件有关事项审批表"),
     (DocKind.PRESERVATION, r"(证据)?先行登记保存(证据|物品)?(审批表|通知书|决定书|处理决定书|清单|物品清单|处理通知书)?|(解除)?先行登记保存(证据)?处理决定书"),
     (DocKind.SEIZURE, r"(实施行政强制措施)?(解除)?(查封|扣押|查封\(?扣押\)?)(决定书|清单|物品清单|财物清单|现场笔录|延期(决定|通知)书|处理决定书|审批表)|(实施)?行政强制措施(决定书|审批表)|(查封|扣押)?(期限)?延期(决定|通知)书"),
     (DocKind.RECTIFICATION_ORDER, r"责令\(?(限期)?\)?(改正|整改)(违法行为)?(通知书|决定书|指令书|通知)|限期(改正|整改)(通知书|指令书)"),
-    (DocKind.INSPECTION_RECORD, r"现场(检查|勘验|勘查|检查\(?勘验\)?|检查\(?勘查\)?)?笔录(\(?续页\)?)?|(检查|勘验|勘查)笔录(\(?续页\)?)?"),
+    (DocKind.INSPECTION_RECORD, r"现场(检查|勘验|勘查|检查\(?勘验\)?|检查\(?勘查\)?)?笔录(\(?续页\)?)?|现场检查记录(表)?|(检查|勘验|勘查)笔录(\(?续页\)?)?"),
     (DocKind.INQUIRY_NOTICE, r"(调查)?询问通知书|接受调查通知书"),
     (DocKind.INQUIRY_RECORD, r"(调查)?询问(\(?调查\)?)?笔录(\(?续页\)?)?|调查(询问)?笔录(\(?续页\)?)?"),
     (DocKind.PARTY_IDENTITY, r"营业执照(\(?(副本|正本)\)?)?(\(?复印件\)?)?|(居民)?身份证(\(?复印件\)?)?|主体资格(证明)?(材料)?|(法人)?授权委托书|法定代表人(身份)?证明(书)?|个体工商户营业执照"),
@@ -38,16 +40,21 @@ _TITLES: list[tuple[DocKind, str]] = [
                        r"(检测|检验|监测|鉴定|检验检测|质量检测)(报告|结果报告|意见)(书|单)?|鉴定意见(书)?|"
                        r"(抽样|采样|抽检|取样)(记录|单|笔录|检验报告|凭证)|现场(示意)?图|勘验图|视听资料"),
     (DocKind.INVESTIGATION_REPORT, r"(案件)?调查终结(报告|审批表)(书)?|(案件)?调查(处理)?报告(书)?"),
-    (DocKind.LEGAL_REVIEW, r"(重大(执法决定|行政处罚(决定)?))?法制(审核|审查)(意见)?(书|表|单)?|(案件)?核审意见(书|表)?"),
-    (DocKind.COLLECTIVE_DISCUSSION, r"(重大)?(案件)?集体讨论(决定)?(记录|笔录|纪要)"),
+    (DocKind.LEGAL_REVIEW, r"(重大)?(执法决定|行政处罚(决定)?)?法制(审核|审查)(意见)?(书|表|单)?|(案件)?核审意见(书|表)?"),
+    (DocKind.COLLECTIVE_DISCUSSION, r"(行政处罚)?(重大)?(案件)?集体讨论(决定)?(会议)?(记录|笔录|纪要)|"
+                                   r"(行政处罚)?(案件)?(审理|审核)委员会(会议)?(记录|纪要)|案审会(会议)?(记录|纪要)"),
     (DocKind.HEARING_NOTICE, r"(行政处罚)?听证(告知|通知)书"),
     (DocKind.HEARING_RECORD, r"(行政处罚)?听证(笔录|报告)(书)?"),
     (DocKind.DEFENSE_RECORD, r"(当事人)?陈述(、)?申辩(笔录|记录|书|材料)|(当事人)?陈述申辩(复核)?(意见|报告)(书)?|(放弃)?陈述(、)?申辩(权利)?(声明|确认书|告知书回执)|放弃陈述申辩(及听证)?(权利)?(声明|确认书)?"),
     (DocKind.DECISION_APPROVAL, r"(行政处罚)?决定审批表|(行政)?处罚(决定)?(审批|呈批)表|案件处理(呈批|审批)表|行政处罚(案件)?(审批|呈批)表"),
     (DocKind.PENALTY_NOTICE, r"(不予)?行政处罚(决定)?(事先)?(\(听证\))?告知(书|单)|(行政处罚)?事先告知书"),
-    (DocKind.DECISION, r"当场(行政)?处罚决定书|(不予)?行政处罚决定书|处罚决定书"),
-    (DocKind.SERVICE_RECEIPT, r"(文书|法律文书)?送达(回证|回执|地址确认书|公告)|(邮寄|邮件)(送达)?(凭证|回执|详情单)"),
-    (DocKind.PAYMENT_RECEIPT, r"罚没款(缴款)?(凭证|收据|票据)|(政府)?非税收入(一般)?缴款(书|凭证)|罚(款|没)收据|(银行)?缴款(凭证|回单|书)"),
+    (DocKind.DECISION, r"当场(行政)?处罚决定书|简易程序(行政)?处罚决定书|(不予)?行政处罚决定书|处罚决定书"),
+    (DocKind.SERVICE_RECEIPT, r"(文书|法律文书)?送达(回证|回执|地址确认书|公告)|(邮寄|邮件)(送达)?(凭证|回执|详情单)|"
+                              # EMS: 中国邮政特快专递邮件详情单, 邮件全程跟踪查询(结果), 国内标准快递详情单
+                              rf"(中国邮政)?(EMS)?(国内)?(标准)?(特快专递|快递|挂号信)(邮件)?{_MAIL_RECORD}|"
+                              rf"(中国邮政)?(EMS)?邮件{_MAIL_RECORD}|(中国邮政)?EMS{_MAIL_RECORD}"),
+    (DocKind.PAYMENT_RECEIPT, r"罚没款(缴款)?(凭证|收据|票据)|(政府)?非税收入(一般)?缴款(书|凭证)|罚(款|没)收据|(银行)?(电子)?缴款(凭证|回单|书)|"
+                                r"罚(没)?款缴纳(凭证|回单|证明)|(非税收入)?电子缴款(凭证|回单)|罚没(收入)?缴款(书|凭证)"),
     (DocKind.PAYMENT_REMINDER, r"(履行(行政处罚)?决定)?催告书|催缴(通知书|函)"),
     (DocKind.ENFORCEMENT_APPLICATION, r"(行政处罚)?强制执行申请书|(人民)?(法院)?(行政)?(强制执行)?裁定(书)?"),
     (DocKind.CLOSING_APPROVAL, r"(行政处罚)?(案件)?结案(审批|呈批|报告)(表|书)?|结案报告"),
@@ -56,8 +63,10 @@ _TITLES: list[tuple[DocKind, str]] = [
 _AGENCY = (
     r"[\u4e00-\u9fff()0-9A-Za-z]{2,40}?(人民政府|委员会|办事处|管理局|执法局|监督局|综合执法队|大队|支队|中队|分局|"
     r"局|委|厅|办|室|署|所|站|队|中心|院|部|处|镇|乡|街道|公司|学校)"
+    # a place name alone: 湖南省非税收入一般缴款书, 北京市罚没款收据
+    r"|[\u4e00-\u9fff]{1,12}?(省|自治区|市|自治州|县|区|旗)"
 )
-_SUFFIX = r"(\((存根|副本|正本|回执|续页|续|第?[一二三四五六1-6]联|[一二三]|简易程序|一般程序|复印件|存档|存档联|交当事人|[^()]{0,8}联)\))*"
+_SUFFIX = r"(\((存根|副本|正本|回执|续页|续|第?[一二三四五六1-6]联|[一二三]|简易程序|一般程序|当场|复印件|存档|存档联|交当事人|[^()]{0,8}联)\))*"
 _COMPILED = [
     (kind, re.compile(rf"(?P<agency>{_AGENCY})?(?P<title>{pattern}){_SUFFIX}(\(?[一二三四五六七八九十\d]\)?)?"))
     for kind, pattern in _TITLES
@@ -100,7 +109,9 @@ def match_title(line: str) -> tuple[DocKind, str] | None:
     for kind, regex in _COMPILED:
         m = regex.fullmatch(folded)
         if m:
-            return kind, m["title"]
+            # "行政处罚决定书（简易程序）": the procedure is part of what the document is
+            procedure = next((p for p in ("简易程序", "一般程序", "当场") if p in folded[m.end("title"):]), "")
+            return kind, m["title"] + (f"({procedure})" if procedure else "")
     return None
 
 
@@ -163,7 +174,7 @@ def split_documents(doc: Document) -> list[Document]:
     """Classified parts of a file that may hold several documents, in order; blocks and positions unchanged.
 
     PDFs split only at page starts and workbooks at sheet starts whose first lines are a title; .docx files
-    split at a paragraph (outside tables) that is a title line, taking an agency-name line just above with it.
+    split at a paragraph (outside tables) that is a title line, taking the agency-name and 文号 lines just above with it.
     """
     starts = _starts(doc)
     if len(starts) <= 1:
@@ -183,7 +194,9 @@ def _starts(doc: Document) -> list[int]:
                 continue
             if _continues(block.text) or _in_list_or_label(blocks, i):
                 continue
-            start = i - 1 if i > 0 and _is_agency_line(blocks[i - 1]) else i
+            start = i
+            while start > max(starts[-1], i - 2) and _is_lead_line(blocks[start - 1]):
+                start -= 1  # the agency's name line and a 文号 line written above the title go with it
             if start > starts[-1]:
                 starts.append(start)
         return starts
@@ -204,10 +217,26 @@ def _starts(doc: Document) -> list[int]:
 
 def _in_list_or_label(blocks: list[TextBlock], i: int) -> bool:
     """A title after a label ("送达文书：") or among other titles (a catalogue written as paragraphs) is a value."""
-    before = blocks[i - 1].text.strip()
-    if before.endswith((":", "：")) or match_title(before):
+    before = _neighbour(blocks, i, -1)
+    if before is not None and (before.text.strip().endswith((":", "：")) or match_title(before.text)):
         return True
-    return i + 1 < len(blocks) and not blocks[i + 1].in_table and match_title(blocks[i + 1].text) is not None
+    after = _neighbour(blocks, i, 1)
+    return after is not None and not after.in_table and match_title(after.text) is not None
+
+
+_LIST_FILLER = re.compile(r"^(\d{1,4}\s*([-—~至]\s*\d{1,4})?|\d{1,3}\s*[.、]|[一二三四五六七八九十]{1,3}\s*、)$")
+
+
+def _neighbour(blocks: list[TextBlock], i: int, step: int) -> TextBlock | None:
+    """The paragraph next to block i, past a catalogue's serial and page-number paragraphs ("3", "4-6")."""
+    j = i + step
+    for _ in range(3):
+        if not 0 <= j < len(blocks):
+            return None
+        if blocks[j].in_table or not _LIST_FILLER.match(blocks[j].text.strip()):
+            return blocks[j]
+        j += step
+    return None
 
 
 def _unit_key(file_format: str):
@@ -225,8 +254,14 @@ def _later_page(blocks: list[TextBlock]) -> bool:
     return any(_LATER_PAGE.search(line) for _, line in _lines(blocks, PAGE_HEAD_LINES + 3))
 
 
-def _is_agency_line(block: TextBlock) -> bool:
-    return not block.in_table and bool(_AGENCY_LINE.fullmatch(normalize_line(block.text)))
+def _is_lead_line(block: TextBlock) -> bool:
+    """An agency-name line, or a bare 文号 line (no "文号：" label: a label line is a value of the form above)."""
+    if block.in_table:
+        return False
+    text = block.text.strip()
+    if _AGENCY_LINE.fullmatch(normalize_line(text)):
+        return True
+    return bool(_NUMBER_LINE.match(text)) and ":" not in text and "：" not in text
 
 
 def _part(doc: Document, lo: int, hi: int, first: bool) -> Document:

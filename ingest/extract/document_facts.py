@@ -64,7 +64,7 @@ SPAN_KINDS = RECORD_KINDS | {DocKind.HEARING_RECORD, DocKind.DEFENSE_RECORD, Doc
 _BEFORE: list[tuple[DateRole, re.Pattern[str]]] = [
     (DateRole.FILING, re.compile(r"立案(?:日期|时间)|批准立案|决定立案|予以立案|同意立案|立案审批")),
     (DateRole.SOURCE, re.compile(r"(?:登记|受理|接报|发现|举报|投诉|来源|案发|受案|移送|交办)(?:日期|时间)|接到举报|收到举报")),
-    (DateRole.DELIVERY, re.compile(r"送达(?:日期|时间)|签收(?:日期|时间)|收到(?:日期|时间)|签收人?[:：]")),
+    (DateRole.DELIVERY, re.compile(r"送达(?:日期|时间)|签收(?:日期|时间)|收(?:到|件)(?:日期|时间)|妥投(?:日期|时间)?|签收人?[:：]")),
     (DateRole.HEARING, re.compile(r"听证(?:日期|时间)|举行听证时间|定于")),
     (DateRole.CLOSING, re.compile(r"结案(?:日期|时间)")),
     (DateRole.DECISION, re.compile(r"(?:处罚)?决定(?:日期|时间)|作出(?:处罚)?决定(?:日期|时间)")),
@@ -75,6 +75,10 @@ _BEFORE: list[tuple[DateRole, re.Pattern[str]]] = [
 _AFTER: list[tuple[DateRole, re.Pattern[str]]] = [
     (DateRole.FILING, re.compile(r"\s*(?:予以|决定|批准|被)?立案")),
     (DateRole.NOTICE_SERVED, re.compile(r"[^。；]{0,30}(?:送达|告知)[^。；]{0,20}告知书")),
+    # "本单位已于3月21日收到你局《行政处罚事先告知书》" (a waiver, a 陈述申辩笔录)
+    (DateRole.NOTICE_SERVED, re.compile(r"\s*(?:已|就)?(?:收到|签收|收悉)[^。；，,]{0,20}(?<!听证)告知书")),
+    # EMS tracking: "2024-04-17 10:21 长沙市 已妥投"
+    (DateRole.DELIVERY, re.compile(r"[^。；\d]{0,12}(?:已妥投|妥投|投递成功|已签收)")),
     (DateRole.HEARING, re.compile(r"[^。；]{0,15}(?:举行|召开|组织)[^。；]{0,6}听证")),
 ]
 _LABEL_CUT = re.compile(r"[。；;]")
@@ -84,6 +88,8 @@ _AGENCY_WORDS = re.compile(r"本机关|本局|我局|我队|我所|本所|我委
 _VIOLATION_WORDS = re.compile(r"违法|违反|未|擅自|超标|超过|无证|没有|排放|生产|销售|经营|使用|存在|拒不|伪造|非法")
 _PARTY_SUBJECT = re.compile(r"当事人|你单位|你公司|你店|你厂|你(?=于|在|自)|该单位|该公司|该店|该厂|其(?=于|在|自)|被检查人|经查")
 _VIOLATION_LEAD = re.compile(r"(?:于|在|自|从)\s*$")
+# "当事人已于4月25日缴纳罚款": what the party did after the decision, not the violation
+_AFTERMATH = re.compile(r"缴纳|缴清|交纳|缴款|缴付|履行|执行完毕|收到|签收|领取|提出|申请|到案|接受|签名|签字|整改完毕|改正完毕")
 _EVENT_LEAD = re.compile(r"(?:于|在|自|从|至|到|截至|截止)\s*$")
 _AGENCY_SUFFIX = re.compile(
     r"(?:人民政府|政府|局|委员会|委|办公室|办事处|大队|支队|中队|分局|所|中心|厅|署|管理处|执法队|稽查队|监察队)$"
@@ -407,10 +413,17 @@ def _party(d: _Doc, facts: DocFacts) -> None:
 _NO_OFFICER_KINDS = frozenset({DocKind.REMARKS, DocKind.COVER, DocKind.CATALOG, DocKind.REGISTER})
 
 
+# A 集体讨论记录's or 听证笔录's 记录人 and a 法制审核 reviewer are clerks and lawyers: only an officer named with
+# a certificate number there is one who acted in the case.
+_CERTIFIED_ONLY_KINDS = frozenset({DocKind.COLLECTIVE_DISCUSSION, DocKind.LEGAL_REVIEW, DocKind.HEARING_RECORD})
+
+
 def _officers(d: _Doc, facts: DocFacts) -> None:
     if d.doc.kind in _NO_OFFICER_KINDS:
         return
     for hit in find_officers_in_lines(d.paras):
+        if hit.cert is None and d.doc.kind in _CERTIFIED_ONLY_KINDS:
+            continue
         facts.officers.append(Officer(hit.name, hit.cert, d.pfound(None, hit.line, hit.start, hit.end).evidence))
 
 
@@ -448,6 +461,8 @@ def _is_violation(folded: str, hit: DateHit) -> bool:
     cut = max((m.end() for m in _CLAUSE_CUT.finditer(folded, left, hit.start)), default=left)
     if _AGENCY_WORDS.search(folded, cut, hit.start):
         return False
+    if _AFTERMATH.search(folded[hit.end : hit.end + 10]):
+        return False
     if _PARTY_SUBJECT.search(folded, cut, hit.start):
         return True  # 当事人于…, 你单位于…: what the party did on that day
     after = folded[hit.end : hit.end + 60]
@@ -472,6 +487,8 @@ def _signed_line(d: _Doc, hits: list[tuple[int, DateHit]]) -> tuple[int, DateHit
 
 def _dates(d: _Doc, facts: DocFacts, fields: dict[str, FieldHit]) -> None:
     kind = d.doc.kind
+    if kind == DocKind.CATALOG:
+        return  # "立案审批表  2024.3.5": a listed document's date, read from that document itself
     hits: list[tuple[int, DateHit]] = []
     roles: dict[DateRole, Found[date]] = {}
 
@@ -513,6 +530,14 @@ def _dates(d: _Doc, facts: DocFacts, fields: dict[str, FieldHit]) -> None:
     }.get(kind)
     if own is not None and own not in roles and DateRole.SIGNED in roles:
         roles[own] = roles[DateRole.SIGNED]
+    if kind == DocKind.FILING_APPROVAL:
+        # 立案日期 as labelled, else the date the 负责人 signed the approval ("同意立案 李四 3月4日" in the
+        # 承办机构意见 above it is a proposal, not the filing)
+        for label in ("立案日期", "负责人审批意见"):
+            in_field = _in_field(d, hits, fields.get(label))
+            if in_field:
+                roles[DateRole.FILING] = d.pfound(in_field[-1][1].value, *_span_of(in_field[-1]))
+                break
     if kind == DocKind.FILING_APPROVAL and DateRole.FILING not in roles:
         src = roles.get(DateRole.APPROVAL) or roles.get(DateRole.SIGNED)
         if src is None:
@@ -523,19 +548,36 @@ def _dates(d: _Doc, facts: DocFacts, fields: dict[str, FieldHit]) -> None:
         i, hit = hits[0]
         roles[DateRole.SOURCE] = d.pfound(hit.value, i, hit.start, hit.end)
     elif kind == DocKind.SERVICE_RECEIPT and DateRole.DELIVERY not in roles:
-        field = fields.get("送达日期") or fields.get("受送达人签名")
-        in_field = [(i, h) for i, h in hits if field and i == d.para_of_block[field.line]]
+        in_field = _in_field(d, hits, fields.get("送达日期") or fields.get("受送达人签名"))
         if in_field:
             put(DateRole.DELIVERY, *in_field[-1])
         elif DateRole.SIGNED in roles:
             roles[DateRole.DELIVERY] = roles[DateRole.SIGNED]
         else:
-            put(DateRole.DELIVERY, *hits[-1])
+            # the last date that no other label claims ("填发日期：…" is when the form was filled in)
+            free = [(i, h) for i, h in hits if not _OTHER_DATE_LABEL.search(d.pfolded[i][max(0, h.start - 10) : h.start])]
+            if free:
+                put(DateRole.DELIVERY, *free[-1])
     elif kind == DocKind.HEARING_RECORD and DateRole.HEARING not in roles:
         roles[DateRole.HEARING] = roles.get(DateRole.RECORD_START) or d.pfound(hits[0][1].value, hits[0][0])
     facts.dates = roles
 
 
+def _in_field(d: _Doc, hits: list[tuple[int, DateHit]], field: FieldHit | None) -> list[tuple[int, DateHit]]:
+    """The dates in the paragraph holding a labelled field's value."""
+    if field is None:
+        return []
+    return [(i, h) for i, h in hits if i == d.para_of_block[field.line]]
+
+
+def _span_of(hit: tuple[int, DateHit]) -> tuple[int, int, int]:
+    return hit[0], hit[1].start, hit[1].end
+
+
+_OTHER_DATE_LABEL = re.compile(
+    r"(?<!送达)(?<!签收)(?<!收件)(?<!收到)(?<!妥投)(?<!投递)(?:填发|制作|填表|打印|寄出|收寄|交寄|发出|作出|审批|批准|填写)"
+    r"(?:日期|时间)?\s*[:：]?\s*$"
+)
 _START_LABEL = re.compile(r"(?:开始|起始|起)(?:时间)?\s*[:：]?\s*$")
 _END_LABEL = re.compile(r"(?:结束|终止|止|至)(?:时间)?\s*[:：]?\s*$")
 

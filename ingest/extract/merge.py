@@ -73,6 +73,8 @@ def _delivery(docs: list[DocFacts], decision: DocFacts | None) -> tuple[Found[da
     unknown: list[DocFacts] = []
     for r in receipts:
         served = no_spaces(r.served_document.value) if r.served_document else ""
+        # a 听证告知书 served alone is not the 行政处罚（事先）告知书
+        served = served.replace("行政处罚听证告知书", "听证").replace("听证告知书", "听证")
         cites_decision = bool(case_no) and any(no_spaces(c.value) == case_no for c in r.cited_case_nos)
         if (cites_decision or "决定书" in served) and "告知" not in served:
             delivery = delivery or r.dates.get(DateRole.DELIVERY)
@@ -131,7 +133,7 @@ def merge_elements(docs: list[DocFacts]) -> Elements:
     party_doc = next((d for d in party_docs if d.party_name), None)
 
     e = Elements()
-    if decision is not None and decision.title and "当场" in decision.title:
+    if decision is not None and decision.title and ("当场" in decision.title or "简易程序" in decision.title):
         e.procedure = "summary"
     e.case_no = decision.own_no if decision and decision.own_no else _cited_case_no(docs)
     e.agency = _first(primary + notices + docs, lambda d: d.agency)

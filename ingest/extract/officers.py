@@ -111,10 +111,11 @@ def _parse_at(text: str, pos: int, end: int, line: int) -> tuple[list[OfficerHit
             continue
         m = _SPREAD_NAME.match(text, pos, end) or _NAME.match(text, pos, end)
         name = re.sub(r"\s+", "", m.group()) if m else ""
-        # after every name got its number, only a listed name (、 | or spaces before it) continues the list
+        # after every name got its number, only a listed name (、 | spaces or a line break in a cell before it)
+        # continues the list
         # (or any name whose own number follows it: "，李四/1101…", "），李四（执法证号：…）"); "），现场检查，"
         # after a number is narrative going on
-        listed = not out or waiting or any(ch in gap for ch in "、|/ ")
+        listed = not out or waiting or any(ch in gap for ch in "、|/ \n\t")
         if m and not listed:
             listed = _numbered(text, m.end(), end)
         if m and listed and not _NOT_NAME.match(name):
