@@ -205,6 +205,10 @@ def summarise(pipeline: dict, raw: dict, ocr: dict, params: CampaignParams, load
         "flow_wall_seconds": flow_wall,
         "dossiers_per_second": round(dossiers / total, 2),
         "pages_per_second": round(pages / total, 1),
+        "ocr_pages": counts.get("ocr_pages", 0),
+        # scanned pages recognised per second of the OCR stage's share of the process phase
+        "pipeline_ocr_pages_per_second": round(counts["ocr_pages"] / stages["ocr"], 3)
+        if counts.get("ocr_pages") and stages.get("ocr") else None,
         "stage_wall_seconds": stages,
         "stage_cpu_seconds": stage_cpu,
         "process_phase_seconds": process_wall,
@@ -240,6 +244,9 @@ def print_table(r: dict, old: dict | None = None) -> None:
         cpu = r["stage_cpu_seconds"].get(stage)
         label = f"  {stage} (s)" + (f"  [{cpu:.1f} s summed over workers]" if cpu is not None else "")
         rows.append((label, seconds, f"stage_wall_seconds.{stage}"))
+    if r.get("ocr_pages"):
+        rows.append((f"OCR in the pipeline: {r['ocr_pages']} scanned pages, pages/s", r["pipeline_ocr_pages_per_second"],
+                     "pipeline_ocr_pages_per_second"))
     ocr = r["ocr"]
     if ocr.get("available"):
         rows.append((f"OCR dense pages/s ({ocr['processes']} procs, {ocr['backend']})", ocr["pages_per_second"],
