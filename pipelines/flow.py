@@ -1,4 +1,4 @@
-"""Prefect flows: a review campaign (discover → read → extract → score → validate → report).
+"""Prefect flows: a review campaign (discover → read → extract → score → validate → report → publish).
 
 The flow only orchestrates. Dossiers are reviewed in Prefect tasks of consecutive batches (a task per
 dossier cost more CPU in Prefect's client and temporary server than reading the dossier: bench/, see
@@ -6,7 +6,8 @@ docs/performance.md); each dossier's outcome is cached on its files' content, th
 the code (pipelines/cache.py), so an interrupted campaign resumes dossier by dossier. The CPU-bound work
 runs in a shared process pool, so all cores are used. Only a few batches are in flight at a time and
 outcomes are streamed to the output files in dossier order and then dropped, so memory stays flat however
-large the campaign.
+large the campaign. After the dossiers, validation, charts, scorecard, history record and documents are
+tasks that wait only for what they need and run in the same pool (pipelines/finish.py).
 """
 
 from __future__ import annotations
