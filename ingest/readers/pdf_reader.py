@@ -4,10 +4,19 @@ pypdfium2 reads ~135 pages/s against pdfplumber's ~7 (stack-notes.md) and keeps 
 used (no table structure for PDFs: a form's cells come out as lines). Pages with no text layer or a garbled
 one (fonts without a ToUnicode map) are listed in `Document.pages_needing_ocr` and their garbage is dropped;
 OCR itself lives elsewhere and can render pages with `page_image`.
+
+Lines come in reading order from their positions, not from the content stream (`page_lines`): pdfium breaks
+lines where the drawing jumps but keeps the stream's order, so a page drawn bottom-to-top, a form whose labels
+are drawn before their values, or table cells written out of order would read scrambled. pdfium's lines are
+sorted top to bottom and those sharing a baseline are joined left to right into one row ("当事人 X公司").
+Rotated text (the ring of a seal drawn as text) is kept out of the rows and given as one line at the end of
+the page, so it never interleaves with the date it covers. Spaces pdfium inserts between characters placed one
+by one with tracking ("9 1 1 1 0 …") are dropped when the gap is narrower than a character.
 """
 
 from __future__ import annotations
 
+import math
 import re
 import threading
 import unicodedata
@@ -91,13 +100,120 @@ def _open(path: Path) -> pdfium.PdfDocument:
 
 
 def page_text(page: pdfium.PdfPage) -> str:
-    """The page's text layer, full Unicode (CJK extension B included), newlines normalised to '\\n'."""
+    """The page's text layer in reading order, full Unicode (CJK extension B included), one line per '\\n'."""
     textpage = page.get_textpage()
     try:
-        text = textpage.get_text_bounded()
+        text = _layout_text(textpage)
     finally:
         textpage.close()
     return _NEWLINES.sub("\n", text).translate(_DROP)
+
+
+_LINE = re.compile(r"[^\r\n\x0b\x0c\u2028\u2029]+")
+_UPRIGHT = 0.05  # radians (3°): a character turned further is rotated text (a seal's ring, a side note)
+_Piece = tuple[float, float, float, float, str]  # one of pdfium's lines: top, bottom, left, right, text
+_SAME_ROW = 0.5  # two pieces overlapping vertically by half the smaller height stand on one baseline
+
+
+def _layout_text(tp: pdfium.PdfTextPage) -> str:
+    """pdfium's lines, sorted by position into rows; see the module docstring."""
+    count = tp.count_chars()
+    text = tp.get_text_range(0, count) if count > 0 else ""
+    if len(text) != count or not text.strip():  # characters outside the BMP: text and char indexes differ
+        return tp.get_text_bounded()
+    raw = tp.raw
+    upright: list[_Piece] = []
+    rotated: list[str] = []
+    for m in _LINE.finditer(text):
+        piece = m.group()
+        first = m.start() + len(piece) - len(piece.lstrip())
+        last = m.start() + len(piece.rstrip()) - 1
+        if last < first:
+            continue
+        left, bottom, right, top = tp.get_charbox(first, loose=True)
+        if last != first:
+            _, b2, right, t2 = tp.get_charbox(last, loose=True)
+            bottom, top = min(bottom, b2), max(top, t2)
+        if " " in piece.strip():
+            piece = _drop_tracking_spaces(tp, text, m.start(), m.end())
+        angle = pdfium_c.FPDFText_GetCharAngle(raw, first)
+        if _UPRIGHT < angle < 2 * math.pi - _UPRIGHT:
+            rotated.append(piece)
+        else:
+            upright.append((top, bottom, left, right, piece.strip()))
+    if sum(len(r) for r in rotated) > sum(len(p[4]) for p in upright):  # a page turned by its matrix: keep the stream
+        return text
+    upright.sort(key=lambda p: -p[0])
+    rows: list[list[_Piece]] = []
+    row_top = row_bottom = 0.0
+    for piece in upright:
+        top, bottom = piece[0], piece[1]
+        if rows:
+            overlap = min(top, row_top) - max(bottom, row_bottom)
+            if overlap > 0 and overlap >= _SAME_ROW * min(top - bottom, row_top - row_bottom):
+                rows[-1].append(piece)
+                row_top, row_bottom = max(row_top, top), min(row_bottom, bottom)
+                continue
+        rows.append([piece])
+        row_top, row_bottom = top, bottom
+    for row in rows:
+        row.sort(key=lambda p: p[2])
+    _lift_centred_labels(rows)
+    lines = [" ".join(p[4] for p in row) for row in rows if row]
+    if rotated:
+        lines.append("".join("".join(r.split()) for r in rotated))
+    return "\n".join(lines)
+
+
+def _lift_centred_labels(rows: list[list[_Piece]]) -> None:
+    """A form's label centred beside a value of several lines stands, by position, between (or on the middle
+    of) the value's lines; it moves to the row of the value's first line, as it is read: "送达文书 X决定书"."""
+    for k, row in enumerate(rows):
+        if not row or len(row) > 2:
+            continue
+        label = row[0]
+        column = row[1][2] if len(row) == 2 else rows[k - 1][0][2] if k and rows[k - 1] else None
+        if column is None or column <= label[3]:
+            continue
+
+        above = below = 0
+        while _value_line(rows, k - 1 - above, column):
+            above += 1
+        while _value_line(rows, k + 1 + below, column):
+            below += 1
+        height = label[0] - label[1]
+        centre = (label[0] + label[1]) / 2
+        for span in range(1, min(above, below) + 1):
+            top, bottom = rows[k - span][0][0], rows[k + span][0][1]
+            if abs((top + bottom) / 2 - centre) < 0.5 * height and top - bottom < (2 * span + 1) * 2.5 * height:
+                rows[k - span].insert(0, row.pop(0))
+                break
+
+
+def _value_line(rows: list[list[_Piece]], i: int, column: float) -> bool:
+    """Row i holds only one line, starting at the value column's left edge."""
+    return 0 <= i < len(rows) and len(rows[i]) == 1 and abs(rows[i][0][2] - column) <= 2
+
+
+def _drop_tracking_spaces(tp: pdfium.PdfTextPage, text: str, start: int, end: int) -> str:
+    """The line text[start:end] without the spaces pdfium generated between characters set one by one with a
+    little tracking: a gap narrower than the characters (0.6 of their height; a whole height between two ASCII
+    letters or digits, whose glyphs are narrow). Wider gaps (columns, justified labels) keep their space."""
+    out = []
+    for i in range(start, end):
+        ch = text[i]
+        if (
+            ch == " " and start < i < end - 1 and text[i - 1] != " " and text[i + 1] != " "
+            and pdfium_c.FPDFText_IsGenerated(tp.raw, i) == 1
+        ):
+            l1, b1, r1, t1 = tp.get_charbox(i - 1, loose=True)
+            l2, b2, r2, t2 = tp.get_charbox(i + 1, loose=True)
+            height = max(t1 - b1, t2 - b2)
+            narrow = text[i - 1].isascii() and text[i - 1].isalnum() and text[i + 1].isascii() and text[i + 1].isalnum()
+            if 0 <= l2 - r1 < height * (1.0 if narrow else 0.6):
+                continue
+        out.append(ch)
+    return "".join(out)
 
 
 def needs_ocr(text: str, page: pdfium.PdfPage | None = None) -> bool:
