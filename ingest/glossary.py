@@ -31,6 +31,7 @@ class DocKind(StrEnum):
     COLLECTIVE_DISCUSSION = "collective_discussion"
     PENALTY_NOTICE = "penalty_notice"
     HEARING_NOTICE = "hearing_notice"
+    HEARING_APPLICATION = "hearing_application"  # the party's written request for a hearing
     HEARING_RECORD = "hearing_record"
     DEFENSE_RECORD = "defense_record"
     DECISION_APPROVAL = "decision_approval"
@@ -64,6 +65,7 @@ DOC_KIND_ZH: dict[DocKind, str] = {
     DocKind.COLLECTIVE_DISCUSSION: "集体讨论记录",
     DocKind.PENALTY_NOTICE: "行政处罚事先告知书",
     DocKind.HEARING_NOTICE: "听证告知书",
+    DocKind.HEARING_APPLICATION: "听证申请书",
     DocKind.HEARING_RECORD: "听证笔录",
     DocKind.DEFENSE_RECORD: "陈述申辩笔录",
     DocKind.DECISION_APPROVAL: "行政处罚决定审批表",

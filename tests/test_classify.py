@@ -52,6 +52,10 @@ from ingest.readers import read_file
         ("行政处罚案卷", DocKind.COVER),
         ("营业执照（副本）", DocKind.PARTY_IDENTITY),
         ("延期审批表", DocKind.EXTENSION_APPROVAL),
+        ("听证申请书", DocKind.HEARING_APPLICATION),
+        ("行政处罚听证申请书", DocKind.HEARING_APPLICATION),
+        ("要求举行听证申请书", DocKind.HEARING_APPLICATION),
+        ("听 证 告 知 书", DocKind.HEARING_NOTICE),
     ],
 )
 def test_title_lines(line: str, kind: DocKind) -> None:
@@ -66,6 +70,7 @@ def test_title_lines(line: str, kind: DocKind) -> None:
         "送达文书名称：行政处罚决定书",
         "经调查，当事人于2024年3月5日在询问笔录中承认了违法事实",
         "京朝城管罚字〔2024〕第12号",
+        "当事人要求举行听证。",
         "",
     ],
 )
