@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from ingest.glossary import DocKind
 from ingest.model import Document, Evidence, TextBlock
+from ingest.normalize import is_page_mark
 
 HEAD_LINES = 6  # non-empty lines looked at for a document's title
 PAGE_HEAD_LINES = 3  # lines at the top of a page or sheet that may start a new document
@@ -75,7 +76,6 @@ _COMPILED = [
 _FOLD = str.maketrans({"（": "(", "）": ")", "【": "(", "】": ")", "〔": "(", "〕": ")", "［": "(", "］": ")", "[": "(", "]": ")"})
 _SPACE = re.compile(r"\s+")
 _NUMBER_LINE = re.compile(r"^.{0,30}(\(|〔|［|\[)\s*\d{4}\s*(\)|〕|］|\]).{0,15}号$")  # 京朝城管罚字〔2024〕第12号
-_PAGE_MARK = re.compile(r"^(第\s*\d+\s*页.*|共\s*\d+\s*页.*|-\s*\d+\s*-|\d+\s*/\s*\d+|\d{1,4})$")
 _LATER_PAGE = re.compile(r"第\s*([2-9]|\d{2,})\s*页")
 _AGENCY_LINE = re.compile(rf"^{_AGENCY}(\(印章\)|\(章\))?$")
 
@@ -149,7 +149,7 @@ def find_title(blocks: list[TextBlock], limit: int = HEAD_LINES, strict: bool = 
 
 def _is_header_line(line: str) -> bool:
     folded = normalize_line(line)
-    return bool(_AGENCY_LINE.fullmatch(folded) or _NUMBER_LINE.match(line.strip()) or _PAGE_MARK.match(line.strip()))
+    return bool(_AGENCY_LINE.fullmatch(folded) or _NUMBER_LINE.match(line.strip()) or is_page_mark(line))
 
 
 def _cue(blocks: list[TextBlock]) -> TitleHit | None:

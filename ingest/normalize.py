@@ -76,6 +76,17 @@ def no_spaces(text: str) -> str:
     return _WS.sub("", text.replace("\u3000", ""))
 
 
+# A line that is only page furniture: 第2页 共3页, 第2页（共3页）, 共3页第2页, — 2 —, 2/3, 2, Page 2 of 3.
+_PAGE_MARK = re.compile(
+    r"^(?:第\d+页(?:[(/,]?共\d+页\)?)?|共\d+页(?:,?第\d+页)?|-\d+-|\d+/\d+|\d{1,4}|(?:page)?\d+(?:of\d+)?)$", re.I
+)
+
+
+def is_page_mark(text: str) -> bool:
+    """Whether a line is a page number (classification skips it above a title, paragraphs skip it)."""
+    return bool(_PAGE_MARK.match(no_spaces(fold(text))))
+
+
 # ----------------------------------------------------------------------------------------------------
 # Chinese numerals
 # ----------------------------------------------------------------------------------------------------

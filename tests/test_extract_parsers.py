@@ -351,3 +351,17 @@ def test_form_fields_text_rows_and_header_rows() -> None:
     assert fields["送达日期"].line == 5
     assert "受送达人签名" not in fields  # blank: a missing element
     assert values["被询问人签名"] == "张三"
+
+
+@pytest.mark.parametrize(
+    ("line", "mark"),
+    [
+        ("第 1 页 共 3 页", True), ("第2页（共3页）", True), ("共3页 第2页", True), ("— 2 —", True), ("－２－", True),
+        ("2/3", True), ("Page 2 of 3", True), ("12", True),
+        ("第2页记载的证据", False), ("行政处罚决定书", False), ("京朝市监罚〔2024〕3号", False),
+    ],
+)
+def test_page_marks(line: str, mark: bool) -> None:
+    from ingest.normalize import is_page_mark
+
+    assert is_page_mark(line) is mark

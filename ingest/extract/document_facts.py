@@ -44,7 +44,7 @@ from ingest.model import (
     TextBlock,
     TextOrigin,
 )
-from ingest.normalize import fold, no_spaces
+from ingest.normalize import fold, is_page_mark, no_spaces
 
 HEAD_BLOCKS = 10  # blocks at the top where a document's own number and party are written
 TAIL_BLOCKS = 10  # blocks at the end where the 落款 (agency, date, seal) is written
@@ -113,7 +113,6 @@ _PARA_END = re.compile(r"[。：:；;！？!?）)】」”]\s*$")
 _INDENT = re.compile(r"^[ \t\u3000]+\S")  # a first-line indent starts a paragraph, never a wrapped tail
 # "统一社会信用代码：9141…": a field whose value is a code does not run on into the next line
 _CODE_FIELD_END = re.compile(r"[:：]\s*[0-9A-Za-z*×\-]{6,}$")
-_PAGE_NUMBER = re.compile(r"^(?:第\d+页(?:[/,，]?共\d+页)?|共\d+页第\d+页|-\d+-|\d+/\d+|\d{1,4}|(?:page)?\d+(?:of\d+)?)$", re.I)
 _CONTINUED = re.compile(r"\(续页?\)$|续页$")
 _PROSE = re.compile(r"[，,、。；;]")
 _QA = re.compile(r"\s*[问答][:：]")
@@ -196,12 +195,12 @@ class _Doc:
                 continue
             if block.position.page is not None:
                 by_page.setdefault(block.position.page, []).append(i)
-            elif _PAGE_NUMBER.match(no_spaces(self.folded[i])):
+            elif is_page_mark(self.folded[i]):
                 out.add(i)  # a page number copied into a Word file with the text around it
         for page, indexes in by_page.items():
             for i in indexes[:2] + indexes[-2:]:
                 key = no_spaces(self.folded[i])
-                if _PAGE_NUMBER.match(key) or _CONTINUED.search(key):
+                if is_page_mark(key) or _CONTINUED.search(key):
                     out.add(i)
                 elif key:
                     edges.setdefault(key, set()).add(page)
