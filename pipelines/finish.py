@@ -1,11 +1,11 @@
 """The work after the dossiers: validation, charts, scorecard, history record, circular and letters.
 
-Each job reads the run's contract files from OUT and writes its own outputs, so independent jobs run at
-the same time in the campaign's worker processes (pipelines/workers.py) instead of one after the other in
-the flow process: validation ∥ charts, then scorecard ∥ (history record → documents). Validation flags
-dossiers for review in cases.csv, so the scorecard and the history record wait for it; the scorecard and
-the circular embed the charts; the circular compares with earlier campaigns, so it follows the record. Run one after another they took
-longer than reading 1,000 dossiers (bench/, docs/performance.md). Every job returns its own wall time.
+Each job reads the run's contract files from OUT and writes its own outputs, so independent jobs run at the
+same time in the campaign's worker processes (pipelines/workers.py) instead of one after the other in the
+flow process: validation ∥ charts, then scorecard ∥ (history record → documents). Validation flags dossiers
+for review in cases.csv, so the scorecard and the history record wait for it; the scorecard and the circular
+embed the charts; the circular compares with earlier campaigns, so it follows the record. One after another
+they took longer than reading 1,000 dossiers (bench/, docs/performance.md). Every job returns its wall time.
 """
 
 from __future__ import annotations

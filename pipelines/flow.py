@@ -75,7 +75,7 @@ def review_batch_task(
 
 
 # After the dossiers: each task hands its job to the worker pool (pipelines/finish.py), so independent jobs
-# use all cores; futures passed as arguments make Prefect wait for the jobs they depend on.
+# use all cores; `_finish` submits them with the futures they wait for.
 @task(name="validate", cache_policy=NO_CACHE)
 def validate_task(out: str) -> finish.JobResult:
     return workers.run_validation(finish.validate, out)
@@ -87,21 +87,18 @@ def charts_task(out: str) -> finish.JobResult:
 
 
 @task(name="history", cache_policy=NO_CACHE)
-def history_task(out: str, history: str | None, validated: finish.JobResult) -> finish.JobResult:
-    """Records cases.csv as validation left it (`validated` is passed only to wait for it)."""
+def history_task(out: str, history: str | None) -> finish.JobResult:
     return workers.run(finish.history, out, history)
 
 
 @task(name="scorecard", cache_policy=NO_CACHE)
-def scorecard_task(out: str, charts: finish.JobResult, validated: finish.JobResult) -> finish.JobResult:
-    """Shows validation's review flags, so it waits for `validated`; embeds the charts."""
+def scorecard_task(out: str, charts: finish.JobResult) -> finish.JobResult:
     return workers.run(finish.scorecard, out, charts.value)
 
 
 @task(name="documents", cache_policy=NO_CACHE)
-def documents_task(out: str, history: str | None, recorded: finish.JobResult, charts: finish.JobResult) -> finish.JobResult:
-    """The circular and letters: they embed the charts (`charts` is passed only to wait for them) and compare
-    with earlier campaigns in the history store."""
+def documents_task(out: str, history: str | None, recorded: finish.JobResult) -> finish.JobResult:
+    """The circular and letters, comparing with earlier campaigns when this run is in the history store."""
     return workers.run(finish.documents, out, history, "history" in recorded.value)
 
 
@@ -225,9 +222,9 @@ def _finish(out: str, history: str | None, recorder: RunRecorder) -> None:
     """
     validated = validate_task.submit(out)
     charts = charts_task.submit(out)
-    scorecard = scorecard_task.submit(out, charts, validated)
-    recorded = history_task.submit(out, history, validated)
-    documents = documents_task.submit(out, history, recorded, charts)
+    scorecard = scorecard_task.submit(out, charts, wait_for=[validated])  # shows validation's review flags
+    recorded = history_task.submit(out, history, wait_for=[validated])  # stores cases as validation left them
+    documents = documents_task.submit(out, history, recorded, wait_for=[charts])  # embeds the charts
     jobs = {"validate": validated, "charts": charts, "history": recorded, "scorecard": scorecard,
             "documents": documents}
     results = {name: future.result() for name, future in jobs.items()}
