@@ -75,9 +75,3 @@ def write_documents(out_dir: Path, history: str | None = DEFAULT_HISTORY, record
     summary["letters"] = [str(p) for p in letters]
     return summary
 
-
-def publish_run(out_dir: Path, history: str | None = DEFAULT_HISTORY) -> dict[str, Any]:
-    """Record the run, then draft the documents; returns what was written, for run.json."""
-    summary = record_history(out_dir, history)
-    summary.update(write_documents(out_dir, history, recorded="history" in summary))
-    return summary

@@ -10,9 +10,7 @@ from pathlib import Path
 
 from reports.charts import render_campaign_charts
 from reports.loading import load_run
-from reports.scorecard import write_scorecard
-
-SCORECARD_NAME = "scorecards.xlsx"
+from reports.scorecard import SCORECARD_NAME, write_scorecard
 
 
 def render_charts(out_dir: Path) -> list[Path]:
@@ -26,11 +24,3 @@ def render_scorecard(out_dir: Path, charts: list[Path]) -> Path:
     write_scorecard(load_run(out_dir), scorecard, charts=charts)
     return scorecard
 
-
-def render_reports(out_dir: Path) -> list[Path]:
-    """Write charts/*.png and scorecards.xlsx from cases/findings/problems.csv and run.json."""
-    data = load_run(out_dir)
-    charts = render_campaign_charts(data, Path(out_dir))
-    scorecard = Path(out_dir) / SCORECARD_NAME
-    write_scorecard(data, scorecard, charts=charts)
-    return [scorecard, *charts]

@@ -26,9 +26,7 @@ from reports.overrides import (
     read_overrides,
 )
 from reports.rules import ChecklistRules, resolve_rules
-from reports.scorecard import write_scorecard
-
-SCORECARD_NAME = "scorecards.xlsx"
+from reports.scorecard import SCORECARD_NAME, write_scorecard
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,6 +45,7 @@ from reports.loading import RunData
 from reports.rules import ChecklistRules, grade_for, resolve_rules
 from reports.summary import failed, status_label, top_problems, unit_ranking
 
+SCORECARD_NAME = "scorecards.xlsx"  # in OUT (output-contract.md)
 META_SHEET = "_meta"
 META_FORMAT = "pingcha-scorecard/1"
 SUMMARY_SHEET = TERMS_ZH["summary"]

@@ -237,7 +237,7 @@ def test_checklist_id_version_and_hash_reach_run_json_and_the_scorecard(out_dir)
     """Which standard scored a campaign is traceable: run.json and the scorecard's 汇总 sheet name it."""
     from openpyxl import load_workbook
 
-    from reports.render import render_reports
+    from reports.render import render_charts, render_scorecard
 
     checklist = load_checklist(str(CHECKLIST))
     assert checklist.content_hash == hashlib.sha256(CHECKLIST.read_bytes()).hexdigest()
@@ -245,7 +245,7 @@ def test_checklist_id_version_and_hash_reach_run_json_and_the_scorecard(out_dir)
     assert {k: run["checklist"][k] for k in ("id", "version", "content_hash")} == {
         "id": "penalty-general", "version": checklist.version, "content_hash": checklist.content_hash,
     }
-    render_reports(out_dir)
+    render_scorecard(out_dir, render_charts(out_dir))
     sheet = load_workbook(out_dir / "scorecards.xlsx", read_only=True)["汇总"]
     labelled = {row[0]: row[2] for row in sheet.iter_rows(min_row=1, max_row=15, values_only=True) if row and row[0]}
     assert labelled["评查标准编号"] == "penalty-general"
