@@ -356,7 +356,8 @@ def review_choice(status: str, veto: bool) -> str:
 
 
 def _write_details(sheet, data: RunData) -> None:
-    """评查明细, streamed: the header row is laid out, then each finding is written as it is formatted."""
+    """评查明细 on a write-only workbook's `sheet`, streamed: the header row is laid out, then each finding is
+    written as it is formatted."""
     findings = data.findings
     keys = [key for key, _ in DETAIL_COLUMNS]
     header = BufferedSheet(sheet)
@@ -371,7 +372,6 @@ def _write_details(sheet, data: RunData) -> None:
     header.freeze_panes = "C2"
     _print_setup(header, "1:1")
     header.flush(rows=len(findings) + 1, columns=len(keys))
-    ws = header  # attribute access below goes to the sheet itself
     grades = dict(zip(data.cases["dossier_id"], data.cases["grade"], strict=False))
     blank = pd.Series([""] * len(findings), index=findings.index, dtype=str)
     overridden = findings.get("auto_status", blank).astype(str)
@@ -401,14 +401,14 @@ def _write_details(sheet, data: RunData) -> None:
                         showErrorMessage=True, errorTitle=FINDING_ZH["override_status"],
                         error=COLUMN_NOTES_ZH["override_status"])
     dv.add(f"{status_col}2:{status_col}{max(last, 2)}")
-    ws.add_data_validation(dv)
+    header.add_data_validation(dv)
     points_col = get_column_letter(first_review + 1)
     dv_points = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
                                showErrorMessage=True, errorTitle=FINDING_ZH["override_points"],
                                error=COLUMN_NOTES_ZH["override_points"])
     dv_points.add(f"{points_col}2:{points_col}{max(last, 2)}")
-    ws.add_data_validation(dv_points)
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(keys))}{max(last, 1)}"
+    header.add_data_validation(dv_points)
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(keys))}{max(last, 1)}"
 
 
 def _write_problems(ws: BufferedSheet, problems: pd.DataFrame) -> None:
