@@ -12,10 +12,12 @@ bench/ocr_engines.py on generated A4 pages at 200 dpi, PINGCHA_OCR_THREADS=1, a 
     configuration                                 CPU-s / dense page   key fields   char accuracy
     onnxruntime, strided page (before)            3.8-4.1              all exact    1.0000
     onnxruntime, contiguous page, memory arena    2.7-2.8              all exact    1.0000
+    onnxruntime, contiguous page, no arena (used) 3.2                  all exact    1.0000
     openvino f32, contiguous page                 2.3                  all exact    1.0000
     openvino bf16, contiguous page (default)      0.9-1.2              all exact    1.0000
 
-Two processes × 1 thread: openvino 1.03 dense pages/s, onnxruntime 0.69 (before: 0.32-0.38). Detection is
+Two processes × 1 thread: openvino 1.03 dense pages/s, onnxruntime 0.69 with its arena, 0.61 without
+(before: 0.32-0.38); the arena is off because it kept ~470 MB more per process. Detection is
 ~0.1 CPU-s of a page; recognition (~0.8) dominates, so 150 dpi saves only ~0.05 CPU-s. "Strided page": the
 page used to be handed over as a negative-stride BGR view, so OpenCV copied the whole page for each of the
 ~35 line crops (~0.4 CPU-s per page). Recognition batches of 16 and 32 lines were 25 % and 75 % slower
@@ -136,8 +138,8 @@ def _bound_openvino_cache(engine, n_threads: int) -> None:
 
     Every text line has its own width, so the CPU plugin's cache of compiled shapes (5,000 by default) grew a
     worker by ~10 MB a page without end: 1.4 GB after 63 scanned pages, against 0.8 GB with the cache off at
-    the same speed (0.49-0.50 CPU-s a page), after which it levels off (tests/test_ocr.py). rapidocr passes only some CPU settings through, hence the recompile of its
-    sessions' models; if a rapidocr version names them differently, the engine runs as rapidocr made it.
+    the same speed (0.49-0.50 CPU-s a page), after which it levels off (tests/test_ocr.py). rapidocr passes
+    only some CPU settings through, hence the recompile of its sessions' models; if a rapidocr version names them differently, the engine runs as rapidocr made it.
     """
     from openvino import Core
 
