@@ -133,3 +133,14 @@ def read_docx_with_python_docx(path: Path, source_file: str) -> Document:
             if item.text.strip():
                 doc.blocks.append(TextBlock(item.text, Position(paragraph=counter)))
     return doc
+
+
+def cases_csv_row(elements, columns) -> dict[str, str]:
+    """`columns` of the cases.csv row the pipeline writes for these elements (reports.contract_csv.case_row),
+    so extraction tests compare what a reviewer reads in cases.csv, formatted by the writer itself."""
+    from reports.contract_csv import CASES_COLUMNS, case_row
+    from scoring.model import CaseResult
+
+    unscored = CaseResult("dossier", "unit", "checklist", elements, [], 0.0, 0.0, "", False)
+    row = dict(zip(CASES_COLUMNS, case_row(unscored, "checklist"), strict=True))
+    return {column: row[column] for column in columns}

@@ -31,7 +31,7 @@ from ingest.glossary import DocKind
 from ingest.model import DateRole, DocFacts, Document, Dossier
 from ingest.normalize import no_spaces
 from ingest.readers import read_file
-from tests.fixtures_ingest import make_docx, make_pdf
+from tests.fixtures_ingest import cases_csv_row, make_docx, make_pdf
 
 D = Decimal
 DAQI = "中华人民共和国大气污染防治法"
@@ -804,25 +804,11 @@ def test_real_world_document(tmp_path: Path, probe: Probe) -> None:
 
 
 def _csv_row(e) -> dict[str, str]:
-    """The elements as cases.csv writes them: whitespace removed, ISO dates, plain numbers, ';' lists."""
-
-    def text(found) -> str:
-        if found is None:
-            return ""
-        value = found.value
-        if isinstance(value, Decimal):
-            return format(value.normalize(), "f")
-        if isinstance(value, date):
-            return value.isoformat()
-        return "".join(str(value).split())
-
-    names = ("case_no", "agency", "party_name", "party_id", "filing_date", "notice_no", "notice_date",
-             "notice_served_date", "decision_date", "delivery_date", "fine_amount", "notice_fine_amount")  # fmt: skip
-    row = {name: text(getattr(e, name)) for name in names}
-    row["party_kind"] = e.party_kind or ""
-    row["officers"] = ";".join(o.name for o in e.officers)
-    row["officer_cert_nos"] = ";".join(o.cert_no or "" for o in e.officers)
-    return row
+    return cases_csv_row(e, (
+        "case_no", "agency", "party_name", "party_kind", "party_id", "filing_date", "notice_no", "notice_date",
+        "notice_served_date", "decision_date", "delivery_date", "fine_amount", "notice_fine_amount", "officers",
+        "officer_cert_nos",
+    ))  # fmt: skip
 
 
 FIRE_FILING = [

@@ -27,7 +27,7 @@ from ingest.model import DateRole as R
 from ingest.model import DocFacts, Document, Dossier
 from ingest.normalize import no_spaces
 from ingest.readers import read_file
-from tests.fixtures_ingest import make_docx, make_pdf
+from tests.fixtures_ingest import cases_csv_row, make_docx, make_pdf
 
 
 @dataclass
@@ -712,26 +712,12 @@ def _as_pdf_pages(names: list[str]) -> list[list[str]]:
 
 
 def _csv_row(e) -> dict[str, str]:
-    """The elements as cases.csv writes them: whitespace removed, ISO dates, plain numbers, ';' lists."""
-
-    def text(found) -> str:
-        if found is None:
-            return ""
-        value = found.value
-        if isinstance(value, D):
-            return format(value.normalize(), "f")
-        if isinstance(value, date):
-            return value.isoformat()
-        return "".join(str(value).split())
-
-    names = ("case_no", "agency", "party_name", "party_id", "violation_date", "source_date", "filing_date",
-             "notice_no", "notice_date", "notice_served_date", "hearing_date", "decision_date", "delivery_date",
-             "fine_amount", "notice_fine_amount")  # fmt: skip
-    row = {name: text(getattr(e, name)) for name in names}
-    row["procedure"] = e.procedure
-    row["party_kind"] = e.party_kind or ""
-    row["officers"] = ";".join(o.name for o in e.officers)
-    row["officer_cert_nos"] = ";".join(o.cert_no or "" for o in e.officers)
+    """The cases.csv columns these tests check, and whether a waiver was found (not a cases.csv column)."""
+    row = cases_csv_row(e, (
+        "case_no", "agency", "party_name", "party_kind", "party_id", "procedure", "violation_date", "source_date",
+        "filing_date", "notice_no", "notice_date", "notice_served_date", "hearing_date", "decision_date",
+        "delivery_date", "fine_amount", "notice_fine_amount", "officers", "officer_cert_nos",
+    ))  # fmt: skip
     row["waiver"] = "true" if e.waiver else "false"
     return row
 
