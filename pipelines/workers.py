@@ -61,15 +61,14 @@ def pool(workers: int | None, warm: bool = False) -> Iterator[int]:
 
 
 def warm_up() -> None:
-    """Import the dossier stages (ingest, scoring) and the finishing jobs' module."""
-    import pipelines.finish  # noqa: F401
+    """Import the dossier stages (ingest, scoring)."""
     import pipelines.stages  # noqa: F401
 
 
 def warm_up_validation() -> None:
+    """Import Great Expectations and the validation module (pipelines.finish imports it only when it runs)."""
     import great_expectations  # noqa: F401
 
-    import pipelines.finish  # noqa: F401
     import reports.validation  # noqa: F401
 
 
