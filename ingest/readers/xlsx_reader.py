@@ -18,7 +18,6 @@ from decimal import Decimal
 from pathlib import Path
 from xml.parsers import expat
 
-from openpyxl.utils.cell import column_index_from_string, get_column_letter
 from python_calamine import CalamineWorkbook, SheetTypeEnum
 
 from ingest.errors import ReadError
@@ -90,7 +89,7 @@ def _read_sheet(title: str, sheet, doc: Document, budget: list[int], limits: Rea
             first_row = r
         rows.append(lead + tuple(cells))
         line = "\t".join(cells[filled[0] : filled[-1] + 1])
-        doc.blocks.append(TextBlock(line, Position(cell=f"{title}!{get_column_letter(col0 + filled[0] + 1)}{r}")))
+        doc.blocks.append(TextBlock(line, Position(cell=f"{title}!{_column_letter(col0 + filled[0] + 1)}{r}")))
     if len(doc.blocks) > limits.max_blocks:
         raise too_large(f"Excel行数超过上限 {limits.max_blocks}")
     while rows and not any(c.strip() for c in rows[-1]):
@@ -120,6 +119,15 @@ def cell_text(value: object) -> str:
             return str(int(value))
         return format(Decimal(repr(value)).normalize(), "f") if abs(value) < 1e15 else repr(value)
     return str(value)
+
+
+def _column_letter(column: int) -> str:
+    """1 → A, 27 → AA."""
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 # ------------------------------------------------------------------------------- sheet size before calamine
@@ -202,7 +210,7 @@ def _walked_area(xml: bytes) -> int | None:
                 if len(match[2]) > 7 or len(match[1]) > 3:
                     huge = True
                     return
-                r, column = int(match[2]) - 1, _column_number(match[1]) - 1
+                r, column = int(match[2]) - 1, _column_number(match[1].encode()) - 1
             else:
                 r = row
             rows, columns = max(rows, r + 1), max(columns, column + 1)
@@ -224,10 +232,11 @@ def _walked_area(xml: bytes) -> int | None:
     return _HUGE if huge else rows * columns
 
 
-def _column_number(letters: bytes | str) -> int:
-    """B → 2 (openpyxl's conversion); 0 for a reference without letters. Callers have checked ≤ 3 letters."""
-    text = letters.decode("ascii") if isinstance(letters, bytes) else letters
-    return column_index_from_string(text) if text else 0
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for byte in letters.upper():
+        number = number * 26 + byte - 64
+    return number
 
 
 def _sheet_titles(zf: zipfile.ZipFile) -> dict[str, str]:
