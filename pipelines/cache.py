@@ -1,21 +1,25 @@
 """The dossier cache: a dossier is re-read only when its files, the checklist, the roster or the code change.
 
-Outcomes are pickled one file per key under `results_dir()` (OUT/.pingcha/results/dossiers by default), written
-atomically as each dossier finishes, so an interrupted campaign resumes without redoing finished dossiers.
+Outcomes are stored as JSON, one file per key under `results_dir()` (OUT/.pingcha/results/dossiers by default),
+written atomically as each dossier finishes, so an interrupted campaign resumes without redoing finished dossiers.
+JSON read back through the outcome's type, never pickle: a file planted in the cache folder can at worst be
+refused as invalid (and the dossier read again), never run code.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TypeVar
+
+from pydantic import TypeAdapter, ValidationError
 
 from ingest.discover import DossierRef
 
 _PACKAGES = ("ingest", "scoring", "pipelines")
+T = TypeVar("T")
 
 
 @lru_cache(maxsize=1)
@@ -63,19 +67,25 @@ def results_dir() -> str | None:
     return str(Path(storage) / "dossiers") if storage else None
 
 
-def load_outcome(directory: Path, key: str) -> Any | None:
-    """The cached outcome for `key`, or None (missing, or unreadable after a code change: recomputed)."""
+@lru_cache(maxsize=8)
+def _adapter(kind: type) -> TypeAdapter:
+    return TypeAdapter(kind)
+
+
+def load_outcome(directory: Path, key: str, kind: type[T]) -> T | None:
+    """The cached outcome for `key` as a `kind`, or None (missing, unreadable or invalid: recomputed)."""
     try:
-        with (directory / f"{key}.pkl").open("rb") as handle:
-            return pickle.load(handle)
-    except FileNotFoundError:
+        raw = (directory / f"{key}.json").read_bytes()
+    except OSError:
         return None
-    except Exception:
+    try:
+        return _adapter(kind).validate_json(raw)
+    except ValidationError:
         return None
 
 
-def store_outcome(directory: Path, key: str, outcome: Any) -> None:
+def store_outcome(directory: Path, key: str, outcome: object) -> None:
     directory.mkdir(parents=True, exist_ok=True)
     tmp = directory / f".{key}.{os.getpid()}.tmp"
-    tmp.write_bytes(pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL))
-    os.replace(tmp, directory / f"{key}.pkl")
+    tmp.write_bytes(_adapter(type(outcome)).dump_json(outcome))
+    os.replace(tmp, directory / f"{key}.json")

@@ -59,7 +59,7 @@ def review_batch_task(
     pending = []
     for ref in refs:
         key = dossier_cache_key(ref, checklist_hash, roster_path)
-        hit = load_outcome(directory, key) if directory else None
+        hit = load_outcome(directory, key, DossierOutcome) if directory else None
         job = None if hit is not None else workers.submit(review_dossier, ref, checklist_source, checklist_hash, roster_path)
         pending.append((key, hit, job))
     results: list[tuple[DossierOutcome, bool]] = []
