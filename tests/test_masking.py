@@ -83,3 +83,32 @@ def test_circulated_outputs_are_masked(tmp_path: Path) -> None:
     wb = load_workbook(write_trends_workbook(trends, tmp_path / "trends.xlsx"))
     cells = "\n".join(str(c) for ws in wb for row in ws.iter_rows(values_only=True) for c in row if c is not None)
     _assert_clean(cells, "trends.xlsx")
+
+
+@pytest.mark.parametrize(("text", "secret", "shown"), [
+    ("身份证号：１１０１０１１９９００３０７１２３４", "１９９００３０７", "１１０１"),  # full-width digits
+    ("身份证 110101 19900307 1234 号", "19900307", "1234"),  # spaced groups
+    ("身份证1101-0119-9003-0712-34", "9003", "12-34"),
+    ("旧身份证110101900307123", "900307", "7123"),  # 15 digits, YYMMDD
+    ("手机 138.1234.5678", "1234", "5678"),  # dotted
+    ("电话 +86 139 1234 5678", "1234 5678", "139****5678"),
+    ("手机１３８１２３４５６７８", "１２３４５６７８", "５６７８"),
+    ("座机010.6234.5678", "6234", "5678"),
+    ("见证人：张三丰，签名", "张三丰", "张某某"),  # a natural person named after a label
+    ("被询问人 李小四（签名）", "李小四", "李某某"),
+    ("法定代表人：欧阳娜娜；联系人：王五", "欧阳娜娜", "欧阳某某"),
+])
+def test_mask_text_handles_what_units_really_type(text: str, secret: str, shown: str) -> None:
+    masked = mask_text(text)
+    assert secret not in masked
+    assert shown in masked
+
+
+@pytest.mark.parametrize("text", [
+    "决定书文号京罚〔2025〕020号，罚款20000元，2025年3月5日作出",
+    "统一社会信用代码91110105MA01ABCD1X",  # organisations stay
+    "执法证号11010528942",  # 11 digits, no birth date: not an ID; not a mobile (starts 110)
+    "案由：未按规定办理，负责人员已整改",  # a label word inside running text is not a name slot
+])
+def test_mask_text_leaves_what_is_not_personal_data(text: str) -> None:
+    assert mask_text(text) == text
