@@ -9,7 +9,7 @@ export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 export MPLBACKEND := Agg
 
-.PHONY: demo test lint bench bench-extract clean install
+.PHONY: demo test lint bench bench-extract bench-realworld clean install
 
 install: $(STAMP)
 
@@ -44,6 +44,10 @@ bench: $(STAMP)
 
 bench-extract: $(STAMP)
 	$(BIN)/python -m bench.extract_accuracy
+
+# accuracy on the independent corpus (tests/realworld): real published decisions and template-book dossiers
+bench-realworld: $(STAMP)
+	$(BIN)/python -m bench.realworld
 
 clean:
 	rm -rf out .pytest_cache .ruff_cache
