@@ -16,7 +16,7 @@ from ingest.normalize import is_page_mark
 
 HEAD_LINES = 6  # non-empty lines looked at for a document's title
 PAGE_HEAD_LINES = 3  # lines at the top of a page or sheet that may start a new document
-MAX_TITLE_LEN = 48  # agency name + title, whitespace removed
+MAX_TITLE_LEN = 48  # agency name + title, whitespace removed (a 文号 on the same line not counted)
 
 _MAIL_RECORD = r"(详情单|运单|(全程)?跟踪(查询)?(结果|记录|单)?|投递(查询)?(结果|记录|证明)|(妥投|签收)(证明|记录|查询结果))"
 
@@ -64,7 +64,9 @@ _TITLES: list[tuple[DocKind, str]] = [
 ]
 _AGENCY = (
     r"[\u4e00-\u9fff()0-9A-Za-z]{2,40}?(人民政府|委员会|办事处|管理局|执法局|监督局|综合执法队|大队|支队|中队|分局|"
-    r"局|委|厅|办|室|署|所|站|队|中心|院|部|处|镇|乡|街道|公司|学校)"
+    r"局|委|厅|办|室|署|所|站|队|中心|院|部|处|镇|乡|街道|公司|学校|海关|"
+    # an agency name cut by a line wrap or a web page before its last word: 天津市市场和质量监督管理 / 委员会
+    r"监督管理|综合行政执法|综合执法)"
     # a place name alone: 湖南省非税收入一般缴款书, 北京市罚没款收据
     r"|[\u4e00-\u9fff]{1,12}?(省|自治区|市|自治州|县|区|旗)"
 )
@@ -73,19 +75,28 @@ _COMPILED = [
     (kind, re.compile(rf"(?P<agency>{_AGENCY})?(?P<title>{pattern}){_SUFFIX}(\(?[一二三四五六七八九十\d]\)?)?"))
     for kind, pattern in _TITLES
 ]
+# A 文号 printed on the title line, after the title, bare or in brackets (brackets already folded to ()):
+# 益阳市生态环境局 行政处罚决定书 益环罚〔2024〕3003号 / 行政处罚决定书(沅自然资罚决〔2025〕09号)
+_TRAILING_NUMBER = re.compile(
+    r"\(?(?:[\u4e00-\u9fffA-Za-z0-9]|\([\u4e00-\u9fffA-Za-z0-9]{1,8}\)){1,24}?"
+    r"\((?:19|20)\d{2}\)第?[A-Za-z0-9\-]{1,16}(?:\([\u4e00-\u9fff]{1,4}\))?号\)?$")
 _FOLD = str.maketrans({"（": "(", "）": ")", "【": "(", "】": ")", "〔": "(", "〕": ")", "［": "(", "］": ")", "[": "(", "]": ")"})
 _SPACE = re.compile(r"\s+")
 _NUMBER_LINE = re.compile(r"^.{0,30}(\(|〔|［|\[)\s*\d{4}\s*(\)|〕|］|\]).{0,15}号$")  # 京朝城管罚字〔2024〕第12号
 _LATER_PAGE = re.compile(r"第\s*([2-9]|\d{2,})\s*页")
 _AGENCY_LINE = re.compile(rf"^{_AGENCY}(\(印章\)|\(章\))?$")
 
-# Content cues for documents whose title is missing or unreadable: every word must occur in the head lines.
+# Content cues for documents whose title is missing or unreadable: every pattern must occur in the head lines
+# (the first one locates the evidence line).
 _CUES: list[tuple[DocKind, tuple[str, ...]]] = [
     (DocKind.INQUIRY_RECORD, ("询问人", "被询问人", "记录人")),
     (DocKind.INSPECTION_RECORD, ("检查时间", "检查地点", "检查人")),
     (DocKind.SERVICE_RECEIPT, ("送达文书", "受送达人")),
     (DocKind.PAYMENT_RECEIPT, ("缴款人", "收款人")),
     (DocKind.PARTY_IDENTITY, ("统一社会信用代码", "法定代表人", "经营范围")),
+    # a decision published without its heading: a party line and the decision itself, never the notice's 拟
+    (DocKind.DECISION, ("^(当事人|被处罚人|被处罚单位)[:：(]",
+                        r"(?<!拟)(决定给予|决定对.{0,20}处以|作出如下(行政)?处罚|处罚如下|行政处罚的依据[、和]种类)")),
 ]
 
 
@@ -103,16 +114,22 @@ def normalize_line(text: str) -> str:
 
 
 def match_title(line: str) -> tuple[DocKind, str] | None:
-    """The kind and canonical title of a title-like line, or None for body text."""
+    """The kind and canonical title of a title-like line, or None for body text.
+
+    A 文号 after the title on the same line (agency, title and number on one heading line) is allowed.
+    """
     folded = normalize_line(line)
-    if not folded or len(folded) > MAX_TITLE_LEN:
+    if not folded:
         return None
     for kind, regex in _COMPILED:
-        m = regex.fullmatch(folded)
-        if m:
-            # "行政处罚决定书（简易程序）": the procedure is part of what the document is
-            procedure = next((p for p in ("简易程序", "一般程序", "当场") if p in folded[m.end("title"):]), "")
-            return kind, m["title"] + (f"({procedure})" if procedure else "")
+        m = regex.fullmatch(folded) if len(folded) <= MAX_TITLE_LEN else None
+        if m is None:
+            m = regex.match(folded)
+            if m is None or m.end() > MAX_TITLE_LEN or not _TRAILING_NUMBER.fullmatch(folded, m.end()):
+                continue
+        # "行政处罚决定书（简易程序）": the procedure is part of what the document is
+        procedure = next((p for p in ("简易程序", "一般程序", "当场") if p in folded[m.end("title"):]), "")
+        return kind, m["title"] + (f"({procedure})" if procedure else "")
     return None
 
 
@@ -136,9 +153,11 @@ def find_title(blocks: list[TextBlock], limit: int = HEAD_LINES, strict: bool = 
     """
     head = list(_lines(blocks, limit))
     for i, (block, line) in enumerate(head):
-        for candidate in (line, line + head[i + 1][1] if i + 1 < len(head) and len(line) <= 12 else None):
-            if candidate is None:
-                continue
+        # a heading wrapped by a narrow column or a PDF export continues on the next line or two; an agency
+        # or number line on its own is left alone (the title line below it is the evidence)
+        following = [ln for _, ln in head[i + 1 : i + 3]]
+        joins = [] if _is_header_line(line) and len(line) > 12 else [following[:1], following]
+        for candidate in (line, *(line + "".join(part) for part in joins if part)):
             hit = match_title(candidate)
             if hit:
                 return TitleHit(hit[0], hit[1], block, candidate)
@@ -154,10 +173,11 @@ def _is_header_line(line: str) -> bool:
 
 def _cue(blocks: list[TextBlock]) -> TitleHit | None:
     head = list(_lines(blocks, 40))
-    text = "".join(normalize_line(line) for _, line in head)
-    for kind, words in _CUES:
-        if all(w in text for w in words):
-            block, line = next((b, ln) for b, ln in head if words[0] in normalize_line(ln))
+    lines = [normalize_line(line) for _, line in head]
+    for kind, patterns in _CUES:
+        if all(any(re.search(p, line) for line in lines) for p in patterns):
+            block, line = next((b, ln) for (b, ln), folded in zip(head, lines, strict=True)
+                               if re.search(patterns[0], folded))
             return TitleHit(kind, "", block, line)
     return None
 

@@ -184,3 +184,30 @@ def test_docx_titles_as_values_or_lists_do_not_split(tmp_path: Path) -> None:
     assert [p.kind for p in split_documents(read_file(receipt, "r.docx"))] == [DocKind.SERVICE_RECEIPT]
     catalog = make_docx(tmp_path / "c.docx", ["卷内目录", "立案审批表", "询问笔录", "行政处罚决定书", "备考表"])
     assert [p.kind for p in split_documents(read_file(catalog, "c.docx"))] == [DocKind.CATALOG]
+
+
+@pytest.mark.parametrize("line", [
+    "益阳市生态环境局 行政处罚决定书 益环罚〔2024〕3003号",  # agency, title and number on one heading line
+    "行政处罚决定书(沅自然资罚决〔2025〕09号)",  # the number in brackets after the title
+    "行政处罚决定书湘(岳)文执罚网字〔2021〕第012号",
+    "中华人民共和国梅山海关行政处罚决定书甬梅关缉违字〔2025〕260号",
+])
+def test_title_followed_by_its_number_on_the_same_line(line: str) -> None:
+    assert match_title(line) == (DocKind.DECISION, "行政处罚决定书")
+
+
+def test_heading_wrapped_by_a_pdf_export_is_joined() -> None:
+    doc = classify(_doc(["文山市自然资源局行政处罚决定书(文市自然资", "决字〔2023〕第11号)", "文山某公司:"], "pdf"))
+    assert doc.kind is DocKind.DECISION
+
+
+def test_decision_published_without_its_heading_is_recognised_by_content() -> None:
+    doc = classify(_doc(["当事人:江门市科华电器有限公司", "统一社会信用代码:91440704304226404T",
+                         "二、行政处罚的依据、种类", "你(单位)的上述行为,违反了《建设项目环境保护管理条例》第十五条"]))
+    assert doc.kind is DocKind.DECISION
+    assert doc.kind_evidence.quote == "当事人:江门市科华电器有限公司"
+
+
+def test_a_notice_saying_what_it_intends_is_not_taken_for_a_decision() -> None:
+    doc = classify(_doc(["当事人:某某有限公司", "本机关拟决定给予你单位罚款5000元的行政处罚", "你单位有权进行陈述和申辩"]))
+    assert doc.kind is not DocKind.DECISION
