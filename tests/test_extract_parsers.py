@@ -365,3 +365,26 @@ def test_page_marks(line: str, mark: bool) -> None:
     from ingest.normalize import is_page_mark
 
     assert is_page_mark(line) is mark
+
+
+@pytest.mark.parametrize(("lines", "name", "kind", "party_id"), [
+    # the page ran the heading into the text: the name ends where the decision's body begins
+    (["当事人:张德利 你未经依法批准,于2015年擅自占用崮山镇土地"], "张德利", "individual", None),
+    # a template's placeholder label left in brackets
+    (["(公司名称):天津奥港汽车部件科技发展有限公司", "统一社会信用代码:91120116697415782C"],
+     "天津奥港汽车部件科技发展有限公司", "organisation", "91120116697415782C"),
+    # the combined label of forms for both kinds of party, and an ID behind 主体资格证件名称及号码
+    (["当事人姓名或者单位名称:天津市西青区金福家乐食品店（黄子强）", "主体资格证件名称及号码:营业执照120111600435901"],
+     "天津市西青区金福家乐食品店", "organisation", "120111600435901"),
+    # no 当事人 label: the name alone above its code
+    (["行政处罚决定书", "豫 0329 环罚决字〔2024〕18 号", "伊川县路驰建筑工程有限公司", "统一社会信用代码:91410329MADG3F3D8T"],
+     "伊川县路驰建筑工程有限公司", "organisation", "91410329MADG3F3D8T"),
+])
+def test_party_blocks_of_other_units(lines, name, kind, party_id) -> None:
+    info = parse_party(lines)
+    assert (info.name.value, info.kind, info.party_id.value if info.party_id else None) == (name, kind, party_id)
+
+
+def test_a_number_line_above_a_salutation_is_not_the_party() -> None:
+    info = parse_party(["行政处罚决定书", "岳环罚决字〔2024〕5号", "岳阳市君山区鑫源化工有限公司（统一社会信用代码：91430611**********）："])
+    assert info.name.value == "岳阳市君山区鑫源化工有限公司"

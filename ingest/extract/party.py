@@ -20,11 +20,14 @@ from ingest.normalize import fold
 _GROUPS: dict[str, tuple[str, ...]] = {
     "name": ("当事人名称", "当事人姓名", "当事人(单位)", "当事人(个人)", "当事人", "被处罚人", "被处罚单位",
              "被处罚人名称", "被处罚人姓名", "被处罚单位名称",
-             "单位名称", "企业名称", "名称", "被检查单位", "被检查人", "被调查单位"),
+             # the combined label of forms that serve both kinds of party
+             "当事人姓名或者单位名称", "当事人姓名或单位名称", "当事人名称或者姓名", "当事人名称或姓名",
+             "姓名或者名称", "姓名或名称", "名称或者姓名", "名称或姓名", "单位名称或姓名", "单位名称(姓名)",
+             "单位名称", "企业名称", "公司名称", "名称", "被检查单位", "被检查人", "被调查单位"),
     "trade": ("个体工商户名称", "个体工商户字号", "字号名称", "字号", "商号", "店名", "店铺名称"),
     "person": ("姓名",),
     "org_id": ("统一社会信用代码", "社会统一信用代码", "社会信用代码", "信用代码", "营业执照注册号", "营业执照号码", "营业执照号",
-               "注册号", "组织机构代码"),
+               "注册号", "组织机构代码", "主体资格证件名称及号码", "主体资格证照名称及号码", "证照名称及号码"),
     "person_id": ("公民身份号码", "居民身份证号码", "身份证件号码", "身份证号码", "身份证号", "证件号码", "身份证"),
     "address": ("住所地", "住所", "地址", "住址", "经营场所", "经营地址", "注册地址", "联系地址", "单位地址",
                 "营业场所", "家庭住址", "现住址"),
@@ -40,7 +43,9 @@ _ALT = "|".join(
 )
 # A parenthetical after the label (统一社会信用代码（身份证件号码）：) names the same field; 当事人（签名）
 # is where the party signs, not its name.
-_LABEL = re.compile(rf"(?:^|(?<=[\s,，;；。|(]))(?P<label>{_ALT})(?:\s*[(（](?![^()（）]*[签章印])[^()（）:：]{{1,12}}[)）])?\s*[:：]\s*")
+# A label in brackets, as a template's placeholder left in place ((公司名称)：X公司), closes before its colon.
+_LABEL = re.compile(rf"(?:^|(?<=[\s,，;；。|(]))(?P<label>{_ALT})(?:\s*[(（](?![^()（）]*[签章印])[^()（）:：]{{1,12}}[)）])?"
+                    r"\)?\s*[:：]\s*")
 # "身份证号码120224…": an identity label straight before its code, without a colon
 _ID_ALT = "|".join(re.escape(k) for k, g in sorted(_LABEL_TO_GROUP.items(), key=lambda kv: -len(kv[0]))
                    if g in ("org_id", "person_id"))
@@ -48,8 +53,10 @@ _ID_LABEL_BARE = re.compile(
     rf"(?:^|(?<=[\s,，;；。|(]))(?P<label>{_ID_ALT})\s*(?=[0-9A-Z][0-9A-Za-z*]{{14,17}}(?![0-9A-Za-z*]))"
 )
 _LABEL_NOTE = re.compile(r"\((?![^()]*[签章印])[^()]{1,12}\)$")  # not 当事人(签名): a signature
-# a value ends at punctuation, a wide gap, or another "标签：" after a space (当事人：X公司 参加人：Y)
-_VALUE_END = re.compile(r"[,，;；。|]|\s{2,}|\s+(?=[\u4e00-\u9fa5()（）]{2,10}\s*[:：])")
+# a value ends at punctuation, a wide gap, another "标签：" after a space (当事人：X公司 参加人：Y), or the body
+# of the decision after a space (当事人:张德利 你未经依法批准…, on pages that run the heading into the text)
+_VALUE_END = re.compile(r"[,，;；。|]|\s{2,}|\s+(?=[\u4e00-\u9fa5()（）]{2,10}\s*[:：])"
+                        r"|\s+(?=你|您|该(?:单位|公司|店)|经查|现查明|本(?:局|机关|所)|我(?:局|所|队)|于?\d{4}年)")
 _ORG_SUFFIX = re.compile(
     r"(?:公司|厂|店|部|中心|合作社|社|协会|学会|医院|诊所|卫生室|学校|幼儿园|酒店|宾馆|饭店|旅馆|馆|超市|所|站|行|坊|"
     r"场|院|园|处|队|局|委员会|集团|企业|门市|商行|工作室|餐厅|药房|农场|基地|银行|会|室|铺|屋|吧|城|楼|堂|庄|"
@@ -97,6 +104,7 @@ _NAME_LABELS = "|".join(re.escape(k) for k, g in sorted(_LABEL_TO_GROUP.items(),
                         if g in ("name", "trade", "person"))
 _EMPTY_NAME_LABEL = re.compile(rf"^\s*(?:{_NAME_LABELS})\s*[:：]\s*$")
 _NAME_LINE = re.compile(r"^\s*(?P<name>[^:：,，。；;、\s]{2,50})\s*$")
+_NUMBER_LIKE = re.compile(r"[〔\[(（【［]\s*(?:19|20)\d{2}|号\s*$")  # a 文号 line is never a party's name
 
 
 def _is_salutation(name: str) -> bool:
@@ -197,6 +205,8 @@ def parse_party(lines: Sequence[str], salutation_lines: int = 12) -> PartyInfo:
     seen_body = False
     gender = False
     pending_name = False  # the line before was "当事人：" with nothing after it
+    bare_line: tuple[int, PartyField] | None = None  # the line before was a name and nothing else
+    previous = -1  # index of the last non-empty line
     for index, line in enumerate(lines):
         if not line.strip():
             continue
@@ -234,6 +244,18 @@ def parse_party(lines: Sequence[str], salutation_lines: int = 12) -> PartyInfo:
                 info.operator = hit
             elif group == "gender":
                 gender = True
+        if (info.name is None and person_name is None and bare_line is not None and bare_line[0] == previous
+                and any(g in ("org_id", "person_id", "rep", "operator") for g, *_ in segments)):
+            # a party block without a 当事人 label: the name alone on the line above its code or representative
+            info.name = bare_line[1]
+        bare_line = None
+        if not segments and not seen_body and index < salutation_lines and not _NUMBER_LIKE.search(line):
+            name = _name_line(line)
+            if name is not None:
+                s = line.find(name)
+                value, value_end, _note = _strip_note(name, s)
+                bare_line = (index, PartyField(value, index, s, value_end))
+        previous = index
         if info.name is None and person_name is None and pending_name and not segments:
             # "当事人：" with the name on the next line
             name = _name_line(line)
