@@ -105,7 +105,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command in CAMPAIGN_COMMANDS:
         return run_campaign_command(args)
     if args.command == "generate":
-        from pipelines.samplegen.__main__ import main as generate_main
+        from samplegen.__main__ import main as generate_main
 
         return generate_main(args.args)
     _build_parser().print_help()

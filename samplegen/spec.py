@@ -2,7 +2,7 @@
 
 Tests and benchmarks read the spec (or its JSON manifest) as the truth about every generated dossier:
 the elements as written, the documents and their files, the planted defects and the expected status of
-every checklist item. The defect table is in `pipelines.samplegen.defects`. Dates are chosen far from every
+every checklist item. The defect table is in `samplegen.defects`. Dates are chosen far from every
 deadline (clean dossiers pass comfortably, defective ones fail clearly), fines far from every threshold.
 """
 
@@ -16,11 +16,11 @@ from decimal import Decimal
 from itertools import count
 
 from ingest.glossary import DocKind
-from pipelines.samplegen import catalog as cat
-from pipelines.samplegen import defects as dfx
-from pipelines.samplegen import ids, styles
-from pipelines.samplegen.styles import Style
-from pipelines.samplegen.workdays import add_workdays, next_workday
+from samplegen import catalog as cat
+from samplegen import defects as dfx
+from samplegen import ids, styles
+from samplegen.styles import Style
+from samplegen.workdays import add_workdays, next_workday
 
 FINE_CANDIDATES = {
     "organisation": {"low": (5000, 8000, 10000, 15000, 20000, 30000),
@@ -770,7 +770,7 @@ def _set_expected(d: DossierSpec) -> None:
 
 def _check_truth(d: DossierSpec) -> None:
     """Assert the dates really sit where the ground truth says (guards the generator, not the checker)."""
-    from pipelines.samplegen.workdays import workdays_between
+    from samplegen.workdays import workdays_between
 
     has = set(d.defects)
     t = d.timeline

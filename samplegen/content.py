@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from pipelines.samplegen import catalog as cat
-from pipelines.samplegen import styles
-from pipelines.samplegen.spec import DocSpec, DossierSpec
+from samplegen import catalog as cat
+from samplegen import styles
+from samplegen.spec import DocSpec, DossierSpec
 
 
 @dataclass(frozen=True)
@@ -557,7 +557,7 @@ def _prov(d: DossierSpec, which: str) -> tuple:
 
 def _people(d: DossierSpec) -> list[str]:
     """Agency staff who are not the case officers (chief, deputy, legal reviewer, clerk), stable per unit."""
-    from pipelines.samplegen.spec import hash_str
+    from samplegen.spec import hash_str
 
     h = hash_str(d.unit)
     return [cat.SURNAMES[(h + 7 * i) % len(cat.SURNAMES)] + cat.GIVEN[(h + 11 * i) % len(cat.GIVEN)]
