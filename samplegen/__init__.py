@@ -11,7 +11,8 @@ cannot reappear in the ground truth it is checked against. It does import ingest
 is only the names of the document kinds, the contract both sides must share, not how a kind is recognised.
 """
 
-from samplegen.spec import CampaignSpec, DocSpec, DossierSpec, PartySpec, UnitSpec, build_campaign
+from samplegen.model import CampaignSpec, DocSpec, DossierSpec, PartySpec, UnitSpec
+from samplegen.spec import build_campaign
 from samplegen.writers import manifest, write_campaign, write_manifest
 
 __all__ = ["CampaignSpec", "DocSpec", "DossierSpec", "PartySpec", "UnitSpec", "build_campaign", "manifest",

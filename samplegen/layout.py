@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from samplegen.content import Doc, Para, Table
+from samplegen.document import Doc, Para, Table
 from samplegen.fonts import pdf_safe, text_width
 
 PAGE_W, PAGE_H = 595.27, 841.89

@@ -8,7 +8,7 @@ from __future__ import annotations
 import io
 import random
 
-from samplegen.content import Doc
+from samplegen.document import Doc
 from samplegen.fonts import register_pdf_font
 from samplegen.layout import PAGE_H, PAGE_W, Page, RuleOp, TextOp, layout
 

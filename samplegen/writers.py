@@ -13,10 +13,11 @@ from decimal import Decimal
 from pathlib import Path
 
 from samplegen import styles
-from samplegen.content import Doc, build_doc
+from samplegen.content import build_doc
+from samplegen.document import Doc
+from samplegen.model import CampaignSpec, DossierSpec, hash_str
 from samplegen.render_office import render_docx, render_register, render_xlsx
 from samplegen.render_pdf import page_counts, render_pdf
-from samplegen.spec import CampaignSpec, DossierSpec, hash_str
 
 MANIFEST_VERSION = 1
 # The manifest names its format, not the module's path: it kept the name it had when the generator lived

@@ -18,7 +18,7 @@ import pytest
 from fixtures_ingest import make_pdf, make_xlsx
 
 from samplegen import build_campaign, write_campaign
-from samplegen.spec import DossierPlan
+from samplegen.model import DossierPlan
 
 pytestmark = pytest.mark.slow
 

@@ -24,7 +24,8 @@ from pipelines.stages import review_dossier
 from reports.contract_csv import ContractWriter
 from samplegen import defects as dfx
 from samplegen import write_campaign
-from samplegen.spec import DossierPlan, DossierSpec, build_campaign
+from samplegen.model import DossierPlan, DossierSpec
+from samplegen.spec import build_campaign
 from scoring.checklist import load_checklist
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -21,7 +21,7 @@ from samplegen.ids import (
     is_valid_credit_code,
     make_credit_code,
 )
-from samplegen.spec import DossierPlan, DossierSpec
+from samplegen.model import DossierPlan, DossierSpec
 from samplegen.workdays import workdays_between
 
 ROOT = Path(__file__).resolve().parents[1]
