@@ -38,13 +38,13 @@ class CampaignParams:
 
     def key(self) -> str:
         digest = hashlib.sha256(json.dumps(asdict(self), sort_keys=True).encode())
-        for path in sorted((ROOT / "pipelines" / "samplegen").rglob("*.py")):
+        for path in sorted((ROOT / "samplegen").rglob("*.py")):
             digest.update(path.read_bytes())
         return f"n{self.dossiers}-s{self.seed}-{digest.hexdigest()[:12]}"
 
 
 def _write_chunk(spec, dossier_ids: list[str], out: str) -> int:
-    from pipelines.samplegen.writers import write_dossier
+    from samplegen.writers import write_dossier
 
     wanted = set(dossier_ids)
     for d in spec.dossiers:
@@ -58,8 +58,8 @@ def ensure_campaign(params: CampaignParams, cache: Path = DEFAULT_CACHE, workers
 
     Dossiers are written by `workers` processes; unit registers last, as `write_campaign` writes them.
     """
-    from pipelines.samplegen import build_campaign
-    from pipelines.samplegen.writers import _register
+    from samplegen import build_campaign
+    from samplegen.writers import _register
 
     target = cache / params.key()
     dossiers = target / "dossiers"

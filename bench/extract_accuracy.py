@@ -255,7 +255,7 @@ def evaluate(root: Path, manifest: dict, use_ocr: bool, verbose: bool = False) -
 
 def generate(root: Path, dossiers: int, seed: int, scanned_share: float, single_share: float) -> dict:
     """A varied campaign of about `dossiers` dossiers under `root`; returns its manifest."""
-    from pipelines.samplegen import build_campaign, manifest, write_campaign
+    from samplegen import build_campaign, manifest, write_campaign
 
     units = max(1, min(6, math.ceil(dossiers / 10)))
     per_unit = math.ceil(dossiers / units)

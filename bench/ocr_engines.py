@@ -49,7 +49,7 @@ def font_path() -> Path:
 
 def credit_code(rng: random.Random) -> str:
     """A valid 统一社会信用代码 (GB 32100 check character), made as the sample generator makes them."""
-    from pipelines.samplegen.ids import make_credit_code
+    from samplegen.ids import make_credit_code
 
     return make_credit_code(rng, "110105")
 
@@ -58,7 +58,7 @@ def upper_amount(n: int) -> str:
     """50000 → 伍万元 (the generator's 大写 writer, without its trailing 整)."""
     from decimal import Decimal
 
-    from pipelines.samplegen.styles import upper_amount as generator_upper
+    from samplegen.styles import upper_amount as generator_upper
 
     return generator_upper(Decimal(n)).removesuffix("整")
 

@@ -1,7 +1,7 @@
 """Sub-commands for running a campaign's operations: sample (抽查), assign (交叉评查), export (平台导入).
 
 Kept apart from cli.py so each command's module is imported only when that command runs (`pingcha --help`
-imports no pandas, Prefect or GX). Errors are raised as pipelines.cli.UsageError: one line, exit 2.
+imports no pandas, Prefect or GX). Errors are raised as pipelines.usage.UsageError: one line, exit 2.
 
 Slot for `trends`: `pingcha trends --history URL --out DIR [--campaign NAME …]` is registered only when
 reports/history/command.py (run_trends(url, out_dir, campaigns=None)) exists; another engineer builds it.
@@ -14,6 +14,7 @@ import importlib.util
 from pathlib import Path
 
 from ingest.glossary import INPUT_HEADERS_ZH
+from pipelines.usage import UsageError
 
 CAMPAIGN_COMMANDS: frozenset[str] = frozenset({"sample", "assign", "export", "trends"})
 
@@ -71,8 +72,6 @@ def run_campaign_command(args: argparse.Namespace) -> int:
 
 
 def _usage(message: str) -> Exception:
-    from pipelines.cli import UsageError  # here, not at module level: cli.py imports this module
-
     return UsageError(message)
 
 
@@ -105,7 +104,8 @@ def _cmd_sample(args: argparse.Namespace) -> int:
         raise _usage("--min-per-unit must not be negative")
     _check_new_file(args.out, args.overwrite)
     from ingest.discover import discover_campaign
-    from pipelines.campaign.sampling import SampleError, draw_sample, write_sample
+    from reports.sample_workbook import write_sample
+    from scoring.campaign.sampling import SampleError, draw_sample
 
     try:
         sample = draw_sample(discover_campaign(args.dossiers), rate=rate, per_unit=args.per_unit,
@@ -124,8 +124,9 @@ def _cmd_assign(args: argparse.Namespace) -> int:
     if args.per_file < 1:
         raise _usage("--per-file must be at least 1")
     _check_new_file(args.out, args.overwrite)
-    from pipelines.campaign.assignment import AssignmentError, assign, read_reviewers, write_assignment
-    from pipelines.campaign.sampling import SampleError, read_sample
+    from reports.assignment_workbook import write_assignment
+    from scoring.campaign.assignment import AssignmentError, assign, read_reviewers
+    from scoring.campaign.sampling import SampleError, read_sample
 
     try:
         sample = read_sample(args.sample)
@@ -148,7 +149,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         raise _usage(f"mapping file not found: {args.mapping}")
     reviewers = None
     if args.assignment is not None:
-        from pipelines.campaign.assignment import AssignmentError, reviewers_by_dossier
+        from scoring.campaign.assignment import AssignmentError, reviewers_by_dossier
 
         try:
             reviewers = reviewers_by_dossier(args.assignment)

@@ -12,11 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-EXIT_OK, EXIT_UNEXPECTED, EXIT_USAGE = 0, 1, 2
-
-
-class UsageError(Exception):
-    """Bad arguments: reported on one line, exit status 2."""
+from pipelines.usage import EXIT_OK, EXIT_UNEXPECTED, EXIT_USAGE, UsageError
 
 
 class _Parser(argparse.ArgumentParser):
@@ -105,7 +101,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command in CAMPAIGN_COMMANDS:
         return run_campaign_command(args)
     if args.command == "generate":
-        from pipelines.samplegen.__main__ import main as generate_main
+        from samplegen.__main__ import main as generate_main
 
         return generate_main(args.args)
     _build_parser().print_help()

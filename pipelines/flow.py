@@ -146,14 +146,14 @@ def review_campaign(
         inventory = discover_task(str(dossiers_root))
     refs = [r for r in inventory.dossiers if units is None or r.unit in units]
     if sample:
-        from pipelines.campaign.sampling import read_sample
+        from scoring.campaign.sampling import read_sample
 
         drawn = read_sample(Path(sample))
         recorder.sampling = drawn.describe()
         refs = [r for r in refs if r.dossier_id in drawn.dossier_ids]
     recorder.count_inventory(inventory, refs, units)
     if assignment:
-        from pipelines.campaign.assignment import reviewers_by_dossier
+        from scoring.campaign.assignment import reviewers_by_dossier
 
         assigned = reviewers_by_dossier(Path(assignment))
         recorder.reviewers = {r.dossier_id: assigned[r.dossier_id] for r in refs if r.dossier_id in assigned}

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ingest.errors import PingchaError
+from ingest.workbook_rows import Column, read_rows
 
 COLUMNS = ("姓名", "执法证号", "单位", "有效期起", "有效期止")
 
@@ -73,42 +74,30 @@ def _to_date(value: object, where: str) -> date | None:
     return date(int(m[1]), int(m[2]), int(m[3]))
 
 
+ROSTER_FIELDS = (
+    Column("name", (COLUMNS[0],), required=True),
+    Column("cert_no", (COLUMNS[1],), required=True),
+    Column("unit", (COLUMNS[2],)),
+    Column("valid_from", (COLUMNS[3],)),
+    Column("valid_to", (COLUMNS[4],)),
+)
+
+
 def load_roster(path: str | Path) -> Roster:
     """Read the first sheet of an .xlsx whose header row holds 姓名, 执法证号, 单位, 有效期起, 有效期止."""
-    import openpyxl  # imported here: only runs that pass --roster pay for it
-
     path = Path(path)
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises several unrelated types for unreadable files
-        raise RosterError(f"{path.name}: 无法读取执法人员名册（{exc}）") from exc
-    try:
-        rows = book.worksheets[0].iter_rows(values_only=True)
-        header = [str(c).strip() if c is not None else "" for c in next(rows, ())]
-        missing = [c for c in COLUMNS[:2] if c not in header]
-        if missing:
-            raise RosterError(f"{path.name}: 表头缺少列：{'、'.join(missing)}")
-        col = {name: header.index(name) for name in COLUMNS if name in header}
-        entries = []
-        for number, row in enumerate(rows, start=2):
-
-            def cell(name: str, row: tuple = row) -> object:
-                i = col.get(name)
-                return row[i] if i is not None and i < len(row) else None
-
-            name, cert = cell("姓名"), cell("执法证号")
-            if not name and not cert:
-                continue
-            where = f"{path.name}:{number}"
-            entries.append(
-                RosterEntry(
-                    name=str(name or "").strip(),
-                    cert_no=norm_cert(str(cert or "")),
-                    unit=str(cell("单位") or "").strip(),
-                    valid_from=_to_date(cell("有效期起"), where),
-                    valid_to=_to_date(cell("有效期止"), where),
-                )
+    entries = []
+    for row in read_rows(path, 0, ROSTER_FIELDS, what="执法人员名册", error=RosterError):
+        if not row.text("name") and not row.text("cert_no"):
+            continue
+        where = f"{path.name}:{row.number}"
+        entries.append(
+            RosterEntry(
+                name=row.text("name"),
+                cert_no=norm_cert(row.text("cert_no")),
+                unit=row.text("unit"),
+                valid_from=_to_date(row.value("valid_from"), where),
+                valid_to=_to_date(row.value("valid_to"), where),
             )
-    finally:
-        book.close()
+        )
     return Roster(tuple(entries), source=str(path))

@@ -7,7 +7,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from pipelines.campaign.assignment import (
+from pipelines.cli import main
+from reports.assignment_workbook import write_assignment
+from reports.sample_workbook import write_sample
+from scoring.campaign.assignment import (
     DETAIL_SHEET,
     SUMMARY_SHEET,
     AssignmentError,
@@ -15,10 +18,8 @@ from pipelines.campaign.assignment import (
     assign,
     read_reviewers,
     reviewers_by_dossier,
-    write_assignment,
 )
-from pipelines.campaign.sampling import Sample, SampleRow, read_sample, write_sample
-from pipelines.cli import main
+from scoring.campaign.sampling import Sample, SampleRow, read_sample
 
 UNITS = ["区城管执法局", "区市场监督管理局", "区生态环境局", "某某镇人民政府", "某某街道办事处"]
 

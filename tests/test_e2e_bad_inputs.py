@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from fixtures_ingest import make_pdf, make_xlsx
 
-from pipelines.samplegen import build_campaign, write_campaign
-from pipelines.samplegen.spec import DossierPlan
+from samplegen import build_campaign, write_campaign
+from samplegen.model import DossierPlan
 
 pytestmark = pytest.mark.slow
 

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def scanned(tmp_path_factory):
     from ingest.ocr import ocr_available
-    from pipelines.samplegen.__main__ import main as generate
+    from samplegen.__main__ import main as generate
 
     if not ocr_available():
         pytest.fail("the OCR engine (rapidocr) is a dependency of pingcha and must be installed")

@@ -41,8 +41,10 @@ INTENDED_SYNONYMS: dict[tuple[str, str], set[str]] = {
 
 # The modules that print reviewer-facing labels; none of them may define Chinese words at module level.
 LABEL_MODULES: tuple[str, ...] = (
-    "pipelines/campaign/sampling.py",
-    "pipelines/campaign/assignment.py",
+    "scoring/campaign/sampling.py",
+    "scoring/campaign/assignment.py",
+    "reports/sample_workbook.py",
+    "reports/assignment_workbook.py",
     "pipelines/campaign_cli.py",
     "pipelines/console.py",
     "reports/platform_export.py",
@@ -58,7 +60,7 @@ LABEL_MODULES: tuple[str, ...] = (
 # Module-level constants with Chinese in them that are not labels, so they stay where they are.
 ALLOWED_CONSTANTS: dict[tuple[str, str], str] = {
     # A paragraph of instructions on re-drawing the sample, written into 抽样说明; prose, not a label.
-    ("pipelines/campaign/sampling.py", "REDRAW_NOTE"): "prose",
+    ("scoring/campaign/sampling.py", "REDRAW_NOTE"): "prose",
     # Patterns matched against document text (case numbers, 'missing document' wording), not words we print.
     ("reports/expectations.py", "CASE_NO_REGEX"): "pattern",
     ("reports/expectations.py", "MISSING_WORDS"): "pattern",

@@ -1,7 +1,7 @@
 """Every auto-checkable item of penalty-general, proven on dossiers the generator built and the pipeline read.
 
 One planned campaign (a clean dossier, a hearing and a major-fine dossier, and one dossier per defect of
-pipelines/samplegen/defects.py) is written once, cached on disk by the generator's source hash, and reviewed
+samplegen/defects.py) is written once, cached on disk by the generator's source hash, and reviewed
 with `review_dossier` into findings.csv through `ContractWriter` (no Prefect). Each item is asserted where it
 passes and where it fails, against the generator's hand-written ground truth and what a reviewer reads.
 """
@@ -20,11 +20,12 @@ import pytest
 
 from ingest.discover import discover_campaign
 from pipelines.runinfo import RunRecorder
-from pipelines.samplegen import defects as dfx
-from pipelines.samplegen import write_campaign
-from pipelines.samplegen.spec import DossierPlan, DossierSpec, build_campaign
 from pipelines.stages import review_dossier
 from reports.contract_csv import ContractWriter
+from samplegen import defects as dfx
+from samplegen import write_campaign
+from samplegen.model import DossierPlan, DossierSpec
+from samplegen.spec import build_campaign
 from scoring.checklist import load_checklist
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -128,7 +129,7 @@ def _planned_spec():
 def _source_key() -> str:
     """The written dossiers depend only on the generator's code and the plan: cache them across sessions."""
     digest = hashlib.sha256(repr((SEED, sorted(PLANS.items()))).encode())
-    for path in sorted((ROOT / "pipelines" / "samplegen").rglob("*.py")):
+    for path in sorted((ROOT / "samplegen").rglob("*.py")):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 

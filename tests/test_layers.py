@@ -32,3 +32,42 @@ def test_lower_layers_never_import_higher_ones_or_prefect(layer):
         if bad:
             offenders.append(f"{path.relative_to(ROOT)}: {sorted(bad)}")
     assert not offenders, "\n".join(offenders)
+
+
+# The sample generator is the test oracle: its ground truth must come from its own reading of the rules, never
+# from the code it checks. It may use ingest's plain vocabulary (document kinds) but no extraction, scoring,
+# reports or pipelines; and no production layer may depend on it (only the CLI's `generate` command runs it).
+ORACLE = "samplegen"
+ORACLE_FORBIDDEN = ("scoring", "reports", "pipelines", "ingest.extract", *FORBIDDEN_EVERYWHERE_BUT_PIPELINES)
+
+
+def _full_imports(path: Path) -> set[str]:
+    """Absolute module names imported, with `from a import b` also counted as a.b (b may be a module)."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return names
+
+
+def _is_within(name: str, package: str) -> bool:
+    return name == package or name.startswith(package + ".")
+
+
+def test_the_generator_never_imports_the_code_it_is_the_oracle_for():
+    offenders = []
+    for path in sorted((ROOT / ORACLE).rglob("*.py")):
+        bad = {n for n in _full_imports(path) if any(_is_within(n, f) for f in ORACLE_FORBIDDEN)}
+        if bad:
+            offenders.append(f"{path.relative_to(ROOT)}: {sorted(bad)}")
+    assert not offenders, "\n".join(offenders)
+
+
+@pytest.mark.parametrize("layer", ORDER[:-1])
+def test_production_layers_never_import_the_generator(layer):
+    offenders = [str(path.relative_to(ROOT)) for path in sorted((ROOT / layer).rglob("*.py"))
+                 if ORACLE in _imports(path)]
+    assert not offenders, "\n".join(offenders)

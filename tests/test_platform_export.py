@@ -89,8 +89,9 @@ def test_cli_export(tmp_path: Path, capsys):
 
 
 def test_cli_export_with_assignment(tmp_path: Path):
-    from pipelines.campaign.assignment import Reviewer, assign, write_assignment
-    from pipelines.campaign.sampling import Sample, SampleRow
+    from reports.assignment_workbook import write_assignment
+    from scoring.campaign.assignment import Reviewer, assign
+    from scoring.campaign.sampling import Sample, SampleRow
 
     out = make_run(tmp_path / "run")
     with (out / "cases.csv").open(encoding="utf-8-sig", newline="") as f:

@@ -108,7 +108,7 @@ def test_june30_deployment_runs_one_unit_on_a_worker(prefect_server: dict[str, s
     env = prefect_server
     started = time.monotonic()
     campaign, out_root = tmp_path / "campaign", tmp_path / "self-review"
-    _run([sys.executable, "-m", "pipelines.samplegen", str(campaign), "--units", "2", "--per-unit", "1"],
+    _run([sys.executable, "-m", "samplegen", str(campaign), "--units", "2", "--per-unit", "1"],
          env, ROOT)
     units = sorted(p.name for p in campaign.iterdir() if p.is_dir())
     assert len(units) == 2

@@ -11,18 +11,18 @@ from pathlib import Path
 import pytest
 
 from ingest.glossary import DocKind
-from pipelines.samplegen import build_campaign, manifest, write_campaign, write_manifest
-from pipelines.samplegen import defects as dfx
-from pipelines.samplegen.__main__ import main as cli
-from pipelines.samplegen.content import build_doc
-from pipelines.samplegen.ids import (
+from samplegen import build_campaign, manifest, write_campaign, write_manifest
+from samplegen import defects as dfx
+from samplegen.__main__ import main as cli
+from samplegen.content import build_doc
+from samplegen.ids import (
     corrupt_credit_code,
     is_valid_citizen_id,
     is_valid_credit_code,
     make_credit_code,
 )
-from pipelines.samplegen.spec import DossierPlan, DossierSpec
-from pipelines.samplegen.workdays import workdays_between
+from samplegen.model import DossierPlan, DossierSpec
+from samplegen.workdays import workdays_between
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "sample_dossiers"

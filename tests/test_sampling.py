@@ -8,7 +8,9 @@ import openpyxl
 import pytest
 
 from ingest.discover import CampaignInventory, DossierRef
-from pipelines.campaign.sampling import (
+from pipelines.cli import main
+from reports.sample_workbook import write_sample
+from scoring.campaign.sampling import (
     INFO_SHEET,
     RESULT_SHEET,
     SampleError,
@@ -16,9 +18,7 @@ from pipelines.campaign.sampling import (
     population_hash,
     quota,
     read_sample,
-    write_sample,
 )
-from pipelines.cli import main
 
 COUNTS = {"区城管执法局": 40, "区市场监督管理局": 25, "某某镇人民政府": 3, "某某街道办事处": 1}
 

@@ -117,7 +117,7 @@ def test_generator_and_scoring_share_one_calendar():
     """The generator's ground truth and the checker count the same working days (2024–2025)."""
     from datetime import timedelta
 
-    from pipelines.samplegen.workdays import is_workday
+    from samplegen.workdays import is_workday
 
     day = date(2024, 1, 1)
     while day.year < 2026:

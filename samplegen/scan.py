@@ -8,8 +8,8 @@ from functools import cache
 
 from PIL import Image, ImageDraw, ImageFont
 
-from pipelines.samplegen.fonts import FONT_PATH
-from pipelines.samplegen.layout import PAGE_H, PAGE_W, Page, RuleOp, TextOp
+from samplegen.fonts import FONT_PATH
+from samplegen.layout import PAGE_H, PAGE_W, Page, RuleOp, TextOp
 
 DPI = 200
 SCALE = DPI / 72

@@ -1,7 +1,7 @@
-"""`python -m pipelines.samplegen OUT …`: generate a sample campaign (and its manifest, outside OUT).
+"""`python -m samplegen OUT …`: generate a sample campaign (and its manifest, outside OUT).
 
 The defaults reproduce the committed sample_dossiers/:
-    python -m pipelines.samplegen sample_dossiers --overwrite --manifest tests/data/sample_manifest.json
+    python -m samplegen sample_dossiers --overwrite --manifest tests/data/sample_manifest.json
 """
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ import sys
 import time
 from pathlib import Path
 
-from pipelines.samplegen.spec import build_campaign
-from pipelines.samplegen.writers import write_campaign, write_manifest
+from samplegen.spec import build_campaign
+from samplegen.writers import write_campaign, write_manifest
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m pipelines.samplegen", description="生成评查样例案卷")
+    ap = argparse.ArgumentParser(prog="python -m samplegen", description="生成评查样例案卷")
     ap.add_argument("out", type=Path, help="the campaign folder to write")
     ap.add_argument("--units", type=int, default=3)
     ap.add_argument("--per-unit", type=int, default=4)

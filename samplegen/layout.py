@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pipelines.samplegen.content import Doc, Para, Table
-from pipelines.samplegen.fonts import pdf_safe, text_width
+from samplegen.document import Doc, Para, Table
+from samplegen.fonts import pdf_safe, text_width
 
 PAGE_W, PAGE_H = 595.27, 841.89
 LEFT, RIGHT, TOP, BOTTOM = 64.0, 64.0, 72.0, 64.0

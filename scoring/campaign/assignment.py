@@ -23,9 +23,9 @@ from itertools import combinations
 from pathlib import Path
 
 from ingest.errors import PingchaError
-from ingest.glossary import ASSIGNMENT_ZH, DOC_ZH, INPUT_HEADERS_ZH, NONE_ZH, REPORT_ZH, TERMS_ZH
-from pipelines.campaign.sampling import Sample
-from pipelines.campaign.workbook import read_sheet_rows
+from ingest.glossary import ASSIGNMENT_ZH, DOC_ZH, INPUT_HEADERS_ZH, REPORT_ZH, TERMS_ZH
+from ingest.workbook_rows import Column, read_rows
+from scoring.campaign.sampling import Sample
 
 NAME_COL, UNIT_COL, SPECIALTY_COL, NOTE_COL = (INPUT_HEADERS_ZH[k] for k in
                                 ("reviewer_name", "reviewer_unit", "reviewer_specialty", "reviewer_note"))
@@ -42,6 +42,13 @@ WORKLOAD_HEADER = (NAME_COL, UNIT_COL, ASSIGNMENT_ZH["panel"], TERMS_ZH["files_r
 GROUPS_HEADER = (ASSIGNMENT_ZH["panel"], ASSIGNMENT_ZH["members"], TERMS_ZH["files_reviewed"],
                  ASSIGNMENT_ZH["panel_units"])
 REVIEWER_SEP = "、"
+REVIEWER_FIELDS = (
+    Column("name", (NAME_COL,), required=True),
+    Column("unit", (UNIT_COL,), required=True),
+    Column("specialty", (SPECIALTY_COL,)),
+    Column("note", (NOTE_COL,)),
+)
+DETAIL_FIELDS = (Column("dossier", (DOSSIER,), required=True), Column("reviewers", (REVIEWERS,), required=True))
 FORMATION_ATTEMPTS = 40  # group formations tried until loads differ by at most one
 
 
@@ -116,32 +123,17 @@ def same_unit(a: str, b: str) -> bool:
 def read_reviewers(path: Path) -> list[Reviewer]:
     """reviewers.xlsx: first sheet, a header row (within the first 5 rows) with 姓名 and 单位; 专长/备注 optional."""
     path = Path(path)
-    rows = read_sheet_rows(path, [0], "评查人员名单", AssignmentError)[0]
-    header_at = next((i for i, row in enumerate(rows[:5]) if NAME_COL in [_norm(c) for c in row]), None)
-    if header_at is None:
-        raise AssignmentError(f"{path.name}：前5行中找不到含“{NAME_COL}”的表头行（需要列：{REVIEWER_SEP.join(REVIEWER_COLUMNS)}，"
-                             f"可选：{REVIEWER_SEP.join(OPTIONAL_COLUMNS)}）")
-    header = [_norm(c) for c in rows[header_at]]
-    if UNIT_COL not in header:
-        raise AssignmentError(f"{path.name}：第{header_at + 1}行表头缺少列“{UNIT_COL}”")
-    col = {h: header.index(h) for h in (*REVIEWER_COLUMNS, *OPTIONAL_COLUMNS) if h in header}
+    sheet = read_rows(path, 0, REVIEWER_FIELDS, what="评查人员名单", error=AssignmentError, header_within=5)
     reviewers: list[Reviewer] = []
     seen: dict[str, int] = {}
-    for number, row in enumerate(rows[header_at + 1:], start=header_at + 2):
-
-        def cell(name: str, row: tuple = row) -> str:
-            i = col.get(name)
-            return str(row[i]).strip() if i is not None and i < len(row) and row[i] is not None else ""
-
-        name = _norm(cell(NAME_COL))
+    for row in sheet:
+        name = _norm(row.text("name"))
         if not name:
-            if any(cell(c) for c in col):
-                raise AssignmentError(f"{path.name}：第{number}行未填写{NAME_COL}")
-            continue
+            raise AssignmentError(f"{path.name}：第{row.number}行未填写{NAME_COL}")
         if name in seen:
-            raise AssignmentError(f"{path.name}：第{number}行{NAME_COL}“{name}”与第{seen[name]}行重复（同名人员请加注以区分，如“张伟（市场）”）")
-        seen[name] = number
-        reviewers.append(Reviewer(name, cell(UNIT_COL), cell(SPECIALTY_COL), cell(NOTE_COL)))
+            raise AssignmentError(f"{path.name}：第{row.number}行{NAME_COL}“{name}”与第{seen[name]}行重复（同名人员请加注以区分，如“张伟（市场）”）")
+        seen[name] = row.number
+        reviewers.append(Reviewer(name, row.text("unit"), row.text("specialty"), row.text("note")))
     if not reviewers:
         raise AssignmentError(f"{path.name}：名单中没有评查人员")
     return reviewers
@@ -320,84 +312,9 @@ def assign(sample: Sample, reviewers: list[Reviewer], per_file: int = 2, seed: i
     )
 
 
-def write_assignment(assignment: Assignment, path: Path) -> Path:
-    """assignment.xlsx: 汇总 (workloads, groups), 分配明细 (one row per file), one sheet per group."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-
-    bold, fill, wrap = Font(bold=True), PatternFill("solid", fgColor="DDEBF7"), Alignment(wrap_text=True, vertical="top")
-
-    def header(ws, row: int, labels: Iterable[str]) -> None:
-        for col, label in enumerate(labels, start=1):
-            cell = ws.cell(row=row, column=col, value=label)
-            cell.font, cell.fill = bold, fill
-
-    wb = Workbook()
-    summary = wb.active
-    summary.title = SUMMARY_SHEET
-    summary["A1"] = ASSIGNMENT_ZH["title"]
-    summary["A1"].font = Font(bold=True, size=14)
-    summary["A2"] = (f"每卷评查人员不少于{assignment.per_file}人，本单位人员回避；随机种子 {assignment.seed}；"
-                     f"抽样总体校验值 {assignment.sample_hash[:16]}…；生成时间 {assignment.made_at}")
-    header(summary, 4, WORKLOAD_HEADER)
-    panel_of = {m.name: p.name for p in assignment.panels for m in p.members}
-    loads = assignment.loads()
-    row = 4
-    for r in sorted(assignment.reviewers, key=lambda r: (panel_of.get(r.name, ""), r.name)):
-        row += 1
-        for col, value in enumerate((r.name, r.unit, panel_of.get(r.name, ""), loads[r.name], r.specialty, r.note), 1):
-            summary.cell(row=row, column=col, value=value)
-    row += 2
-    header(summary, row, GROUPS_HEADER)
-    for panel in assignment.panels:
-        row += 1
-        mine = [f for f in assignment.files if f.panel == panel.name]
-        units = sorted({f.unit for f in mine})
-        members = REVIEWER_SEP.join(f"{m.name}（{m.unit or NONE_ZH}）" for m in panel.members)
-        for col, value in enumerate((panel.name, members, len(mine), REVIEWER_SEP.join(units)), 1):
-            summary.cell(row=row, column=col, value=value).alignment = wrap
-    for col, width in zip("ABCDEF", (12, 40, 12, 40, 16, 20), strict=True):
-        summary.column_dimensions[col].width = width
-
-    detail = wb.create_sheet(DETAIL_SHEET)
-    header(detail, 1, DETAIL_HEADER)
-    for number, f in enumerate(assignment.files, start=1):
-        detail.append([number, f.dossier_id, f.unit, f.panel, REVIEWER_SEP.join(f.reviewers), REVIEWER_SEP.join(f.recused)])
-    for col, width in zip("ABCDEF", (6, 40, 28, 10, 24, 16), strict=True):
-        detail.column_dimensions[col].width = width
-    detail.freeze_panes = "A2"
-
-    for panel in assignment.panels:
-        ws = wb.create_sheet(panel.name)
-        ws["A1"] = panel.name
-        ws["A1"].font = Font(bold=True, size=14)
-        ws["A2"] = f"{ASSIGNMENT_ZH['members']}：" + REVIEWER_SEP.join(f"{m.name}（{m.unit or NONE_ZH}）" for m in panel.members)
-        header(ws, 4, PANEL_HEADER)
-        mine = [f for f in assignment.files if f.panel == panel.name]
-        for number, f in enumerate(mine, start=1):
-            ws.append([number, f.unit, f.dossier_id, REVIEWER_SEP.join(f.reviewers), REVIEWER_SEP.join(f.recused)])
-        for col, width in zip("ABCDE", (6, 28, 40, 24, 16), strict=True):
-            ws.column_dimensions[col].width = width
-        ws.freeze_panes = "A5"
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
-    return path
-
-
 def reviewers_by_dossier(assignment_path: Path) -> dict[str, list[str]]:
     """dossier_id -> reviewer names, read from assignment.xlsx's 分配明细 sheet (for scorecards and the export)."""
-    path = Path(assignment_path)
-    rows = read_sheet_rows(path, [DETAIL_SHEET], "分配结果", AssignmentError, "pingcha assign")[DETAIL_SHEET]
-    header = [str(c).strip() if c is not None else "" for c in (rows[0] if rows else ())]
-    for column in (DOSSIER, REVIEWERS):
-        if column not in header:
-            raise AssignmentError(f"{path.name}：工作表“{DETAIL_SHEET}”第1行缺少列“{column}”")
-    key, names = header.index(DOSSIER), header.index(REVIEWERS)
-    out: dict[str, list[str]] = {}
-    for row in rows[1:]:
-        dossier = str(row[key]).strip() if key < len(row) and row[key] is not None else ""
-        if dossier:
-            text = str(row[names]).strip() if names < len(row) and row[names] is not None else ""
-            out[dossier] = [n for n in re.split(r"[、,，;；\s]+", text) if n]
-    return out
+    sheet = read_rows(Path(assignment_path), DETAIL_SHEET, DETAIL_FIELDS, what="分配结果", error=AssignmentError,
+                      producer="pingcha assign")
+    return {row.text("dossier"): [n for n in re.split(r"[、,，;；\s]+", row.text("reviewers")) if n]
+            for row in sheet if row.text("dossier")}

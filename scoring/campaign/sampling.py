@@ -1,4 +1,6 @@
-"""Drawing the campaign's sample (抽查): stratified by unit, reproducible from a seed, written to sample.xlsx.
+"""Drawing the campaign's sample (抽查): stratified by unit, reproducible from a seed; reading sample.xlsx back.
+
+reports/sample_workbook.py writes sample.xlsx with the sheet and column names defined here.
 
 Campaigns review 1–4 files per unit or ~5–7% of the year's files (domain.md "Who uses it"). A unit disputing
 its sample must be able to re-draw it: the sheet 抽样说明 records the method, the seed and a sha256 of the
@@ -30,7 +32,7 @@ from ingest.glossary import (
     SHORT_TERMS_ZH,
     TERMS_ZH,
 )
-from pipelines.campaign.workbook import read_sheet_rows
+from ingest.workbook_rows import Column, read_sheets, rows_of
 
 RESULT_SHEET = SAMPLE_ZH["sheet_result"]
 INFO_SHEET = SAMPLE_ZH["sheet_info"]
@@ -280,61 +282,13 @@ def draw_sample(
     )
 
 
-def _info_values(sample: Sample) -> dict[str, object]:
-    strata = ("单位；以下单位再按案件类型分层：" + "、".join(sample.stratified_by_type)
-              if sample.stratified_by_type else "单位（案卷未注明案件类型）")
-    return {
-        "method": METHOD_ZH[sample.method],
-        "rate": sample.rate if sample.rate is not None else "",
-        "per_unit": sample.per_unit if sample.per_unit is not None else "",
-        "min_per_unit": sample.min_per_unit,
-        "seed": sample.seed,
-        "population_total": sum(sample.population.values()),
-        "drawn_total": len(sample.rows),
-        "population_hash": sample.population_hash,
-        "drawn_at": sample.drawn_at,
-        "root": sample.root,
-        "strata": strata,
-        "redraw": REDRAW_NOTE,
-    }
-
-
-def write_sample(sample: Sample, path: Path) -> Path:
-    """sample.xlsx: 抽样结果 (one row per drawn file) and 抽样说明 (parameters, population, hash)."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-
-    bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
-    wb = Workbook()
-    ws = wb.active
-    ws.title = RESULT_SHEET
-    ws.append(RESULT_HEADER)
-    for number, row in enumerate(sample.rows, start=1):
-        ws.append([number, row.unit, row.dossier_id, row.case_type, row.stratum_population, row.unit_population])
-    for cell in ws[1]:
-        cell.font, cell.fill = bold, fill
-    for col, width in zip("ABCDEF", (6, 28, 40, 20, 12, 12), strict=True):
-        ws.column_dimensions[col].width = width
-    ws.freeze_panes = "A2"
-
-    info = wb.create_sheet(INFO_SHEET)
-    for key, value in _info_values(sample).items():
-        info.append([INFO_LABELS[key], value])
-        info.cell(row=info.max_row, column=1).font = bold
-    info.cell(row=info.max_row, column=2).alignment = Alignment(wrap_text=True, vertical="top")
-    info.append([])
-    info.append(UNIT_TABLE_HEADER)
-    for cell in info[info.max_row]:
-        cell.font, cell.fill = bold, fill
-    for unit, n in sample.population.items():
-        info.append([unit, n, sample.drawn.get(unit, 0)])
-    info.column_dimensions["A"].width = 28
-    info.column_dimensions["B"].width = 70
-    info.column_dimensions["C"].width = 10
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
-    return path
+SAMPLE_COLUMNS = (
+    Column("unit", (UNIT_HEADER,), required=True),
+    Column("dossier_id", (DOSSIER_HEADER,), required=True),
+    Column("case_type", (ELEMENT_ZH["case_type"],)),
+    Column("stratum_population", (SAMPLE_ZH["stratum_population"],)),
+    Column("unit_population", (SAMPLE_ZH["unit_population"],)),
+)
 
 
 def _text(value: object) -> str:
@@ -345,36 +299,25 @@ def read_sample(path: Path) -> Sample:
     """Read sample.xlsx back; a SampleError names the file, sheet and row when it is not one we wrote."""
     path = Path(path)
     name = path.name
-    sheets = read_sheet_rows(path, [RESULT_SHEET, INFO_SHEET], "抽样结果", SampleError, "pingcha sample")
-    result_rows, info_rows = sheets[RESULT_SHEET], sheets[INFO_SHEET]
-
-    header = [_text(c) for c in (result_rows[0] if result_rows else ())]
-    for column in (UNIT_HEADER, DOSSIER_HEADER):
-        if column not in header:
-            raise SampleError(f"{name}：工作表“{RESULT_SHEET}”第1行缺少列“{column}”")
-    col = {h: i for i, h in enumerate(header) if h}
-
-    def cell(row: tuple, column: str) -> str:
-        i = col.get(column)
-        return _text(row[i]) if i is not None and i < len(row) else ""
+    sheets = read_sheets(path, [RESULT_SHEET, INFO_SHEET], "抽样结果", SampleError, "pingcha sample")
+    result = rows_of(name, RESULT_SHEET, sheets[RESULT_SHEET][1], SAMPLE_COLUMNS, SampleError)
+    info_rows = sheets[INFO_SHEET][1]
 
     rows: list[SampleRow] = []
     seen: set[str] = set()
-    for number, row in enumerate(result_rows[1:], start=2):
-        unit, dossier_id = cell(row, UNIT_HEADER), cell(row, DOSSIER_HEADER)
+    for row in result:
+        unit, dossier_id = row.text("unit"), row.text("dossier_id")
         if not unit and not dossier_id:
             continue
-        where = f"{name}：工作表“{RESULT_SHEET}”第{number}行"
         if not unit or not dossier_id:
-            raise SampleError(f"{where}：单位和案卷都须填写")
+            raise SampleError(f"{row.where}：单位和案卷都须填写")
         if not dossier_id.startswith(unit + "/"):
-            raise SampleError(f"{where}：案卷“{dossier_id}”不属于单位“{unit}”（案卷应为“单位/案卷”）")
+            raise SampleError(f"{row.where}：案卷“{dossier_id}”不属于单位“{unit}”（案卷应为“单位/案卷”）")
         if dossier_id in seen:
-            raise SampleError(f"{where}：案卷“{dossier_id}”重复")
+            raise SampleError(f"{row.where}：案卷“{dossier_id}”重复")
         seen.add(dossier_id)
-        rows.append(SampleRow(unit, dossier_id, cell(row, ELEMENT_ZH["case_type"]),
-                              _int(cell(row, SAMPLE_ZH["stratum_population"])),
-                              _int(cell(row, SAMPLE_ZH["unit_population"]))))
+        rows.append(SampleRow(unit, dossier_id, row.text("case_type"), _int(row.text("stratum_population")),
+                              _int(row.text("unit_population"))))
     if not rows:
         raise SampleError(f"{name}：工作表“{RESULT_SHEET}”中没有抽取的案卷")
 

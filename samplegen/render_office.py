@@ -8,7 +8,7 @@ import zipfile
 from datetime import datetime
 from functools import cache
 
-from pipelines.samplegen.content import Doc, Para, Table
+from samplegen.document import Doc, Para, Table
 
 FIXED = datetime(2025, 1, 1, 8, 0, 0)
 _EAST_ASIAN_FONT = "宋体"

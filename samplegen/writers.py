@@ -12,13 +12,17 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from pipelines.samplegen import styles
-from pipelines.samplegen.content import Doc, build_doc
-from pipelines.samplegen.render_office import render_docx, render_register, render_xlsx
-from pipelines.samplegen.render_pdf import page_counts, render_pdf
-from pipelines.samplegen.spec import CampaignSpec, DossierSpec, hash_str
+from samplegen import styles
+from samplegen.content import build_doc
+from samplegen.document import Doc
+from samplegen.model import CampaignSpec, DossierSpec, hash_str
+from samplegen.render_office import render_docx, render_register, render_xlsx
+from samplegen.render_pdf import page_counts, render_pdf
 
 MANIFEST_VERSION = 1
+# The manifest names its format, not the module's path: it kept the name it had when the generator lived
+# in pipelines/, so committed manifests (tests/data/sample_manifest.json) stay byte-identical.
+MANIFEST_GENERATOR = "pipelines.samplegen"
 
 
 def write_campaign(spec: CampaignSpec, out_dir: Path) -> None:
@@ -124,7 +128,7 @@ def manifest(spec: CampaignSpec) -> dict:
             "expected_vetoed": d.expected_vetoed,
         })
     return {
-        "version": MANIFEST_VERSION, "generator": "pipelines.samplegen", "seed": spec.seed, "year": spec.year,
+        "version": MANIFEST_VERSION, "generator": MANIFEST_GENERATOR, "seed": spec.seed, "year": spec.year,
         "styles": spec.styles, "checklist": "penalty-general", "params": spec.params,
         "units": [{"name": u.name, "agency": u.agency, "code": u.code, "register_file": u.register_file,
                    "officers": [[o.name, o.cert_no] for o in u.officers]} for u in spec.units],

@@ -8,9 +8,9 @@ from __future__ import annotations
 import io
 import random
 
-from pipelines.samplegen.content import Doc
-from pipelines.samplegen.fonts import register_pdf_font
-from pipelines.samplegen.layout import PAGE_H, PAGE_W, Page, RuleOp, TextOp, layout
+from samplegen.document import Doc
+from samplegen.fonts import register_pdf_font
+from samplegen.layout import PAGE_H, PAGE_W, Page, RuleOp, TextOp, layout
 
 
 def render_pdf(parts: list[tuple[Doc, bool, int]]) -> bytes:
@@ -50,7 +50,7 @@ def _draw_text(c, page: Page, font: str) -> None:
 def _draw_scan(c, page: Page, seed: int) -> None:
     from reportlab.lib.utils import ImageReader
 
-    from pipelines.samplegen.scan import scan_image
+    from samplegen.scan import scan_image
 
     image = scan_image(page, random.Random(seed))
     jpeg = io.BytesIO()
