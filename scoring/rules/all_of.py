@@ -18,7 +18,7 @@ class AllOfArgs(Args):
 
 
 @register("all_of", args=AllOfArgs, composite=True)
-def evaluate(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
+def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
     """Fail if any sub-check fails (occurrences add up); else unknown if any is unknown; n/a if all are."""
     outcomes = []
     for spec in item.args.rules:

@@ -10,8 +10,6 @@ from ingest.model import CaseFacts
 from scoring.rules.base import (
     Outcome,
     RuleContext,
-    When,
-    check_when,
     decision_fine,
     doc_evidence,
     doc_ref,
@@ -19,6 +17,7 @@ from scoring.rules.base import (
     yuan,
 )
 from scoring.rules.registry import Args, register
+from scoring.rules.when import When
 
 
 class AmountCompareArgs(Args):
@@ -67,11 +66,9 @@ def _decision_vs_notice(facts: CaseFacts) -> Outcome:
 
 
 @register("amount_compare", args=AmountCompareArgs)
-def evaluate(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
+def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
     """Compare amounts: within a document (大写 vs figures) or decision vs notice."""
     args: AmountCompareArgs = item.args
-    if (pre := check_when(args.when, facts, ctx)) is not None:
-        return pre
     if args.mode == "upper_vs_figures":
         return _upper_vs_figures(facts, args)
     return _decision_vs_notice(facts)

@@ -8,8 +8,9 @@ from pydantic import Field
 
 from ingest.glossary import DocKind
 from ingest.model import CaseFacts, Found
-from scoring.rules.base import Outcome, RuleContext, When, check_when, doc_ref, norm
+from scoring.rules.base import Outcome, RuleContext, doc_ref, norm
 from scoring.rules.registry import Args, register
+from scoring.rules.when import When
 
 FIELD_ZH = {"case_no": "文号", "party_name": "当事人名称", "party_id": "统一社会信用代码"}
 
@@ -63,11 +64,9 @@ def _party(facts: CaseFacts, args: ConsistencyArgs, field: str) -> tuple[list[tu
 
 
 @register("consistency", args=ConsistencyArgs)
-def evaluate(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
+def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
     """One occurrence per document whose value differs from the decision's (or the first document's)."""
     args: ConsistencyArgs = item.args
-    if (pre := check_when(args.when, facts, ctx)) is not None:
-        return pre
     bad: list[tuple[str, Found[str]]] = []
     compared, unread = 0, []
     for field in args.fields:

@@ -7,8 +7,9 @@ from datetime import date
 from pydantic import Field
 
 from ingest.model import CaseFacts
-from scoring.rules.base import DateRef, Outcome, RuleContext, When, check_when, event_zh, resolve_date
+from scoring.rules.base import DateRef, Outcome, RuleContext, event_zh, resolve_date
 from scoring.rules.registry import Args, register
+from scoring.rules.when import When
 
 
 class Pair(Args):
@@ -27,11 +28,9 @@ def zh_date(day: date) -> str:
 
 
 @register("dates_in_order", args=DatesInOrderArgs)
-def evaluate(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
+def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
     """Fail for each pair whose `before` date comes after its `after` date; evidence is the `after` date."""
     args: DatesInOrderArgs = item.args
-    if (pre := check_when(args.when, facts, ctx)) is not None:
-        return pre
     fails, unreadable, checked = [], [], []
     evidence = None
     for pair in args.pairs:

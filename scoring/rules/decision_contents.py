@@ -9,8 +9,9 @@ from pydantic import Field
 from ingest.glossary import DocKind
 from ingest.model import CaseFacts, DateRole
 from scoring.rules._contents import EVIDENCE_LABELS, FACT_LABELS, Part, both, judge_parts, prose_part
-from scoring.rules.base import Outcome, RuleContext, When, check_when, decision_fine, has_part
+from scoring.rules.base import Outcome, RuleContext, decision_fine, has_part
 from scoring.rules.registry import Args, register
+from scoring.rules.when import When
 
 PARTS: dict[str, Part] = {
     "party": Part(
@@ -55,11 +56,9 @@ class DecisionContentsArgs(Args):
 
 
 @register("decision_contents", args=DecisionContentsArgs)
-def evaluate(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
+def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
     """One occurrence per Art. 59 part missing from the decision."""
     args: DecisionContentsArgs = item.args
-    if (pre := check_when(args.when, facts, ctx)) is not None:
-        return pre
     docs = facts.of_kind(*args.kinds)
     if not docs:
         return Outcome.na("卷内无决定书，不适用")

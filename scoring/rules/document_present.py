@@ -11,15 +11,14 @@ from ingest.model import CaseFacts
 from scoring.rules.base import (
     Outcome,
     RuleContext,
-    When,
     absent,
-    check_when,
     doc_evidence,
     doc_ref,
     kinds_zh,
     serves_decision,
 )
 from scoring.rules.registry import Args, register
+from scoring.rules.when import When
 
 
 class DocumentPresentArgs(Args):
@@ -32,11 +31,9 @@ class DocumentPresentArgs(Args):
 
 
 @register("document_present", args=DocumentPresentArgs)
-def evaluate(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
+def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
     """Fail naming the document when none of `kinds` is in the file."""
     args: DocumentPresentArgs = item.args
-    if (pre := check_when(args.when, facts, ctx)) is not None:
-        return pre
     what = args.what or kinds_zh(args.kinds)
     docs = facts.of_kind(*args.kinds)
     if args.serves == "decision":

@@ -12,13 +12,12 @@ from scoring.rules.base import (
     MISSING,
     Outcome,
     RuleContext,
-    When,
     _attr_set,
-    check_when,
     doc_evidence,
     doc_ref,
 )
 from scoring.rules.registry import Args, register
+from scoring.rules.when import When
 
 
 class ElementPresentArgs(Args):
@@ -36,11 +35,9 @@ class ElementPresentArgs(Args):
 
 
 @register("element_present", args=ElementPresentArgs)
-def evaluate(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
+def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
     """Fail when the element is not stated (in any document of `doc_kind`, or in the case's elements)."""
     args: ElementPresentArgs = item.args
-    if (pre := check_when(args.when, facts, ctx)) is not None:
-        return pre
     label = args.label or zh(args.element)
     if args.doc_kind is None:
         if args.element not in ELEMENT_ATTRS:

@@ -11,14 +11,13 @@ from scoring.rules.base import (
     DOC_ATTRS,
     Outcome,
     RuleContext,
-    When,
-    check_when,
     doc_evidence,
     doc_ref,
     has_part,
     kinds_zh,
 )
 from scoring.rules.registry import Args, register
+from scoring.rules.when import When
 
 
 class FieldSpec(Args):
@@ -51,11 +50,9 @@ class FormFieldsArgs(Args):
 
 
 @register("form_fields", args=FormFieldsArgs)
-def evaluate(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
+def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
     """Each field missing from each document of `kinds` is one occurrence."""
     args: FormFieldsArgs = item.args
-    if (pre := check_when(args.when, facts, ctx)) is not None:
-        return pre
     docs = facts.of_kind(*args.kinds)
     if not docs:
         return Outcome.na(f"卷内无{kinds_zh(args.kinds)}，不适用")

@@ -7,8 +7,9 @@ from typing import Literal
 from ingest.extract.credit_code import USCC_CHARSET, check_code, uscc_check_char
 from ingest.model import CaseFacts, Found
 from ingest.normalize import fold
-from scoring.rules.base import Outcome, RuleContext, When, check_when, norm, party_kind
+from scoring.rules.base import Outcome, RuleContext, norm, party_kind
 from scoring.rules.registry import Args, register
+from scoring.rules.when import When
 
 
 class FormatCheckArgs(Args):
@@ -39,11 +40,8 @@ def credit_code_problem(value: str, kind: str | None) -> str | None:
 
 
 @register("format_check", args=FormatCheckArgs)
-def evaluate(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
+def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
     """Fail for each distinct party ID in the file that is meant as a credit code but fails its check."""
-    args: FormatCheckArgs = item.args
-    if (pre := check_when(args.when, facts, ctx)) is not None:
-        return pre
     values: dict[str, Found[str]] = {}
     for found in [facts.elements.party_id, *(d.party_id for d in facts.documents)]:
         if found is not None:

@@ -7,8 +7,9 @@ from typing import Literal
 
 from ingest.glossary import DocKind
 from ingest.model import CaseFacts
-from scoring.rules.base import Outcome, RuleContext, When, check_when, doc_evidence, doc_ref
+from scoring.rules.base import Outcome, RuleContext, doc_evidence, doc_ref
 from scoring.rules.registry import Args, register
+from scoring.rules.when import When
 
 
 class LegalBasisArgs(Args):
@@ -18,11 +19,9 @@ class LegalBasisArgs(Args):
 
 
 @register("legal_basis", args=LegalBasisArgs)
-def evaluate(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
+def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
     """any: fail when no provision is cited; complete: fail per missing side or article-less citation."""
     args: LegalBasisArgs = item.args
-    if (pre := check_when(args.when, facts, ctx)) is not None:
-        return pre
     docs = facts.of_kind(*args.kinds)
     if not docs:
         return Outcome.na("卷内无决定书，不适用")

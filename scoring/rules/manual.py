@@ -12,6 +12,6 @@ class ManualArgs(Args):
 
 
 @register("manual", args=ManualArgs)
-def evaluate(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
+def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
     """Always `manual`, with what to look at."""
     return Outcome.manual(f"待人工评查：{item.args.prompt or item.rationale}")

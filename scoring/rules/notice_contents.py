@@ -10,8 +10,9 @@ from pydantic import Field
 from ingest.glossary import DocKind
 from ingest.model import CaseFacts
 from scoring.rules._contents import FACT_LABELS, Part, both, judge_parts, prose_part
-from scoring.rules.base import Outcome, RuleContext, When, check_when, has_part
+from scoring.rules.base import Outcome, RuleContext, has_part
 from scoring.rules.registry import Args, register
+from scoring.rules.when import When
 
 PARTS: dict[str, Part] = {
     # facts are prose: missing only when extraction read them in this case's other notice or decision
@@ -36,11 +37,9 @@ class NoticeContentsArgs(Args):
 
 
 @register("notice_contents", args=NoticeContentsArgs)
-def evaluate(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
+def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
     """One occurrence per part missing from each notice."""
     args: NoticeContentsArgs = item.args
-    if (pre := check_when(args.when, facts, ctx)) is not None:
-        return pre
     docs = facts.of_kind(*args.kinds)
     if not docs:
         return Outcome.na("卷内无事先告知书，不适用")

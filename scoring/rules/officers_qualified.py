@@ -13,10 +13,11 @@ from pydantic import Field
 
 from ingest.model import CaseFacts, DateRole, DocFacts
 from scoring.roster import Roster, norm_cert
-from scoring.rules.base import Outcome, RuleContext, When, check_when, doc_ref, unreadable_files
+from scoring.rules.base import Outcome, RuleContext, doc_ref, unreadable_files
 from scoring.rules.dates_in_order import zh_date
 from scoring.rules.record_officers import distinct_officers
 from scoring.rules.registry import Args, register
+from scoring.rules.when import When
 
 _DOC_DATE_ROLES = (
     DateRole.SIGNED,
@@ -77,11 +78,9 @@ def roster_problems(facts: CaseFacts, roster: Roster) -> tuple[list[tuple[str, o
 
 
 @register("officers_qualified", args=OfficersQualifiedArgs)
-def evaluate(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
+def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
     """Fail when no document shows `min_officers` officers with certificates, or the roster contradicts one."""
     args: OfficersQualifiedArgs = item.args
-    if (pre := check_when(args.when, facts, ctx)) is not None:
-        return pre
     # the document closest to the requirement: most certified officers, then most officers named (its
     # quote is the evidence of a fail: checklist "every fail names its evidence")
     best = max(

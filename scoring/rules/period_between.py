@@ -20,15 +20,14 @@ from scoring.rules.base import (
     Outcome,
     PartyParam,
     RuleContext,
-    When,
     at_or_above,
-    check_when,
     event_zh,
     resolve_date,
     resolve_first,
 )
 from scoring.rules.dates_in_order import zh_date
 from scoring.rules.registry import Args, register
+from scoring.rules.when import When
 from scoring.workdays import CalendarUnknownError, add_working_days, add_years, working_days_between
 
 UNIT_ZH = {"days": "日", "working_days": "个工作日", "years": "年"}
@@ -115,11 +114,9 @@ def _missing(ref: str, home: bool, args: PeriodBetweenArgs) -> Outcome:
 
 
 @register("period_between", args=PeriodBetweenArgs)
-def evaluate(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
+def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
     """Fail when `end` is later than `start` + limit (max) or earlier than it (min)."""
     args: PeriodBetweenArgs = item.args
-    if (pre := check_when(args.when, facts, ctx)) is not None:
-        return pre
     if args.waived_by and (waiver := getattr(facts.elements, args.waived_by)) is not None:
         return Outcome.passed(f"卷内有{zh(args.waived_by)}的书面表示", getattr(waiver, "evidence", None))
     limit_name = args.limit

@@ -11,8 +11,9 @@ from pydantic import Field
 from ingest.glossary import DocKind
 from ingest.model import CaseFacts, DateRole, DocFacts
 from scoring.rules._contents import Part, both, judge_parts
-from scoring.rules.base import Outcome, RuleContext, When, check_when, has_part
+from scoring.rules.base import Outcome, RuleContext, has_part
 from scoring.rules.registry import Args, register
+from scoring.rules.when import When
 
 
 def _served_no(doc: DocFacts, facts: CaseFacts) -> bool | None:
@@ -49,11 +50,9 @@ class ReceiptContentsArgs(Args):
 
 
 @register("receipt_contents", args=ReceiptContentsArgs)
-def evaluate(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
+def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
     """One occurrence per part missing from each service receipt."""
     args: ReceiptContentsArgs = item.args
-    if (pre := check_when(args.when, facts, ctx)) is not None:
-        return pre
     docs = facts.of_kind(*args.kinds)
     if not docs:
         return Outcome.na("卷内无送达回证，不适用")

@@ -8,8 +8,9 @@ from pydantic import Field
 
 from ingest.glossary import RECORD_KINDS, DocKind
 from ingest.model import CaseFacts
-from scoring.rules.base import Outcome, RuleContext, When, _attr_set, check_when, doc_evidence, doc_ref
+from scoring.rules.base import Outcome, RuleContext, _attr_set, doc_evidence, doc_ref
 from scoring.rules.registry import Args, register
+from scoring.rules.when import When
 
 FIELD_ZH = {
     "time_span": "起止时间（到分）",
@@ -25,11 +26,9 @@ class RecordFieldsArgs(Args):
 
 
 @register("record_fields", args=RecordFieldsArgs)
-def evaluate(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
+def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
     """One occurrence per 笔录 lacking any of `fields` (signed_by_party must be true)."""
     args: RecordFieldsArgs = item.args
-    if (pre := check_when(args.when, facts, ctx)) is not None:
-        return pre
     records = facts.of_kind(*args.kinds)
     if not records:
         return Outcome.na("卷内无笔录，不适用")

@@ -6,8 +6,9 @@ from pydantic import Field
 
 from ingest.glossary import RECORD_KINDS, DocKind
 from ingest.model import CaseFacts, DocFacts, Officer
-from scoring.rules.base import Outcome, RuleContext, When, check_when, doc_evidence, doc_ref, norm
+from scoring.rules.base import Outcome, RuleContext, doc_evidence, doc_ref, norm
 from scoring.rules.registry import Args, register
+from scoring.rules.when import When
 
 
 class RecordOfficersArgs(Args):
@@ -41,11 +42,9 @@ def shortfall(doc: DocFacts, minimum: int, require_cert: bool) -> str | None:
 
 
 @register("record_officers", args=RecordOfficersArgs)
-def evaluate(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
+def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
     """One occurrence per 笔录 with fewer than `min_officers` officers holding stated certificate numbers."""
     args: RecordOfficersArgs = item.args
-    if (pre := check_when(args.when, facts, ctx)) is not None:
-        return pre
     records = facts.of_kind(*args.kinds)
     if not records:
         return Outcome.na("卷内无笔录，不适用")

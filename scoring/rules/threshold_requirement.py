@@ -12,15 +12,14 @@ from scoring.rules.base import (
     Outcome,
     PartyParam,
     RuleContext,
-    When,
     _attr_set,
     at_or_above,
-    check_when,
     doc_evidence,
     doc_ref,
     unreadable_files,
 )
 from scoring.rules.registry import Args, register
+from scoring.rules.when import When
 
 
 class Requirement(Args):
@@ -43,11 +42,9 @@ class ThresholdRequirementArgs(Args):
 
 
 @register("threshold_requirement", args=ThresholdRequirementArgs)
-def evaluate(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
+def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
     """n/a below the threshold; at or above it, fail unless one of `requires` is in the file."""
     args: ThresholdRequirementArgs = item.args
-    if (pre := check_when(args.when, facts, ctx)) is not None:
-        return pre
     applies, why = at_or_above(facts, args.threshold, ctx)
     if applies is None:
         return Outcome.unknown(why)
