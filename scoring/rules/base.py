@@ -316,6 +316,15 @@ def has_part(
     return False
 
 
+def both(*checks: bool | None) -> bool | None:
+    """All of several sub-checks: missing wins over unreadable."""
+    if any(c is False for c in checks):
+        return False
+    if any(c is None for c in checks):
+        return None
+    return True
+
+
 DOC_ATTRS = frozenset(DocFacts.__dataclass_fields__) - {"source_file", "kind", "title", "position"}
 ELEMENT_ATTRS = frozenset(Elements.__dataclass_fields__)
 

@@ -6,11 +6,11 @@ from pydantic import Field, field_validator
 
 from ingest.glossary import DOC_KIND_ZH, DocKind
 from ingest.model import CaseFacts, DateRole
-from scoring.rules._contents import both
 from scoring.rules.base import (
     DOC_ATTRS,
     Outcome,
     RuleContext,
+    both,
     doc_evidence,
     doc_ref,
     has_part,
