@@ -1,4 +1,27 @@
-"""consistency: the same fact reads the same in every document (R21 文号, R22 当事人名称/信用代码)."""
+"""consistency: the same fact reads the same in every document (R21 文号, R22 当事人名称/信用代码).
+
+Example:
+
+```yaml
+item:
+  kind: consistency
+  args: {fields: [case_no], kinds: [service_receipt]}
+pass:
+  facts:
+    documents:
+      - {file: 09决定书.docx, kind: decision, own_no: 京朝市监罚〔2025〕12号}
+      - {file: 10送达回证.docx, kind: service_receipt, cited_case_nos: [京朝市监罚〔2025〕12号]}
+  message: 文号前后一致
+fail:
+  facts:
+    documents:
+      - {file: 09决定书.docx, kind: decision, own_no: 京朝市监罚〔2025〕12号}
+      - {file: 10送达回证.docx, kind: service_receipt, cited_case_nos: [京朝市监罚〔2025〕21号]}
+  message: 送达回证（10送达回证.docx）所载文号“京朝市监罚〔2025〕21号”与决定书文号“京朝市监罚〔2025〕12号”不一致
+  occurrences: 1
+  evidence: 10送达回证.docx
+```
+"""
 
 from __future__ import annotations
 

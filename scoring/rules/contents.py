@@ -6,6 +6,34 @@ party, facts and evidence, penalty and basis, performance, remedies, agency and 
 and the 送达回证 (`service_receipt`, R19; Art. 61: document served and its number, recipient, manner,
 place, date, signature or witnessed refusal). A part is present, missing, or unreadable (unknown); a part
 written as prose (违法事实) that extraction cannot see is noted, never deducted.
+
+Example:
+
+```yaml
+item:
+  kind: contents
+  args: {document: penalty_notice, parts: [basis, defense_right]}
+pass:
+  facts:
+    documents:
+      - file: 07告知书.docx
+        kind: penalty_notice
+        penalty_basis: [{law: 中华人民共和国食品安全法, article: 124}]
+        defense_right: 你单位有权进行陈述和申辩
+        defense_period_days: 3
+  message: 已载明处罚依据、陈述申辩权利及期限
+  evidence: 07告知书.docx
+fail:
+  facts:
+    documents:
+      - {file: 07告知书.docx, kind: penalty_notice, defense_right: 你单位有权进行陈述和申辩}
+  message: 行政处罚事先告知书（07告知书.docx）缺处罚依据、陈述申辩权利及期限
+  occurrences: 2
+  evidence: 07告知书.docx
+n/a:
+  facts: {}
+  message: 卷内无事先告知书，不适用
+```
 """
 
 from __future__ import annotations

@@ -1,4 +1,28 @@
-"""format_check: a value has a valid form, e.g. a 统一社会信用代码's GB 32100 check character (R22)."""
+"""format_check: a value has a valid form, e.g. a 统一社会信用代码's GB 32100 check character (R22).
+
+Example:
+
+```yaml
+item:
+  kind: format_check
+  args: {element: party_id, format: credit_code}
+pass:
+  facts:
+    elements: {party_kind: organisation}
+    documents: [{file: 05营业执照.pdf, kind: party_identity, party_id: '914101850572028342'}]
+  message: 统一社会信用代码校验通过
+fail:
+  facts:
+    elements: {party_kind: organisation}
+    documents: [{file: 05营业执照.pdf, kind: party_identity, party_id: '914101850572028343'}]
+  message: 统一社会信用代码“914101850572028343”校验位错误（应为2）
+  occurrences: 1
+  evidence: 05营业执照.pdf
+n/a:
+  facts: {}
+  message: 卷内未载明统一社会信用代码，不适用
+```
+"""
 
 from __future__ import annotations
 

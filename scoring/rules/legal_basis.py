@@ -1,5 +1,31 @@
 """legal_basis: the decision cites law (V08: any provision at all; R12: both the violated provision and the
-penalty provision, each down to its article)."""
+penalty provision, each down to its article).
+
+Example:
+
+```yaml
+item:
+  kind: legal_basis
+  args: {require: complete}
+pass:
+  facts:
+    documents:
+      - file: 09决定书.docx
+        kind: decision
+        violated: [{law: 中华人民共和国食品安全法, article: 34, text: 《中华人民共和国食品安全法》第三十四条}]
+        penalty_basis: [{law: 中华人民共和国食品安全法, article: 124, text: 《中华人民共和国食品安全法》第一百二十四条}]
+  message: 引用依据：《中华人民共和国食品安全法》第三十四条、《中华人民共和国食品安全法》第一百二十四条
+fail:
+  facts:
+    documents:
+      - file: 09决定书.docx
+        kind: decision
+        violated: [{law: 中华人民共和国食品安全法, text: 《中华人民共和国食品安全法》}]
+  message: 行政处罚决定书（09决定书.docx）未载明处罚依据；行政处罚决定书（09决定书.docx）引用“《中华人民共和国食品安全法》”未具体到条款项
+  occurrences: 2
+  evidence: 09决定书.docx
+```
+"""
 
 from __future__ import annotations
 

@@ -3,6 +3,31 @@
 Without a roster: some document of the file must show two distinct officers with certificate numbers.
 With a roster: additionally every officer named must be on it, with a matching certificate number valid on
 the document's date.
+
+Example:
+
+```yaml
+item:
+  kind: officers_qualified
+  args: {min_officers: 2}
+pass:
+  facts:
+    documents:
+      - file: 03询问笔录.docx
+        kind: inquiry_record
+        officers: [{name: 张三, cert_no: '11010012345'}, {name: 李四, cert_no: '11010012346'}]
+  message: 询问笔录（03询问笔录.docx）载明执法人员张三、李四及执法证号
+  evidence: 03询问笔录.docx
+fail:
+  facts:
+    documents:
+      - file: 03询问笔录.docx
+        kind: inquiry_record
+        officers: [{name: 张三, cert_no: '11010012345'}]
+  message: 卷内没有一份文书载明2名以上执法人员及其执法证号（最多为询问笔录（03询问笔录.docx），1人持证）
+  occurrences: 1
+  evidence: 03询问笔录.docx
+```
 """
 
 from __future__ import annotations

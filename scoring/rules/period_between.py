@@ -2,6 +2,35 @@
 
 statutes.md: Art. 85 makes the 二日、三日、五日、七日 periods working days; 15/60/90-day periods are calendar days.
 `max` periods are deadlines (R02, R09, R18, V07); `min` periods are time the party must be given (R14, R16).
+
+Example:
+
+```yaml
+item:
+  kind: period_between
+  args:
+    start: filing_date
+    end: decision_date
+    limit: decision_deadline_days
+    unit: days
+    excused_by: [extension_approval]
+parameters: {decision_deadline_days: 90}
+pass:
+  facts:
+    elements:
+      filing_date: {value: 2025-03-05, file: 02立案.docx}
+      decision_date: {value: 2025-04-15, file: 09决定书.docx}
+  message: 作出决定在立案后第41日，期限90日
+  evidence: 09决定书.docx
+fail:
+  facts:
+    elements:
+      filing_date: {value: 2025-01-02, file: 02立案.docx}
+      decision_date: {value: 2025-04-15, file: 09决定书.docx}
+  message: 作出决定（2025年4月15日）在立案（2025年1月2日）后第103日，超过90日（期限届满日2025年4月2日）
+  occurrences: 1
+  evidence: 09决定书.docx
+```
 """
 
 from __future__ import annotations

@@ -1,4 +1,29 @@
-"""record_fields: each 笔录 states its times to the minute and place (R05), and is signed (R06)."""
+"""record_fields: each 笔录 states its times to the minute and place (R05), and is signed (R06).
+
+Example:
+
+```yaml
+item:
+  kind: record_fields
+  args: {fields: [time_span, place]}
+pass:
+  facts:
+    documents:
+      - file: 03询问笔录.docx
+        kind: inquiry_record
+        time_span: ['2025-03-06T09:30', '2025-03-06T10:15']
+        place: 当事人经营场所
+  message: 1份笔录均载明起止时间（到分）、地点
+fail:
+  facts:
+    documents:
+      - {file: 03询问笔录.docx, kind: inquiry_record, place: 当事人经营场所}
+      - {file: 04检查笔录.docx, kind: inspection_record}
+  message: 询问笔录（03询问笔录.docx）缺起止时间（到分）；现场检查(勘验)笔录（04检查笔录.docx）缺起止时间（到分）、地点
+  occurrences: 2
+  evidence: 03询问笔录.docx
+```
+"""
 
 from __future__ import annotations
 
