@@ -10,10 +10,12 @@ import pytest
 
 from ingest.glossary import DOC_KIND_ZH, DocKind, Status
 from scoring.rules import REGISTRY, RuleContext
+from scoring.rules.docs import render
 from scoring.rules.examples import build_facts, build_item, example_of, run_case
 from scoring.rules.when import When
 
-RULES = Path(__file__).resolve().parents[1] / "scoring" / "rules"
+ROOT = Path(__file__).resolve().parents[1]
+RULES = ROOT / "scoring" / "rules"
 KINDS = sorted(REGISTRY)
 CASES = [
     pytest.param(name, i, id=f"{name}-{case.status.value}-{i}")
@@ -84,3 +86,9 @@ def test_the_rules_package_has_no_import_circle():
 
     for name in graph:
         visit(name, ())
+
+
+def test_the_readmes_list_of_kinds_is_the_registry():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert render(readme) == readme, "run: python -m scoring.rules.docs --write README.md"
+    assert all(f"`{name}`" in readme for name in REGISTRY)
