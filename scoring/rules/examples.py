@@ -48,7 +48,6 @@ class Example:
     item: dict[str, Any]  # {kind, args}, as a checklist writes it
     parameters: dict[str, Any]
     cases: tuple[Case, ...]
-    yaml: str  # the block as written, for the documentation
 
 
 def example_of(kind: RuleKind) -> Example:
@@ -69,7 +68,7 @@ def example_of(kind: RuleKind) -> Example:
             if not isinstance(case, dict) or "facts" not in case or case.keys() - CASE_KEYS:
                 raise ExampleError(f"{kind.name}: a `{key}` case is {{facts, message, occurrences, evidence}}")
             cases.append(Case(status, case["facts"] or {}, *(case.get(k) for k in ("message", "occurrences", "evidence"))))
-    return Example(kind.name, raw["item"], raw.get("parameters") or {}, tuple(cases), blocks[0])
+    return Example(kind.name, raw["item"], raw.get("parameters") or {}, tuple(cases))
 
 
 def build_rule(kind_name: str, raw_args: dict[str, Any] | None) -> RuleSpec:
