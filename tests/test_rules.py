@@ -460,11 +460,11 @@ def test_load_roster_xlsx(tmp_path):
 
 def test_decision_contents_art59():
     facts = clean_case()
-    assert run("decision_contents", {}, facts).status == Status.PASS
+    assert run("contents", {"document": "decision"}, facts).status == Status.PASS
     decision = doc_of(facts, DocKind.DECISION)
     decision.remedies = None
     decision.party_address = None
-    out = run("decision_contents", {}, facts)
+    out = run("contents", {"document": "decision"}, facts)
     assert out.status == Status.FAIL and out.occurrences == 2 and "救济途径和期限" in out.message
 
 
@@ -472,7 +472,7 @@ def test_decision_contents_prose_parts_are_noted_not_deducted():
     facts = clean_case()
     for kind in (DocKind.DECISION, DocKind.PENALTY_NOTICE):  # no prose read anywhere: cannot tell
         doc_of(facts, kind).fields.clear()
-    out = run("decision_contents", {"parts": ["facts_evidence", "remedies"]}, facts)
+    out = run("contents", {"document": "decision", "parts": ["facts_evidence", "remedies"]}, facts)
     assert out.status == Status.PASS and "违法事实和证据未能自动核对" in out.message
 
 
@@ -482,37 +482,37 @@ def test_prose_missing_where_the_same_case_shows_it_read():
     doc_of(facts, DocKind.PENALTY_NOTICE).fields.clear()
     doc_of(facts, DocKind.PENALTY_NOTICE).violated.clear()
     doc_of(facts, DocKind.PENALTY_NOTICE).penalty_basis.clear()
-    out = run("notice_contents", {}, facts)
+    out = run("contents", {"document": "penalty_notice"}, facts)
     assert out.status == Status.FAIL and out.occurrences == 2, out
     assert "缺违法事实、处罚依据" in out.message
     facts = clean_case()
     del doc_of(facts, DocKind.DECISION).fields["证据"]  # the notice shows no 证据 field: cannot tell
-    assert run("decision_contents", {"parts": ["facts_evidence"]}, facts).status == Status.PASS
+    assert run("contents", {"document": "decision", "parts": ["facts_evidence"]}, facts).status == Status.PASS
 
 
 def test_receipt_contents_unread_form_is_unknown():
     facts = clean_case()
     for d in facts.of_kind(DocKind.SERVICE_RECEIPT):
         d.fields.clear()
-    out = run("receipt_contents", {"parts": ["manner"]}, facts)
+    out = run("contents", {"document": "service_receipt", "parts": ["manner"]}, facts)
     assert out.status == Status.UNKNOWN and "送达方式" in out.message
 
 
 def test_notice_contents():
     facts = clean_case()
-    assert run("notice_contents", {}, facts).status == Status.PASS
+    assert run("contents", {"document": "penalty_notice"}, facts).status == Status.PASS
     doc_of(facts, DocKind.PENALTY_NOTICE).defense_period_days = None
-    out = run("notice_contents", {}, facts)
+    out = run("contents", {"document": "penalty_notice"}, facts)
     assert out.status == Status.FAIL and "陈述申辩权利及期限" in out.message
 
 
 def test_receipt_contents():
     facts = clean_case()
-    assert run("receipt_contents", {}, facts).status == Status.PASS
+    assert run("contents", {"document": "service_receipt"}, facts).status == Status.PASS
     receipt = doc_of(facts, DocKind.SERVICE_RECEIPT, 1)
     receipt.signed_by_party = found(False, "10送达回证.docx")
     receipt.place = None
-    out = run("receipt_contents", {}, facts)
+    out = run("contents", {"document": "service_receipt"}, facts)
     assert out.status == Status.FAIL and out.occurrences == 2 and out.evidence.source_file == "10送达回证.docx"
 
 
@@ -558,12 +558,15 @@ def test_all_of_hearing_procedure():
     assert "提前不足" not in out.message and "不足7个工作日" in out.message and "听证笔录" in out.message
 
 
-def test_registry_holds_the_documented_kinds():
+def test_each_kind_is_the_module_named_after_it():
+    """The registry is the list of kinds: one per public module of scoring/rules/, named as the module."""
+    import pkgutil
+
+    import scoring.rules
     from scoring.rules import REGISTRY
 
-    assert set(REGISTRY) == {
-        "all_of", "amount_compare", "consistency", "dates_in_order", "decision_contents", "document_present",
-        "element_present", "form_fields", "format_check", "legal_basis", "manual", "notice_contents",
-        "officers_qualified", "period_between", "receipt_contents", "record_fields", "record_officers",
-        "threshold_requirement",
+    modules = {m.name for m in pkgutil.iter_modules(scoring.rules.__path__) if not m.name.startswith("_")}
+    assert {kind.check.__module__ for kind in REGISTRY.values()} == {
+        f"scoring.rules.{name}" for name in modules - scoring.rules.SUPPORT
     }
+    assert all(kind.check.__module__ == f"scoring.rules.{name}" for name, kind in REGISTRY.items())

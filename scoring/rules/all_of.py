@@ -1,4 +1,31 @@
-"""all_of: an item made of several checks that must all hold (R16 hearing, R22 party information)."""
+"""all_of: an item made of several checks that must all hold (R16 hearing, R22 party information).
+
+Example:
+
+```yaml
+item:
+  kind: all_of
+  args:
+    rules:
+      - {kind: document_present, args: {kinds: [hearing_record], when: {hearing_held: true}}}
+      - {kind: element_present, args: {element: hearing_date, when: {hearing_held: true}}}
+pass:
+  facts:
+    elements: {hearing_date: {value: 2025-04-10, file: 听证笔录.docx}}
+    documents: [{file: 听证笔录.docx, kind: hearing_record}]
+  message: 卷内有听证笔录（听证笔录.docx）；已载明听证日期
+  evidence: 听证笔录.docx
+fail:
+  facts:
+    elements: {hearing_date: {value: 2025-04-10, file: 听证通知书.docx}}
+  message: 卷内未见听证笔录
+  occurrences: 1
+  evidence: ''
+n/a:
+  facts: {}
+  message: 未举行听证，不适用
+```
+"""
 
 from __future__ import annotations
 
@@ -18,7 +45,7 @@ class AllOfArgs(Args):
 
 
 @register("all_of", args=AllOfArgs, composite=True)
-def evaluate(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
+def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
     """Fail if any sub-check fails (occurrences add up); else unknown if any is unknown; n/a if all are."""
     outcomes = []
     for spec in item.args.rules:

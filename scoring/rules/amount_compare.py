@@ -1,5 +1,28 @@
 """amount_compare: 大写 and figures agree within a document (R23); the decision's fine is not higher than the
-notice's unless the party was notified again (V11; Art. 44, 45: 不得因陈述申辩而给予更重的处罚)."""
+notice's unless the party was notified again (V11; Art. 44, 45: 不得因陈述申辩而给予更重的处罚).
+
+Example:
+
+```yaml
+item:
+  kind: amount_compare
+  args: {mode: decision_vs_notice}
+pass:
+  facts:
+    documents:
+      - {file: 07告知书.docx, kind: penalty_notice, fine: 20000}
+      - {file: 09决定书.docx, kind: decision, fine: 20000}
+  message: 决定罚款20000元未高于告知的拟罚款20000元
+fail:
+  facts:
+    documents:
+      - {file: 07告知书.docx, kind: penalty_notice, fine: 20000}
+      - {file: 09决定书.docx, kind: decision, fine: 30000}
+  message: 决定罚款30000元高于告知书拟罚款20000元（行政处罚事先告知书（07告知书.docx）），且未重新告知
+  occurrences: 1
+  evidence: 09决定书.docx
+```
+"""
 
 from __future__ import annotations
 
@@ -10,8 +33,6 @@ from ingest.model import CaseFacts
 from scoring.rules.base import (
     Outcome,
     RuleContext,
-    When,
-    check_when,
     decision_fine,
     doc_evidence,
     doc_ref,
@@ -19,6 +40,7 @@ from scoring.rules.base import (
     yuan,
 )
 from scoring.rules.registry import Args, register
+from scoring.rules.when import When
 
 
 class AmountCompareArgs(Args):
@@ -67,11 +89,9 @@ def _decision_vs_notice(facts: CaseFacts) -> Outcome:
 
 
 @register("amount_compare", args=AmountCompareArgs)
-def evaluate(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
+def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
     """Compare amounts: within a document (大写 vs figures) or decision vs notice."""
     args: AmountCompareArgs = item.args
-    if (pre := check_when(args.when, facts, ctx)) is not None:
-        return pre
     if args.mode == "upper_vs_figures":
         return _upper_vs_figures(facts, args)
     return _decision_vs_notice(facts)

@@ -12,13 +12,13 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from pydantic import AfterValidator
 
 from ingest.glossary import DOC_KIND_ZH, PARTY_KIND_ZH, DocKind, ProblemKind, Status
 from ingest.model import CaseFacts, DateRole, DocFacts, Elements, Evidence, Found
-from scoring.rules.registry import Args, ParamRef
+from scoring.rules.args import ParamRef
 from scoring.workdays import CalendarUnknownError
 
 MISSING = Evidence("")  # the evidence of an absence: no file, no quote
@@ -284,47 +284,6 @@ def hearing_held(facts: CaseFacts) -> bool:
 
 
 # ---------------------------------------------------------------------------------------------------
-# Preconditions (`when:` in a checklist item's args)
-# ---------------------------------------------------------------------------------------------------
-
-
-class When(Args):
-    """The item applies only if all of these hold; otherwise its outcome is n/a."""
-
-    has: tuple[DocKind, ...] = ()  # any of these documents is in the file
-    lacks: tuple[DocKind, ...] = ()  # none of these is in the file
-    procedure: Literal["general", "summary"] | None = None
-    fine_positive: bool = False
-    fine_at_least: PartyParam | None = None
-    hearing_held: bool = False
-
-
-def check_when(when: When | None, facts: CaseFacts, ctx: RuleContext) -> Outcome | None:
-    """None when the item applies; otherwise the n/a (or unknown) outcome to return."""
-    if when is None:
-        return None
-    if when.has and not facts.has(*when.has):
-        return Outcome.na(f"卷内无{kinds_zh(when.has)}，不适用")
-    if when.lacks and facts.has(*when.lacks):
-        return Outcome.na(f"卷内有{kinds_zh(when.lacks)}，不适用")
-    if when.procedure and facts.elements.procedure != when.procedure:
-        return Outcome.na("非一般程序案件，不适用" if when.procedure == "general" else "非简易程序案件，不适用")
-    if when.fine_positive:
-        fine = decision_fine(facts)
-        if fine is None or fine.value <= 0:
-            return Outcome.na("未处罚款，不适用")
-    if when.fine_at_least:
-        applies, why = at_or_above(facts, when.fine_at_least, ctx)
-        if applies is None:
-            return Outcome.unknown(why)
-        if not applies:
-            return Outcome.na(f"{why}，不适用")
-    if when.hearing_held and not hearing_held(facts):
-        return Outcome.na("未举行听证，不适用")
-    return None
-
-
-# ---------------------------------------------------------------------------------------------------
 # Parts of a document (contents checks): True present, False missing, None cannot be told
 # ---------------------------------------------------------------------------------------------------
 
@@ -355,6 +314,15 @@ def has_part(
     if narrative or (not attrs and not dates and not doc.fields):
         return None
     return False
+
+
+def both(*checks: bool | None) -> bool | None:
+    """All of several sub-checks: missing wins over unreadable."""
+    if any(c is False for c in checks):
+        return False
+    if any(c is None for c in checks):
+        return None
+    return True
 
 
 DOC_ATTRS = frozenset(DocFacts.__dataclass_fields__) - {"source_file", "kind", "title", "position"}

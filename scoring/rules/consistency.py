@@ -1,4 +1,27 @@
-"""consistency: the same fact reads the same in every document (R21 文号, R22 当事人名称/信用代码)."""
+"""consistency: the same fact reads the same in every document (R21 文号, R22 当事人名称/信用代码).
+
+Example:
+
+```yaml
+item:
+  kind: consistency
+  args: {fields: [case_no], kinds: [service_receipt]}
+pass:
+  facts:
+    documents:
+      - {file: 09决定书.docx, kind: decision, own_no: 京朝市监罚〔2025〕12号}
+      - {file: 10送达回证.docx, kind: service_receipt, cited_case_nos: [京朝市监罚〔2025〕12号]}
+  message: 文号前后一致
+fail:
+  facts:
+    documents:
+      - {file: 09决定书.docx, kind: decision, own_no: 京朝市监罚〔2025〕12号}
+      - {file: 10送达回证.docx, kind: service_receipt, cited_case_nos: [京朝市监罚〔2025〕21号]}
+  message: 送达回证（10送达回证.docx）所载文号“京朝市监罚〔2025〕21号”与决定书文号“京朝市监罚〔2025〕12号”不一致
+  occurrences: 1
+  evidence: 10送达回证.docx
+```
+"""
 
 from __future__ import annotations
 
@@ -8,8 +31,9 @@ from pydantic import Field
 
 from ingest.glossary import DocKind
 from ingest.model import CaseFacts, Found
-from scoring.rules.base import Outcome, RuleContext, When, check_when, doc_ref, norm
+from scoring.rules.base import Outcome, RuleContext, doc_ref, norm
 from scoring.rules.registry import Args, register
+from scoring.rules.when import When
 
 FIELD_ZH = {"case_no": "文号", "party_name": "当事人名称", "party_id": "统一社会信用代码"}
 
@@ -63,11 +87,9 @@ def _party(facts: CaseFacts, args: ConsistencyArgs, field: str) -> tuple[list[tu
 
 
 @register("consistency", args=ConsistencyArgs)
-def evaluate(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
+def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
     """One occurrence per document whose value differs from the decision's (or the first document's)."""
     args: ConsistencyArgs = item.args
-    if (pre := check_when(args.when, facts, ctx)) is not None:
-        return pre
     bad: list[tuple[str, Found[str]]] = []
     compared, unread = 0, []
     for field in args.fields:

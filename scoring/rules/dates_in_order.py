@@ -1,4 +1,34 @@
-"""dates_in_order: procedure steps in their legal order (V06 程序颠倒)."""
+"""dates_in_order: procedure steps in their legal order (V06 程序颠倒).
+
+Example:
+
+```yaml
+item:
+  kind: dates_in_order
+  args:
+    pairs: [{before: filing_date, after: decision_date}]
+pass:
+  facts:
+    elements:
+      filing_date: {value: 2025-03-05, file: 02立案.docx}
+      decision_date: {value: 2025-04-15, file: 09决定书.docx}
+  message: 立案（2025年3月5日）不晚于作出决定（2025年4月15日）
+fail:
+  facts:
+    elements:
+      filing_date: {value: 2025-04-20, file: 02立案.docx}
+      decision_date: {value: 2025-04-15, file: 09决定书.docx}
+  message: 程序颠倒：立案（2025年4月20日）晚于作出决定（2025年4月15日）
+  occurrences: 1
+  evidence: 09决定书.docx
+unknown:
+  facts:
+    elements:
+      filing_date: {value: 2025-03-05, file: 02立案.docx}
+    documents: [{file: 09决定书.docx, kind: decision}]
+  message: 未能读取作出决定日期，无法核对程序先后
+```
+"""
 
 from __future__ import annotations
 
@@ -7,8 +37,9 @@ from datetime import date
 from pydantic import Field
 
 from ingest.model import CaseFacts
-from scoring.rules.base import DateRef, Outcome, RuleContext, When, check_when, event_zh, resolve_date
+from scoring.rules.base import DateRef, Outcome, RuleContext, event_zh, resolve_date
 from scoring.rules.registry import Args, register
+from scoring.rules.when import When
 
 
 class Pair(Args):
@@ -27,11 +58,9 @@ def zh_date(day: date) -> str:
 
 
 @register("dates_in_order", args=DatesInOrderArgs)
-def evaluate(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
+def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
     """Fail for each pair whose `before` date comes after its `after` date; evidence is the `after` date."""
     args: DatesInOrderArgs = item.args
-    if (pre := check_when(args.when, facts, ctx)) is not None:
-        return pre
     fails, unreadable, checked = [], [], []
     evidence = None
     for pair in args.pairs:

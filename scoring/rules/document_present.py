@@ -1,4 +1,28 @@
-"""document_present: a required document is in the file (R01, R07, R08, R17, R20, R24, V03)."""
+"""document_present: a required document is in the file (R01, R07, R08, R17, R20, R24, V03).
+
+Example:
+
+```yaml
+item:
+  kind: document_present
+  args: {kinds: [filing_approval]}
+pass:
+  facts:
+    documents: [{file: 02立案.docx, kind: filing_approval}]
+  message: 卷内有立案审批表（02立案.docx）
+  evidence: 02立案.docx
+fail:
+  facts:
+    documents: [{file: 01案源.docx, kind: case_source}]
+  message: 卷内未见立案审批表
+  occurrences: 1
+  evidence: ''
+unknown:
+  facts:
+    problems: [{file: 13扫描件.jpg, kind: unsupported}]
+  message: 卷内未见立案审批表，但有1个文件无法读取（13扫描件.jpg），无法判定
+```
+"""
 
 from __future__ import annotations
 
@@ -11,15 +35,14 @@ from ingest.model import CaseFacts
 from scoring.rules.base import (
     Outcome,
     RuleContext,
-    When,
     absent,
-    check_when,
     doc_evidence,
     doc_ref,
     kinds_zh,
     serves_decision,
 )
 from scoring.rules.registry import Args, register
+from scoring.rules.when import When
 
 
 class DocumentPresentArgs(Args):
@@ -32,11 +55,9 @@ class DocumentPresentArgs(Args):
 
 
 @register("document_present", args=DocumentPresentArgs)
-def evaluate(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
+def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
     """Fail naming the document when none of `kinds` is in the file."""
     args: DocumentPresentArgs = item.args
-    if (pre := check_when(args.when, facts, ctx)) is not None:
-        return pre
     what = args.what or kinds_zh(args.kinds)
     docs = facts.of_kind(*args.kinds)
     if args.serves == "decision":

@@ -1,4 +1,28 @@
-"""element_present: a case element (Elements field) or a document's field is stated at all."""
+"""element_present: a case element (Elements field) or a document's field is stated at all.
+
+Example:
+
+```yaml
+item:
+  kind: element_present
+  args: {element: remedies, doc_kind: decision}
+pass:
+  facts:
+    documents:
+      - {file: 09决定书.docx, kind: decision, remedies: 可在收到本决定书之日起六十日内申请行政复议}
+  message: 行政处罚决定书已载明救济途径
+  evidence: 09决定书.docx
+fail:
+  facts:
+    documents: [{file: 09决定书.docx, kind: decision}]
+  message: 行政处罚决定书（09决定书.docx）未载明救济途径
+  occurrences: 1
+  evidence: 09决定书.docx
+n/a:
+  facts: {}
+  message: 卷内无行政处罚决定书，不适用
+```
+"""
 
 from __future__ import annotations
 
@@ -12,13 +36,12 @@ from scoring.rules.base import (
     MISSING,
     Outcome,
     RuleContext,
-    When,
     _attr_set,
-    check_when,
     doc_evidence,
     doc_ref,
 )
 from scoring.rules.registry import Args, register
+from scoring.rules.when import When
 
 
 class ElementPresentArgs(Args):
@@ -36,11 +59,9 @@ class ElementPresentArgs(Args):
 
 
 @register("element_present", args=ElementPresentArgs)
-def evaluate(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
+def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
     """Fail when the element is not stated (in any document of `doc_kind`, or in the case's elements)."""
     args: ElementPresentArgs = item.args
-    if (pre := check_when(args.when, facts, ctx)) is not None:
-        return pre
     label = args.label or zh(args.element)
     if args.doc_kind is None:
         if args.element not in ELEMENT_ATTRS:

@@ -1,4 +1,33 @@
-"""form_fields: the labelled fields a form must fill in, one occurrence per missing field (R03, R25)."""
+"""form_fields: the labelled fields a form must fill in, one occurrence per missing field (R03, R25).
+
+Example:
+
+```yaml
+item:
+  kind: form_fields
+  args:
+    kinds: [filing_approval]
+    fields:
+      - {name: 当事人, attrs: [party_name]}
+      - {name: 案件来源, labels: [案件来源, 案源]}
+pass:
+  facts:
+    documents:
+      - {file: 02立案.docx, kind: filing_approval, party_name: 北京某某餐饮有限公司, fields: {案件来源: 投诉举报}}
+  message: 立案审批表均载明当事人、案件来源
+fail:
+  facts:
+    documents:
+      - {file: 02立案.docx, kind: filing_approval, fields: {案由: 销售过期食品}}
+  message: 立案审批表（02立案.docx）缺当事人、案件来源
+  occurrences: 2
+  evidence: 02立案.docx
+unknown:
+  facts:
+    documents: [{file: 02立案.docx, kind: filing_approval, party_name: 北京某某餐饮有限公司}]
+  message: 未能读取立案审批表（02立案.docx）的案件来源
+```
+"""
 
 from __future__ import annotations
 
@@ -6,19 +35,18 @@ from pydantic import Field, field_validator
 
 from ingest.glossary import DOC_KIND_ZH, DocKind
 from ingest.model import CaseFacts, DateRole
-from scoring.rules._contents import both
 from scoring.rules.base import (
     DOC_ATTRS,
     Outcome,
     RuleContext,
-    When,
-    check_when,
+    both,
     doc_evidence,
     doc_ref,
     has_part,
     kinds_zh,
 )
 from scoring.rules.registry import Args, register
+from scoring.rules.when import When
 
 
 class FieldSpec(Args):
@@ -51,11 +79,9 @@ class FormFieldsArgs(Args):
 
 
 @register("form_fields", args=FormFieldsArgs)
-def evaluate(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
+def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
     """Each field missing from each document of `kinds` is one occurrence."""
     args: FormFieldsArgs = item.args
-    if (pre := check_when(args.when, facts, ctx)) is not None:
-        return pre
     docs = facts.of_kind(*args.kinds)
     if not docs:
         return Outcome.na(f"卷内无{kinds_zh(args.kinds)}，不适用")

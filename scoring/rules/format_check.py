@@ -1,4 +1,28 @@
-"""format_check: a value has a valid form, e.g. a 统一社会信用代码's GB 32100 check character (R22)."""
+"""format_check: a value has a valid form, e.g. a 统一社会信用代码's GB 32100 check character (R22).
+
+Example:
+
+```yaml
+item:
+  kind: format_check
+  args: {element: party_id, format: credit_code}
+pass:
+  facts:
+    elements: {party_kind: organisation}
+    documents: [{file: 05营业执照.pdf, kind: party_identity, party_id: '914101850572028342'}]
+  message: 统一社会信用代码校验通过
+fail:
+  facts:
+    elements: {party_kind: organisation}
+    documents: [{file: 05营业执照.pdf, kind: party_identity, party_id: '914101850572028343'}]
+  message: 统一社会信用代码“914101850572028343”校验位错误（应为2）
+  occurrences: 1
+  evidence: 05营业执照.pdf
+n/a:
+  facts: {}
+  message: 卷内未载明统一社会信用代码，不适用
+```
+"""
 
 from __future__ import annotations
 
@@ -7,8 +31,9 @@ from typing import Literal
 from ingest.extract.credit_code import USCC_CHARSET, check_code, uscc_check_char
 from ingest.model import CaseFacts, Found
 from ingest.normalize import fold
-from scoring.rules.base import Outcome, RuleContext, When, check_when, norm, party_kind
+from scoring.rules.base import Outcome, RuleContext, norm, party_kind
 from scoring.rules.registry import Args, register
+from scoring.rules.when import When
 
 
 class FormatCheckArgs(Args):
@@ -39,11 +64,8 @@ def credit_code_problem(value: str, kind: str | None) -> str | None:
 
 
 @register("format_check", args=FormatCheckArgs)
-def evaluate(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
+def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
     """Fail for each distinct party ID in the file that is meant as a credit code but fails its check."""
-    args: FormatCheckArgs = item.args
-    if (pre := check_when(args.when, facts, ctx)) is not None:
-        return pre
     values: dict[str, Found[str]] = {}
     for found in [facts.elements.party_id, *(d.party_id for d in facts.documents)]:
         if found is not None:

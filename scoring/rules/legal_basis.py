@@ -1,5 +1,31 @@
 """legal_basis: the decision cites law (V08: any provision at all; R12: both the violated provision and the
-penalty provision, each down to its article)."""
+penalty provision, each down to its article).
+
+Example:
+
+```yaml
+item:
+  kind: legal_basis
+  args: {require: complete}
+pass:
+  facts:
+    documents:
+      - file: 09决定书.docx
+        kind: decision
+        violated: [{law: 中华人民共和国食品安全法, article: 34, text: 《中华人民共和国食品安全法》第三十四条}]
+        penalty_basis: [{law: 中华人民共和国食品安全法, article: 124, text: 《中华人民共和国食品安全法》第一百二十四条}]
+  message: 引用依据：《中华人民共和国食品安全法》第三十四条、《中华人民共和国食品安全法》第一百二十四条
+fail:
+  facts:
+    documents:
+      - file: 09决定书.docx
+        kind: decision
+        violated: [{law: 中华人民共和国食品安全法, text: 《中华人民共和国食品安全法》}]
+  message: 行政处罚决定书（09决定书.docx）未载明处罚依据；行政处罚决定书（09决定书.docx）引用“《中华人民共和国食品安全法》”未具体到条款项
+  occurrences: 2
+  evidence: 09决定书.docx
+```
+"""
 
 from __future__ import annotations
 
@@ -7,8 +33,9 @@ from typing import Literal
 
 from ingest.glossary import DocKind
 from ingest.model import CaseFacts
-from scoring.rules.base import Outcome, RuleContext, When, check_when, doc_evidence, doc_ref
+from scoring.rules.base import Outcome, RuleContext, doc_evidence, doc_ref
 from scoring.rules.registry import Args, register
+from scoring.rules.when import When
 
 
 class LegalBasisArgs(Args):
@@ -18,11 +45,9 @@ class LegalBasisArgs(Args):
 
 
 @register("legal_basis", args=LegalBasisArgs)
-def evaluate(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
+def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
     """any: fail when no provision is cited; complete: fail per missing side or article-less citation."""
     args: LegalBasisArgs = item.args
-    if (pre := check_when(args.when, facts, ctx)) is not None:
-        return pre
     docs = facts.of_kind(*args.kinds)
     if not docs:
         return Outcome.na("卷内无决定书，不适用")

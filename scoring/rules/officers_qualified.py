@@ -3,6 +3,31 @@
 Without a roster: some document of the file must show two distinct officers with certificate numbers.
 With a roster: additionally every officer named must be on it, with a matching certificate number valid on
 the document's date.
+
+Example:
+
+```yaml
+item:
+  kind: officers_qualified
+  args: {min_officers: 2}
+pass:
+  facts:
+    documents:
+      - file: 03询问笔录.docx
+        kind: inquiry_record
+        officers: [{name: 张三, cert_no: '11010012345'}, {name: 李四, cert_no: '11010012346'}]
+  message: 询问笔录（03询问笔录.docx）载明执法人员张三、李四及执法证号
+  evidence: 03询问笔录.docx
+fail:
+  facts:
+    documents:
+      - file: 03询问笔录.docx
+        kind: inquiry_record
+        officers: [{name: 张三, cert_no: '11010012345'}]
+  message: 卷内没有一份文书载明2名以上执法人员及其执法证号（最多为询问笔录（03询问笔录.docx），1人持证）
+  occurrences: 1
+  evidence: 03询问笔录.docx
+```
 """
 
 from __future__ import annotations
@@ -13,10 +38,11 @@ from pydantic import Field
 
 from ingest.model import CaseFacts, DateRole, DocFacts
 from scoring.roster import Roster, norm_cert
-from scoring.rules.base import Outcome, RuleContext, When, check_when, doc_ref, unreadable_files
+from scoring.rules.base import Outcome, RuleContext, doc_ref, unreadable_files
 from scoring.rules.dates_in_order import zh_date
 from scoring.rules.record_officers import distinct_officers
 from scoring.rules.registry import Args, register
+from scoring.rules.when import When
 
 _DOC_DATE_ROLES = (
     DateRole.SIGNED,
@@ -77,11 +103,9 @@ def roster_problems(facts: CaseFacts, roster: Roster) -> tuple[list[tuple[str, o
 
 
 @register("officers_qualified", args=OfficersQualifiedArgs)
-def evaluate(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
+def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
     """Fail when no document shows `min_officers` officers with certificates, or the roster contradicts one."""
     args: OfficersQualifiedArgs = item.args
-    if (pre := check_when(args.when, facts, ctx)) is not None:
-        return pre
     # the document closest to the requirement: most certified officers, then most officers named (its
     # quote is the evidence of a fail: checklist "every fail names its evidence")
     best = max(

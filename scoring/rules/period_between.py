@@ -2,6 +2,35 @@
 
 statutes.md: Art. 85 makes the 二日、三日、五日、七日 periods working days; 15/60/90-day periods are calendar days.
 `max` periods are deadlines (R02, R09, R18, V07); `min` periods are time the party must be given (R14, R16).
+
+Example:
+
+```yaml
+item:
+  kind: period_between
+  args:
+    start: filing_date
+    end: decision_date
+    limit: decision_deadline_days
+    unit: days
+    excused_by: [extension_approval]
+parameters: {decision_deadline_days: 90}
+pass:
+  facts:
+    elements:
+      filing_date: {value: 2025-03-05, file: 02立案.docx}
+      decision_date: {value: 2025-04-15, file: 09决定书.docx}
+  message: 作出决定在立案后第41日，期限90日
+  evidence: 09决定书.docx
+fail:
+  facts:
+    elements:
+      filing_date: {value: 2025-01-02, file: 02立案.docx}
+      decision_date: {value: 2025-04-15, file: 09决定书.docx}
+  message: 作出决定（2025年4月15日）在立案（2025年1月2日）后第103日，超过90日（期限届满日2025年4月2日）
+  occurrences: 1
+  evidence: 09决定书.docx
+```
 """
 
 from __future__ import annotations
@@ -20,15 +49,14 @@ from scoring.rules.base import (
     Outcome,
     PartyParam,
     RuleContext,
-    When,
     at_or_above,
-    check_when,
     event_zh,
     resolve_date,
     resolve_first,
 )
 from scoring.rules.dates_in_order import zh_date
 from scoring.rules.registry import Args, register
+from scoring.rules.when import When
 from scoring.workdays import CalendarUnknownError, add_working_days, add_years, working_days_between
 
 UNIT_ZH = {"days": "日", "working_days": "个工作日", "years": "年"}
@@ -115,11 +143,9 @@ def _missing(ref: str, home: bool, args: PeriodBetweenArgs) -> Outcome:
 
 
 @register("period_between", args=PeriodBetweenArgs)
-def evaluate(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
+def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
     """Fail when `end` is later than `start` + limit (max) or earlier than it (min)."""
     args: PeriodBetweenArgs = item.args
-    if (pre := check_when(args.when, facts, ctx)) is not None:
-        return pre
     if args.waived_by and (waiver := getattr(facts.elements, args.waived_by)) is not None:
         return Outcome.passed(f"卷内有{zh(args.waived_by)}的书面表示", getattr(waiver, "evidence", None))
     limit_name = args.limit

@@ -1,4 +1,32 @@
-"""record_officers: each 笔录 names at least two officers with certificate numbers (R04; Art. 42, 55)."""
+"""record_officers: each 笔录 names at least two officers with certificate numbers (R04; Art. 42, 55).
+
+Example:
+
+```yaml
+item:
+  kind: record_officers
+  args: {min_officers: 2, require_cert: true}
+pass:
+  facts:
+    documents:
+      - file: 03询问笔录.docx
+        kind: inquiry_record
+        officers: [{name: 张三, cert_no: '11010012345'}, {name: 李四, cert_no: '11010012346'}]
+  message: 1份笔录均载明2名以上执法人员及执法证号
+fail:
+  facts:
+    documents:
+      - file: 03询问笔录.docx
+        kind: inquiry_record
+        officers: [{name: 张三, cert_no: '11010012345'}, {name: 李四, cert_no: null}]
+  message: 询问笔录（03询问笔录.docx）载明执法人员2人，李四未载明执法证号（应不少于2人并载明执法证号）
+  occurrences: 1
+  evidence: 03询问笔录.docx
+n/a:
+  facts: {}
+  message: 卷内无笔录，不适用
+```
+"""
 
 from __future__ import annotations
 
@@ -6,8 +34,9 @@ from pydantic import Field
 
 from ingest.glossary import RECORD_KINDS, DocKind
 from ingest.model import CaseFacts, DocFacts, Officer
-from scoring.rules.base import Outcome, RuleContext, When, check_when, doc_evidence, doc_ref, norm
+from scoring.rules.base import Outcome, RuleContext, doc_evidence, doc_ref, norm
 from scoring.rules.registry import Args, register
+from scoring.rules.when import When
 
 
 class RecordOfficersArgs(Args):
@@ -41,11 +70,9 @@ def shortfall(doc: DocFacts, minimum: int, require_cert: bool) -> str | None:
 
 
 @register("record_officers", args=RecordOfficersArgs)
-def evaluate(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
+def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
     """One occurrence per 笔录 with fewer than `min_officers` officers holding stated certificate numbers."""
     args: RecordOfficersArgs = item.args
-    if (pre := check_when(args.when, facts, ctx)) is not None:
-        return pre
     records = facts.of_kind(*args.kinds)
     if not records:
         return Outcome.na("卷内无笔录，不适用")

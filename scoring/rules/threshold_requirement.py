@@ -1,4 +1,34 @@
-"""threshold_requirement: a fine at or above a party-kind threshold requires a document (V04, V05, R10)."""
+"""threshold_requirement: a fine at or above a party-kind threshold requires a document (V04, V05, R10).
+
+Example:
+
+```yaml
+item:
+  kind: threshold_requirement
+  args:
+    threshold: major_case_fine_threshold
+    requires: [{kind: legal_review}]
+    what: 法制审核意见
+parameters:
+  major_case_fine_threshold: {individual: 10000, organisation: 100000}
+pass:
+  facts:
+    elements: {party_kind: organisation, fine_amount: {value: 200000, file: 09决定书.docx}}
+    documents: [{file: 08法制审核.docx, kind: legal_review}]
+  message: 罚款200000元达到单位100000元的标准，卷内有法制审核意见（08法制审核.docx）
+  evidence: 08法制审核.docx
+fail:
+  facts:
+    elements: {party_kind: organisation, fine_amount: {value: 200000, file: 09决定书.docx}}
+  message: 罚款200000元达到单位100000元的标准，但卷内未见法制审核意见
+  occurrences: 1
+  evidence: ''
+n/a:
+  facts:
+    elements: {party_kind: organisation, fine_amount: {value: 20000, file: 09决定书.docx}}
+  message: 罚款20000元低于单位100000元的标准，不适用
+```
+"""
 
 from __future__ import annotations
 
@@ -12,15 +42,14 @@ from scoring.rules.base import (
     Outcome,
     PartyParam,
     RuleContext,
-    When,
     _attr_set,
     at_or_above,
-    check_when,
     doc_evidence,
     doc_ref,
     unreadable_files,
 )
 from scoring.rules.registry import Args, register
+from scoring.rules.when import When
 
 
 class Requirement(Args):
@@ -43,11 +72,9 @@ class ThresholdRequirementArgs(Args):
 
 
 @register("threshold_requirement", args=ThresholdRequirementArgs)
-def evaluate(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
+def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
     """n/a below the threshold; at or above it, fail unless one of `requires` is in the file."""
     args: ThresholdRequirementArgs = item.args
-    if (pre := check_when(args.when, facts, ctx)) is not None:
-        return pre
     applies, why = at_or_above(facts, args.threshold, ctx)
     if applies is None:
         return Outcome.unknown(why)

@@ -1,0 +1,55 @@
+"""Preconditions (`when:` in a checklist item's args): whether an item applies to a file at all.
+
+A kind declares `when: When | None = None` in its args model and nothing else: the dispatcher
+(`RuleKind.evaluate` in registry.py) checks it before the kind runs, so no kind repeats that preamble.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from ingest.glossary import DocKind
+from ingest.model import CaseFacts
+from scoring.rules.args import Args
+from scoring.rules.base import (
+    Outcome,
+    PartyParam,
+    RuleContext,
+    at_or_above,
+    decision_fine,
+    hearing_held,
+    kinds_zh,
+)
+
+
+class When(Args):
+    """The item applies only if all of these hold; otherwise its outcome is n/a."""
+
+    has: tuple[DocKind, ...] = ()  # any of these documents is in the file
+    lacks: tuple[DocKind, ...] = ()  # none of these is in the file
+    procedure: Literal["general", "summary"] | None = None
+    fine_positive: bool = False
+    fine_at_least: PartyParam | None = None
+    hearing_held: bool = False
+
+    def check(self, facts: CaseFacts, ctx: RuleContext) -> Outcome | None:
+        """None when the item applies; otherwise the n/a (or unknown) outcome to return."""
+        if self.has and not facts.has(*self.has):
+            return Outcome.na(f"卷内无{kinds_zh(self.has)}，不适用")
+        if self.lacks and facts.has(*self.lacks):
+            return Outcome.na(f"卷内有{kinds_zh(self.lacks)}，不适用")
+        if self.procedure and facts.elements.procedure != self.procedure:
+            return Outcome.na("非一般程序案件，不适用" if self.procedure == "general" else "非简易程序案件，不适用")
+        if self.fine_positive:
+            fine = decision_fine(facts)
+            if fine is None or fine.value <= 0:
+                return Outcome.na("未处罚款，不适用")
+        if self.fine_at_least:
+            applies, why = at_or_above(facts, self.fine_at_least, ctx)
+            if applies is None:
+                return Outcome.unknown(why)
+            if not applies:
+                return Outcome.na(f"{why}，不适用")
+        if self.hearing_held and not hearing_held(facts):
+            return Outcome.na("未举行听证，不适用")
+        return None
