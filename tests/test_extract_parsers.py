@@ -388,3 +388,40 @@ def test_party_blocks_of_other_units(lines, name, kind, party_id) -> None:
 def test_a_number_line_above_a_salutation_is_not_the_party() -> None:
     info = parse_party(["行政处罚决定书", "岳环罚决字〔2024〕5号", "岳阳市君山区鑫源化工有限公司（统一社会信用代码：91430611**********）："])
     assert info.name.value == "岳阳市君山区鑫源化工有限公司"
+
+
+@pytest.mark.parametrize(("line", "officers"), [
+    ("执法人员周婷、王丽娟向当事人出示执法证件", [("周婷", None), ("王丽娟", None)]),  # a list, then a verb
+    ("执法人员方识宇、王江瑞于当天前往该场所进行调查", [("方识宇", None), ("王江瑞", None)]),
+    ("执法人员当场查获涉案物品", []),  # a verb phrase, not a name
+    ("对此材料执法人员以予采纳。", []),
+    ("1、案件承办人员执法证件复印件;", []),  # a noun phrase around the label
+    ("证据四:本机关调查人员行政执法证复印件 2 份 2 张。", []),
+    ("执法人员：张三", [("张三", None)]),  # a form field: one name is an answer
+    ("执法人员王丽娟（执法证号：11010012345）、李四（执法证号：11010012346）",
+     [("王丽娟", "11010012345"), ("李四", "11010012346")]),
+])
+def test_officers_are_names_a_reader_would_take_for_officers(line, officers) -> None:
+    from ingest.extract.officers import find_officers_in_lines
+
+    assert [(h.name, h.cert) for h in find_officers_in_lines([line])] == officers
+
+
+@pytest.mark.parametrize(("title", "legal"), [
+    ("中华人民共和国土地管理法", True), ("排污许可管理条例", True), ("公共场所卫生管理条例实施细则", True),
+    ("市场监督管理行政处罚程序规定", True), ("食品安全法（2021年修正）", True),
+    ("全国人民代表大会常务委员会关于修改〈中华人民共和国会计法〉等十一部法律的决定", True),
+    ("责令改正违法行为决定书", False), ("排污许可证", False), ("中华人民共和国农业部公告第2552号", False),
+    ("湖南省卫生健康行政处罚裁量权基准", False), ("自治区市场监管局办公室关于核查处置的通知", False),
+])
+def test_only_laws_regulations_and_rules_are_legal_titles(title: str, legal: bool) -> None:
+    from ingest.extract.provisions import is_legal_title
+
+    assert is_legal_title(title) is legal
+
+
+def test_a_decision_citing_only_documents_has_no_penalty_basis() -> None:
+    violated, basis = classify_citations(
+        "根据以上查明的事实，我局对你单位下达《责令改正违法行为决定书》（豫0329环责改字〔2024〕14号），"
+        "依据《排污许可证》载明的要求，决定对你单位处以罚款。")
+    assert basis == [] and violated == []

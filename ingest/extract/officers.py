@@ -42,7 +42,9 @@ _SPREAD_NAME = re.compile(
 )
 _NAME = re.compile(
     r"[\u4e00-\u9fa5][\u4e00-\u9fa5·]{1,3}?"
-    r"(?=执法|证件|证号|编号|签名|签字|分别|同志|[\s、，,;；:：()（）|/和及与等]|[A-Za-z0-9]|$)"
+    r"(?=执法|证件|证号|编号|签名|签字|分别|同志|[\s、，,;；:：()（）|/和及与等]|[A-Za-z0-9]|$"
+    # what officers do right after their names in running text: 执法人员周婷、王丽娟向当事人出示…
+    r"|向|于|到|在|对|将|前往|出示|依法|进行|当场|共同|一同|一起|持|均|已|亮明|来到|赴|会同)"
 )
 _NOT_NAME = re.compile(
     r"^(?:我们|本局|我局|本机关|你单位|单位|时间|地点|日期|记录|记录人|执法|证件|证号|出示|现场|依法|以上|其中|"
@@ -109,6 +111,8 @@ def _parse_at(text: str, pos: int, end: int, line: int) -> tuple[list[OfficerHit
             out[i] = OfficerHit(hit.name, m.group(), line, hit.start, m.end())
             pos, gap = m.end(), ""
             continue
+        if out and not gap:
+            break  # two names need something between them: "王江瑞于当天" is a name and then the narrative
         m = _SPREAD_NAME.match(text, pos, end) or _NAME.match(text, pos, end)
         name = re.sub(r"\s+", "", m.group()) if m else ""
         # after every name got its number, only a listed name (、 | spaces or a line break in a cell before it)
@@ -127,6 +131,24 @@ def _parse_at(text: str, pos: int, end: int, line: int) -> tuple[list[OfficerHit
     return out, pos
 
 
+_FIELD_AFTER_LABEL = re.compile(r"\s*(?:\([^()]{0,8}\))?\s*[:：|]")
+_LIST_GAP = re.compile(r"[、，,和及与\s|/]")
+
+
+def _plausible(hits: list[OfficerHit], folded: str, label_end: int) -> list[OfficerHit]:
+    """Names a reader would take for officers: each with its certificate number, or a list of names after
+    the label, or the one name of a form field (执法人员：张三). A word after the label in running text
+    (执法人员当场查获…, 执法人员以予采纳) or words around a noun (执法证件复印件) are not names."""
+    if not hits or all(h.cert for h in hits):
+        return hits
+    if _FIELD_AFTER_LABEL.match(folded, label_end):
+        return hits
+    if len(hits) == 1:
+        return []
+    listed = all(_LIST_GAP.search(folded[a.end : b.start]) for a, b in zip(hits, hits[1:], strict=False))
+    return hits if listed else [h for h in hits if h.cert]
+
+
 def find_officers(text: str, line: int = 0) -> list[OfficerHit]:
     """Officers named after an officer label in one line of text."""
     folded = fold(text)
@@ -134,7 +156,7 @@ def find_officers(text: str, line: int = 0) -> list[OfficerHit]:
     for m in _LABEL.finditer(folded):
         stop = _SEGMENT_END.search(folded, m.end())
         end = stop.start() if stop else len(folded)
-        out.extend(_parse(folded, m.end(), end, line))
+        out.extend(_plausible(_parse(folded, m.end(), end, line), folded, m.end()))
         # "张三，执法证号：…；李四，执法证号：…": the list goes on after a semicolon with the next numbered name
         while out and out[-1].cert and stop and stop.group() in "；;":
             name = _NAME.match(folded, stop.end())

@@ -1,6 +1,7 @@
 """Legal citations (domain.md "Legal basis"): 《法》第N条第N款第(N)项, lists (第十条、第十二条第一款), 该法/同法
 back-references, and which citations are the violated provision (违反了…的规定) and which the penalty
-provision (依据/根据/依照…的规定). A law cited without article gets article None.
+provision (依据/根据/依照…的规定). A law cited without article gets article None. Only titles of laws,
+regulations and rules are citations: a document, licence or notice in 《》 is not, nor is a discretion standard.
 """
 
 from __future__ import annotations
@@ -34,6 +35,27 @@ _BASIS = re.compile(r"依据|根据|依照|按照|适用|参照")
 # Sentences citing a law for the party's rights, remedies, payment or surcharges are not the penalty basis.
 _PROCEDURAL = re.compile(r"陈述|申辩|听证|复议|诉讼|送达|缴纳|缴至|缴款|加处|逾期|权利|告知你|告知如下")
 _PROCEDURAL_LAWS = re.compile(r"行政复议法|行政诉讼法|民事诉讼法")
+# What a lawyer reads as a law, regulation or rule (法律、法规、规章) by its title; everything else in 《》 —
+# documents (《责令改正违法行为决定书》), licences (《排污许可证》), notices, announcements, agreements — is
+# not a legal basis. A 决定 counts only from a legislature or the State Council.
+_LEGAL_TITLE = re.compile(r"(?:法|法典|条例|规定|办法|细则|规则|(?:人民代表大会|国务院).*决定)$")
+_NOT_LEGAL_TITLE = re.compile(r"(?:书|证|照|表|单|函|通知|公告|通告|意见|合同|协议|报告|记录|笔录|决定书|清单|目录)$")
+# Discretion standards (裁量基准) are cited by name beside the law; recognised, never a provision of law.
+_DISCRETION_TITLE = re.compile(r"裁量(?:权)?(?:基准|标准|规则|细则|办法|规定|适用规则)")
+_EDITION_NOTE = re.compile(r"\s*[(（][^()（）]{1,30}[)）]\s*$")  # 《食品安全法（2021年修正）》
+
+
+def is_discretion_standard(title: str) -> bool:
+    """《湖南省卫生健康行政处罚裁量权基准》: a discretion standard, cited for the amount, not a legal provision."""
+    return bool(_DISCRETION_TITLE.search(title))
+
+
+def is_legal_title(title: str) -> bool:
+    """Whether a title in 《》 names a law, regulation or rule (法律、法规、规章), as a lawyer reads it."""
+    bare = _EDITION_NOTE.sub("", fold(title).strip())
+    if is_discretion_standard(bare) or _NOT_LEGAL_TITLE.search(bare):
+        return False
+    return bool(_LEGAL_TITLE.search(bare))
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +130,9 @@ def find_citations(text: str) -> list[Citation]:
         if law_m["law"]:
             law = text[law_m.start("law") : law_m.end("law")].strip()
             law = aliases.get(law, law)
+            if not is_legal_title(law):
+                last_law = None  # 该法 after a document's title refers to no law
+                continue
             alias = _ALIAS.match(folded, pos)
             if alias:
                 aliases[(alias["a"] or alias["b"]).strip()] = law
