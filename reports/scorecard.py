@@ -3,6 +3,7 @@
 The 评查明细 sheet is also an input: reviewers fill the 复核 columns and `pingcha review apply` reads them
 back (reports/overrides.py), so its machine keys (案卷 = dossier_id, 项目编号 = item_code) are real values
 and a hidden `_meta` sheet records which run folder (by fingerprint) the workbook was made from.
+What the sheets say is here; how pingcha's workbooks look and stream is reports/xlsx.py.
 """
 
 from __future__ import annotations
@@ -152,7 +153,7 @@ def _write_summary(ws: BufferedSheet, data: RunData, ranking: pd.DataFrame, char
     ws.cell(row=row, column=1, value=REPORT_ZH["top_problems"]).font = SECTION
     row += 1
     write_header(ws, row, [FINDING_ZH["item_code"], FINDING_ZH["item_name"], FINDING_ZH["category"],
-                      REPORT_ZH["files_with_problem"], REPORT_ZH["points_total"], TERMS_ZH["veto_count"]])
+                           REPORT_ZH["files_with_problem"], REPORT_ZH["points_total"], TERMS_ZH["veto_count"]])
     for rec in top_problems(data.findings, limit=15).itertuples(index=False):
         row += 1
         for col, value in enumerate(
