@@ -15,9 +15,11 @@ import pandas as pd
 import yaml
 
 from ingest.glossary import CHINESE_NUMERALS, DOC_ZH, ELEMENT_ZH, FILE_NAMES_ZH, GRADE_FAIL, LETTER_ZH
-from reports.circular import GovDoc, campaign_name, case_part, fmt_num, location
+from reports.contract_csv import fmt_number
+from reports.document_text import campaign_name, case_part, location
+from reports.govdoc import GovDoc
 from reports.loading import ChecklistRef, RunData, load_run
-from reports.masking import individual_names
+from reports.masking import NameMasker, individual_names
 from reports.memory import release_freed_memory
 from reports.summary import failed
 
@@ -63,13 +65,13 @@ def safe_file_name(unit: str) -> str:
 def _score(case: pd.Series) -> str:
     if case["vetoed"]:
         raw = case["raw_score"]
-        return DOC_ZH["score_vetoed"].format(raw=fmt_num(raw) if pd.notna(raw) else "—")
-    return fmt_num(case["total_score"]) if pd.notna(case["total_score"]) else "—"
+        return DOC_ZH["score_vetoed"].format(raw=fmt_number(raw) if pd.notna(raw) else "—")
+    return fmt_number(case["total_score"]) if pd.notna(case["total_score"]) else "—"
 
 
 def _letter(data: RunData, unit: str, flagged: pd.DataFrame, statutes: dict[str, str], deadline_days: int,
-            names: list[str]) -> GovDoc:
-    doc = GovDoc(names=names)
+            mask: NameMasker) -> GovDoc:
+    doc = GovDoc(mask=mask)
     organizer = DOC_ZH["organizer"]
     doc.center(LETTER_ZH["doc_no"])
     doc.title(LETTER_ZH["title"])
@@ -122,12 +124,12 @@ def write_supervision_letters(out_dir: Path, letters_dir: Path, deadline_days: i
     conventional layout); returns the paths, in unit order. Units without such files get no letter."""
     data = load_run(Path(out_dir))
     statutes = load_statutes(data.run.checklist)
-    names = individual_names(data.cases)
+    mask = NameMasker(individual_names(data.cases))  # one per campaign: compiling it is the costly part
     flagged = flagged_cases(data.cases)
     letters_dir = Path(letters_dir)
     written: list[Path] = []
     for unit, group in flagged.groupby("unit", sort=True):
-        doc = _letter(data, str(unit), group, statutes, deadline_days, names)
+        doc = _letter(data, str(unit), group, statutes, deadline_days, mask)
         written.append(doc.save(letters_dir / f"{safe_file_name(str(unit))}.docx"))
         del doc
         release_freed_memory()  # else each letter's freed XML stays in the process (reports/memory.py)

@@ -176,19 +176,21 @@ def export_platform(out_dir: Path, mapping_path: Path | None = None,
 
 def _write_xlsx(table: pd.DataFrame, path: Path) -> None:
     from openpyxl import Workbook
-    from openpyxl.styles import Font, PatternFill
-    from openpyxl.utils import get_column_letter
+
+    from reports.xlsx import set_widths, style_header
 
     wb = Workbook()
     ws = wb.active
     ws.title = SHEET_NAME
     ws.append(list(table.columns))
-    for cell in ws[1]:
-        cell.font, cell.fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
+    style_header(ws[1])
     for row in table.itertuples(index=False):
         ws.append(list(row))  # text cells: platforms import 文号 and dates as written
-    for col, header in enumerate(table.columns, start=1):
-        longest = max([len(str(header)), *(len(str(v)) for v in table[header])]) if len(table) else len(str(header))
-        ws.column_dimensions[get_column_letter(col)].width = min(60, max(8, longest * 1.6))
+    set_widths(ws, [min(60, max(8, _longest(table, header) * 1.6)) for header in table.columns])
     ws.freeze_panes = "A2"
     wb.save(path)
+
+
+def _longest(table: pd.DataFrame, header: str) -> int:
+    """Characters in the column's longest text, its header included."""
+    return max([len(str(header)), *(len(str(v)) for v in table[header])]) if len(table) else len(str(header))

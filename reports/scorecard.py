@@ -3,13 +3,12 @@
 The 评查明细 sheet is also an input: reviewers fill the 复核 columns and `pingcha review apply` reads them
 back (reports/overrides.py), so its machine keys (案卷 = dossier_id, 项目编号 = item_code) are real values
 and a hidden `_meta` sheet records which run folder (by fingerprint) the workbook was made from.
+What the sheets say is here; how pingcha's workbooks look and stream is reports/xlsx.py.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
-from copy import copy
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -17,13 +16,9 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.comments import Comment
-from openpyxl.drawing.image import Image
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
-from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.worksheet import Worksheet
 
 from ingest.glossary import (
     COLUMN_NOTES_ZH,
@@ -44,6 +39,19 @@ from ingest.glossary import (
 from reports.loading import RunData
 from reports.rules import ChecklistRules, grade_for, resolve_rules
 from reports.summary import failed, status_label, top_problems, unit_ranking
+from reports.xlsx import (
+    BOLD,
+    WRAP,
+    BufferedSheet,
+    CachedStyles,
+    add_image,
+    hidden_key_values,
+    laid_out_sheet,
+    print_setup,
+    safe_sheet_names,
+    set_widths,
+    write_header,
+)
 
 SCORECARD_NAME = "scorecards.xlsx"  # in OUT (output-contract.md)
 META_SHEET = "_meta"
@@ -71,143 +79,11 @@ TOP_DEDUCTIONS_PER_FILE = 3
 IMAGE_WIDTH_PX = 760
 ROW_HEIGHT_PX = 20
 
-BOLD = Font(bold=True)
 TITLE = Font(bold=True, size=16)
-HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+SECTION = Font(bold=True, size=13)
 REVIEW_FILL = PatternFill("solid", fgColor="FFF2CC")  # the columns a reviewer fills
 VETO_FILL = PatternFill("solid", fgColor="FFC7CE")
 FAIL_FILL = PatternFill("solid", fgColor="FCE4D6")
-WRAP = Alignment(wrap_text=True, vertical="top")
-TOP = Alignment(vertical="top")
-CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
-THIN = Side(style="thin", color="BFBFBF")
-HEADER_BORDER = Border(bottom=THIN)
-
-
-class _Styles:
-    """Styles a cell by copying a cached style array: openpyxl hashes every style object it is given, which
-    made styling 36,000 rows (1,000 files × 36 items) take most of the write time."""
-
-    def __init__(self) -> None:
-        self._cache: dict[tuple[int, int], object] = {}
-
-    def apply(self, cell, alignment: Alignment | None = None, fill: PatternFill | None = None) -> None:
-        key = (id(alignment), id(fill))
-        style = self._cache.get(key)
-        if style is None:
-            if alignment is not None:
-                cell.alignment = alignment
-            if fill is not None:
-                cell.fill = fill
-            self._cache[key] = copy(cell._style)
-        else:
-            cell._style = copy(style)
-
-
-class BufferedSheet:
-    """A small sheet of a write-only workbook, filled cell by cell like a Worksheet, written in row order.
-
-    The workbook is write-only so that 评查明细 (one row per finding: 36,000 for 1,000 files) streams to disk
-    instead of being held as cell objects; the other sheets are small and are laid out here first.
-    """
-
-    def __init__(self, ws) -> None:
-        object.__setattr__(self, "_ws", ws)
-        object.__setattr__(self, "_cells", {})
-        object.__setattr__(self, "max_row", 0)
-
-    def cell(self, row: int, column: int, value: object = None):
-        cell = self._cells.get((row, column))
-        if cell is None:
-            cell = self._cells[(row, column)] = WriteOnlyCell(self._ws)
-            object.__setattr__(self, "max_row", max(self.max_row, row))
-        if value is not None:
-            cell.value = value
-        return cell
-
-    def __getitem__(self, coordinate: str):
-        column, row = coordinate_from_string(coordinate)
-        return self.cell(row, column_index_from_string(column))
-
-    def __setitem__(self, coordinate: str, value: object) -> None:
-        self[coordinate].value = value
-
-    def append(self, values: Sequence[object]) -> None:
-        row = self.max_row + 1
-        for column, value in enumerate(values, start=1):
-            self.cell(row, column, value)
-        object.__setattr__(self, "max_row", row)
-
-    def merge_cells(self, start_row: int, start_column: int, end_row: int, end_column: int) -> None:
-        self._ws.merged_cells.add(CellRange(min_row=start_row, min_col=start_column, max_row=end_row,
-                                            max_col=end_column))
-
-    def add_data_validation(self, validation: DataValidation) -> None:
-        self._ws.data_validations.append(validation)
-
-    def flush(self, rows: int | None = None, columns: int | None = None) -> None:
-        """Write the laid-out rows to the sheet (once, at the end).
-
-        The sheet's size (`<dimension>`, which readers such as openpyxl's read-only mode rely on) is written
-        before its rows: the laid-out size, or `rows` × `columns` when more rows will be streamed after these.
-        """
-        width = max((column for _, column in self._cells), default=0)
-        size = f"A1:{get_column_letter(max(columns or width, 1))}{max(rows or self.max_row, 1)}"
-        self._ws.calculate_dimension = lambda: size  # the hook openpyxl's sheet writer asks for the size
-        for row in range(1, self.max_row + 1):
-            self._ws.append([self._cells.get((row, column)) for column in range(1, width + 1)])
-
-    def __getattr__(self, name: str):  # page set-up, freeze panes, images … belong to the sheet itself
-        return getattr(self._ws, name)
-
-    def __setattr__(self, name: str, value: object) -> None:
-        setattr(self._ws, name, value)
-
-
-def sheet_names(units: Iterable[str], reserved: Sequence[str] = RESERVED_SHEETS) -> dict[str, str]:
-    """Unique Excel-safe sheet names (≤31 chars, none of []:*?/\\, not blank) for each unit."""
-    taken = {name.casefold() for name in reserved}
-    names: dict[str, str] = {}
-    for unit in units:
-        base = re.sub(r"[\[\]:*?/\\]", "_", str(unit)).strip().strip("'") or "_"
-        base = base[:31]
-        name, n = base, 1
-        while name.casefold() in taken:
-            n += 1
-            suffix = f"~{n}"
-            name = base[: 31 - len(suffix)] + suffix
-        taken.add(name.casefold())
-        names[unit] = name
-    return names
-
-
-def _header(ws: BufferedSheet, row: int, labels: Sequence[str], fill: PatternFill = HEADER_FILL) -> None:
-    for col, label in enumerate(labels, start=1):
-        cell = ws.cell(row=row, column=col, value=label)
-        cell.font = BOLD
-        cell.fill = fill
-        cell.alignment = CENTER
-        cell.border = HEADER_BORDER
-
-
-def _widths(ws: BufferedSheet, widths: Sequence[float]) -> None:
-    for col, width in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(col)].width = width
-
-
-def _print_setup(ws: BufferedSheet, title_rows: str | None) -> None:
-    """A4 landscape, fit to page width, header rows repeated, page numbers in the footer."""
-    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-    ws.page_setup.orientation = Worksheet.ORIENTATION_LANDSCAPE
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.4
-    if title_rows:
-        ws.print_title_rows = title_rows
-    ws.oddHeader.left.text = "&A"
-    ws.oddFooter.center.text = REPORT_ZH["footer"]
 
 
 def _yes(flag: bool) -> str:
@@ -246,11 +122,11 @@ def _write_summary(ws: BufferedSheet, data: RunData, ranking: pd.DataFrame, char
         row += 1
 
     row += 1
-    ws.cell(row=row, column=1, value=REPORT_ZH["ranking"]).font = Font(bold=True, size=13)
+    ws.cell(row=row, column=1, value=REPORT_ZH["ranking"]).font = SECTION
     row += 1
     labels = [TERMS_ZH["rank"], TERMS_ZH["unit"], TERMS_ZH["files_reviewed"], TERMS_ZH["average_score"],
               TERMS_ZH["total"], *GRADES_ZH, TERMS_ZH["veto_count"], REPORT_ZH["needs_review_count"]]
-    _header(ws, row, labels)
+    write_header(ws, row, labels)
     ranking_header = row
     for rec in ranking.itertuples(index=False):
         row += 1
@@ -274,10 +150,10 @@ def _write_summary(ws: BufferedSheet, data: RunData, ranking: pd.DataFrame, char
     ws.freeze_panes = None
 
     row += 2
-    ws.cell(row=row, column=1, value=REPORT_ZH["top_problems"]).font = Font(bold=True, size=13)
+    ws.cell(row=row, column=1, value=REPORT_ZH["top_problems"]).font = SECTION
     row += 1
-    _header(ws, row, [FINDING_ZH["item_code"], FINDING_ZH["item_name"], FINDING_ZH["category"],
-                      REPORT_ZH["files_with_problem"], REPORT_ZH["points_total"], TERMS_ZH["veto_count"]])
+    write_header(ws, row, [FINDING_ZH["item_code"], FINDING_ZH["item_name"], FINDING_ZH["category"],
+                           REPORT_ZH["files_with_problem"], REPORT_ZH["points_total"], TERMS_ZH["veto_count"]])
     for rec in top_problems(data.findings, limit=15).itertuples(index=False):
         row += 1
         for col, value in enumerate(
@@ -285,18 +161,14 @@ def _write_summary(ws: BufferedSheet, data: RunData, ranking: pd.DataFrame, char
         ):
             ws.cell(row=row, column=col, value=value)
 
-    _widths(ws, [8, 30, 12, 11, 10, 8, 8, 8, 8, 11, 16])
+    set_widths(ws, [8, 30, 12, 11, 10, 8, 8, 8, 8, 11, 16])
     row += 2
     if charts:
-        ws.cell(row=row, column=1, value=REPORT_ZH["charts"]).font = Font(bold=True, size=13)
+        ws.cell(row=row, column=1, value=REPORT_ZH["charts"]).font = SECTION
         row += 1
     for chart in charts:
-        image = Image(str(chart))
-        scale = IMAGE_WIDTH_PX / image.width
-        image.width, image.height = IMAGE_WIDTH_PX, int(image.height * scale)
-        ws.add_image(image, f"A{row}")
-        row += image.height // ROW_HEIGHT_PX + 2
-    _print_setup(ws, f"{ranking_header}:{ranking_header}")
+        row += add_image(ws, chart, f"A{row}", IMAGE_WIDTH_PX) // ROW_HEIGHT_PX + 2
+    print_setup(ws, f"{ranking_header}:{ranking_header}")
 
 
 def _top_deductions(findings: pd.DataFrame) -> dict[str, str]:
@@ -328,7 +200,7 @@ def _write_unit(ws: BufferedSheet, unit: str, cases: pd.DataFrame, rank_row: pd.
                     f"{rank_row['average']:.2f}　{TERMS_ZH['files_reviewed']} {rank_row['files']}")
     header_row = 4
     labels = [ELEMENT_ZH.get(key) or REPORT_ZH[key] for key, _ in UNIT_COLUMNS]
-    _header(ws, header_row, labels)
+    write_header(ws, header_row, labels)
     row = header_row
     for rec in cases.sort_values("dossier_id", kind="stable").itertuples(index=False):
         row += 1
@@ -342,10 +214,10 @@ def _write_unit(ws: BufferedSheet, unit: str, cases: pd.DataFrame, rank_row: pd.
             cell.alignment = WRAP
             if fill:
                 cell.fill = fill
-    _widths(ws, [w for _, w in UNIT_COLUMNS])
+    set_widths(ws, [w for _, w in UNIT_COLUMNS])
     ws.freeze_panes = f"B{header_row + 1}"
     ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(UNIT_COLUMNS))}{max(row, header_row)}"
-    _print_setup(ws, f"{header_row}:{header_row}")
+    print_setup(ws, f"{header_row}:{header_row}")
 
 
 def review_choice(status: str, veto: bool) -> str:
@@ -361,16 +233,16 @@ def _write_details(sheet, data: RunData) -> None:
     findings = data.findings
     keys = [key for key, _ in DETAIL_COLUMNS]
     header = BufferedSheet(sheet)
-    _header(header, 1, [FINDING_ZH[k] for k in keys])
+    write_header(header, 1, [FINDING_ZH[k] for k in keys])
     first_review = keys.index("override_status") + 1
     for col in range(first_review, len(keys) + 1):
         header.cell(row=1, column=col).fill = REVIEW_FILL
         note = COLUMN_NOTES_ZH[keys[col - 1]]
         header.cell(row=1, column=col).comment = Comment(note, TERMS_ZH["readme"], width=320, height=110)
     # sheet properties, column widths and panes are written before the first row of a streamed sheet
-    _widths(header, [w for _, w in DETAIL_COLUMNS])
+    set_widths(header, [w for _, w in DETAIL_COLUMNS])
     header.freeze_panes = "C2"
-    _print_setup(header, "1:1")
+    print_setup(header, "1:1")
     header.flush(rows=len(findings) + 1, columns=len(keys))
     grades = dict(zip(data.cases["dossier_id"], data.cases["grade"], strict=False))
     blank = pd.Series([""] * len(findings), index=findings.index, dtype=str)
@@ -378,7 +250,7 @@ def _write_details(sheet, data: RunData) -> None:
     reasons = findings.get("override_reason", blank).astype(str)
     reviewers = findings.get("reviewer", blank).astype(str)
     wrap_cols = {keys.index("item_name"), keys.index("message"), keys.index("quote")}
-    styles = _Styles()
+    styles = CachedStyles()
     for i, rec in enumerate(findings.itertuples(index=False)):
         review: list = []  # no trailing empty cells: 4 fewer cells per row on a fresh run
         if overridden.iat[i]:
@@ -413,21 +285,21 @@ def _write_details(sheet, data: RunData) -> None:
 
 def _write_problems(ws: BufferedSheet, problems: pd.DataFrame) -> None:
     keys = ("dossier_id", "source_file", "kind", "message")
-    _header(ws, 1, [PROBLEM_ZH[k] for k in keys])
+    write_header(ws, 1, [PROBLEM_ZH[k] for k in keys])
     for rec in problems.itertuples(index=False):
         try:
             kind = PROBLEM_KIND_ZH[ProblemKind(rec.kind)]
         except ValueError:
             kind = rec.kind
         ws.append([rec.dossier_id, rec.source_file, kind, rec.message])
-    _widths(ws, [30, 36, 18, 60])
+    set_widths(ws, [30, 36, 18, 60])
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:D{max(len(problems) + 1, 1)}"
-    _print_setup(ws, "1:1")
+    print_setup(ws, "1:1")
 
 
-def _write_readme(ws: Worksheet) -> None:
-    _header(ws, 1, [REPORT_ZH["column"], REPORT_ZH["note"]])
+def _write_readme(ws: BufferedSheet) -> None:
+    write_header(ws, 1, [REPORT_ZH["column"], REPORT_ZH["note"]])
     rows = [
         (FINDING_ZH["dossier_id"], COLUMN_NOTES_ZH["dossier_id"]),
         (FINDING_ZH["item_code"], COLUMN_NOTES_ZH["item_code"]),
@@ -443,13 +315,13 @@ def _write_readme(ws: Worksheet) -> None:
         ws.append([label, note])
         ws.cell(row=ws.max_row, column=2).alignment = WRAP
         ws.cell(row=ws.max_row, column=1).font = BOLD
-    _widths(ws, [16, 100])
-    _print_setup(ws, "1:1")
+    set_widths(ws, [16, 100])
+    print_setup(ws, "1:1")
 
 
 def _write_meta(ws: BufferedSheet, data: RunData) -> None:
     ref = data.run.checklist
-    for key, value in (
+    hidden_key_values(ws, (
         ("format", META_FORMAT),
         ("out_dir", str(Path(data.out_dir).resolve())),
         ("fingerprint", data.fingerprint),
@@ -459,9 +331,7 @@ def _write_meta(ws: BufferedSheet, data: RunData) -> None:
         ("campaign", data.run.campaign),
         ("details_sheet", DETAILS_SHEET),
         ("generated_at", datetime.now().astimezone().isoformat(timespec="seconds")),
-    ):
-        ws.append([key, value])
-    ws.sheet_state = "hidden"
+    ))
 
 
 def write_scorecard(data: RunData, path: Path, charts: list[Path] | None = None) -> None:
@@ -469,26 +339,21 @@ def write_scorecard(data: RunData, path: Path, charts: list[Path] | None = None)
     wb = Workbook(write_only=True)
     ranking = unit_ranking(data.cases)
     rules = resolve_rules(data.run.checklist.id, data.run.checklist.path, data.findings)
-    summary = BufferedSheet(wb.create_sheet(SUMMARY_SHEET))
-    _write_summary(summary, data, ranking, charts or [], rules)
-    summary.flush()
+    with laid_out_sheet(wb, SUMMARY_SHEET) as ws:
+        _write_summary(ws, data, ranking, charts or [], rules)
     _write_details(wb.create_sheet(DETAILS_SHEET), data)
-    for sheet, write in ((PROBLEMS_SHEET, lambda ws: _write_problems(ws, data.problems)),
-                         (README_SHEET, _write_readme)):
-        buffered = BufferedSheet(wb.create_sheet(sheet))
-        write(buffered)
-        buffered.flush()
+    with laid_out_sheet(wb, PROBLEMS_SHEET) as ws:
+        _write_problems(ws, data.problems)
+    with laid_out_sheet(wb, README_SHEET) as ws:
+        _write_readme(ws)
     top = _top_deductions(data.findings)
     by_rank = {r["unit"]: r for _, r in ranking.iterrows()}
-    names = sheet_names(ranking["unit"].tolist())
-    for unit, name in names.items():
-        buffered = BufferedSheet(wb.create_sheet(name))
-        _write_unit(buffered, unit, data.cases[data.cases["unit"] == unit], by_rank.get(unit), top,
-                    data.run.raw.get("reviewers") or {})
-        buffered.flush()
-    meta = BufferedSheet(wb.create_sheet(META_SHEET))
-    _write_meta(meta, data)
-    meta.flush()
+    for unit, name in safe_sheet_names(ranking["unit"].tolist(), RESERVED_SHEETS).items():
+        with laid_out_sheet(wb, name) as ws:
+            _write_unit(ws, unit, data.cases[data.cases["unit"] == unit], by_rank.get(unit), top,
+                        data.run.raw.get("reviewers") or {})
+    with laid_out_sheet(wb, META_SHEET) as ws:
+        _write_meta(ws, data)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)

@@ -12,19 +12,16 @@ pay for `--help`.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import logging
-import os
 import shutil
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reports.contract_csv import CASES_COLUMNS, CSV_ENCODING, FINDINGS_COLUMNS
+from reports.contract_csv import CASES_COLUMNS, FINDINGS_COLUMNS
+from reports.review_flags import CsvTable, flag_rows, read_table
 
 log = logging.getLogger(__name__)
 
@@ -106,48 +103,7 @@ class ValidationReport:
         }
 
 
-# --- contract CSV, read and rewritten without disturbing untouched rows ----------------------------------
-
-
-@dataclass(slots=True)
-class _CsvTable:
-    header: list[str]
-    header_raw: str
-    raw: list[str]  # each record's exact text, line ending included
-    rows: list[list[str]]  # parsed fields, same positions as raw
-
-
-def _records(text: str) -> Iterator[tuple[str, list[str]]]:
-    """(exact text, fields) of each CSV record; quoted fields may span lines."""
-    consumed: list[str] = []
-
-    def lines() -> Iterator[str]:
-        for line in io.StringIO(text, newline=""):
-            consumed.append(line)
-            yield line
-
-    for fields in csv.reader(lines()):
-        yield "".join(consumed), fields
-        consumed.clear()
-
-
-def _read_table(path: Path) -> _CsvTable:
-    with path.open(encoding=CSV_ENCODING, newline="") as handle:
-        text = handle.read()
-    records = _records(text)
-    try:
-        header_raw, header = next(records)
-    except StopIteration:
-        return _CsvTable([], "", [], [])
-    raw: list[str] = []
-    rows: list[list[str]] = []
-    for record_raw, fields in records:
-        raw.append(record_raw)
-        rows.append(fields)
-    return _CsvTable(header, header_raw, raw, rows)
-
-
-def _frame(table: _CsvTable, columns: tuple[str, ...]):  # -> (pd.DataFrame, list[int], list[str])
+def _frame(table: CsvTable, columns: tuple[str, ...]):  # -> (pd.DataFrame, list[int], list[str])
     """The table as text columns (blank lines dropped), its record positions, missing contract columns."""
     import pandas as pd
 
@@ -159,42 +115,6 @@ def _frame(table: _CsvTable, columns: tuple[str, ...]):  # -> (pd.DataFrame, lis
     for column in missing:
         frame[column] = ""
     return frame.astype(str), kept, missing
-
-
-def _flag_rows(path: Path, table: _CsvTable, reasons: dict[int, list[str]]) -> int:
-    """Set needs_review=true and append reasons on the given records; rewrite the file atomically."""
-    try:
-        flag_at = table.header.index("needs_review")
-        reasons_at = table.header.index("review_reasons")
-    except ValueError:
-        return 0
-    changed = 0
-    out: list[str] = [table.header_raw]
-    for i, record_raw in enumerate(table.raw):
-        new = reasons.get(i)
-        fields = table.rows[i]
-        if not new or not fields:
-            out.append(record_raw)
-            continue
-        fields = fields + [""] * (len(table.header) - len(fields))
-        existing = [r for r in fields[reasons_at].split(";") if r]
-        added = [r for r in new if r not in existing]
-        if fields[flag_at] == "true" and not added:
-            out.append(record_raw)
-            continue
-        fields[flag_at] = "true"
-        fields[reasons_at] = ";".join(existing + added)
-        ending = "\r\n" if record_raw.endswith("\r\n") else "\n"
-        buffer = io.StringIO()
-        csv.writer(buffer, lineterminator=ending).writerow(fields)
-        out.append(buffer.getvalue())
-        changed += 1
-    if changed:
-        temp = path.with_name(path.name + ".tmp")
-        with temp.open("w", encoding=CSV_ENCODING, newline="") as handle:
-            handle.write("".join(out))
-        os.replace(temp, path)
-    return changed
 
 
 # --- checklist grade bands ---------------------------------------------------------------------------------
@@ -322,11 +242,11 @@ def validate_run(out_dir: Path) -> ValidationReport:
 
     t0 = time.perf_counter()
     bands, max_score = _checklist_rules(out_dir)
-    cases_table = _read_table(cases_path)
+    cases_table = read_table(cases_path)
     cases_raw, cases_pos, missing = _frame(cases_table, CASES_COLUMNS)
     if missing:
         report.notes.append(f"cases.csv 缺少列: {', '.join(missing)}")
-    findings_table = _read_table(findings_path) if findings_path.exists() else _CsvTable([], "", [], [])
+    findings_table = read_table(findings_path) if findings_path.exists() else CsvTable([], "", [], [])
     findings_raw, _, missing = _frame(findings_table, FINDINGS_COLUMNS)
     if missing and findings_table.header:
         report.notes.append(f"findings.csv 缺少列: {', '.join(missing)}")
@@ -372,7 +292,7 @@ def validate_run(out_dir: Path) -> ValidationReport:
         reasons[record] = list(dict.fromkeys(found))
     dossier_of_record = dict(zip(cases_pos, case_ids, strict=True))
     report.affected = sorted({dossier_of_record[r] for r in reasons} - {""})
-    flagged = _flag_rows(cases_path, cases_table, reasons)
+    flagged = flag_rows(cases_path, cases_table, reasons)
     if reasons and not flagged and "needs_review" not in cases_table.header:
         report.notes.append("cases.csv 无 needs_review/review_reasons 列，未能标记需复核案卷")
 

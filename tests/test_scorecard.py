@@ -10,8 +10,9 @@ import pytest
 from reports_fixtures import EVIDENCE_QUOTE, RUN_JSON, UNIT_A, UNIT_B, UNIT_C, make_run
 
 from reports.loading import load_run, run_fingerprint
-from reports.scorecard import DETAILS_SHEET, sheet_names, write_scorecard
+from reports.scorecard import DETAILS_SHEET, RESERVED_SHEETS, write_scorecard
 from reports.summary import unit_ranking
+from reports.xlsx import safe_sheet_names
 
 
 @pytest.fixture(scope="module")
@@ -140,7 +141,7 @@ def test_charts_are_embedded_in_summary(tmp_path: Path) -> None:
 
 def test_sheet_names_are_sanitized_truncated_and_unique() -> None:
     long = "某某市某某区某某街道办事处综合行政执法队第一中队执法监督科室"
-    names = sheet_names(["a/b:c", "a[b]c", long, long + "二", "汇总", "A?B*C\\D", "'q'"])
+    names = safe_sheet_names(["a/b:c", "a[b]c", long, long + "二", "汇总", "A?B*C\\D", "'q'"], RESERVED_SHEETS)
     values = list(names.values())
     assert all(len(v) <= 31 and not set(v) & set("[]:*?/\\") for v in values)
     assert len({v.casefold() for v in values}) == len(values)

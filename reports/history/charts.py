@@ -13,7 +13,6 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from ingest.glossary import ELEMENT_ZH, FINDING_ZH, GRADES_ZH, TERMS_ZH, TREND_ZH
@@ -21,6 +20,7 @@ from reports.charts import DPI, GRADE_COLORS, WIDTH_IN, new_figure
 from reports.fonts import use_cjk_font  # also selects the Agg backend
 from reports.history.trends import Trends
 from reports.masking import mask_text
+from reports.xlsx import CENTER, excel_value, style_header
 
 TREND_CHART_FILES = {
     "unit_scores": "trend_unit_scores.png",
@@ -172,24 +172,9 @@ def _sheet(wb: Workbook, title: str, df: pd.DataFrame, headers: dict[str, str] |
     headers = headers or {}
     columns = list(df.columns)
     ws.append([headers.get(c, _HEADERS.get(c, c)) for c in columns])
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="DDEBF7")
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    style_header(ws[1], alignment=CENTER)
     for row in df.itertuples(index=False):
-        values = []
-        for value in row:
-            if isinstance(value, float) and np.isnan(value):
-                values.append(None)
-            elif hasattr(value, "item"):
-                values.append(value.item())
-            elif isinstance(value, pd.Timestamp):
-                values.append(value.to_pydatetime().replace(tzinfo=None))
-            elif hasattr(value, "tzinfo") and getattr(value, "tzinfo", None) is not None:
-                values.append(value.replace(tzinfo=None))
-            else:
-                values.append(mask_text(value) if isinstance(value, str) else value)
-        ws.append(values)
+        ws.append([mask_text(value) if isinstance(value, str) else excel_value(value) for value in row])
     for i, col in enumerate(columns, start=1):
         letter = get_column_letter(i)
         fmt = "0.0%" if col in _PERCENT else "0.00" if col in _DECIMAL else None

@@ -1,0 +1,56 @@
+"""The 公文 format on its own (reports/govdoc): what a document composed of its blocks reads like in Word."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+
+from reports.govdoc import GovDoc
+from reports.masking import NameMasker
+
+
+def _east_asia(paragraph) -> str:
+    return paragraph.runs[0]._element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia"))
+
+
+def test_every_block_is_masked_and_in_its_font(tmp_path: Path) -> None:
+    doc = GovDoc(mask=NameMasker(["张三"]))
+    doc.title("关于张三的通报")
+    doc.heading("一、基本情况")
+    doc.heading("（一）当事人", level=2)
+    doc.para("当事人张三，身份证号110101199003071234，电话13812345678。")
+    doc.table(("序号", "当事人"), [(1, "张三"), (2, None)])
+    doc.signature(["区司法局", "20XX年X月X日"])
+    document = docx.Document(str(doc.save(tmp_path / "a" / "doc.docx")))
+
+    text = "\n".join(p.text for p in document.paragraphs)
+    cells = [[c.text for c in row.cells] for row in document.tables[0].rows]
+    assert "张三" not in text and "张某" in text
+    assert "1101**********1234" in text and "138****5678" in text
+    assert cells == [["序号", "当事人"], ["1", "张某"], ["2", ""]]
+
+    title, h1, h2, body = [p for p in document.paragraphs if p.text][:4]
+    assert (title.style.name, _east_asia(title), title.runs[0].font.size.pt) == ("Title", "方正小标宋简体", 22)
+    assert (h1.style.name, _east_asia(h1)) == ("Heading 1", "黑体")
+    assert (h2.style.name, _east_asia(h2)) == ("Heading 2", "楷体_GB2312")
+    assert (_east_asia(body), body.runs[0].font.size.pt) == ("仿宋_GB2312", 16)
+    header_row = document.tables[0].rows[0]
+    assert header_row._tr.trPr.find(qn("w:tblHeader")) is not None  # repeated on every page
+    assert header_row.cells[0].paragraphs[0].runs[0].font.size.pt == 10.5
+    signature = [p for p in document.paragraphs if p.text][-2:]
+    assert [p.text for p in signature] == ["区司法局", "20XX年X月X日"]
+    assert all(p.alignment == WD_ALIGN_PARAGRAPH.RIGHT for p in signature)
+
+
+def test_without_a_mask_the_text_is_written_as_given(tmp_path: Path) -> None:
+    doc = GovDoc()
+    doc.para("当事人张三，电话13812345678。", indent=False)
+    document = docx.Document(str(doc.save(tmp_path / "doc.docx")))
+    paragraph = document.paragraphs[-1]
+    assert paragraph.text == "当事人张三，电话13812345678。"
+    assert paragraph.paragraph_format.first_line_indent == 0
+    normal = document.styles["Normal"].paragraph_format
+    assert normal.first_line_indent.pt == 32 and normal.line_spacing.pt == 28  # two characters, 28-pt pitch
