@@ -96,7 +96,8 @@ def case_row(result: CaseResult, checklist_id: str) -> list[str]:
         _text(e.fine_amount),
         _text(e.notice_fine_amount),
         ";".join(o.name for o in officers),
-        ";".join(o.cert_no or "" for o in officers),
+        # same order as the names; empty, not ";", when no officer's number is written
+        ";".join(o.cert_no or "" for o in officers) if any(o.cert_no for o in officers) else "",
         checklist_id,
         fmt_number(result.raw_score) if scored else "",
         fmt_number(result.total_score) if scored else "",

@@ -425,3 +425,17 @@ def test_a_decision_citing_only_documents_has_no_penalty_basis() -> None:
         "根据以上查明的事实，我局对你单位下达《责令改正违法行为决定书》（豫0329环责改字〔2024〕14号），"
         "依据《排污许可证》载明的要求，决定对你单位处以罚款。")
     assert basis == [] and violated == []
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("威海市自然资源和规划局 行 政 处 罚 决 定 书 威自然执(经)罚字〔2024〕4号", "威自然执(经)罚字〔2024〕4号"),  # 经 inside ()
+    ("渝北农(农\n药)罚〔2025〕10号", "渝北农(农药)罚〔2025〕10号"),  # wrapped inside the bracketed part
+    ("湘攸交处罚〔2025〕092(非)号", "湘攸交处罚〔2025〕092(非)号"),  # a note after the serial
+])
+def test_case_numbers_of_other_units(text: str, number: str) -> None:
+    assert [n.text for n in find_case_numbers(text)] == [number]
+
+
+def test_a_rate_per_unit_is_not_the_fine() -> None:
+    hits = find_amounts("对非法占用的494平方米土地处以每平方米20元的罚款,罚款金额为人民币9880元整。")
+    assert [(str(h.value), h.role) for h in hits] == [("20", "other"), ("9880", "fine")]

@@ -37,6 +37,7 @@ _OTHER_WORDS = re.compile(
 )
 _RANGE_AFTER = re.compile(r"\s*(?:以上|以下|以内|至|到|~|-|或者|的罚款[,，]?(?:并|可以|情节))")
 _RANGE_BEFORE = re.compile(r"(?:至|到|~|-|不足|超过|低于|高于)\s*$")
+_PER_UNIT = re.compile(r"(?:每|按)[\u4e00-\u9fff]{0,5}\s*(?:人民币)?\s*$")
 _FINE_AFTER = re.compile(r"\s*(?:的)?(?:罚款|罚金)")
 _CLAUSE_CUT = re.compile(r"[。；;，,]")
 
@@ -112,6 +113,8 @@ def _role(text: str, start: int, end: int) -> str:
     if cuts:
         window_start = cuts[-1].end()
     window = text[window_start:start]
+    if _PER_UNIT.search(window):
+        return "other"  # a rate (每平方米20元的罚款), not the fine decided
     fine = [m.end() for m in _FINE_WORDS.finditer(window)]
     other = [m.end() for m in _OTHER_WORDS.finditer(window)]
     if fine and (not other or fine[-1] > other[-1]):

@@ -18,13 +18,15 @@ _PREFIX_GROUP = r"\([\u3400-\u9fffA-Za-z0-9]{1,8}\)"
 _CASE_NO = re.compile(
     rf"(?P<prefix>(?:{_PREFIX_GROUP}|{_PREFIX_CHAR}){{1,24}}?)"
     r"(?P<open>[〔\[(【])(?P<year>(?:19|20)\d{2})(?P<close>[〕\])】])"
-    r"(?P<di>第)?(?P<serial>[A-Za-z0-9][A-Za-z0-9\-]{0,15}|X{1,4}-X{1,6})号"
+    # a note in brackets may follow the serial: 湘攸交处罚〔2025〕092(非)号
+    r"(?P<di>第)?(?P<serial>[A-Za-z0-9][A-Za-z0-9\-]{0,15}|X{1,4}-X{1,6})(?:\([\u4e00-\u9fff]{1,3}\))?号"
 )
 # Words that end what comes before an agency code: the prefix starts after the last of them.
 _CUT = re.compile(
     r".*(?:书|号|的|了|根据|依据|依照|按照|文号|编号|案号|决定|对|于|经|以|即|为|是|见|在|及|和|与|或|向|将|按|"
     r"名称|文书|通知|字号|详见|作出|下达|送达|简称)"
 )
+_BRACKETED = re.compile(r"\([^()]{1,8}\)")
 _PREFIX_START = re.compile(rf"(?:{_PREFIX_GROUP}|{_PREFIX_CHAR})")
 
 
@@ -60,7 +62,8 @@ def find_case_numbers(text: str) -> list[CaseNo]:
     for m in _CASE_NO.finditer(folded):
         start = m.start("prefix")
         prefix = folded[start : m.end("prefix")]
-        cut = _CUT.match(prefix)
+        # a word inside a bracketed part of the 代字 (威自然执(经)罚字) does not end what comes before it
+        cut = _CUT.match(_BRACKETED.sub(lambda g: "□" * len(g.group()), prefix))
         if cut:
             start += cut.end()
         # a prefix must start with a character or a complete bracketed group
