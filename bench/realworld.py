@@ -121,6 +121,91 @@ def measure_decisions(work: Path) -> Tally:
     return tally
 
 
+DOSSIER_FIELDS = ("case_no", "agency", "party_name", "party_kind", "party_id", "violation_date", "source_date",
+                  "filing_date", "notice_no", "notice_date", "notice_served_date", "hearing_date", "decision_date",
+                  "delivery_date", "fine_amount", "notice_fine_amount", "officers", "officer_cert_nos")
+
+
+@dataclass
+class Findings:
+    """Deductions and vetoes found against the reviewer's labels, per item: (true, false, missed)."""
+
+    per_item: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0, 0]))
+    veto_items: set[str] = field(default_factory=set)
+    misses: list[tuple[str, str, str, str, str]] = field(default_factory=list)  # dossier, item, want, got, why
+
+    def add(self, dossier: str, item: str, want: str, got: str, message: str) -> None:
+        said, found = want == "fail", got == "fail"
+        counts = self.per_item[item]
+        if said and found:
+            counts[0] += 1
+        elif found:
+            counts[1] += 1
+            self.misses.append((dossier, item, want, got, message))
+        elif said:
+            counts[2] += 1
+            self.misses.append((dossier, item, want, got, message))
+
+    def precision_recall(self, veto: bool) -> tuple[int, int, int, float, float]:
+        true = false = missed = 0
+        for item, (t, f, m) in self.per_item.items():
+            if (item in self.veto_items) is veto:
+                true, false, missed = true + t, false + f, missed + m
+        precision = true / (true + false) if true + false else float("nan")
+        recall = true / (true + missed) if true + missed else float("nan")
+        return true, false, missed, precision, recall
+
+
+def _label(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def measure_dossiers(work: Path) -> tuple[Tally, Findings]:
+    import yaml
+
+    from scoring.checklist import load_checklist
+    from tests.realworld.writers import render_dossier
+
+    root = ROOT / "tests" / "realworld" / "dossiers"
+    campaign = work / "dossiers"
+    labels: dict[str, dict] = {}
+    for folder in sorted(p.parent for p in root.glob("*/dossier.yaml")):
+        render_dossier(folder, campaign / UNIT)
+        labels[f"{UNIT}/{folder.name}"] = yaml.safe_load((folder / "expect.yaml").read_text(encoding="utf-8"))
+    outcomes = review_campaign(campaign)
+    checklist = load_checklist("penalty-general")
+    findings = Findings(veto_items={item.code for item in checklist.items if item.veto})
+    tally = Tally()
+    for dossier_id, expect in sorted(labels.items()):
+        outcome = outcomes.get(dossier_id)
+        row = _cases_row(outcome.result) if outcome else {}
+        for name in DOSSIER_FIELDS:
+            tally.add(name, dossier_id, "dossier", _label(expect["elements"].get(name)), row.get(name, ""))
+        got = {f.item_code: f for f in outcome.result.findings} if outcome else {}
+        for code, label in expect["items"].items():
+            if label["status"] == "unsure":
+                continue
+            finding = got.get(code)
+            findings.add(dossier_id, code, label["status"], str(finding.status) if finding else "",
+                         finding.message if finding else "")
+    return tally, findings
+
+
+def print_findings(findings: Findings, verbose: bool) -> None:
+    print("\nTemplate-book dossiers (tests/realworld/dossiers): deductions and vetoes against the labels")
+    print(f"{'':<12}{'found':>7}{'false':>7}{'missed':>8}{'precision':>11}{'recall':>8}")
+    for title, veto in (("deductions", False), ("vetoes", True)):
+        true, false, missed, precision, recall = findings.precision_recall(veto)
+        print(f"{title:<12}{true:>7}{false:>7}{missed:>8}{precision:>11.3f}{recall:>8.3f}")
+    if verbose:
+        for dossier, item, want, got, message in findings.misses:
+            print(f"  {item:<5} {dossier:<28} want {want:<5} got {got:<8} {message[:90]}")
+
+
 def print_tally(title: str, tally: Tally, names: tuple[str, ...], verbose: bool) -> None:
     print(f"\n{title}")
     print(f"{'field':<20}{'n':>6}{'right':>7}{'accuracy':>10}")
@@ -138,8 +223,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="pingcha-realworld-") as tmp:
         decisions = measure_decisions(Path(tmp))
+        elements, findings = measure_dossiers(Path(tmp))
     print_tally("Published decisions (tests/realworld/decisions), each in 4 layouts", decisions,
                 DECISION_FIELDS + DECISION_FACTS, args.verbose)
+    print_tally("Template-book dossiers (tests/realworld/dossiers): elements", elements, DOSSIER_FIELDS,
+                args.verbose)
+    print_findings(findings, args.verbose)
     return 0
 
 
