@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 
 from ingest.glossary import Status
-from ingest.model import CaseFacts, Evidence
+from ingest.model import CaseFacts, Elements, Evidence
 from scoring.checklist import Checklist, ChecklistItem
 from scoring.model import CaseResult, Finding, Override
 from scoring.roster import Roster
@@ -108,6 +108,34 @@ def score_case(facts: CaseFacts, checklist: Checklist, roster: Roster | None = N
         vetoed=False,
     )
     return _totals(result, checklist, list(facts.review_reasons))
+
+
+def unreadable_result(dossier_id: str, unit: str, checklist: Checklist, reason: str) -> CaseResult:
+    """A dossier with nothing readable is not scored: every item unknown, flagged for a reviewer."""
+    findings = [
+        Finding(
+            dossier_id=dossier_id,
+            item_code=item.code,
+            item_name=item.name,
+            category=item.category,
+            status=Status.UNKNOWN,
+            message=reason,
+        )
+        for item in checklist.items
+    ]
+    return CaseResult(
+        dossier_id=dossier_id,
+        unit=unit,
+        checklist_id=checklist.id,
+        elements=Elements(),
+        findings=findings,
+        raw_score=0.0,
+        total_score=0.0,
+        grade="",
+        vetoed=False,
+        needs_review=True,
+        review_reasons=[reason],
+    )
 
 
 def _overridden(finding: Finding, item: ChecklistItem | None, override: Override) -> Finding:
