@@ -29,6 +29,11 @@ def grade_for(score: float, checklist: Checklist) -> str:
     return checklist.fail_grade
 
 
+def case_grade(total: float, vetoed: bool, checklist: Checklist) -> str:
+    """A file's grade: a veto fails it whatever its score, else its total's band."""
+    return checklist.fail_grade if vetoed else grade_for(total, checklist)
+
+
 def evaluate_item(item: ChecklistItem, facts: CaseFacts, ctx: RuleContext) -> Outcome:
     """Run one item's rule. A rule that breaks on odd facts gives `unknown` for this item, not a lost file."""
     try:
@@ -86,7 +91,7 @@ def _totals(result: CaseResult, checklist: Checklist, extra_reasons: list[str]) 
     result.raw_score = raw
     result.vetoed = vetoed
     result.total_score = 0.0 if vetoed else raw
-    result.grade = checklist.fail_grade if vetoed else grade_for(raw, checklist)
+    result.grade = case_grade(raw, vetoed, checklist)
     result.review_reasons = reasons
     result.needs_review = bool(reasons)
     return result
