@@ -316,12 +316,9 @@ def main(argv: list[str] | None = None) -> int:
 
     use_ocr = False
     if not args.no_ocr:
-        try:
-            from ingest.ocr import ocr_available
+        from ingest.ocr import ocr_available
 
-            use_ocr = ocr_available()
-        except ImportError:
-            use_ocr = False
+        use_ocr = ocr_available()
         if not use_ocr:
             print("OCR engine not available: scanned pages are not read (install rapidocr onnxruntime)",
                   file=sys.stderr)

@@ -397,13 +397,13 @@ def main(argv: list[str] | None = None) -> int:
     chars = {kind: sum(len(s.text) for s in pages) / len(pages) for kind, pages in specs.items()}
     print(f"pages per kind: {args.pages}; characters per page: sparse {chars['sparse']:.0f}, dense {chars['dense']:.0f}")
 
+    from ingest import ocr
+
     rows: list[Row] = []
     for name in args.engines:
-        try:
+        try:  # an engine whose packages are not installed (rapidocr, onnxruntime, openvino) is skipped
             t0 = time.perf_counter()
             engine = make_engine(name)
-            from ingest import ocr
-
             ocr.ocr_pdf_pages(pdfs["sparse"], [1], dpi=100, engine=engine)  # rapidocr 3 loads models on first use
             print(f"{name}: loaded and warmed up in {time.perf_counter() - t0:.1f} s")
         except ImportError as exc:

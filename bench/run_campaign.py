@@ -138,10 +138,8 @@ def _peaks_by_phase(samples: list[tuple[float, int]], timings: dict) -> dict[str
 def measure_ocr(pages_wanted: int, seed: int, workers: int | None) -> dict:
     """Dense scanned A4 pages/s as the pipeline runs OCR: one process per worker, each with its share of
     the cores (pipelines/workers.py), on generated 行政处罚决定书 scans (bench/ocr_engines.py)."""
-    try:
-        from ingest.ocr import ocr_available
-    except ImportError as exc:
-        return {"available": False, "reason": f"ingest.ocr: {exc}"}
+    from ingest.ocr import ocr_available
+
     if not ocr_available():
         return {"available": False, "reason": "OCR engine not installed (rapidocr/onnxruntime)"}
     import random

@@ -14,12 +14,12 @@ from pathlib import Path
 
 from ingest.discover import DossierRef, load_dossier
 from ingest.extract import extract_case
-from ingest.glossary import ProblemKind, Status
-from ingest.model import Document, Elements, Problem
+from ingest.glossary import ProblemKind
+from ingest.model import Document, Problem
 from ingest.readers import ReadLimits
 from scoring.checklist import Checklist, load_checklist
-from scoring.engine import score_case
-from scoring.model import CaseResult, Finding
+from scoring.engine import score_case, unreadable_result
+from scoring.model import CaseResult
 
 STAGES: tuple[str, ...] = ("read", "ocr", "extract", "score")
 
@@ -79,34 +79,6 @@ def cached_roster(path: str, mtime_ns: int):  # -> Roster
     from scoring.roster import load_roster
 
     return load_roster(Path(path))
-
-
-def unreadable_result(dossier_id: str, unit: str, checklist: Checklist, reason: str) -> CaseResult:
-    """A dossier with nothing readable is not scored: every item unknown, flagged for a reviewer."""
-    findings = [
-        Finding(
-            dossier_id=dossier_id,
-            item_code=item.code,
-            item_name=item.name,
-            category=item.category,
-            status=Status.UNKNOWN,
-            message=reason,
-        )
-        for item in checklist.items
-    ]
-    return CaseResult(
-        dossier_id=dossier_id,
-        unit=unit,
-        checklist_id=checklist.id,
-        elements=Elements(),
-        findings=findings,
-        raw_score=0.0,
-        total_score=0.0,
-        grade="",
-        vetoed=False,
-        needs_review=True,
-        review_reasons=[reason],
-    )
 
 
 def review_dossier(

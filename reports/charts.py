@@ -14,8 +14,9 @@ from matplotlib.figure import Figure
 from ingest.glossary import CHART_ZH, GRADES_ZH
 from reports.fonts import use_cjk_font  # also selects the Agg backend
 from reports.loading import RunData
-from reports.rules import ChecklistRules, grade_for, resolve_rules
 from reports.summary import deductions_by_category, top_problems, unit_ranking
+from scoring.checklist import Checklist
+from scoring.engine import FULL_SCORE, grade_for
 
 DPI = 150
 WIDTH_IN = 10.5  # A4 landscape minus margins
@@ -43,19 +44,20 @@ def _save(fig: Figure, path: Path) -> Path:
     return path
 
 
-def chart_average_by_unit(ranking: pd.DataFrame, rules: ChecklistRules, path: Path) -> Path:
-    """Horizontal bars, best unit on top, coloured by the grade of the average, band lines marked."""
+def chart_average_by_unit(ranking: pd.DataFrame, checklist: Checklist, path: Path) -> Path:
+    """Horizontal bars, best unit on top, coloured by the grade of the average, the checklist's band
+    lines marked (all but the lowest band, which starts at 0)."""
     fig, ax = new_figure(figsize=(WIDTH_IN, _height(len(ranking))))
     units = ranking["unit"].tolist()[::-1]
     values = ranking["average"].astype(float).tolist()[::-1]
-    colors = [GRADE_COLORS.get(grade_for(v, False, rules), "#607d8b") for v in values]
+    colors = [GRADE_COLORS.get(grade_for(v, checklist), "#607d8b") for v in values]
     bars = ax.barh(units, values, color=colors)
     ax.bar_label(bars, labels=[f"{v:.1f}" for v in values], padding=3, fontsize=9)
-    for name, minimum in rules.bands:
+    for name, minimum in ((band.grade, band.min_score) for band in checklist.grades if band.min_score > 0):
         ax.axvline(minimum, color=GRADE_COLORS.get(name, "grey"), linestyle="--", linewidth=1)
         ax.text(minimum, 1.01, f"{name} {minimum:g}", transform=ax.get_xaxis_transform(), ha="center",
                 va="bottom", fontsize=9, color=GRADE_COLORS.get(name, "grey"))
-    ax.set_xlim(0, max(rules.max_score, max(values, default=0)) * 1.08)
+    ax.set_xlim(0, max(FULL_SCORE, max(values, default=0)) * 1.08)
     ax.set_xlabel(CHART_ZH["score"])
     ax.set_ylabel(CHART_ZH["unit"])
     ax.set_title(CHART_ZH["avg_by_unit"], fontsize=14, pad=22)
@@ -135,7 +137,7 @@ def chart_heatmap(table: pd.DataFrame, units: list[str], path: Path) -> Path:
     return _save(fig, path)
 
 
-def render_campaign_charts(data: RunData, out_dir: Path, rules: ChecklistRules | None = None) -> list[Path]:
+def render_campaign_charts(data: RunData, out_dir: Path) -> list[Path]:
     """Write the campaign charts into `out_dir`/charts (output-contract.md: charts/*.png); returns paths.
 
     A chart with nothing to show (no files, no deductions) is skipped rather than drawn empty.
@@ -143,13 +145,11 @@ def render_campaign_charts(data: RunData, out_dir: Path, rules: ChecklistRules |
     use_cjk_font()
     charts_dir = Path(out_dir) / "charts"
     charts_dir.mkdir(parents=True, exist_ok=True)
-    if rules is None:
-        rules = resolve_rules(data.run.checklist.id, data.run.checklist.path, data.findings)
     ranking = unit_ranking(data.cases)
     written: list[Path] = []
     if ranking.empty:
         return written
-    written.append(chart_average_by_unit(ranking, rules, charts_dir / CHART_FILES["avg_by_unit"]))
+    written.append(chart_average_by_unit(ranking, data.scoring_checklist(), charts_dir / CHART_FILES["avg_by_unit"]))
     written.append(chart_grades_by_unit(ranking, charts_dir / CHART_FILES["grades_by_unit"]))
     problems = top_problems(data.findings, limit=15)
     if not problems.empty:

@@ -11,7 +11,7 @@ inside `reports.validation.validate_run`, never from the CLI's import path.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 import great_expectations as gx
@@ -19,7 +19,9 @@ import great_expectations.expectations as gxe
 import pandas as pd
 from great_expectations.expectations.row_conditions import Column
 
-from ingest.glossary import ELEMENT_ZH, FINDING_ZH, GRADE_FAIL, GRADES_ZH, Status
+from ingest.glossary import ELEMENT_ZH, FINDING_ZH, GRADES_ZH, Status
+from scoring.checklist import Checklist
+from scoring.engine import case_grade
 
 CASES_SUITE = "pingcha_cases"
 FINDINGS_SUITE = "pingcha_findings"
@@ -98,23 +100,16 @@ def _credit_checker() -> Callable[[str], bool | None]:
 
 
 
-def expected_grade(total: float, vetoed: bool, bands: Sequence[tuple[str, float]]) -> str:
-    """checklist-penalty-general.md step 3: any veto is 不合格, else the highest band reached."""
-    if vetoed:
-        return GRADE_FAIL
-    for name, minimum in sorted(bands, key=lambda b: -b[1]):
-        if total >= minimum:
-            return name
-    return GRADE_FAIL
-
-
 def _blank_to_none(frame: pd.DataFrame) -> pd.DataFrame:
     """Empty cells mean 'unknown' (output-contract.md); GX skips None in column-map expectations."""
     return frame.astype(object).where(frame != "", None)
 
 
-def prepare_cases(raw: pd.DataFrame, bands: Sequence[tuple[str, float]]) -> pd.DataFrame:
-    """cases.csv as read (all text) -> the frame the cases suite validates, with derived columns."""
+def prepare_cases(raw: pd.DataFrame, checklist: Checklist | None) -> pd.DataFrame:
+    """cases.csv as read (all text) -> the frame the cases suite validates, with derived columns.
+
+    The grade each file should have comes from the run's checklist (scoring.engine.case_grade); without
+    one, grades are left unchecked."""
     frame = _blank_to_none(raw)
     for column in DATE_COLUMNS:
         frame[day(column)] = pd.to_datetime(raw[column], format="%Y-%m-%d", errors="coerce")
@@ -124,8 +119,8 @@ def prepare_cases(raw: pd.DataFrame, bands: Sequence[tuple[str, float]]) -> pd.D
     frame[PARTY_ID_OK] = [checker(v) if v else None for v in raw["party_id"]]
     grades: list[str | None] = []
     for total, vetoed in zip(frame[num("total_score")], raw["vetoed"], strict=True):
-        known = pd.notna(total) and vetoed in ("true", "false")
-        grades.append(expected_grade(float(total), vetoed == "true", bands) if known else None)
+        known = checklist is not None and pd.notna(total) and vetoed in ("true", "false")
+        grades.append(case_grade(float(total), vetoed == "true", checklist) if known else None)
     frame[GRADE_EXPECTED] = grades
     return frame
 

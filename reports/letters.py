@@ -12,48 +12,25 @@ import re
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from ingest.glossary import CHINESE_NUMERALS, DOC_ZH, ELEMENT_ZH, FILE_NAMES_ZH, GRADE_FAIL, LETTER_ZH
 from reports.contract_csv import fmt_number
 from reports.document_text import campaign_name, case_part, location
 from reports.govdoc import GovDoc
-from reports.loading import ChecklistRef, RunData, load_run
+from reports.loading import RunData, load_run
 from reports.masking import NameMasker, individual_names
 from reports.memory import release_freed_memory
 from reports.summary import failed
+from scoring.checklist import Checklist
 
 LETTERS_DIR = FILE_NAMES_ZH["letters_dir"]  # conventional folder: write_supervision_letters(out, out / LETTERS_DIR)
-STATUTE_KEYS = ("statute", "reference", "legal_basis", "basis")
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 
-def load_statutes(checklist: ChecklistRef) -> dict[str, str]:
-    """item code -> statute reference from the checklist YAML (run.json `checklist.path`, else the bundled
-    checklist of the same id); empty when neither can be read, so letters still come out."""
-    candidates = [Path(checklist.path)] if checklist.path else []
-    if checklist.id:
-        from scoring.checklist import BUNDLED_DIR
-
-        candidates.append(BUNDLED_DIR / f"{checklist.id}.yaml")
-    for path in candidates:
-        try:
-            raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (OSError, yaml.YAMLError, UnicodeDecodeError):
-            continue
-        items = raw.get("items") if isinstance(raw, dict) else None
-        if isinstance(items, dict):
-            items = [dict(v, code=k) for k, v in items.items() if isinstance(v, dict)]
-        if not isinstance(items, list):
-            continue
-        statutes = {}
-        for item in items:
-            if not isinstance(item, dict) or not item.get("code"):
-                continue
-            value = next((item[k] for k in STATUTE_KEYS if item.get(k)), "")
-            statutes[str(item["code"])] = str(value).strip()
-        return statutes
-    return {}
+def statutes_of(checklist: Checklist | None) -> dict[str, str]:
+    """item code -> statute reference, from the run's checklist; empty when it could not be loaded, so
+    letters still come out (each basis then reads 见评查标准)."""
+    return {item.code: item.statute for item in checklist.items} if checklist is not None else {}
 
 
 def safe_file_name(unit: str) -> str:
@@ -123,7 +100,7 @@ def write_supervision_letters(out_dir: Path, letters_dir: Path, deadline_days: i
     """One `<unit>.docx` in `letters_dir` per unit with a vetoed or 不合格 file (pass OUT/监督意见书 for the
     conventional layout); returns the paths, in unit order. Units without such files get no letter."""
     data = load_run(Path(out_dir))
-    statutes = load_statutes(data.run.checklist)
+    statutes = statutes_of(data.checklist)
     mask = NameMasker(individual_names(data.cases))  # one per campaign: compiling it is the costly part
     flagged = flagged_cases(data.cases)
     letters_dir = Path(letters_dir)
@@ -136,4 +113,4 @@ def write_supervision_letters(out_dir: Path, letters_dir: Path, deadline_days: i
     return written
 
 
-__all__ = ["LETTERS_DIR", "flagged_cases", "load_statutes", "write_supervision_letters"]
+__all__ = ["LETTERS_DIR", "flagged_cases", "statutes_of", "write_supervision_letters"]

@@ -2,6 +2,8 @@
 
 The reports layer works only from cases.csv, findings.csv, problems.csv and run.json (output-contract.md),
 so scorecards and charts can be re-made at any time, also after reviewer overrides changed the findings.
+The checklist run.json names is loaded with the run: its items, caps and grade bands are the only ones the
+reports use, so a re-scored or re-graded file follows the same arithmetic as the run (scoring.engine).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Any
 import pandas as pd
 
 from reports.contract_csv import CASES_COLUMNS, FINDINGS_COLUMNS, PROBLEMS_COLUMNS, fmt_number
+from scoring.checklist import Checklist, ChecklistError, Issue, load_checklist
 
 # The contract's columns are defined once, by the writer (reports/contract_csv.py).
 CASE_COLUMNS = CASES_COLUMNS
@@ -71,7 +74,11 @@ class RunMeta:
 
 @dataclass(frozen=True, slots=True)
 class RunData:
-    """One run's tables as typed DataFrames plus its metadata; `audit` is empty before any review."""
+    """One run's tables as typed DataFrames plus its metadata; `audit` is empty before any review.
+
+    `checklist` is the run's checklist, None when run.json names none that can be loaded (documents that
+    only quote the run still come out); whatever scores or grades asks `scoring_checklist()`.
+    """
 
     out_dir: Path
     cases: pd.DataFrame
@@ -80,9 +87,14 @@ class RunData:
     run: RunMeta
     audit: pd.DataFrame
     fingerprint: str = ""
+    checklist: Checklist | None = None
 
     def with_tables(self, **tables: Any) -> RunData:
         return replace(self, **tables)
+
+    def scoring_checklist(self) -> Checklist:
+        """The run's checklist; raises ChecklistError saying why when it cannot be loaded."""
+        return self.checklist if self.checklist is not None else load_run_checklist(self.run.checklist)
 
 
 def _read_csv(path: Path, columns: tuple[str, ...]) -> pd.DataFrame:
@@ -133,6 +145,29 @@ def parse_run_json(raw: dict[str, Any]) -> RunMeta:
     )
 
 
+def load_run_checklist(ref: ChecklistRef) -> Checklist:
+    """The checklist that scored a run: run.json's path (the very file), else the bundled one of its id.
+
+    Raises ChecklistError (the last reason) when neither loads, or when run.json names no checklist."""
+    error = ChecklistError([Issue("run.json", 0, "checklist", "the run names no checklist")])
+    for source in (ref.path, ref.id):
+        if not source:
+            continue
+        try:
+            return load_checklist(source)
+        except (ChecklistError, OSError) as exc:
+            error = exc if isinstance(exc, ChecklistError) else ChecklistError(
+                [Issue(source, 0, "checklist", str(exc))])
+    raise error
+
+
+def _checklist_or_none(ref: ChecklistRef) -> Checklist | None:
+    try:
+        return load_run_checklist(ref)
+    except ChecklistError:
+        return None
+
+
 def run_fingerprint(out_dir: Path) -> str:
     """sha256 over the contract files' names and bytes (absent files count as empty)."""
     digest = hashlib.sha256()
@@ -144,8 +179,10 @@ def run_fingerprint(out_dir: Path) -> str:
     return digest.hexdigest()
 
 
-def load_run(out_dir: Path) -> RunData:
-    """Read OUT's contract files into typed frames (numbers float64, booleans bool, dates datetime64)."""
+def load_run(out_dir: Path, checklist: Checklist | None = None) -> RunData:
+    """Read OUT's contract files into typed frames (numbers float64, booleans bool, dates datetime64).
+
+    `checklist` is the run's checklist when the caller has it loaded already, else run.json's is loaded."""
     out_dir = Path(out_dir)
     cases = _read_csv(out_dir / "cases.csv", CASE_COLUMNS)
     for col in CASE_NUMBERS:
@@ -163,14 +200,16 @@ def load_run(out_dir: Path) -> RunData:
     audit = _read_csv(out_dir / "audit.csv", AUDIT_COLUMNS)
     run_path = out_dir / "run.json"
     raw = json.loads(run_path.read_text(encoding="utf-8-sig")) if run_path.exists() else {}
+    meta = parse_run_json(raw if isinstance(raw, dict) else {})
     return RunData(
         out_dir=out_dir,
         cases=cases,
         findings=findings,
         problems=problems,
-        run=parse_run_json(raw if isinstance(raw, dict) else {}),
+        run=meta,
         audit=audit,
         fingerprint=run_fingerprint(out_dir),
+        checklist=checklist if checklist is not None else _checklist_or_none(meta.checklist),
     )
 
 

@@ -3,6 +3,8 @@
 Reviewers disagree with the machine often (domain.md); the totals must follow their decisions, every
 change must say who and why, and an earlier review must survive a later one. The run the scorecard was
 made from is never modified: applying returns new frames (reports/review.py writes them elsewhere).
+Edits are checked against the run's checklist and applied as scoring.model.Overrides by scoring's engine
+(reports/rescoring.py), the same arithmetic that scored the run.
 """
 
 from __future__ import annotations
@@ -25,8 +27,10 @@ from reports.loading import (
     load_run,
     run_fingerprint,
 )
-from reports.rules import ChecklistRules, grade_for, resolve_rules
+from reports.rescoring import rescore_dossier
 from reports.scorecard import DETAILS_SHEET, META_SHEET
+from scoring.checklist import Checklist
+from scoring.model import Override
 
 CHOICES: dict[str, str] = {label: key for key, label in REVIEW_CHOICE_ZH.items()}  # 改为通过 -> pass
 HEADER_KEYS = ("dossier_id", "item_code", "override_status", "override_points", "override_reason", "reviewer")
@@ -100,17 +104,17 @@ def _err(key: str, **fields: object) -> str:
     return REVIEW_ERROR_ZH[key].format(**fields)
 
 
-def read_overrides(scorecard: Path, rules: ChecklistRules | None = None,
+def read_overrides(scorecard: Path, checklist: Checklist | None = None,
                    known: set[tuple[str, str]] | None = None) -> list[ReviewEdit]:
     """Every row of 评查明细 whose 复核结论 asks for a change (维持/empty rows are skipped).
 
-    Without `rules`, the run the scorecard was made from (its _meta) supplies the checklist's items and
-    the known (dossier_id, item_code) pairs. Raises OverrideError naming the sheet and cell of every
-    problem found, not just the first.
+    Without `checklist`, the run the scorecard was made from (its _meta) supplies its checklist and the
+    known (dossier_id, item_code) pairs. Raises OverrideError naming the sheet and cell of every problem
+    found, not just the first.
     """
-    if rules is None:
+    if checklist is None:
         base = load_run(locate_base(scorecard))
-        rules = resolve_rules(base.run.checklist.id, base.run.checklist.path, base.findings)
+        checklist = base.scoring_checklist()
         known = known if known is not None else known_pairs(base.findings)
     wb = load_workbook(scorecard, read_only=True, data_only=True)
     try:
@@ -132,7 +136,7 @@ def read_overrides(scorecard: Path, rules: ChecklistRules | None = None,
         edits: list[ReviewEdit] = []
         seen: set[tuple[str, str]] = set()
         for row_no, row in enumerate(rows, start=2):
-            edit = _read_row(row_no, row, columns, rules, known, seen, problems)
+            edit = _read_row(row_no, row, columns, checklist, known, seen, problems)
             if edit is not None:
                 edits.append(edit)
     finally:
@@ -146,7 +150,7 @@ def _cell(key: str, columns: dict[str, int], row_no: int) -> str:
     return f"{get_column_letter(columns[key] + 1)}{row_no}"
 
 
-def _read_row(row_no: int, row: tuple, columns: dict[str, int], rules: ChecklistRules,
+def _read_row(row_no: int, row: tuple, columns: dict[str, int], checklist: Checklist,
               known: set[tuple[str, str]] | None, seen: set[tuple[str, str]],
               problems: list[tuple[str, str, str]]) -> ReviewEdit | None:
     def value(key: str) -> object:
@@ -174,7 +178,7 @@ def _read_row(row_no: int, row: tuple, columns: dict[str, int], rules: Checklist
         if _text(raw_points):
             problem("override_points", "points_without_fail")
         return None
-    rule = rules.items.get(item_code)
+    rule = checklist.find(item_code)
     if rule is None:
         problem("item_code", "unknown_item", value=item_code)
         return None
@@ -199,9 +203,8 @@ def _read_row(row_no: int, row: tuple, columns: dict[str, int], rules: Checklist
             if points < 0:
                 problem("override_points", "negative", value=_text(raw_points))
                 return None
-            cap = rule.cap if rule.cap is not None else None
-            if cap is not None and points > cap:
-                problem("override_points", "over_cap", value=f"{points:g}", cap=f"{cap:g}")
+            if points > rule.cap:
+                problem("override_points", "over_cap", value=f"{points:g}", cap=f"{rule.cap:g}")
                 return None
     if choice == "veto" and not rule.veto:
         problem("override_status", "veto_not_allowed", item=item_code)
@@ -218,55 +221,7 @@ def _read_row(row_no: int, row: tuple, columns: dict[str, int], rules: Checklist
                       DETAILS_SHEET, _cell("override_status", columns, row_no))
 
 
-def score_dossier(findings: pd.DataFrame, rules: ChecklistRules) -> tuple[float, float, bool]:
-    """(raw score, total score, vetoed) of one dossier's findings (checklist-penalty-general.md).
-
-    Each item's deduction stops at its cap, a category's at its points, the total at zero; a failed veto
-    item makes the total 0 and keeps the raw score. The fallback for runs whose checklist cannot be loaded;
-    otherwise scoring.engine.rescore totals the file (see _rescore_with_engine).
-    """
-    failed = findings[findings["status"] == Status.FAIL.value]
-    vetoed = bool(failed["veto"].any())
-    by_category: dict[str, float] = {}
-    for rec in failed.itertuples(index=False):
-        rule = rules.items.get(rec.item_code)
-        points = float(rec.points_deducted)
-        if rule is not None and rule.cap is not None:
-            points = min(points, rule.cap)
-        by_category[rec.category] = by_category.get(rec.category, 0.0) + points
-    deducted = sum(min(total, rules.category_max.get(cat, total)) for cat, total in by_category.items())
-    raw = max(0.0, rules.max_score - deducted)
-    return raw, 0.0 if vetoed else raw, vetoed
-
-
-def _rescore_with_engine(case: pd.Series, findings: pd.DataFrame, rules: ChecklistRules) -> tuple | None:
-    """Re-total through scoring.engine.rescore when the run's checklist is loaded (same arithmetic as the
-    run itself, and it also recomputes needs_review: an `unknown` item a reviewer decided no longer
-    flags the file). None when the engine or the checklist is unavailable."""
-    if rules.checklist is None:
-        return None
-    try:
-        from scoring.engine import rescore
-        from scoring.model import CaseResult, Finding
-    except ImportError:
-        return None
-    items = [
-        Finding(dossier_id=str(f.dossier_id), item_code=str(f.item_code), item_name=str(f.item_name),
-                category=str(f.category), status=Status(f.status), points_deducted=float(f.points_deducted),
-                veto=bool(f.veto), message=str(f.message))
-        for f in findings.itertuples(index=False)
-    ]
-    reasons = [r for r in str(case["review_reasons"]).split(";") if r]
-    result = CaseResult(dossier_id=str(case["dossier_id"]), unit=str(case["unit"]),
-                        checklist_id=str(case["checklist"]), elements=None, findings=items,
-                        raw_score=0.0, total_score=0.0, grade="", vetoed=False,
-                        needs_review=bool(case["needs_review"]), review_reasons=reasons)
-    new = rescore(result, {}, rules.checklist)
-    return (new.raw_score, new.total_score, new.vetoed, new.grade, new.needs_review,
-            ";".join(new.review_reasons))
-
-
-def apply_overrides_to_run(run: RunData, edits: list[ReviewEdit], rules: ChecklistRules,
+def apply_overrides_to_run(run: RunData, edits: list[ReviewEdit], checklist: Checklist,
                            at: datetime | None = None, source: str = "") -> RunData:
     """New findings (reviewer's status, auto_status kept), re-scored cases and audit rows appended.
 
@@ -280,8 +235,8 @@ def apply_overrides_to_run(run: RunData, edits: list[ReviewEdit], rules: Checkli
             findings[col] = ""
         findings[col] = findings[col].astype(str)
     index = {(d, c): i for i, (d, c) in enumerate(zip(findings["dossier_id"], findings["item_code"], strict=True))}
-    audit_rows: list[dict[str, str]] = []
-    changed: set[str] = set()
+    changes: list[tuple[ReviewEdit, object, str, float]] = []  # edit, findings row label, old status and points
+    overrides: dict[str, dict[str, Override]] = {}  # dossier_id -> item_code -> the reviewer's decision
     for edit in edits:
         pos = index.get((edit.dossier_id, edit.item_code))
         if pos is None:
@@ -293,35 +248,18 @@ def apply_overrides_to_run(run: RunData, edits: list[ReviewEdit], rules: Checkli
         old_veto = bool(findings.at[label, "veto"])
         if (old_status, old_points, old_veto) == (edit.status.value, edit.points, edit.veto):
             continue
-        if not findings.at[label, "auto_status"]:
-            findings.at[label, "auto_status"] = old_status
-        findings.at[label, "status"] = edit.status.value
-        findings.at[label, "points_deducted"] = edit.points
-        findings.at[label, "veto"] = edit.veto
-        findings.at[label, "override_reason"] = edit.reason
-        findings.at[label, "reviewer"] = edit.reviewer
-        changed.add(edit.dossier_id)
-        audit_rows.append({
-            "time": at.isoformat(timespec="seconds"), "reviewer": edit.reviewer, "dossier_id": edit.dossier_id,
-            "item_code": edit.item_code, "old_status": old_status, "new_status": edit.status.value,
-            "old_points": format_cell(old_points), "new_points": format_cell(edit.points), "reason": edit.reason,
-            "source": f"{source}!{edit.where}" if source else edit.where,
-        })
+        changes.append((edit, label, old_status, old_points))
+        overrides.setdefault(edit.dossier_id, {})[edit.item_code] = Override(
+            status=edit.status, points=edit.points, reason=edit.reason, reviewer=edit.reviewer, at=at, veto=edit.veto)
     cases = run.cases.copy()
-    for dossier_id in changed:
-        rows = cases.index[cases["dossier_id"] == dossier_id]
-        own = findings[findings["dossier_id"] == dossier_id]
-        rescored = _rescore_with_engine(cases.loc[rows[0]], own, rules) if len(rows) else None
-        if rescored is None:
-            raw, total, vetoed = score_dossier(own, rules)
-            rescored = (raw, total, vetoed, grade_for(total, vetoed, rules), None, None)
-        raw, total, vetoed, grade, needs_review, reasons = rescored
-        cases.loc[rows, ["raw_score", "total_score"]] = [raw, total]
-        cases.loc[rows, "vetoed"] = vetoed
-        cases.loc[rows, "grade"] = grade
-        if needs_review is not None:
-            cases.loc[rows, "needs_review"] = needs_review
-            cases.loc[rows, "review_reasons"] = reasons
+    for dossier_id, decisions in overrides.items():
+        rescore_dossier(cases, findings, dossier_id, decisions, checklist)
+    audit_rows = [{
+        "time": at.isoformat(timespec="seconds"), "reviewer": edit.reviewer, "dossier_id": edit.dossier_id,
+        "item_code": edit.item_code, "old_status": old_status, "new_status": str(findings.at[label, "status"]),
+        "old_points": format_cell(old_points), "new_points": format_cell(float(findings.at[label, "points_deducted"])),
+        "reason": edit.reason, "source": f"{source}!{edit.where}" if source else edit.where,
+    } for edit, label, old_status, old_points in changes]
     new_audit = pd.DataFrame(audit_rows, columns=list(AUDIT_COLUMNS), dtype=str)
     audit = pd.concat([run.audit, new_audit], ignore_index=True) if len(run.audit) else new_audit
     return run.with_tables(cases=cases, findings=findings, audit=audit)

@@ -25,7 +25,6 @@ from reports.overrides import (
     locate_base,
     read_overrides,
 )
-from reports.rules import ChecklistRules, resolve_rules
 from reports.scorecard import SCORECARD_NAME, write_scorecard
 
 
@@ -42,15 +41,12 @@ class ReviewSummary:
     scorecard: Path
     audit: Path
     charts: list[Path] = field(default_factory=list)
-    rules_source: str = "checklist"  # "inferred" when item caps could not be checked
 
     def describe(self) -> str:
         """The command's report: counts, grade changes, where the new output is."""
         lines = [REPORT_ZH["review_done"].format(edits=self.edits_read, changes=self.changes,
                                                  files=len(self.dossiers_rescored), grades=len(self.grade_changes))]
         lines += [f"  {dossier_id}: {old} → {new}" for dossier_id, old, new in self.grade_changes]
-        if self.rules_source != "checklist":
-            lines.append(REPORT_ZH["review_unchecked_caps"])
         lines.append(REPORT_ZH["review_out"].format(path=self.new_out))
         return "\n".join(lines)
 
@@ -59,10 +55,11 @@ def _inside(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
 
-def apply_review(scorecard: Path, new_out: Path, rules: ChecklistRules | None = None) -> ReviewSummary:
+def apply_review(scorecard: Path, new_out: Path) -> ReviewSummary:
     """Apply a scorecard's 复核 columns to the run it was made from and write the result into new_out.
 
-    `rules` default to the run's checklist (scoring.checklist), else to rules inferred from findings.
+    Edits are checked against, and files re-scored with, the run's own checklist (run.json); a run whose
+    checklist cannot be loaded is refused with the reason (ChecklistError), never scored by a guess.
     """
     scorecard = Path(scorecard).resolve()
     base = locate_base(scorecard).resolve()
@@ -70,10 +67,10 @@ def apply_review(scorecard: Path, new_out: Path, rules: ChecklistRules | None = 
     if _inside(new_out, base):
         raise OverrideError([("", "", _err("out_is_base", value=new_out))])
     run = load_run(base)
-    rules = rules or resolve_rules(run.run.checklist.id, run.run.checklist.path, run.findings)
-    edits = read_overrides(scorecard, rules, known_pairs(run.findings))
+    checklist = run.scoring_checklist()
+    edits = read_overrides(scorecard, checklist, known_pairs(run.findings))
     at = datetime.now().astimezone()
-    reviewed = apply_overrides_to_run(run, edits, rules, at=at, source=scorecard.name)
+    reviewed = apply_overrides_to_run(run, edits, checklist, at=at, source=scorecard.name)
 
     new_out.mkdir(parents=True, exist_ok=True)
     write_contract_csv(reviewed.cases, new_out / "cases.csv")
@@ -102,13 +99,12 @@ def apply_review(scorecard: Path, new_out: Path, rules: ChecklistRules | None = 
         "dossiers_rescored": rescored,
         "reviewers": sorted(set(reviewed.audit["reviewer"].iloc[len(run.audit):])),
         "overrides_total": int((reviewed.findings["auto_status"] != "").sum()),
-        "rules_source": rules.source,
         "history": history,
     }
     (new_out / "run.json").write_text(json.dumps(raw, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
-    result = load_run(new_out)
-    charts = render_campaign_charts(result, new_out, rules)
+    result = load_run(new_out, checklist)
+    charts = render_campaign_charts(result, new_out)
     write_scorecard(result, new_out / SCORECARD_NAME, charts)
     return ReviewSummary(
         base_out=base,
@@ -120,5 +116,4 @@ def apply_review(scorecard: Path, new_out: Path, rules: ChecklistRules | None = 
         scorecard=new_out / SCORECARD_NAME,
         audit=new_out / "audit.csv",
         charts=charts,
-        rules_source=rules.source,
     )

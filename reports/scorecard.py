@@ -37,7 +37,6 @@ from ingest.glossary import (
     Status,
 )
 from reports.loading import RunData
-from reports.rules import ChecklistRules, grade_for, resolve_rules
 from reports.summary import failed, status_label, top_problems, unit_ranking
 from reports.xlsx import (
     BOLD,
@@ -52,6 +51,7 @@ from reports.xlsx import (
     set_widths,
     write_header,
 )
+from scoring.engine import grade_for
 
 SCORECARD_NAME = "scorecards.xlsx"  # in OUT (output-contract.md)
 META_SHEET = "_meta"
@@ -99,8 +99,7 @@ def _run_date(data: RunData) -> str:
     return when.strftime("%Y-%m-%d") if when else ""
 
 
-def _write_summary(ws: BufferedSheet, data: RunData, ranking: pd.DataFrame, charts: Sequence[Path],
-                   rules: ChecklistRules) -> None:
+def _write_summary(ws: BufferedSheet, data: RunData, ranking: pd.DataFrame, charts: Sequence[Path]) -> None:
     ref = data.run.checklist
     ws["A1"] = f"{data.run.campaign}　{SUMMARY_SHEET}" if data.run.campaign else REPORT_ZH["title"]
     ws["A1"].font = TITLE
@@ -128,6 +127,7 @@ def _write_summary(ws: BufferedSheet, data: RunData, ranking: pd.DataFrame, char
               TERMS_ZH["total"], *GRADES_ZH, TERMS_ZH["veto_count"], REPORT_ZH["needs_review_count"]]
     write_header(ws, row, labels)
     ranking_header = row
+    checklist = data.scoring_checklist() if len(ranking) else None  # its bands grade each unit's average
     for rec in ranking.itertuples(index=False):
         row += 1
         values = [rec.rank, rec.unit, rec.files, round(rec.average, 2), round(rec.total, 2),
@@ -135,7 +135,7 @@ def _write_summary(ws: BufferedSheet, data: RunData, ranking: pd.DataFrame, char
         for col, value in enumerate(values, start=1):
             ws.cell(row=row, column=col, value=value)
         ws.cell(row=row, column=4).number_format = "0.00"
-        if grade_for(rec.average, False, rules) == GRADE_FAIL:
+        if checklist is not None and grade_for(rec.average, checklist) == checklist.fail_grade:
             for col in range(1, len(labels) + 1):
                 ws.cell(row=row, column=col).fill = FAIL_FILL
     if len(ranking):
@@ -338,9 +338,8 @@ def write_scorecard(data: RunData, path: Path, charts: list[Path] | None = None)
     """Write scorecards.xlsx for a run; `charts` (PNG paths) are embedded in 汇总 when given."""
     wb = Workbook(write_only=True)
     ranking = unit_ranking(data.cases)
-    rules = resolve_rules(data.run.checklist.id, data.run.checklist.path, data.findings)
     with laid_out_sheet(wb, SUMMARY_SHEET) as ws:
-        _write_summary(ws, data, ranking, charts or [], rules)
+        _write_summary(ws, data, ranking, charts or [])
     _write_details(wb.create_sheet(DETAILS_SHEET), data)
     with laid_out_sheet(wb, PROBLEMS_SHEET) as ws:
         _write_problems(ws, data.problems)

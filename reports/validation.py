@@ -18,10 +18,13 @@ import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reports.contract_csv import CASES_COLUMNS, FINDINGS_COLUMNS
 from reports.review_flags import CsvTable, flag_rows, read_table
+
+if TYPE_CHECKING:
+    from scoring.checklist import Checklist
 
 log = logging.getLogger(__name__)
 
@@ -117,28 +120,19 @@ def _frame(table: CsvTable, columns: tuple[str, ...]):  # -> (pd.DataFrame, list
     return frame.astype(str), kept, missing
 
 
-# --- checklist grade bands ---------------------------------------------------------------------------------
+# --- the run's checklist ---------------------------------------------------------------------------------
 
 
-def _checklist_rules(out_dir: Path) -> tuple[tuple[tuple[str, float], ...], float]:
-    """Grade bands and maximum score of the run's checklist (run.json), else the defaults."""
-    from reports.rules import DEFAULT_BANDS, rules_from_checklist
+def _run_checklist(out_dir: Path) -> Checklist | None:
+    """The run's checklist (run.json), whose bands give each file's grade; None when it cannot be loaded."""
+    from reports.loading import load_run_checklist, parse_run_json
+    from scoring.checklist import ChecklistError
 
     try:
-        run = json.loads((out_dir / "run.json").read_text(encoding="utf-8"))
-        ref = run.get("checklist") or {}
-        from scoring.checklist import load_checklist  # type: ignore[import-not-found]
-    except (OSError, ValueError, AttributeError, ImportError):
-        return DEFAULT_BANDS, 100.0
-    for source in (ref.get("path"), ref.get("id")):
-        if not source:
-            continue
-        try:
-            rules = rules_from_checklist(load_checklist(source))
-        except Exception:  # noqa: BLE001 - an unreadable checklist falls back to the defaults
-            continue
-        return tuple(rules.bands) or DEFAULT_BANDS, rules.max_score or 100.0
-    return DEFAULT_BANDS, 100.0
+        raw = json.loads((out_dir / "run.json").read_text(encoding="utf-8"))
+        return load_run_checklist(parse_run_json(raw if isinstance(raw, dict) else {}).checklist)
+    except (OSError, ValueError, ChecklistError):
+        return None
 
 
 # --- Great Expectations ------------------------------------------------------------------------------------
@@ -239,9 +233,12 @@ def validate_run(out_dir: Path) -> ValidationReport:
 
     report.seconds["import"] = round(time.perf_counter() - started, 3)
     from reports import expectations as ex
+    from scoring.engine import FULL_SCORE
 
     t0 = time.perf_counter()
-    bands, max_score = _checklist_rules(out_dir)
+    checklist = _run_checklist(out_dir)
+    if checklist is None:
+        report.notes.append("未能加载评查标准，未校验等次")
     cases_table = read_table(cases_path)
     cases_raw, cases_pos, missing = _frame(cases_table, CASES_COLUMNS)
     if missing:
@@ -258,7 +255,7 @@ def validate_run(out_dir: Path) -> ValidationReport:
     try:
         context = _context(target / DATA_DOCS_DIR)
         cases_result = _run_suite(
-            context, ex.CASES_SUITE, ex.cases_expectations(max_score), ex.prepare_cases(cases_raw, bands)
+            context, ex.CASES_SUITE, ex.cases_expectations(FULL_SCORE), ex.prepare_cases(cases_raw, checklist)
         )
         if len(findings_raw):
             findings_result = _run_suite(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 
 from ingest.glossary import Status
-from ingest.model import CaseFacts, Evidence
+from ingest.model import CaseFacts, Elements, Evidence
 from scoring.checklist import Checklist, ChecklistItem
 from scoring.model import CaseResult, Finding, Override
 from scoring.roster import Roster
@@ -27,6 +27,11 @@ def grade_for(score: float, checklist: Checklist) -> str:
         if score >= band.min_score:
             return band.grade
     return checklist.fail_grade
+
+
+def case_grade(total: float, vetoed: bool, checklist: Checklist) -> str:
+    """A file's grade: a veto fails it whatever its score, else its total's band."""
+    return checklist.fail_grade if vetoed else grade_for(total, checklist)
 
 
 def evaluate_item(item: ChecklistItem, facts: CaseFacts, ctx: RuleContext) -> Outcome:
@@ -86,7 +91,7 @@ def _totals(result: CaseResult, checklist: Checklist, extra_reasons: list[str]) 
     result.raw_score = raw
     result.vetoed = vetoed
     result.total_score = 0.0 if vetoed else raw
-    result.grade = checklist.fail_grade if vetoed else grade_for(raw, checklist)
+    result.grade = case_grade(raw, vetoed, checklist)
     result.review_reasons = reasons
     result.needs_review = bool(reasons)
     return result
@@ -108,6 +113,34 @@ def score_case(facts: CaseFacts, checklist: Checklist, roster: Roster | None = N
         vetoed=False,
     )
     return _totals(result, checklist, list(facts.review_reasons))
+
+
+def unreadable_result(dossier_id: str, unit: str, checklist: Checklist, reason: str) -> CaseResult:
+    """A dossier with nothing readable is not scored: every item unknown, flagged for a reviewer."""
+    findings = [
+        Finding(
+            dossier_id=dossier_id,
+            item_code=item.code,
+            item_name=item.name,
+            category=item.category,
+            status=Status.UNKNOWN,
+            message=reason,
+        )
+        for item in checklist.items
+    ]
+    return CaseResult(
+        dossier_id=dossier_id,
+        unit=unit,
+        checklist_id=checklist.id,
+        elements=Elements(),
+        findings=findings,
+        raw_score=0.0,
+        total_score=0.0,
+        grade="",
+        vetoed=False,
+        needs_review=True,
+        review_reasons=[reason],
+    )
 
 
 def _overridden(finding: Finding, item: ChecklistItem | None, override: Override) -> Finding:

@@ -1,6 +1,7 @@
 """A small fake run folder (3 units, 6 files, 10 items incl. veto items) written per output-contract.md.
 
-Scores are consistent with the checklist rules below: 100 minus capped deductions, category floors,
+Its items, points and caps are the bundled penalty-general checklist's, which run.json names, so the
+reports load that checklist; scores are consistent with it: 100 minus capped deductions, category floors,
 veto → total 0 with the raw score kept.
 """
 
@@ -10,11 +11,10 @@ import json
 from pathlib import Path
 
 from reports.loading import CASE_COLUMNS, FINDING_COLUMNS, PROBLEM_COLUMNS
-from reports.rules import ChecklistRules, ItemRule
 
 CHECKLIST_ID = "penalty-general"
 ITEMS = [
-    # code, name, category, points, cap, veto
+    # code, name, category, points, cap, veto: as in scoring/checklists/penalty-general.yaml
     ("V02", "执法人员少于二人或无执法资格", "基础标准", 0, None, True),
     ("V03", "未履行事先告知程序", "基础标准", 0, None, True),
     ("R01", "缺立案审批表", "立案", 5, 5, False),
@@ -26,12 +26,6 @@ ITEMS = [
     ("R18", "决定书送达超时", "送达执行", 5, 5, False),
     ("R24", "缺结案审批表", "文书归档", 2, 2, False),
 ]
-CATEGORY_MAX = {"立案": 10.0, "调查取证": 20.0, "审查决定": 25.0, "告知听证": 15.0, "送达执行": 20.0,
-                "文书归档": 10.0}
-RULES = ChecklistRules(
-    items={c: ItemRule(c, n, cat, float(p), None if cap is None else float(cap), v) for c, n, cat, p, cap, v in ITEMS},
-    category_max=CATEGORY_MAX,
-)
 
 UNIT_A, UNIT_B, UNIT_C = "区城管执法局", "区市场监督管理局", "某某镇人民政府"
 EVIDENCE_QUOTE = "执法人员：张三（执法证号：11010012345）"

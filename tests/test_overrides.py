@@ -7,16 +7,17 @@ import hashlib
 from pathlib import Path
 
 import openpyxl
-import pandas as pd
 import pytest
-from reports_fixtures import RULES, UNIT_A, UNIT_B, UNIT_C, make_run
+from reports_fixtures import CHECKLIST_ID, ITEMS, UNIT_A, UNIT_B, UNIT_C, make_run
 
 from ingest.errors import PingchaError
 from reports.loading import load_run
-from reports.overrides import OverrideError, known_pairs, read_overrides, score_dossier
+from reports.overrides import OverrideError, known_pairs, read_overrides
 from reports.review import apply_review
-from reports.rules import ChecklistRules
 from reports.scorecard import DETAILS_SHEET, write_scorecard
+from scoring.checklist import ChecklistError, load_checklist
+
+CHECKLIST = load_checklist(CHECKLIST_ID)
 
 A1, A2 = f"{UNIT_A}/2025-001", f"{UNIT_A}/2025-017"
 B1, B2 = f"{UNIT_B}/2025-003", f"{UNIT_B}/2025-009"
@@ -66,7 +67,7 @@ def test_apply_review_rescores_audits_and_leaves_the_original_untouched(run_dir:
         (C1, "R18"): ("不适用", None, "当事人自行领取，当日送达", "李评查"),      # 82 → 87
         (A2, "R04"): ("维持", None, "", ""),                                     # ignored
     })
-    summary = apply_review(edited, tmp_path / "reviewed", RULES)
+    summary = apply_review(edited, tmp_path / "reviewed")
 
     assert tree_hashes(run_dir) == before
     assert summary.base_out == run_dir.resolve()
@@ -108,7 +109,7 @@ def test_apply_review_rescores_audits_and_leaves_the_original_untouched(run_dir:
 def test_a_second_review_keeps_the_first(run_dir: Path, tmp_path: Path) -> None:
     first = tmp_path / "first.xlsx"
     edit(run_dir / "scorecards.xlsx", first, {(B2, "V03"): ("改为通过", None, "告知书在副卷", "李评查")})
-    apply_review(first, tmp_path / "round1", RULES)
+    apply_review(first, tmp_path / "round1")
     round1 = tmp_path / "round1"
     before = tree_hashes(round1)
 
@@ -118,7 +119,7 @@ def test_a_second_review_keeps_the_first(run_dir: Path, tmp_path: Path) -> None:
 
     second = tmp_path / "second.xlsx"
     edit(round1 / "scorecards.xlsx", second, {(A2, "R17"): ("改为通过", None, "补充了邮寄凭证", "张组长")})
-    summary = apply_review(second, tmp_path / "round2", RULES)
+    summary = apply_review(second, tmp_path / "round2")
 
     assert tree_hashes(round1) == before
     assert summary.changes == 1
@@ -150,7 +151,7 @@ def test_invalid_edits_name_sheet_and_cell(run_dir: Path, tmp_path: Path, key, v
     path = tmp_path / "bad.xlsx"
     rows = edit(run_dir / "scorecards.xlsx", path, {key: values})
     with pytest.raises(OverrideError) as caught:
-        read_overrides(path, RULES, known_pairs(load_run(run_dir).findings))
+        read_overrides(path, CHECKLIST, known_pairs(load_run(run_dir).findings))
     assert isinstance(caught.value, PingchaError)
     message = str(caught.value)
     assert f"评查明细!{column}{rows[key]}" in message and fragment in message
@@ -166,7 +167,7 @@ def test_unknown_item_code_and_dossier_are_errors(run_dir: Path, tmp_path: Path)
     ws["L3"], ws["N3"], ws["O3"] = "改为通过", "x", "y"
     wb.save(path)
     with pytest.raises(OverrideError) as caught:
-        read_overrides(path, RULES, known_pairs(load_run(run_dir).findings))
+        read_overrides(path, CHECKLIST, known_pairs(load_run(run_dir).findings))
     cells = [cell for _, cell, _ in caught.value.problems]
     assert cells == ["B2", "A3"]
     assert "未知的项目编号“R99”" in str(caught.value)
@@ -176,36 +177,40 @@ def test_read_overrides_without_rules_uses_the_runs_meta(run_dir: Path, tmp_path
     path = run_dir.parent / "copy.xlsx"  # outside the run folder: the run is found through _meta
     edit(run_dir / "scorecards.xlsx", path, {(A1, "R24"): ("改为扣分", None, "结案审批表未签字", "王评查")})
     [only] = read_overrides(path)
-    # no scoring.checklist here: the rules are inferred, default points = the largest seen for R24 (2)
+    # the run's checklist (run.json) gives R24's points when the reviewer leaves 复核扣分 empty
     assert (only.dossier_id, only.item_code, only.status.value, only.points, only.where) == \
         (A1, "R24", "fail", 2.0, "评查明细!L11")
 
 
 def test_refuses_to_write_into_the_original_or_a_changed_run(run_dir: Path, tmp_path: Path) -> None:
     with pytest.raises(OverrideError, match="不能是原评查结果目录"):
-        apply_review(run_dir / "scorecards.xlsx", run_dir / "reviewed", RULES)
+        apply_review(run_dir / "scorecards.xlsx", run_dir / "reviewed")
     (run_dir / "cases.csv").write_bytes((run_dir / "cases.csv").read_bytes() + b"\n")
     with pytest.raises(OverrideError, match="不一致"):
-        apply_review(run_dir / "scorecards.xlsx", tmp_path / "x", RULES)
+        apply_review(run_dir / "scorecards.xlsx", tmp_path / "x")
 
 
-def test_score_dossier_applies_caps_category_floor_and_veto() -> None:
-    rules = ChecklistRules(RULES.items, {**RULES.category_max, "送达执行": 12.0})
-    rows = pd.DataFrame({
-        "item_code": ["R17", "R18", "R01", "V03"],
-        "category": ["送达执行", "送达执行", "立案", "基础标准"],
-        "status": ["fail", "fail", "fail", "pass"],
-        "points_deducted": [15.0, 5.0, 5.0, 0.0],
-        "veto": [False, False, False, False],
-    })
-    assert score_dossier(rows, rules) == (83.0, 83.0, False)  # R17 capped at 10, 送达执行 floored at 12
-    rows.loc[3, ["status", "veto"]] = ["fail", True]
-    assert score_dossier(rows, rules) == (83.0, 0.0, True)
+def test_the_fake_run_follows_the_bundled_checklist() -> None:
+    assert [(c, n, cat, p, cap, v) for c, n, cat, p, cap, v in ITEMS] == [
+        (i.code, i.name, i.category, int(i.points), None if i.veto else int(i.cap), i.veto)
+        for i in (CHECKLIST.item(code) for code, *_ in ITEMS)
+    ]
+
+
+def test_a_run_whose_checklist_cannot_be_loaded_is_refused(run_dir: Path, tmp_path: Path) -> None:
+    """No guessing of points, caps or veto items from the findings: the run's checklist or nothing."""
+    run_json = run_dir / "run.json"
+    run_json.write_text(run_json.read_text(encoding="utf-8").replace(f'"{CHECKLIST_ID}"', '"no-such-checklist"'),
+                        encoding="utf-8")
+    edited = run_dir.parent / "edited.xlsx"
+    edit(run_dir / "scorecards.xlsx", edited, {(A1, "R17"): ("改为扣分", None, "x", "y")})
+    with pytest.raises(ChecklistError, match="no such checklist 'no-such-checklist'"):
+        apply_review(edited, tmp_path / "reviewed")
+    assert not (tmp_path / "reviewed").exists()
 
 
 def test_with_the_bundled_checklist_the_engine_rescores_and_clears_review_flags(run_dir: Path,
                                                                                   tmp_path: Path) -> None:
-    pytest.importorskip("scoring.engine")
     c2 = f"{UNIT_C}/2025-006"
     edited = tmp_path / "edited.xlsx"
     edit(run_dir / "scorecards.xlsx", edited, {
@@ -216,8 +221,7 @@ def test_with_the_bundled_checklist_the_engine_rescores_and_clears_review_flags(
     with pytest.raises(OverrideError, match="超过该项扣分上限 6"):
         apply_review(edited, tmp_path / "bad")  # rules resolved from run.json's checklist id
     edit(edited, edited, {(A1, "R04"): ("改为扣分", 6, "三份笔录均无执法证号", "王评查")})
-    summary = apply_review(edited, tmp_path / "reviewed")
-    assert summary.rules_source == "checklist"
+    apply_review(edited, tmp_path / "reviewed")
     cases = {r["dossier_id"]: r for r in read_csv(tmp_path / "reviewed" / "cases.csv")}
     assert (cases[c2]["total_score"], cases[c2]["needs_review"], cases[c2]["review_reasons"]) == ("85", "false", "")
     assert (cases[B2]["total_score"], cases[B2]["grade"]) == ("98", "优秀")

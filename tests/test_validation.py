@@ -325,12 +325,11 @@ def test_importing_validation_does_not_import_great_expectations() -> None:
 
 
 def test_grade_bands_come_from_the_run_checklist(tmp_path: Path) -> None:
-    checklist = pytest.importorskip("scoring.checklist")
     from reports.validation import validate_run
+    from scoring.checklist import resolve_checklist
 
-    bundled = checklist.resolve_checklist(CHECKLIST).read_text(encoding="utf-8")
-    if "{grade: 优秀, min: 90}" not in bundled:
-        pytest.skip("bundled checklist no longer writes its bands as expected here")
+    bundled = resolve_checklist(CHECKLIST).read_text(encoding="utf-8")
+    assert "{grade: 优秀, min: 90}" in bundled  # the band this test makes stricter
     strict = tmp_path / "strict.yaml"
     strict.write_text(bundled.replace("{grade: 优秀, min: 90}", "{grade: 优秀, min: 96}"), encoding="utf-8")
     out = _make_out(tmp_path / "out", CLEAN[:1], _findings_for(CLEAN[:1]))
@@ -339,6 +338,15 @@ def test_grade_bands_come_from_the_run_checklist(tmp_path: Path) -> None:
     )
     report = validate_run(out)
     assert list(report.failures) == ["grade_matches_score"]  # 95 is 良好 under this checklist
+
+
+def test_without_the_runs_checklist_grades_are_not_checked_and_the_report_says_so(tmp_path: Path) -> None:
+    from reports.validation import validate_run
+
+    out = _make_out(tmp_path / "out", CLEAN[:1], _findings_for(CLEAN[:1]))
+    (out / "run.json").write_text(json.dumps({"checklist": {"id": "no-such-checklist"}}), encoding="utf-8")
+    report = validate_run(out)
+    assert not report.failures and "未能加载评查标准，未校验等次" in report.notes
 
 
 def test_header_only_files_and_missing_files_do_not_fail(tmp_path: Path) -> None:
