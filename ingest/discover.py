@@ -18,10 +18,10 @@ from ingest.errors import ReadError
 from ingest.glossary import DocKind, ProblemKind
 from ingest.model import Document, Dossier, Problem
 from ingest.readers import ReadLimits, is_candidate, read_file
+from ingest.readers.formats import SINGLE_FILE_SUFFIXES, SUPPORTED_LIST
 from ingest.readers.sniff import unsupported_message
 
 REGISTER_MARK = "台账"
-SINGLE_FILE_SUFFIXES = frozenset({".pdf", ".docx", ".doc", ".wps"})
 _SKIPPED_DIRS = frozenset({"__MACOSX", "$RECYCLE.BIN", "System Volume Information"})
 
 # OCR hook: given the file and its Document, return the Document with OCR text for `pages_needing_ocr`.
@@ -149,7 +149,7 @@ def _discover_case_folder(folder: Path, dossier_id: str, unit: str, inv: Campaig
             inv.problems.append(Problem(dossier_id, rel, ProblemKind.UNSUPPORTED, unsupported_message(path)))
     if not files:
         inv.problems.append(Problem(dossier_id, "", ProblemKind.NO_DOCUMENTS,
-                                    "案卷文件夹中没有可读取的 .docx、.pdf 或 .xlsx 文件"))
+                                    f"案卷文件夹中没有可读取的 {SUPPORTED_LIST} 文件"))
         return 0
     inv.dossiers.append(DossierRef(dossier_id, unit, folder, False, tuple(files)))
     return 1
