@@ -14,7 +14,6 @@ from ingest.model import Document
 from ingest.readers.common import ReadLimits
 from ingest.readers.docx_reader import read_docx
 from ingest.readers.pdf_reader import read_pdf
-from ingest.readers.txt_reader import read_txt
 from ingest.readers.xlsx_reader import read_xlsx
 
 Reader = Callable[[Path, str, ReadLimits], Document]
@@ -51,7 +50,6 @@ FORMATS: tuple[Format, ...] = (
     Format("pdf", read_pdf, "PDF文件", "PDF", ".pdf", converted_from=(".ppt",), single_file=True, magic=b"%PDF-"),
     Format("xlsx", read_xlsx, "Excel文件", "Excel", ".xlsx", variants=(".xlsm",), legacy=(".xls", ".et"),
            zip_part="xl/"),
-    Format("txt", read_txt, "文本文件", "记事本", ".txt"),
 )  # fmt: skip
 
 BY_SUFFIX: dict[str, Format] = {suffix: f for f in FORMATS for suffix in f.suffixes}
