@@ -1,31 +1,26 @@
-"""Campaign discovery (output-contract.md "Input layout") and loading one dossier into classified documents.
+"""Campaign discovery (output-contract.md "Input layout"): walk the input tree, say where every dossier is.
 
 DOSSIERS/<unit>/<case>/… is a folder dossier, DOSSIERS/<unit>/<case>.pdf|.docx a single-file dossier and
 DOSSIERS/<unit>/*台账*.xlsx a register. Nothing is silently skipped: every file that is not read is a Problem.
-Everything here is plain data and module-level functions, so refs and dossiers pickle into worker processes.
+Finding reads no file's content beyond its first bytes; `ingest.load.load_dossier` reads what is found.
+Everything here is plain data and module-level functions, so refs pickle into worker processes.
 """
 
 from __future__ import annotations
 
 import os
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ingest.classify import split_documents
-from ingest.errors import ReadError
-from ingest.glossary import DocKind, ProblemKind
-from ingest.model import Document, Dossier, Problem
-from ingest.readers import ReadLimits, is_candidate, read_file
+from ingest.glossary import ProblemKind
+from ingest.model import Problem
+from ingest.readers import is_candidate
+from ingest.readers.formats import SINGLE_FILE_SUFFIXES, SUPPORTED_LIST
 from ingest.readers.sniff import unsupported_message
 
 REGISTER_MARK = "台账"
-SINGLE_FILE_SUFFIXES = frozenset({".pdf", ".docx", ".doc", ".wps"})
 _SKIPPED_DIRS = frozenset({"__MACOSX", "$RECYCLE.BIN", "System Volume Information"})
-
-# OCR hook: given the file and its Document, return the Document with OCR text for `pages_needing_ocr`.
-OcrHook = Callable[[Path, Document], Document]
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +144,7 @@ def _discover_case_folder(folder: Path, dossier_id: str, unit: str, inv: Campaig
             inv.problems.append(Problem(dossier_id, rel, ProblemKind.UNSUPPORTED, unsupported_message(path)))
     if not files:
         inv.problems.append(Problem(dossier_id, "", ProblemKind.NO_DOCUMENTS,
-                                    "案卷文件夹中没有可读取的 .docx、.pdf 或 .xlsx 文件"))
+                                    f"案卷文件夹中没有可读取的 {SUPPORTED_LIST} 文件"))
         return 0
     inv.dossiers.append(DossierRef(dossier_id, unit, folder, False, tuple(files)))
     return 1
@@ -163,56 +158,3 @@ def _walk(folder: Path, prefix: str = ""):
             yield from _walk(Path(entry.path), rel + "/")
         elif entry.is_file():
             yield rel, Path(entry.path)
-
-
-def load_dossier(ref: DossierRef, limits: ReadLimits = ReadLimits(), ocr: OcrHook | None = None) -> Dossier:
-    """Read, split and classify every file of a dossier; read failures become Problems, never exceptions.
-
-    `documents` holds every part with text (UNKNOWN ones too, each also reported as UNCLASSIFIED).
-
-    `ocr` (a module-level function, so it pickles) fills pages the text layer could not give; without it such
-    pages are reported as OCR_UNAVAILABLE.
-    """
-    dossier = Dossier(dossier_id=ref.dossier_id, unit=ref.unit, files=list(ref.files))
-    for name in ref.files:
-        path = ref.file_path(name)
-        try:
-            doc = read_file(path, name, limits)
-        except ReadError as exc:
-            dossier.problems.append(Problem(ref.dossier_id, name, exc.kind, exc.message))
-            continue
-        except Exception as exc:  # a bug, not the file's fault: report it and go on with the other files
-            dossier.problems.append(Problem(ref.dossier_id, name, ProblemKind.INTERNAL_ERROR,
-                                            f"读取时发生内部错误（{type(exc).__name__}: {exc}）"))
-            continue
-        ocr_error: ReadError | None = None
-        if ocr is not None and doc.pages_needing_ocr:
-            try:
-                doc = ocr(path, doc)
-            except ReadError as exc:  # e.g. the engine cannot load: the file's text pages are still read
-                ocr_error = exc
-            except Exception as exc:
-                ocr_error = ReadError(ProblemKind.INTERNAL_ERROR, f"OCR时发生内部错误（{type(exc).__name__}: {exc}）")
-        if doc.pages_needing_ocr:
-            pages = "、".join(map(str, doc.pages_needing_ocr))
-            if ocr is None:
-                kind, message = ProblemKind.OCR_UNAVAILABLE, f"第{pages}页没有可用的文字层（扫描件或字体乱码），需OCR识别后才能评查"
-            elif ocr_error is not None:
-                kind, message = ocr_error.kind, f"第{pages}页没有可用的文字层，未能OCR识别：{ocr_error.message}"
-            else:
-                kind, message = ProblemKind.OCR_FAILED, f"第{pages}页没有可用的文字层，OCR也未能识别，请人工查阅"
-            dossier.problems.append(Problem(ref.dossier_id, name, kind, message))
-        for part in split_documents(doc):
-            if not part.blocks:  # a scan without OCR: reported above, nothing to extract
-                continue
-            dossier.documents.append(part)
-            if part.kind is DocKind.UNKNOWN:
-                first = part.blocks[0]
-                dossier.problems.append(Problem(
-                    ref.dossier_id, name, ProblemKind.UNCLASSIFIED,
-                    f"未能识别文书类型（位置 {first.position.label()}，首行：{first.text.strip()[:40]}）",
-                ))
-    if not dossier.documents:
-        dossier.problems.append(Problem(ref.dossier_id, "", ProblemKind.NO_DOCUMENTS,
-                                        "案卷中没有任何可读取的文书"))
-    return dossier

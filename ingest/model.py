@@ -87,7 +87,7 @@ class Document:
     """One document of a dossier (决定书, 笔录, …) or, before splitting, one whole source file."""
 
     source_file: str  # relative to the dossier
-    file_format: str  # "docx" | "pdf" | "xlsx"
+    file_format: str  # the name of its row in ingest.readers.formats.FORMATS: "docx" | "pdf" | "xlsx"
     blocks: list[TextBlock] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     kind: DocKind = DocKind.UNKNOWN

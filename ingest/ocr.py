@@ -270,7 +270,7 @@ def _case_year(m: re.Match[str]) -> str:
 
 
 def ocr_document(pdf_path: Path, doc: Document) -> Document:
-    """The OCR hook of `ingest.discover.load_dossier`: OCR the pages without a usable text layer.
+    """The OCR hook of `ingest.load.load_dossier`: OCR the pages without a usable text layer.
 
     Pages that gave text are no longer pending; a page with ink but no recognised text stays pending, so
     the dossier reports it as OCR_FAILED. Low confidence travels on each block (`ocr_confidence`), from

@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ingest.discover import DossierRef, load_dossier
+from ingest.discover import DossierRef
 from ingest.extract import extract_case
 from ingest.glossary import ProblemKind
+from ingest.load import load_dossier
 from ingest.model import Document, Problem
 from ingest.readers import ReadLimits
 from scoring.checklist import Checklist, load_checklist
@@ -41,7 +42,7 @@ def ocr_enabled() -> bool:
     """OCR runs when its engine is installed and not switched off (PINGCHA_OCR=0).
 
     The engine itself is loaded by the first page that needs it; if it cannot be, that page is reported
-    as ocr-unavailable with the reason (ingest.discover.load_dossier).
+    as ocr-unavailable with the reason (ingest.load.load_dossier).
     """
     if os.environ.get("PINGCHA_OCR", "1") == "0":
         return False

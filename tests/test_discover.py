@@ -7,8 +7,9 @@ from pathlib import Path
 
 from fixtures_ingest import make_docx, make_pdf, make_xlsx
 
-from ingest.discover import discover_campaign, load_dossier
+from ingest.discover import discover_campaign
 from ingest.glossary import DocKind, ProblemKind
+from ingest.load import load_dossier
 from ingest.readers.sniff import OLE_MAGIC
 
 

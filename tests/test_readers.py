@@ -473,6 +473,39 @@ def test_legacy_doc_and_xls(tmp_path: Path) -> None:
     assert _kind(rtf) is ProblemKind.LEGACY_FORMAT
 
 
+def _message(path: Path) -> str:
+    with pytest.raises(ReadError) as info:
+        read_file(path, path.name)
+    return info.value.message
+
+
+def test_messages_derived_from_the_format_table_read_as_before(tmp_path: Path) -> None:
+    """The reviewer's words name every readable format, whatever table row they come from."""
+    text = tmp_path / "说明.txt"
+    text.write_text("x", encoding="utf-8")
+    assert _message(text) == "不支持的文件类型（.txt）；案卷材料应为 .docx、.pdf 或 .xlsx"
+    plain_zip = tmp_path / "a.docx"
+    with zipfile.ZipFile(plain_zip, "w") as zf:
+        zf.writestr("readme.txt", "x")
+    assert _message(plain_zip) == "文件扩展名为 .docx，但内容是一个不含Word/Excel内容的压缩包，不是有效的Word文档"
+    junk = tmp_path / "b.xlsm"
+    junk.write_bytes(b"not a workbook")
+    assert _message(junk) == "文件扩展名为 .xlsm，但内容是无法识别的内容，不是有效的Excel文件"
+    assert _message(_ole(tmp_path / "c.bin")) == (
+        "旧版Office格式（.bin），无法读取；请用Word/WPS/Excel打开后另存为 .docx 或 .xlsx 格式再提交"
+    )
+    assert _message(_ole(tmp_path / "d.ppt")) == (
+        "旧版Office格式（.ppt），无法读取；请用Word/WPS/Excel打开后另存为 .pdf 格式再提交"
+    )
+
+
+def test_truncated_zip_is_reported_by_the_reader_its_own_extension_names(tmp_path: Path) -> None:
+    for name, expected in (("a.docx", "Word文档已损坏"), ("a.xlsx", "Excel文件已损坏"), ("a.docm", "不是有效的Word文档")):
+        path = tmp_path / name
+        path.write_bytes(b"PK\x03\x04" + b"\x00" * 40)
+        assert expected in _message(path), name
+
+
 def test_password_protected_docx(tmp_path: Path) -> None:
     path = _ole(tmp_path / "加密.docx", "EncryptedPackage".encode("utf-16-le"))
     assert _kind(path) is ProblemKind.ENCRYPTED

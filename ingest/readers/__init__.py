@@ -12,18 +12,9 @@ from ingest.errors import ReadError
 from ingest.glossary import ProblemKind
 from ingest.model import Document
 from ingest.readers.common import MB, ReadLimits
-from ingest.readers.docx_reader import read_docx
-from ingest.readers.pdf_reader import page_image, read_pdf
-from ingest.readers.sniff import (
-    LEGACY_SUFFIXES,
-    SUPPORTED_SUFFIXES,
-    Kind,
-    is_encrypted_ooxml,
-    legacy_message,
-    sniff,
-    unsupported_message,
-)
-from ingest.readers.xlsx_reader import read_xlsx
+from ingest.readers.formats import BY_SUFFIX, LEGACY_SUFFIXES, SUPPORTED_SUFFIXES, ZIP_FORMATS, Format
+from ingest.readers.pdf_reader import page_image
+from ingest.readers.sniff import Content, is_encrypted_ooxml, legacy_message, sniff, unsupported_message
 
 __all__ = [
     "ReadLimits",
@@ -34,15 +25,12 @@ __all__ = [
     "SUPPORTED_SUFFIXES",
 ]
 
-_READERS = {Kind.DOCX: read_docx, Kind.PDF: read_pdf, Kind.XLSX: read_xlsx}
-_BY_SUFFIX = {".docx": Kind.DOCX, ".docm": Kind.DOCX, ".pdf": Kind.PDF, ".xlsx": Kind.XLSX, ".xlsm": Kind.XLSX}
-
 
 def read_file(path: Path, source_file: str, limits: ReadLimits = ReadLimits()) -> Document:
     """Read one dossier file into a Document; raises only ReadError."""
     try:
-        kind = _format_of(path, limits)
-        return _READERS[kind](path, source_file, limits)
+        fmt = _format_of(path, limits)
+        return fmt.reader(path, source_file, limits)
     except ReadError:
         raise
     except MemoryError as exc:
@@ -53,7 +41,7 @@ def read_file(path: Path, source_file: str, limits: ReadLimits = ReadLimits()) -
         raise ReadError(ProblemKind.CORRUPT, f"文件无法读取（{type(exc).__name__}: {exc}）") from exc
 
 
-def _format_of(path: Path, limits: ReadLimits) -> Kind:
+def _format_of(path: Path, limits: ReadLimits) -> Format:
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -69,19 +57,22 @@ def _format_of(path: Path, limits: ReadLimits) -> Kind:
         kind = sniff(path)
     except OSError as exc:
         raise ReadError(ProblemKind.CORRUPT, f"文件无法打开（{exc.strerror or exc}）") from exc
-    if kind in _READERS:
+    if isinstance(kind, Format):
         return kind
-    if kind is Kind.OLE:
+    if kind is Content.OLE:
         if is_encrypted_ooxml(path):
             raise ReadError(ProblemKind.ENCRYPTED, "Office文件设置了打开密码，无法读取；请取消密码后重新提交")
         raise ReadError(ProblemKind.LEGACY_FORMAT, legacy_message(path))
     if suffix in LEGACY_SUFFIXES:
         raise ReadError(ProblemKind.LEGACY_FORMAT, legacy_message(path))
-    if suffix in _BY_SUFFIX:
-        expected = {Kind.DOCX: "Word文档", Kind.PDF: "PDF文件", Kind.XLSX: "Excel文件"}[_BY_SUFFIX[suffix]]
-        what = "一个不含Word/Excel内容的压缩包" if kind is Kind.ZIP else "无法识别的内容"
+    if suffix in BY_SUFFIX:
+        expected = BY_SUFFIX[suffix].label
+        what = _EMPTY_ZIP if kind is Content.ZIP else "无法识别的内容"
         raise ReadError(ProblemKind.CORRUPT, f"文件扩展名为 {suffix}，但内容是{what}，不是有效的{expected}")
     raise ReadError(ProblemKind.UNSUPPORTED, unsupported_message(path))
+
+
+_EMPTY_ZIP = f"一个不含{'/'.join(f.app for f in ZIP_FORMATS)}内容的压缩包"
 
 
 def is_candidate(path: Path) -> bool:
@@ -94,10 +85,11 @@ def is_candidate(path: Path) -> bool:
     if name.startswith(("~$", ".")):
         return False
     suffix = path.suffix.lower()
-    if suffix in _BY_SUFFIX or suffix in LEGACY_SUFFIXES:
+    if suffix in BY_SUFFIX or suffix in LEGACY_SUFFIXES:
         return True
     try:
-        return sniff(path) in (Kind.PDF, Kind.DOCX, Kind.XLSX, Kind.OLE)
+        kind = sniff(path)
+        return isinstance(kind, Format) or kind is Content.OLE
     except OSError:
         return False
 

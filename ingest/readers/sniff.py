@@ -1,4 +1,5 @@
-"""Decide a file's real format from its first bytes (extension only as a tie-breaker)."""
+"""Decide a file's real format from its first bytes (extension only as a tie-breaker), and say why a file is
+not read. Everything format-specific comes from the table in `ingest.readers.formats`."""
 
 from __future__ import annotations
 
@@ -6,50 +7,62 @@ import zipfile
 from enum import StrEnum
 from pathlib import Path
 
+from ingest.readers.formats import (
+    BY_SUFFIX,
+    FORMATS,
+    LEGACY_SUFFIXES,
+    SUPPORTED_LIST,
+    ZIP_FORMATS,
+    Format,
+    or_list,
+)
+
 OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")  # stream name inside a password-protected OOXML
-
-SUPPORTED_SUFFIXES = frozenset({".docx", ".pdf", ".xlsx"})
-LEGACY_SUFFIXES = {".doc": ".docx", ".xls": ".xlsx", ".wps": ".docx", ".et": ".xlsx", ".ppt": ".pdf"}
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".gif", ".heic", ".webp"})
 
 
-class Kind(StrEnum):
-    PDF = "pdf"
-    DOCX = "docx"
-    XLSX = "xlsx"
-    ZIP = "zip"  # a zip that is neither (OFD, a plain archive)
+class Content(StrEnum):
+    """What a file holds when it is in none of the readable formats."""
+
+    ZIP = "zip"  # a zip that is no format's container (OFD, a plain archive)
     OLE = "ole"  # legacy Office or an encrypted OOXML
     EMPTY = "empty"
     OTHER = "other"
 
 
-def sniff(path: Path) -> Kind:
-    """Magic bytes first; zip members tell .docx from .xlsx. Never raises for unreadable content."""
+def sniff(path: Path) -> Format | Content:
+    """Magic bytes first; zip members tell the zip-based formats apart. Never raises for unreadable content."""
     with path.open("rb") as fh:
         head = fh.read(1024)
     if not head:
-        return Kind.EMPTY
-    if head.startswith(b"%PDF-"):
-        return Kind.PDF
+        return Content.EMPTY
     if head.startswith(OLE_MAGIC):
-        return Kind.OLE
+        return Content.OLE
     if head.startswith(ZIP_MAGICS):
-        try:
-            with zipfile.ZipFile(path) as zf:
-                names = set(zf.namelist())
-        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
-            # A truncated .docx/.xlsx still starts with PK: let the extension pick the reader that reports it.
-            return {".docx": Kind.DOCX, ".xlsx": Kind.XLSX}.get(path.suffix.lower(), Kind.ZIP)
-        if "word/document.xml" in names or any(n.startswith("word/") for n in names):
-            return Kind.DOCX
-        if "xl/workbook.xml" in names or any(n.startswith("xl/") for n in names):
-            return Kind.XLSX
-        return Kind.ZIP
-    if b"%PDF-" in head:  # the header may follow a few junk bytes; PDF readers tolerate that
-        return Kind.PDF
-    return Kind.OTHER
+        return _zip_format(path)
+    for fmt in FORMATS:
+        if fmt.magic is not None and fmt.magic in head:  # a header may follow a few junk bytes; readers tolerate it
+            return fmt
+    fmt = BY_SUFFIX.get(path.suffix.lower())
+    if fmt is not None and fmt.magic is None and fmt.zip_part is None:  # a format without a signature
+        return fmt
+    return Content.OTHER
+
+
+def _zip_format(path: Path) -> Format | Content:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = zf.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+        # A truncated .docx/.xlsx still starts with PK: let the extension pick the reader that reports it.
+        suffix = path.suffix.lower()
+        return next((f for f in ZIP_FORMATS if f.suffix == suffix), Content.ZIP)
+    for fmt in ZIP_FORMATS:
+        if any(n.startswith(fmt.zip_part) for n in names):  # type: ignore[arg-type]
+            return fmt
+    return Content.ZIP
 
 
 def is_encrypted_ooxml(path: Path) -> bool:
@@ -66,7 +79,7 @@ def is_encrypted_ooxml(path: Path) -> bool:
 
 def legacy_message(path: Path) -> str:
     suffix = path.suffix.lower()
-    target = LEGACY_SUFFIXES.get(suffix, ".docx 或 .xlsx")
+    target = LEGACY_SUFFIXES.get(suffix, or_list([f.suffix for f in ZIP_FORMATS]))  # OLE's successors are zips
     label = suffix or "无扩展名"
     return f"旧版Office格式（{label}），无法读取；请用Word/WPS/Excel打开后另存为 {target} 格式再提交"
 
@@ -85,4 +98,4 @@ def unsupported_message(path: Path) -> str:
     if suffix in {".zip", ".rar", ".7z"}:
         return f"压缩包（{suffix}）不会自动解压；请解压后按案卷目录放置"
     label = suffix or "无扩展名"
-    return f"不支持的文件类型（{label}）；案卷材料应为 .docx、.pdf 或 .xlsx"
+    return f"不支持的文件类型（{label}）；案卷材料应为 {SUPPORTED_LIST}"

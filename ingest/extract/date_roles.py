@@ -1,0 +1,225 @@
+"""The role of each date in a document (立案, 送达, 落款 …), from the label beside it or from the document's
+kind and the date's place (the 落款 date at the end of a decision is its decision date)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from ingest.extract.dates import DateHit, find_dates, find_time_spans
+from ingest.extract.fields import FieldHit
+from ingest.extract.layout import HEAD_BLOCKS, SEAL, TAIL_BLOCKS, Layout
+from ingest.glossary import RECORD_KINDS, DocKind
+from ingest.model import DateRole, DocFacts, Found
+from ingest.normalize import no_spaces
+
+# Documents written over a span of time (笔录, 听证, 集体讨论): their start is a date of its own.
+SPAN_KINDS = RECORD_KINDS | {DocKind.HEARING_RECORD, DocKind.DEFENSE_RECORD, DocKind.COLLECTIVE_DISCUSSION}
+
+# Labels written before a date (nearest wins), and words written after it.
+_BEFORE: list[tuple[DateRole, re.Pattern[str]]] = [
+    (DateRole.FILING, re.compile(r"立案(?:日期|时间)|批准立案|决定立案|予以立案|同意立案|立案审批")),
+    (DateRole.SOURCE, re.compile(r"(?:登记|受理|接报|发现|举报|投诉|来源|案发|受案|移送|交办)(?:日期|时间)|接到举报|收到举报")),
+    (DateRole.DELIVERY, re.compile(r"送达(?:日期|时间)|签收(?:日期|时间)|收(?:到|件)(?:日期|时间)|妥投(?:日期|时间)?|签收人?[:：]")),
+    (DateRole.HEARING, re.compile(r"听证(?:日期|时间)|举行听证时间|定于")),
+    (DateRole.CLOSING, re.compile(r"结案(?:日期|时间)")),
+    (DateRole.DECISION, re.compile(r"(?:处罚)?决定(?:日期|时间)|作出(?:处罚)?决定(?:日期|时间)")),
+    (DateRole.NOTICE, re.compile(r"告知(?:日期|时间)")),
+    (DateRole.EXTENSION, re.compile(r"延期(?:至|到)")),
+    (DateRole.APPROVAL, re.compile(r"审批(?:日期|时间)?|批准(?:日期|时间)?|负责人|同意|签发")),
+]
+_AFTER: list[tuple[DateRole, re.Pattern[str]]] = [
+    (DateRole.FILING, re.compile(r"\s*(?:予以|决定|批准|被)?立案")),
+    (DateRole.NOTICE_SERVED, re.compile(r"[^。；]{0,30}(?:送达|告知)[^。；]{0,20}告知书")),
+    # "本单位已于3月21日收到你局《行政处罚事先告知书》" (a waiver, a 陈述申辩笔录)
+    (DateRole.NOTICE_SERVED, re.compile(r"\s*(?:已|就)?(?:收到|签收|收悉)[^。；，,]{0,20}(?<!听证)告知书")),
+    # EMS tracking: "2024-04-17 10:21 长沙市 已妥投"
+    (DateRole.DELIVERY, re.compile(r"[^。；\d]{0,12}(?:已妥投|妥投|投递成功|已签收)")),
+    (DateRole.HEARING, re.compile(r"[^。；]{0,15}(?:举行|召开|组织)[^。；]{0,6}听证")),
+]
+_LABEL_CUT = re.compile(r"[。；;]")
+_NEGATED = re.compile(r"(?:未经|未|不经|没有|无|擅自)$")
+_CLAUSE_CUT = re.compile(r"[。；;，,]")
+_AGENCY_WORDS = re.compile(r"本机关|本局|我局|我队|我所|本所|我委|本委|我大队|本大队|执法人员|检查|接到|收到|向你|对你|作出|送达|立案|告知")
+_VIOLATION_WORDS = re.compile(r"违法|违反|未|擅自|超标|超过|无证|没有|排放|生产|销售|经营|使用|存在|拒不|伪造|非法")
+_PARTY_SUBJECT = re.compile(r"当事人|你单位|你公司|你店|你厂|你(?=于|在|自)|该单位|该公司|该店|该厂|其(?=于|在|自)|被检查人|经查")
+_VIOLATION_LEAD = re.compile(r"(?:于|在|自|从)\s*$")
+# "当事人已于4月25日缴纳罚款": what the party did after the decision, not the violation
+_AFTERMATH = re.compile(r"缴纳|缴清|交纳|缴款|缴付|履行|执行完毕|收到|签收|领取|提出|申请|到案|接受|签名|签字|整改完毕|改正完毕")
+_EVENT_LEAD = re.compile(r"(?:于|在|自|从|至|到|截至|截止)\s*$")
+
+
+def _role_before(folded: str, hit: DateHit, previous_end: int) -> DateRole | None:
+    window_start = max(previous_end, hit.start - 16)
+    cuts = list(_LABEL_CUT.finditer(folded, window_start, hit.start))
+    if cuts:
+        window_start = cuts[-1].end()
+    window = folded[window_start : hit.start]
+    best: tuple[int, DateRole] | None = None
+    for role, pattern in _BEFORE:
+        for m in pattern.finditer(window):
+            if _NEGATED.search(folded, max(0, window_start + m.start() - 3), window_start + m.start()):
+                continue  # "未经审批，擅自…于…": what was not done, no label of this date
+            if best is None or m.end() > best[0]:
+                best = (m.end(), role)
+    return best[1] if best else None
+
+
+def _role_after(folded: str, hit: DateHit) -> DateRole | None:
+    for role, pattern in _AFTER:
+        if pattern.match(folded, hit.end):
+            return role
+    return None
+
+
+def _is_violation(folded: str, hit: DateHit) -> bool:
+    before = folded[max(0, hit.start - 3) : hit.start]
+    if not _VIOLATION_LEAD.search(before):
+        return False
+    left = max(0, hit.start - 14)
+    cut = max((m.end() for m in _CLAUSE_CUT.finditer(folded, left, hit.start)), default=left)
+    if _AGENCY_WORDS.search(folded, cut, hit.start):
+        return False
+    if _AFTERMATH.search(folded[hit.end : hit.end + 10]):
+        return False
+    if _PARTY_SUBJECT.search(folded, cut, hit.start):
+        return True  # 当事人于…, 你单位于…: what the party did on that day
+    after = folded[hit.end : hit.end + 60]
+    after = _LABEL_CUT.split(after, maxsplit=1)[0]
+    return bool(_VIOLATION_WORDS.search(after)) and not _AGENCY_WORDS.search(after[:6])
+
+
+def _signed_line(d: Layout, hits: list[tuple[int, DateHit]]) -> tuple[int, DateHit] | None:
+    """The 落款 date: the last date in the last blocks that stands (nearly) alone on its line."""
+    n = len(d.paras)
+    for i, hit in reversed(hits):
+        if i < n - TAIL_BLOCKS and n > TAIL_BLOCKS:
+            break
+        if _EVENT_LEAD.search(d.pfolded[i], 0, hit.start):
+            continue  # "当事人已于6月16日缴纳罚款": a date in a sentence, not the 落款
+        rest = no_spaces(d.pfolded[i][: hit.start] + d.pfolded[i][hit.end :])
+        rest = SEAL.sub("", rest)
+        if len(rest) <= 24 and ":" not in rest[-6:]:
+            return i, hit
+    return None
+
+
+def collect_dates(d: Layout, facts: DocFacts, fields: dict[str, FieldHit]) -> None:
+    kind = d.doc.kind
+    if kind == DocKind.CATALOG:
+        return  # "立案审批表  2024.3.5": a listed document's date, read from that document itself
+    hits: list[tuple[int, DateHit]] = []
+    roles: dict[DateRole, Found[date]] = {}
+
+    def put(role: DateRole, i: int, hit: DateHit) -> None:
+        if role not in roles:
+            roles[role] = d.pfound(hit.value, i, hit.start, hit.end)
+
+    for i, folded in enumerate(d.pfolded):
+        previous_end = 0
+        for hit in find_dates(folded):
+            hits.append((i, hit))
+            role = _role_before(folded, hit, previous_end) or _role_after(folded, hit)
+            if role is None and _is_violation(folded, hit):
+                role = DateRole.VIOLATION
+            if role is not None:
+                put(role, i, hit)
+            previous_end = hit.end
+    if not hits:
+        facts.dates = roles
+        return
+    signed = _signed_line(d, hits)
+    if signed:
+        put(DateRole.SIGNED, *signed)
+    if kind in SPAN_KINDS:
+        _time_span(d, facts, hits)
+        if facts.time_span is not None:
+            span = facts.time_span
+            roles.setdefault(DateRole.RECORD_START, Found(span.value[0].date(), span.evidence))
+        else:
+            put(DateRole.RECORD_START, *hits[0])
+    # the document kind decides what its own date means
+    own: DateRole | None = {
+        DocKind.DECISION: DateRole.DECISION,
+        DocKind.PENALTY_NOTICE: DateRole.NOTICE,
+        DocKind.HEARING_NOTICE: DateRole.HEARING_NOTICE,
+        DocKind.CLOSING_APPROVAL: DateRole.CLOSING,
+        DocKind.EXTENSION_APPROVAL: DateRole.EXTENSION,
+        DocKind.DECISION_APPROVAL: DateRole.APPROVAL,
+    }.get(kind)
+    if own is not None and own not in roles and DateRole.SIGNED in roles:
+        roles[own] = roles[DateRole.SIGNED]
+    if kind == DocKind.FILING_APPROVAL:
+        # 立案日期 as labelled, else the date the 负责人 signed the approval ("同意立案 李四 3月4日" in the
+        # 承办机构意见 above it is a proposal, not the filing)
+        for label in ("立案日期", "负责人审批意见"):
+            in_field = _in_field(d, hits, fields.get(label))
+            if in_field:
+                roles[DateRole.FILING] = d.pfound(in_field[-1][1].value, *_span_of(in_field[-1]))
+                break
+    if kind == DocKind.FILING_APPROVAL and DateRole.FILING not in roles:
+        src = roles.get(DateRole.APPROVAL) or roles.get(DateRole.SIGNED)
+        if src is None:
+            i, hit = hits[-1]
+            src = d.pfound(hit.value, i, hit.start, hit.end)
+        roles[DateRole.FILING] = src
+    elif kind == DocKind.CASE_SOURCE and DateRole.SOURCE not in roles:
+        i, hit = hits[0]
+        roles[DateRole.SOURCE] = d.pfound(hit.value, i, hit.start, hit.end)
+    elif kind == DocKind.SERVICE_RECEIPT and DateRole.DELIVERY not in roles:
+        in_field = _in_field(d, hits, fields.get("送达日期") or fields.get("受送达人签名"))
+        if in_field:
+            put(DateRole.DELIVERY, *in_field[-1])
+        elif DateRole.SIGNED in roles:
+            roles[DateRole.DELIVERY] = roles[DateRole.SIGNED]
+        else:
+            # the last date that no other label claims ("填发日期：…" is when the form was filled in)
+            free = [(i, h) for i, h in hits if not _OTHER_DATE_LABEL.search(d.pfolded[i][max(0, h.start - 10) : h.start])]
+            if free:
+                put(DateRole.DELIVERY, *free[-1])
+    elif kind == DocKind.HEARING_RECORD and DateRole.HEARING not in roles:
+        roles[DateRole.HEARING] = roles.get(DateRole.RECORD_START) or d.pfound(hits[0][1].value, hits[0][0])
+    facts.dates = roles
+
+
+def _in_field(d: Layout, hits: list[tuple[int, DateHit]], field: FieldHit | None) -> list[tuple[int, DateHit]]:
+    """The dates in the paragraph holding a labelled field's value."""
+    if field is None:
+        return []
+    return [(i, h) for i, h in hits if i == d.para_of_block[field.line]]
+
+
+def _span_of(hit: tuple[int, DateHit]) -> tuple[int, int, int]:
+    return hit[0], hit[1].start, hit[1].end
+
+
+_OTHER_DATE_LABEL = re.compile(
+    r"(?<!送达)(?<!签收)(?<!收件)(?<!收到)(?<!妥投)(?<!投递)(?:填发|制作|填表|打印|寄出|收寄|交寄|发出|作出|审批|批准|填写)"
+    r"(?:日期|时间)?\s*[:：]?\s*$"
+)
+_START_LABEL = re.compile(r"(?:开始|起始|起)(?:时间)?\s*[:：]?\s*$")
+_END_LABEL = re.compile(r"(?:结束|终止|止|至)(?:时间)?\s*[:：]?\s*$")
+
+
+def _time_span(d: Layout, facts: DocFacts, hits: list[tuple[int, DateHit]]) -> None:
+    for i, folded in enumerate(d.pfolded[: HEAD_BLOCKS * 2]):
+        spans = find_time_spans(folded)
+        if spans:
+            s = spans[0]
+            facts.time_span = d.pfound((s.begin, s.finish), i, s.start, s.end)
+            return
+    # 开始时间：… 结束时间：… written as two labelled values
+    begin = finish = None
+    for i, hit in hits:
+        if hit.time is None:
+            continue
+        window = d.pfolded[i][max(0, hit.start - 8) : hit.start]
+        if begin is None and _START_LABEL.search(window):
+            begin = (i, hit)
+        elif begin is not None and _END_LABEL.search(window):
+            finish = (i, hit)
+            break
+    if begin and finish:
+        b = datetime.combine(begin[1].value, begin[1].time)  # type: ignore[arg-type]
+        f = datetime.combine(finish[1].value, finish[1].time)  # type: ignore[arg-type]
+        facts.time_span = d.pfound((b, f), begin[0], begin[1].start, begin[1].end)
