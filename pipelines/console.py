@@ -11,15 +11,9 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from ingest.glossary import (
-    CHECKLIST_TABLE_ZH,
-    CONSOLE_ZH,
-    ELEMENT_ZH,
-    GRADES_ZH,
-    SHORT_TERMS_ZH,
-    TERMS_ZH,
-    zh,
-)
+from ingest.glossary import ELEMENT_ZH
+from pipelines.glossary import CONSOLE_ZH
+from scoring.glossary import CHECKLIST_TABLE_ZH, GRADES_ZH, SHORT_TERMS_ZH, TERMS_ZH, zh
 
 _out = Console(highlight=False)
 _err = Console(stderr=True, highlight=False)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from ingest.glossary import ASSIGNMENT_ZH, NONE_ZH
+from reports.glossary import NONE_ZH
 from scoring.campaign.assignment import (
     DETAIL_HEADER,
     DETAIL_SHEET,
@@ -17,6 +17,7 @@ from scoring.campaign.assignment import (
     WORKLOAD_HEADER,
     Assignment,
 )
+from scoring.glossary import ASSIGNMENT_ZH
 
 
 def write_assignment(assignment: Assignment, path: Path) -> Path:

@@ -11,12 +11,13 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from ingest.glossary import CHART_ZH, GRADES_ZH
 from reports.fonts import use_cjk_font  # also selects the Agg backend
+from reports.glossary import CHART_ZH
 from reports.loading import RunData
 from reports.summary import deductions_by_category, top_problems, unit_ranking
 from scoring.checklist import Checklist
 from scoring.engine import FULL_SCORE, grade_for
+from scoring.glossary import GRADES_ZH
 
 DPI = 150
 WIDTH_IN = 10.5  # A4 landscape minus margins

@@ -15,25 +15,23 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ingest.glossary import (
+from reports.charts import CHART_FILES
+from reports.contract_csv import fmt_number
+from reports.document_text import campaign_name, campaign_year_of, case_part, fmt_share, location
+from reports.glossary import (
     CHART_ZH,
     CHINESE_NUMERALS,
     CIRCULAR_ZH,
     DOC_ZH,
     FILE_NAMES_ZH,
-    FINDING_ZH,
-    GRADES_ZH,
     REPORT_ZH,
-    TERMS_ZH,
     TREND_ZH,
 )
-from reports.charts import CHART_FILES
-from reports.contract_csv import fmt_number
-from reports.document_text import campaign_name, campaign_year_of, case_part, fmt_share, location
 from reports.govdoc import GovDoc
 from reports.loading import RunData, load_run
 from reports.masking import NameMasker, individual_names
 from reports.summary import failed, top_problems, unit_ranking
+from scoring.glossary import FINDING_ZH, GRADES_ZH, TERMS_ZH
 
 if TYPE_CHECKING:
     from reports.history.trends import Trends
@@ -136,7 +134,7 @@ def _problems(doc: GovDoc, data: RunData) -> None:
     doc.para(CIRCULAR_ZH["problems_intro"])
     hits = data.findings[failed(data.findings)].merge(data.cases[["dossier_id", "unit"]], on="dossier_id")
     doc.table(
-        (DOC_ZH["seq"], FINDING_ZH["item_code"], FINDING_ZH["item_name"], REPORT_ZH["files_with_problem"],
+        (TERMS_ZH["seq"], FINDING_ZH["item_code"], FINDING_ZH["item_name"], REPORT_ZH["files_with_problem"],
          REPORT_ZH["points_total"]),
         [[str(i), r["item_code"], r["item_name"], str(r["files"]), fmt_number(r["points"])]
          for i, (_, r) in enumerate(top.iterrows(), start=1)],
@@ -159,7 +157,7 @@ def _recurrence(doc: GovDoc, trends: Trends) -> None:
     else:
         doc.para(CIRCULAR_ZH["recurrence_intro"].format(previous=previous))
         doc.table(
-            (DOC_ZH["seq"], TERMS_ZH["unit"], FINDING_ZH["item_code"], FINDING_ZH["item_name"],
+            (TERMS_ZH["seq"], TERMS_ZH["unit"], FINDING_ZH["item_code"], FINDING_ZH["item_name"],
              TREND_ZH["previous_files"], TREND_ZH["latest_files"]),
             [[str(i), r["unit"], r["item_code"], r["item_name"], str(r["previous_files"]), str(r["latest_files"])]
              for i, (_, r) in enumerate(trends.recurrence.iterrows(), start=1)],

@@ -3,7 +3,7 @@ the campaign's name and year. Numbers are written as in cases.csv (reports.contr
 
 from __future__ import annotations
 
-from ingest.glossary import CIRCULAR_ZH, LOCATION_ZH
+from reports.glossary import CIRCULAR_ZH, LOCATION_ZH
 from reports.loading import RunData
 
 

@@ -19,9 +19,10 @@ import great_expectations.expectations as gxe
 import pandas as pd
 from great_expectations.expectations.row_conditions import Column
 
-from ingest.glossary import ELEMENT_ZH, FINDING_ZH, GRADES_ZH, Status
+from ingest.glossary import ELEMENT_ZH
 from scoring.checklist import Checklist
 from scoring.engine import case_grade
+from scoring.glossary import FINDING_ZH, GRADES_ZH, Status
 
 CASES_SUITE = "pingcha_cases"
 FINDINGS_SUITE = "pingcha_findings"

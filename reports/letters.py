@@ -13,15 +13,17 @@ from pathlib import Path
 
 import pandas as pd
 
-from ingest.glossary import CHINESE_NUMERALS, DOC_ZH, ELEMENT_ZH, FILE_NAMES_ZH, GRADE_FAIL, LETTER_ZH
+from ingest.glossary import ELEMENT_ZH
 from reports.contract_csv import fmt_number
 from reports.document_text import campaign_name, case_part, location
+from reports.glossary import CHINESE_NUMERALS, DOC_ZH, FILE_NAMES_ZH, LETTER_ZH
 from reports.govdoc import GovDoc
 from reports.loading import RunData, load_run
 from reports.masking import NameMasker, individual_names
 from reports.memory import release_freed_memory
 from reports.summary import failed
 from scoring.checklist import Checklist
+from scoring.glossary import GRADE_FAIL, TERMS_ZH
 
 LETTERS_DIR = FILE_NAMES_ZH["letters_dir"]  # conventional folder: write_supervision_letters(out, out / LETTERS_DIR)
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
@@ -58,7 +60,7 @@ def _letter(data: RunData, unit: str, flagged: pd.DataFrame, statutes: dict[str,
                                        flagged=len(flagged)))
     doc.heading(LETTER_ZH["h_files"])
     doc.table(
-        (DOC_ZH["seq"], ELEMENT_ZH["dossier_id"], ELEMENT_ZH["case_no"], ELEMENT_ZH["party_name"],
+        (TERMS_ZH["seq"], ELEMENT_ZH["dossier_id"], ELEMENT_ZH["case_no"], ELEMENT_ZH["party_name"],
          ELEMENT_ZH["total_score"], ELEMENT_ZH["grade"]),
         [[str(i), case_part(c["dossier_id"]), c["case_no"], c["party_name"], _score(c), c["grade"]]
          for i, (_, c) in enumerate(flagged.iterrows(), start=1)],

@@ -18,7 +18,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from ingest.errors import PingchaError
-from ingest.glossary import FINDING_ZH, REVIEW_CHOICE_ZH, REVIEW_ERROR_ZH, Status
+from reports.glossary import REVIEW_CHOICE_ZH, REVIEW_ERROR_ZH
 from reports.loading import (
     AUDIT_COLUMNS,
     REVIEW_FINDING_COLUMNS,
@@ -30,6 +30,7 @@ from reports.loading import (
 from reports.rescoring import rescore_dossier
 from reports.scorecard import DETAILS_SHEET, META_SHEET
 from scoring.checklist import Checklist
+from scoring.glossary import FINDING_ZH, Status
 from scoring.model import Override
 
 CHOICES: dict[str, str] = {label: key for key, label in REVIEW_CHOICE_ZH.items()}  # 改为通过 -> pass

@@ -15,9 +15,11 @@ import pandas as pd
 import yaml
 
 from ingest.errors import PingchaError
-from ingest.glossary import CASE_TYPE_ZH, NO_ZH, PLATFORM_ZH, PROCEDURE_ZH, TERMS_ZH, YES_ZH
+from ingest.glossary import CASE_TYPE_ZH, PROCEDURE_ZH
+from reports.glossary import NO_ZH, PLATFORM_ZH, YES_ZH
 from reports.loading import RunData, format_cell, load_run
 from reports.summary import failed
+from scoring.glossary import TERMS_ZH
 
 DEFAULT_MAPPING = Path(__file__).with_name("platform_mapping.yaml")
 CSV_NAME = "platform_export.csv"

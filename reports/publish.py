@@ -12,8 +12,8 @@ import os
 from pathlib import Path
 from typing import Any
 
-from ingest.glossary import FILE_NAMES_ZH
 from reports.circular import write_circular
+from reports.glossary import FILE_NAMES_ZH
 from reports.letters import write_supervision_letters
 
 DEFAULT_HISTORY = "default"

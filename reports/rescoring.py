@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ingest.glossary import Status
 from ingest.model import Elements
 from scoring.checklist import Checklist
 from scoring.engine import rescore
+from scoring.glossary import Status
 from scoring.model import CaseResult, Finding, Override
 
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from ingest.glossary import REPORT_ZH
 from reports.charts import render_campaign_charts
+from reports.glossary import REPORT_ZH
 from reports.loading import AUDIT_COLUMNS, load_run, write_contract_csv
 from reports.overrides import (
     OverrideError,

@@ -20,22 +20,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from ingest.glossary import (
-    COLUMN_NOTES_ZH,
-    ELEMENT_ZH,
-    FINDING_ZH,
-    GRADE_FAIL,
-    GRADES_ZH,
-    PROBLEM_KIND_ZH,
-    PROBLEM_ZH,
-    REPORT_ZH,
-    REVIEW_CHOICE_ZH,
-    TERMS_ZH,
-    VETO_FAIL_ZH,
-    YES_ZH,
-    ProblemKind,
-    Status,
-)
+from ingest.glossary import ELEMENT_ZH, PROBLEM_KIND_ZH, PROBLEM_ZH, ProblemKind
+from reports.glossary import COLUMN_NOTES_ZH, REPORT_ZH, REVIEW_CHOICE_ZH, YES_ZH
 from reports.loading import RunData
 from reports.summary import failed, status_label, top_problems, unit_ranking
 from reports.xlsx import (
@@ -52,6 +38,7 @@ from reports.xlsx import (
     write_header,
 )
 from scoring.engine import grade_for
+from scoring.glossary import FINDING_ZH, GRADE_FAIL, GRADES_ZH, TERMS_ZH, VETO_FAIL_ZH, Status
 
 SCORECARD_NAME = "scorecards.xlsx"  # in OUT (output-contract.md)
 META_SHEET = "_meta"
@@ -199,7 +186,7 @@ def _write_unit(ws: BufferedSheet, unit: str, cases: pd.DataFrame, rank_row: pd.
         ws["A2"] = (f"{TERMS_ZH['rank']} {rank_row['rank']}　{TERMS_ZH['average_score']} "
                     f"{rank_row['average']:.2f}　{TERMS_ZH['files_reviewed']} {rank_row['files']}")
     header_row = 4
-    labels = [ELEMENT_ZH.get(key) or REPORT_ZH[key] for key, _ in UNIT_COLUMNS]
+    labels = [ELEMENT_ZH.get(key) or TERMS_ZH.get(key) or REPORT_ZH[key] for key, _ in UNIT_COLUMNS]
     write_header(ws, header_row, labels)
     row = header_row
     for rec in cases.sort_values("dossier_id", kind="stable").itertuples(index=False):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ingest.glossary import GRADES_ZH, STATUS_ZH, VETO_FAIL_ZH, Status
+from scoring.glossary import GRADES_ZH, STATUS_ZH, VETO_FAIL_ZH, Status
 
 
 def unit_ranking(cases: pd.DataFrame) -> pd.DataFrame:

@@ -26,7 +26,7 @@ from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ingest.glossary import REPORT_ZH
+from reports.glossary import REPORT_ZH
 
 BOLD = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import dataclasses
 
-from ingest.glossary import Status
 from ingest.model import CaseFacts, Elements, Evidence
 from scoring.checklist import Checklist, ChecklistItem
+from scoring.glossary import Status
 from scoring.model import CaseResult, Finding, Override
 from scoring.roster import Roster
 from scoring.rules import Outcome, RuleContext, get_kind

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from ingest.glossary import Status
 from ingest.model import Elements, Evidence
+from scoring.glossary import Status
 
 
 @dataclass(frozen=True, slots=True)

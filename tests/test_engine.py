@@ -5,10 +5,11 @@ from decimal import Decimal
 import pytest
 from scoring_helpers import CHECKLIST, clean_case, day, drop, found, officers, record
 
-from ingest.glossary import DocKind, Status
+from ingest.glossary import DocKind
 from ingest.model import DocFacts
 from scoring.checklist import load_checklist
 from scoring.engine import category_scores, grade_for, rescore, score_case
+from scoring.glossary import Status
 from scoring.model import Override
 
 

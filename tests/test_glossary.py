@@ -13,20 +13,12 @@ from pathlib import Path
 
 import pytest
 
-import ingest.glossary as glossary
-from ingest.glossary import (
-    CHECKLIST_TABLE_ZH,
-    DOC_KIND_ZH,
-    FINDING_ZH,
-    PROBLEM_KIND_ZH,
-    REGISTER_HEADERS_ZH,
-    SHORT_TERMS_ZH,
-    STATUS_ZH,
-    TERMS_ZH,
-    DocKind,
-    ProblemKind,
-    Status,
-)
+import ingest.glossary
+import pipelines.glossary
+import reports.glossary
+import scoring.glossary
+from ingest.glossary import DOC_KIND_ZH, PROBLEM_KIND_ZH, REGISTER_HEADERS_ZH, DocKind, ProblemKind
+from scoring.glossary import CHECKLIST_TABLE_ZH, FINDING_ZH, SHORT_TERMS_ZH, STATUS_ZH, TERMS_ZH, Status
 
 ROOT = Path(__file__).resolve().parent.parent
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # ideographs; punctuation such as 、； is not a label
@@ -70,9 +62,38 @@ ALLOWED_CONSTANTS: dict[tuple[str, str], str] = {
 }
 
 
+# Each layer's words, lowest first: a higher layer imports a lower layer's word, never spells it again.
+GLOSSARIES = (ingest.glossary, scoring.glossary, reports.glossary, pipelines.glossary)
+
+
+def _own_names(module) -> dict[str, object]:
+    """The upper-case names a glossary module defines itself (not those it imports from a lower layer)."""
+    tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
+    defined = {t.id for n in tree.body if isinstance(n, ast.Assign | ast.AnnAssign)
+               for t in (n.targets if isinstance(n, ast.Assign) else [n.target]) if isinstance(t, ast.Name)}
+    return {name: getattr(module, name) for name in defined if name.isupper()}
+
+
 def _glossary_dicts() -> dict[str, dict]:
-    return {name: value for name, value in vars(glossary).items()
-            if name.isupper() and isinstance(value, dict) and value}
+    return {name: value for module in GLOSSARIES for name, value in _own_names(module).items()
+            if isinstance(value, dict) and value}
+
+
+def test_each_name_is_defined_in_one_layer_only():
+    seen: dict[str, str] = {}
+    for module in GLOSSARIES:
+        for name in _own_names(module):
+            assert name not in seen, f"{name} defined in both {seen[name]} and {module.__name__}"
+            seen[name] = module.__name__
+
+
+def test_every_glossary_table_is_used():
+    """A word nobody prints is a word to delete, not to keep."""
+    sources = [p.read_text(encoding="utf-8") for layer in ("ingest", "scoring", "reports", "pipelines")
+               for p in (ROOT / layer).rglob("*.py") if p.name != "glossary.py"]
+    unused = [name for module in GLOSSARIES for name in _own_names(module)
+              if not any(re.search(rf"\b{name}\b", text) for text in sources)]
+    assert not unused, f"glossary names nothing uses: {unused}"
 
 
 def test_every_doc_kind_problem_kind_and_status_has_a_chinese_label():
@@ -147,7 +168,7 @@ def test_label_modules_take_their_words_from_the_glossary(module):
     path = ROOT / module
     offenders = [f"{module}:{line} {name}" for name, line in _module_constants_with_cjk(path)
                  if (module, name) not in ALLOWED_CONSTANTS]
-    assert not offenders, "Chinese labels defined outside ingest/glossary.py:\n" + "\n".join(offenders)
+    assert not offenders, "Chinese labels defined outside the layers' glossaries:\n" + "\n".join(offenders)
 
 
 def test_allowed_constants_still_exist():

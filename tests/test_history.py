@@ -21,7 +21,7 @@ from openpyxl import load_workbook
 from PIL import Image
 from sqlalchemy import func, inspect, select
 
-from ingest.glossary import TREND_ZH
+from reports.glossary import TREND_ZH
 from reports.history import HistoryError, compute_trends, ensure_schema, record_run
 from reports.history.charts import render_trend_charts
 from reports.history.command import run_trends

@@ -22,7 +22,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scoring_helpers import clean_case
 
-from ingest.glossary import Status
 from reports.contract_csv import ContractWriter
 from reports.loading import RunData, load_run
 from reports.overrides import ReviewEdit, apply_overrides_to_run
@@ -30,6 +29,7 @@ from reports.rescoring import case_result
 from scoring import engine
 from scoring.checklist import Checklist, load_checklist, resolve_checklist
 from scoring.engine import rescore, score_case
+from scoring.glossary import Status
 from scoring.model import CaseResult
 from scoring.rules import Outcome
 

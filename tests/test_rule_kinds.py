@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from ingest.glossary import DOC_KIND_ZH, DocKind, Status
+from ingest.glossary import DOC_KIND_ZH, DocKind
+from scoring.glossary import Status
 from scoring.rules import REGISTRY, RuleContext
 from scoring.rules.docs import render
 from scoring.rules.examples import build_facts, build_item, example_of, run_case

@@ -20,8 +20,9 @@ from scoring_helpers import (
     run,
 )
 
-from ingest.glossary import DocKind, ProblemKind, Status
+from ingest.glossary import DocKind, ProblemKind
 from ingest.model import AmountPair, DateRole, DocFacts, Problem
+from scoring.glossary import Status
 from scoring.roster import Roster, RosterEntry, load_roster
 
 # --------------------------------------------------------------------------- document_present

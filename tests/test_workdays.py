@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from ingest.glossary import Status
+from scoring.glossary import Status
 from scoring.workdays import (
     CalendarUnknownError,
     add_working_days,

@@ -12,7 +12,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from ingest.glossary import DOC_ZH
+from reports.glossary import DOC_ZH
 from reports.govdoc.fonts import (
     BODY_PT,
     FONTS,

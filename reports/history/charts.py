@@ -15,12 +15,14 @@ from matplotlib.figure import Figure
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
-from ingest.glossary import ELEMENT_ZH, FINDING_ZH, GRADES_ZH, TERMS_ZH, TREND_ZH
+from ingest.glossary import ELEMENT_ZH
 from reports.charts import DPI, GRADE_COLORS, WIDTH_IN, new_figure
 from reports.fonts import use_cjk_font  # also selects the Agg backend
+from reports.glossary import TREND_ZH
 from reports.history.trends import Trends
 from reports.masking import mask_text
 from reports.xlsx import CENTER, excel_value, style_header
+from scoring.glossary import FINDING_ZH, GRADES_ZH, TERMS_ZH
 
 TREND_CHART_FILES = {
     "unit_scores": "trend_unit_scores.png",

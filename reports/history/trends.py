@@ -14,10 +14,10 @@ from dataclasses import dataclass
 import pandas as pd
 from sqlalchemy import select
 
-from ingest.glossary import GRADES_ZH, Status
 from reports.history.models import Case, Finding
 from reports.history.store import HistoryError, list_campaigns, make_engine, normalize_url
 from reports.summary import top_problems, unit_ranking
+from scoring.glossary import GRADES_ZH, Status
 
 TOP_PROBLEMS_PER_YEAR: int | None = None  # every failed item, ranked; charts pick the top ones
 

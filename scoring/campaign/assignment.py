@@ -23,9 +23,10 @@ from itertools import combinations
 from pathlib import Path
 
 from ingest.errors import PingchaError
-from ingest.glossary import ASSIGNMENT_ZH, DOC_ZH, INPUT_HEADERS_ZH, REPORT_ZH, TERMS_ZH
+from ingest.glossary import INPUT_HEADERS_ZH
 from ingest.workbook_rows import Column, read_rows
 from scoring.campaign.sampling import Sample
+from scoring.glossary import ASSIGNMENT_ZH, TERMS_ZH
 
 NAME_COL, UNIT_COL, SPECIALTY_COL, NOTE_COL = (INPUT_HEADERS_ZH[k] for k in
                                 ("reviewer_name", "reviewer_unit", "reviewer_specialty", "reviewer_note"))
@@ -33,10 +34,10 @@ REVIEWER_COLUMNS = (NAME_COL, UNIT_COL)
 OPTIONAL_COLUMNS = (SPECIALTY_COL, NOTE_COL)
 SUMMARY_SHEET = TERMS_ZH["summary"]
 DETAIL_SHEET = ASSIGNMENT_ZH["sheet_detail"]
-DOSSIER, REVIEWERS = TERMS_ZH["dossier"], REPORT_ZH["reviewers"]  # 分配明细 is read back by these two
-DETAIL_HEADER = (DOC_ZH["seq"], DOSSIER, TERMS_ZH["unit"], ASSIGNMENT_ZH["panel"], REVIEWERS,
+DOSSIER, REVIEWERS = TERMS_ZH["dossier"], TERMS_ZH["reviewers"]  # 分配明细 is read back by these two
+DETAIL_HEADER = (TERMS_ZH["seq"], DOSSIER, TERMS_ZH["unit"], ASSIGNMENT_ZH["panel"], REVIEWERS,
                  ASSIGNMENT_ZH["recused"])
-PANEL_HEADER = (DOC_ZH["seq"], TERMS_ZH["unit"], DOSSIER, REVIEWERS, ASSIGNMENT_ZH["recused"])
+PANEL_HEADER = (TERMS_ZH["seq"], TERMS_ZH["unit"], DOSSIER, REVIEWERS, ASSIGNMENT_ZH["recused"])
 # 汇总 repeats the reviewers.xlsx columns (单位 is the reviewer's own unit, not the reviewed one).
 WORKLOAD_HEADER = (NAME_COL, UNIT_COL, ASSIGNMENT_ZH["panel"], TERMS_ZH["files_reviewed"], SPECIALTY_COL, NOTE_COL)
 GROUPS_HEADER = (ASSIGNMENT_ZH["panel"], ASSIGNMENT_ZH["members"], TERMS_ZH["files_reviewed"],

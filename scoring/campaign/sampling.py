@@ -21,24 +21,15 @@ from typing import Any
 
 from ingest.discover import CampaignInventory, DossierRef, RegisterRef
 from ingest.errors import PingchaError
-from ingest.glossary import (
-    CASE_TYPE_NAME_MARKS,
-    DOC_ZH,
-    ELEMENT_ZH,
-    REGISTER_HEADERS_ZH,
-    SAMPLE_INFO_ZH,
-    SAMPLE_METHOD_ZH,
-    SAMPLE_ZH,
-    SHORT_TERMS_ZH,
-    TERMS_ZH,
-)
+from ingest.glossary import CASE_TYPE_NAME_MARKS, ELEMENT_ZH, REGISTER_HEADERS_ZH
 from ingest.workbook_rows import Column, read_sheets, rows_of
+from scoring.glossary import SAMPLE_INFO_ZH, SAMPLE_METHOD_ZH, SAMPLE_ZH, SHORT_TERMS_ZH, TERMS_ZH
 
 RESULT_SHEET = SAMPLE_ZH["sheet_result"]
 INFO_SHEET = SAMPLE_ZH["sheet_info"]
 UNIT_HEADER = SHORT_TERMS_ZH["unit"]  # sample.xlsx says 单位 where other outputs say 被评查单位
 DOSSIER_HEADER = TERMS_ZH["dossier"]
-RESULT_HEADER = (DOC_ZH["seq"], UNIT_HEADER, DOSSIER_HEADER, ELEMENT_ZH["case_type"],
+RESULT_HEADER = (TERMS_ZH["seq"], UNIT_HEADER, DOSSIER_HEADER, ELEMENT_ZH["case_type"],
                  SAMPLE_ZH["stratum_population"], SAMPLE_ZH["unit_population"])
 UNSPECIFIED_TYPE = SAMPLE_ZH["unspecified_type"]
 METHOD_RATE = "rate"

@@ -33,8 +33,8 @@ import dataclasses
 
 from pydantic import ConfigDict, Field
 
-from ingest.glossary import Status
 from ingest.model import CaseFacts
+from scoring.glossary import Status
 from scoring.rules.base import Outcome, RuleContext
 from scoring.rules.registry import Args, RuleSpec, get_kind, register
 

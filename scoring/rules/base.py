@@ -16,8 +16,9 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator
 
-from ingest.glossary import DOC_KIND_ZH, PARTY_KIND_ZH, DocKind, ProblemKind, Status
+from ingest.glossary import DOC_KIND_ZH, PARTY_KIND_ZH, DocKind, ProblemKind
 from ingest.model import CaseFacts, DateRole, DocFacts, Elements, Evidence, Found
+from scoring.glossary import Status
 from scoring.rules.args import ParamRef
 from scoring.workdays import CalendarUnknownError
 

@@ -28,8 +28,9 @@ from __future__ import annotations
 
 from pydantic import field_validator
 
-from ingest.glossary import DOC_KIND_ZH, DocKind, zh
+from ingest.glossary import DOC_KIND_ZH, DocKind
 from ingest.model import CaseFacts
+from scoring.glossary import zh
 from scoring.rules.base import (
     DOC_ATTRS,
     ELEMENT_ATTRS,

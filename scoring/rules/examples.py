@@ -18,9 +18,10 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 
 import yaml
 
-from ingest.glossary import DOC_KIND_ZH, DocKind, ProblemKind, Status
+from ingest.glossary import DOC_KIND_ZH, DocKind, ProblemKind
 from ingest.model import CaseFacts, DocFacts, Elements, Evidence, Found, Position, Problem
 from scoring.checklist import ChecklistItem
+from scoring.glossary import Status
 from scoring.rules.base import Outcome, RuleContext
 from scoring.rules.registry import REGISTRY, RuleKind, RuleSpec
 

@@ -40,8 +40,9 @@ from typing import Literal
 
 from pydantic import field_validator
 
-from ingest.glossary import DOC_KIND_ZH, DocKind, zh
+from ingest.glossary import DOC_KIND_ZH, DocKind
 from ingest.model import CaseFacts, Found
+from scoring.glossary import zh
 from scoring.rules.base import (
     ELEMENT_ATTRS,
     DateRef,

@@ -1,0 +1,227 @@
+"""The reports layer's words: scorecard sheets, charts, reviewer overrides, trends, the circular and letters.
+
+See ingest/glossary.py for how the layers share their words.
+"""
+
+from __future__ import annotations
+
+# The 复核结论 drop-down: identifier -> the value a reviewer picks. An empty cell means 维持.
+REVIEW_CHOICE_ZH: dict[str, str] = {
+    "keep": "维持",
+    "pass": "改为通过",
+    "fail": "改为扣分",
+    "veto": "改为否决",
+    "n/a": "不适用",
+}
+
+YES_ZH = "是"
+
+NO_ZH = "否"
+
+NONE_ZH = "无"  # an empty slot in a table or list (e.g. a reviewer from no reviewed unit)
+
+# Words on the scorecard's sheets, headers and print footer.
+REPORT_ZH: dict[str, str] = {
+    "title": "行政执法案卷评查汇总",
+    "ranking": "单位排名",
+    "top_problems": "常见问题",
+    "files_with_problem": "涉及案卷数",
+    "points_total": "扣分合计",
+    "needs_review_count": "需人工复核案卷数",
+    "checklist_title": "评查标准名称",
+    "checklist_id": "评查标准编号",
+    "generated_at": "生成时间",
+    "output_folder": "输出目录",
+    "top_item_deductions": "主要扣分",
+    "unit_files": "案卷清单",
+    "charts": "统计图",
+    "auto_status": "自动评查结论",
+    "reviewed": "已复核",
+    "column": "列",
+    "note": "说明",
+    "legend": "颜色说明",
+    "footer": "第 &P 页，共 &N 页",
+    "no_data": "无数据",
+    "all_units": "全部单位",
+    "review_done": "复核已应用：读取复核意见 {edits} 条，改动 {changes} 项，重新计分 {files} 卷，等次变化 {grades} 卷",
+    "review_out": "复核结果目录：{path}",
+}
+
+# Chart titles and axis labels.
+CHART_ZH: dict[str, str] = {
+    "avg_by_unit": "各单位案卷平均分",
+    "grades_by_unit": "各单位案卷等次分布",
+    "pareto": "主要扣分项目（帕累托图）",
+    "heatmap": "各单位各类别平均扣分（每卷）",
+    "score": "平均分",
+    "files": "案卷数",
+    "cumulative": "累计占比",
+    "unit": "被评查单位",
+    "category": "评查类别",
+    "item": "评查项目",
+}
+
+# Column notes: the 说明 sheet and the comments on the reviewer headers.
+COLUMN_NOTES_ZH: dict[str, str] = {
+    "dossier_id": "案卷在送评目录中的位置（单位/案卷），是读取复核结果的依据，请勿修改。",
+    "item_code": "评查标准中的项目编号（V 为否决项，R 为扣分项），请勿修改。",
+    "status": "系统评查结论：通过、扣分、否决、不适用、无法判定（需人工确认）、待人工评查。",
+    "points_deducted": "系统扣分，已按单项上限计算。",
+    "veto": "该项为否决项且不符合时显示“是”，案卷得分记为 0 分，原始得分另列。",
+    "evidence": "文件、页码/段落、原文摘录指出问题所在；缺少文书时摘录为空。",
+    "override_status": "从下拉列表选择：维持（或留空）不作改动；改为通过；改为扣分；改为否决（仅否决项）；不适用。",
+    "override_points": "仅“改为扣分”时填写，不得为负，不得超过该项扣分上限；留空则按该项标准分值扣分。",
+    "override_reason": "改动结论时必须填写复核理由。",
+    "reviewer": "改动结论时必须填写复核人姓名。",
+    "apply": "填写完成后保存，运行 pingcha review apply 本文件 --out 新目录，生成复核后的得分、等次和复核记录；原评查结果不会被修改。",
+    "colors": "红色：否决项不符合；橙色：等次为不合格的案卷。",
+}
+
+# Errors a reviewer sees when the 复核 columns cannot be read; {where} is 'sheet!cell'.
+REVIEW_ERROR_ZH: dict[str, str] = {
+    "unknown_choice": "{where}：复核结论“{value}”不在下拉列表中",
+    "unknown_item": "{where}：未知的项目编号“{value}”",
+    "unknown_dossier": "{where}：未知的案卷“{value}”",
+    "duplicate": "{where}：案卷“{dossier}”的项目“{item}”重复出现",
+    "not_number": "{where}：复核扣分“{value}”不是数字",
+    "negative": "{where}：复核扣分不得为负数（{value}）",
+    "over_cap": "{where}：复核扣分 {value} 超过该项扣分上限 {cap}",
+    "points_without_fail": "{where}：填写了复核扣分，但复核结论不是“改为扣分”",
+    "no_reason": "{where}：改动结论须填写复核理由",
+    "no_reviewer": "{where}：改动结论须填写复核人",
+    "veto_not_allowed": "{where}：项目“{item}”不是否决项，不能改为否决",
+    "veto_item_points": "{where}：项目“{item}”是否决项，只能改为否决、通过或不适用",
+    "missing_sheet": "工作表“{sheet}”不存在，无法读取复核结果",
+    "missing_column": "{where}：缺少列“{value}”",
+    "missing_meta": "评查表缺少隐藏工作表“_meta”，无法确定原评查结果目录",
+    "base_not_found": "找不到评查表对应的原评查结果目录（{value}）",
+    "base_changed": "原评查结果目录“{value}”的内容与评查表生成时不一致",
+    "out_is_base": "复核结果目录不能是原评查结果目录或其子目录：{value}",
+}
+
+TREND_ZH: dict[str, str] = {
+    "unit_scores": "各单位案卷平均分变化",
+    "grade_shares": "案卷等次构成变化",
+    "top_problems": "主要问题涉及案卷占比变化",
+    "category_deductions": "各类别每卷平均扣分变化",
+    "campaign": "评查活动",
+    "year": "年度",
+    "label": "评查批次",
+    "run_at": "评查时间",
+    "files": "案卷数",
+    "units": "单位数",
+    "share": "占比",
+    "share_pct": "占比（%）",
+    "per_file": "每卷平均扣分",
+    "points": "扣分合计",
+    "rank": "排名",
+    "recurrence": "整改未到位（上次评查的问题本次再次出现）",
+    "zero_enforcement": "零执法单位（上次有案卷、本次无案卷）",
+    "previous_files": "上次问题案卷数",
+    "latest_files": "本次问题案卷数",
+    "previous_cases": "上次评查案卷数",
+    "sheet_campaigns": "评查活动",
+    "sheet_averages": "单位平均分",
+    "sheet_grades": "等次构成",
+    "sheet_problems": "主要问题",
+    "sheet_categories": "类别扣分",
+    "sheet_recurrence": "整改未到位",
+    "sheet_zero": "零执法",
+    "none": NONE_ZH,
+}
+
+# Placeholders (20XX, X号, ____) are left for the bureau to fill in; {names} are filled by the code.
+
+DOC_ZH: dict[str, str] = {
+    "organizer": "区司法局",
+    "date_placeholder": "20XX年X月X日",
+    "deadline_placeholder": "20XX年X月X日",
+    "figure": "图{n}　{title}",
+    "page_prefix": "— ",
+    "page_suffix": " —",
+    "score_vetoed": "0（原始得分{raw}）",
+}
+
+CIRCULAR_ZH: dict[str, str] = {
+    "title": "关于{year}年度行政执法案卷评查情况的通报",
+    "year_placeholder": "20XX",
+    "doc_no": "〔20XX〕X号",
+    "addressee": "各相关单位、各镇街：",
+    "intro": "为全面落实行政执法责任制，持续提升行政执法规范化水平，根据行政执法监督有关规定，{organizer}组织开展了"
+             "{campaign}。现将有关情况通报如下：",
+    "campaign_default": "行政执法案卷评查",
+    "h_scope": "一、评查范围和方法",
+    "scope": "本次评查共涉及{units}个单位，评查行政执法案卷{files}卷。",
+    "sampling": "评查案卷采取抽样方式确定，从{population}卷中抽取{drawn}卷，抽取比例{ratio}。",
+    "sampling_list": "评查案卷按抽样清单确定。",
+    "method": "评查依据《{title}》（编号{id}，版本{version}）逐卷逐项进行：基础标准（否决项）任一项不符即评为不合格，"
+              "规范标准按项扣分，扣完为止。",
+    "review_note": "评查人员对系统初评结论进行了复核，共调整评查结论{n}项。",
+    "unreadable": "另有{n}个文件因格式不支持、文件损坏等原因未能读取，已在评查结果中逐一列明。",
+    "h_results": "二、评查结果",
+    "h_ranking": "（一）各单位评查得分排名",
+    "ranking_intro": "各单位按所评查案卷的平均分排名，平均分相同的按总分排名，结果如下：",
+    "h_grades": "（二）案卷等次分布",
+    "grades_intro": "在已评分的{files}卷案卷中，",
+    "grade_part": "{grade}{files}卷（占{share}）",
+    "vetoed": "其中{n}卷因存在基础标准（否决项）问题评为不合格。",
+    "h_charts": "（三）统计图",
+    "h_problems": "三、存在的主要问题",
+    "problems_intro": "评查发现的问题主要集中在以下方面：",
+    "problem_item": "（{n}）{item_name}（{item_code}）。共{files}卷存在此类问题，涉及{units}个单位，累计扣{points}分。",
+    "problem_veto": "（{n}）{item_name}（{item_code}，否决项）。共{files}卷存在此类问题，涉及{units}个单位，相关案卷评为不合格。",
+    "example": "如{unit}案卷“{dossier}”：{message}",
+    "example_quote": "原文摘录：“{quote}”（{where}）。",
+    "example_where": "{file}，{page}",
+    "no_problems": "本次评查未发现扣分问题。",
+    "h_recurrence": "四、整改落实情况",
+    "recurrence_intro": "对照{previous}评查结果，以下单位的同类问题在本次评查中再次出现，整改未到位：",
+    "recurrence_none": "对照{previous}评查结果，未发现同一单位的同类问题在本次评查中再次出现。",
+    "zero_enforcement": "以下单位在{previous}中有行政执法案卷参加评查，本次评查未报送案卷（零执法）：{units}。请上述单位书面说明情况。",
+    "h_requirements": "{n}、整改要求",
+    "req_1": "（一）认真对照整改。各单位要对照本通报指出的问题，逐卷逐项剖析原因，立行立改，并于{deadline}前将整改情况"
+             "书面报送{organizer}。",
+    "req_2": "（二）健全长效机制。各单位要严格落实行政执法公示、执法全过程记录、重大执法决定法制审核制度，加强案卷制作和"
+             "归档管理，定期开展案卷自查、互查，评查结果于每年6月30日前录入行政执法信息服务平台。",
+    "req_3": "（三）加强培训指导。各单位要针对常见问题组织专题培训，提升执法人员的程序意识和文书制作水平，落实执法人员"
+             "持证上岗制度。",
+    "req_4": "（四）强化结果运用。评查结果纳入年度法治政府建设绩效考评；对问题突出、整改不力的单位，{organizer}将制发"
+             "行政执法监督意见书，督促限期整改。",
+}
+
+LETTER_ZH: dict[str, str] = {
+    "title": "行政执法监督意见书",
+    "doc_no": "〔20XX〕X号",
+    "addressee": "{unit}：",
+    "intro": "根据行政执法监督有关规定，{organizer}在{campaign}中对你单位的{files}卷行政执法案卷进行了评查。经评查，"
+             "你单位有{flagged}卷案卷存在基础标准（否决项）问题或评查等次为不合格。现将有关问题和监督意见告知如下：",
+    "h_files": "一、存在问题的案卷",
+    "h_problems": "二、存在的问题及依据",
+    "dossier": "（{n}）案卷“{dossier}”（决定书文号：{case_no}；得分：{score}；等次：{grade}）",
+    "problem": "{n}. {item_name}（{item_code}{veto}）。{message}",
+    "veto_mark": "，否决项",
+    "quote": "原文摘录：“{quote}”（{where}）。",
+    "basis": "依据：{statute}。",
+    "no_statute": "见评查标准",
+    "h_opinions": "三、监督意见",
+    "req_1": "（一）请你单位对上述案卷逐一核查，对存在的问题依法予以纠正；能够补正的及时补正，不能补正的查明原因、"
+             "明确责任。",
+    "req_2": "（二）请你单位针对问题成因，完善执法程序和案卷管理制度，加强执法人员培训，防止同类问题再次发生。",
+    "req_3": "（三）请你单位自收到本意见书之日起{days}日内（{deadline}前）完成整改，并将整改情况书面报送{organizer}。"
+             "逾期未整改或整改不到位的，{organizer}将依法制发行政执法监督决定书。",
+    "deadline": "____年__月__日",
+    "seal": "（印章）",
+}
+
+# Where a quote was found, in circulated documents: {page} is findings.csv `page` (PDF page, .docx paragraph).
+LOCATION_ZH: dict[str, str] = {"page": "第{page}页（段）", "cell": "{page}"}
+
+FILE_NAMES_ZH: dict[str, str] = {
+    "circular": "通报.docx",
+    "letters_dir": "监督意见书",  # one <unit>.docx per unit; LETTER_ZH["title"] is the document's full name
+}
+
+# Section numbers of a government document: 一、二、… (headings) and （一）（二）… (sub-headings).
+CHINESE_NUMERALS = "一二三四五六七八九十"
+
+PLATFORM_ZH: dict[str, str] = {"sheet": "评查结果"}

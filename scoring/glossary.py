@@ -1,0 +1,154 @@
+"""The scoring layer's words: item statuses, grades, finding columns and the campaign's terms.
+
+Also the words of sample.xlsx and assignment.xlsx, whose rows scoring/campaign reads back by their headers.
+See ingest/glossary.py for how the layers share their words.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from ingest.glossary import ELEMENT_ZH, PROBLEM_ZH
+
+
+class Status(StrEnum):
+    """Outcome of one checklist item for one dossier (checklist-penalty-general.md, step 4)."""
+
+    PASS = "pass"
+    FAIL = "fail"
+    NA = "n/a"
+    UNKNOWN = "unknown"
+    MANUAL = "manual"
+
+STATUS_ZH: dict[Status, str] = {
+    Status.PASS: "通过",
+    Status.FAIL: "扣分",
+    Status.NA: "不适用",
+    Status.UNKNOWN: "无法判定",
+    Status.MANUAL: "待人工评查",
+}
+
+VETO_FAIL_ZH = "否决"
+
+GRADES_ZH: tuple[str, ...] = ("优秀", "良好", "合格", "不合格")
+
+GRADE_FAIL = "不合格"
+
+# Findings and scorecard columns.
+FINDING_ZH: dict[str, str] = {
+    "dossier_id": "案卷",
+    "checklist": "评查标准",
+    "item_code": "项目编号",
+    "item_name": "评查项目",
+    "category": "评查类别",
+    "status": "评查结论",
+    "points_deducted": "扣分",
+    "veto": "否决项",
+    "message": "说明",
+    "source_file": "文件",
+    "page": "页码/段落",
+    "quote": "原文摘录",
+    "override_status": "复核结论",
+    "override_points": "复核扣分",
+    "override_reason": "复核理由",
+    "reviewer": "复核人",
+}
+
+# Campaign-level words.
+TERMS_ZH: dict[str, str] = {
+    "campaign": "评查活动",
+    "unit": "被评查单位",
+    "dossier": "案卷",
+    "checklist": "评查标准",
+    "item": "评查项目",
+    "category": "评查类别",
+    "finding": "评查结论",
+    "evidence": "依据/证据位置",
+    "average_score": "平均分",
+    "total": "总分",
+    "files_reviewed": "评查案卷数",
+    "veto_count": "否决案卷数",
+    "rank": "排名",
+    "problems": "问题文件",
+    "summary": "汇总",
+    "details": "评查明细",
+    "readme": "说明",
+    "grade_distribution": "等次分布",
+    "top_deductions": "主要扣分项目",
+    "deductions_by_category": "各类别扣分",
+    "run_date": "评查日期",
+    "checklist_version": "评查标准版本",
+    "checklist_hash": "评查标准校验值",
+    "reviewers": "评查人员",
+    "seq": "序号",
+}
+
+def zh(word: str) -> str:
+    """Chinese label for an identifier, falling back to the identifier itself."""
+    for table in (ELEMENT_ZH, FINDING_ZH, PROBLEM_ZH, TERMS_ZH):
+        if word in table:
+            return table[word]
+    return word
+
+# The long word (TERMS_ZH / FINDING_ZH, same key) is the glossary's spelling; these shorter forms are printed
+# where the context already says what is meant. Kept so that outputs (and sample.xlsx, which is read back by
+# its headers) stay as they are; listed here so the inconsistency is visible in one place.
+SHORT_TERMS_ZH: dict[str, str] = {
+    "unit": "单位",  # TERMS_ZH["unit"] 被评查单位: sample.xlsx headers, the CLI's end-of-run line
+    "category": "类别",  # TERMS_ZH["category"] 评查类别: the `pingcha checklist` table
+    "item_code": "编号",  # FINDING_ZH["item_code"] 项目编号: the `pingcha checklist` table
+}
+
+# sample.xlsx. read_sample reads the file back by these words: renaming one makes old sample files unreadable.
+SAMPLE_ZH: dict[str, str] = {
+    "sheet_result": "抽样结果",
+    "sheet_info": "抽样说明",
+    "stratum_population": "该类型案卷数",
+    "unit_population": "该单位案卷数",
+    "drawn": "抽取数",
+    "unspecified_type": "未注明",  # the stratum of a unit's files whose case type is not known
+}
+
+# Sampling method (抽样说明 → 抽样方法); keys are the Sample.method identifiers.
+SAMPLE_METHOD_ZH: dict[str, str] = {"rate": "按比例抽取", "per_unit": "每单位抽取固定数量"}
+
+# 抽样说明, column A: machine key -> label (read back by label).
+SAMPLE_INFO_ZH: dict[str, str] = {
+    "method": "抽样方法",
+    "rate": "抽样比例",
+    "per_unit": "每单位抽取数",
+    "min_per_unit": "每单位最少抽取数",
+    "seed": "随机种子",
+    "population_total": "案卷总数",
+    "drawn_total": "抽取案卷数",
+    "population_hash": "总体校验值(sha256)",
+    "drawn_at": "抽样时间",
+    "root": "案卷目录",
+    "strata": "分层方式",
+    "redraw": "重现方法",
+}
+
+# assignment.xlsx (交叉评查). Its 分配明细 sheet is read back (reviewers_by_dossier) by TERMS_ZH["dossier"] and
+# TERMS_ZH["reviewers"].
+ASSIGNMENT_ZH: dict[str, str] = {
+    "title": "交叉评查分配汇总",
+    "sheet_detail": "分配明细",
+    "panel": "评查组",
+    "panel_name": "第{n}组",
+    "members": "组员",
+    "recused": "回避人员",
+    "panel_units": "涉及被评查单位",
+}
+
+# `pingcha checklist`: one row per item, in scoring.checklist.describe_checklist's column order. Shorter than
+# the scorecard's words (and than scoring.checklist.DESCRIBE_HEADER: 扣分上限, 否决项, 检查方式, 法律依据).
+CHECKLIST_TABLE_ZH: dict[str, str] = {
+    "code": SHORT_TERMS_ZH["item_code"],
+    "name": TERMS_ZH["item"],
+    "category": SHORT_TERMS_ZH["category"],
+    "points": "分值",
+    "cap": "上限",
+    "veto": VETO_FAIL_ZH,
+    "rule": "规则",
+    "statute": "依据",
+}
