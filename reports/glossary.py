@@ -91,7 +91,7 @@ REVIEW_ERROR_ZH: dict[str, str] = {
     "no_reviewer": "{where}：改动结论须填写复核人",
     "veto_not_allowed": "{where}：项目“{item}”不是否决项，不能改为否决",
     "veto_item_points": "{where}：项目“{item}”是否决项，只能改为否决、通过或不适用",
-    "missing_sheet": "工作表“{sheet}”不存在，无法读取复核结果",
+    "what": "评查表",
     "missing_column": "{where}：缺少列“{value}”",
     "missing_meta": "评查表缺少隐藏工作表“_meta”，无法确定原评查结果目录",
     "base_not_found": "找不到评查表对应的原评查结果目录（{value}）",

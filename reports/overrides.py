@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pandas as pd
 from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
 
 from ingest.errors import PingchaError
+from ingest.workbook_rows import Column, Row, read_rows
 from reports.glossary import REVIEW_CHOICE_ZH, REVIEW_ERROR_ZH
 from reports.loading import (
     AUDIT_COLUMNS,
@@ -35,6 +35,7 @@ from scoring.model import Override
 
 CHOICES: dict[str, str] = {label: key for key, label in REVIEW_CHOICE_ZH.items()}  # 改为通过 -> pass
 HEADER_KEYS = ("dossier_id", "item_code", "override_status", "override_points", "override_reason", "reviewer")
+_DETAIL_COLUMNS = tuple(Column(key, (FINDING_ZH[key],), required=True) for key in HEADER_KEYS)
 
 
 class OverrideError(PingchaError):
@@ -117,49 +118,34 @@ def read_overrides(scorecard: Path, checklist: Checklist | None = None,
         base = load_run(locate_base(scorecard))
         checklist = base.scoring_checklist()
         known = known if known is not None else known_pairs(base.findings)
-    wb = load_workbook(scorecard, read_only=True, data_only=True)
-    try:
-        if DETAILS_SHEET not in wb.sheetnames:
-            raise OverrideError([(DETAILS_SHEET, "", _err("missing_sheet", sheet=DETAILS_SHEET))])
-        rows = wb[DETAILS_SHEET].iter_rows(values_only=True)
-        header = [_text(v) for v in next(rows, ())]
-        columns: dict[str, int] = {}
-        problems: list[tuple[str, str, str]] = []
-        for key in HEADER_KEYS:
-            label = FINDING_ZH[key]
-            if label in header:
-                columns[key] = header.index(label)
-            else:
-                problems.append((DETAILS_SHEET, "1", _err("missing_column", where=f"{DETAILS_SHEET}!1",
-                                                          value=label)))
-        if problems:
-            raise OverrideError(problems)
-        edits: list[ReviewEdit] = []
-        seen: set[tuple[str, str]] = set()
-        for row_no, row in enumerate(rows, start=2):
-            edit = _read_row(row_no, row, columns, checklist, known, seen, problems)
-            if edit is not None:
-                edits.append(edit)
-    finally:
-        wb.close()
+    sheet = read_rows(scorecard, DETAILS_SHEET, _DETAIL_COLUMNS, what=REVIEW_ERROR_ZH["what"],
+                      producer="pingcha run", error=_sheet_error, strict=False)
+    problems: list[tuple[str, str, str]] = [
+        (DETAILS_SHEET, "1", _err("missing_column", where=f"{DETAILS_SHEET}!1", value=column.label))
+        for column in sheet.missing]
+    if problems:
+        raise OverrideError(problems)
+    edits: list[ReviewEdit] = []
+    seen: set[tuple[str, str]] = set()
+    for row in sheet:
+        edit = _read_row(row, checklist, known, seen, problems)
+        if edit is not None:
+            edits.append(edit)
     if problems:
         raise OverrideError(problems)
     return edits
 
 
-def _cell(key: str, columns: dict[str, int], row_no: int) -> str:
-    return f"{get_column_letter(columns[key] + 1)}{row_no}"
+def _sheet_error(message: str) -> OverrideError:
+    return OverrideError([(DETAILS_SHEET, "", message)])
 
 
-def _read_row(row_no: int, row: tuple, columns: dict[str, int], checklist: Checklist,
-              known: set[tuple[str, str]] | None, seen: set[tuple[str, str]],
+def _read_row(row: Row, checklist: Checklist, known: set[tuple[str, str]] | None, seen: set[tuple[str, str]],
               problems: list[tuple[str, str, str]]) -> ReviewEdit | None:
-    def value(key: str) -> object:
-        index = columns[key]
-        return row[index] if index < len(row) else None
+    value = row.value
 
     def problem(key: str, message_key: str, **fields: object) -> None:
-        cell = _cell(key, columns, row_no)
+        cell = row.cell(key)
         problems.append((DETAILS_SHEET, cell, _err(message_key, where=f"{DETAILS_SHEET}!{cell}", **fields)))
 
     dossier_id, item_code = _text(value("dossier_id")), _text(value("item_code"))
@@ -219,7 +205,7 @@ def _read_row(row_no: int, row: tuple, columns: dict[str, int], checklist: Check
         return None
     status = Status.FAIL if choice in ("fail", "veto") else Status(choice)
     return ReviewEdit(dossier_id, item_code, status, points, choice == "veto", reason, reviewer, word,
-                      DETAILS_SHEET, _cell("override_status", columns, row_no))
+                      DETAILS_SHEET, row.cell("override_status"))
 
 
 def apply_overrides_to_run(run: RunData, edits: list[ReviewEdit], checklist: Checklist,
