@@ -3,13 +3,8 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLE_DOSSIERS = ROOT / "sample_dossiers"
-SAMPLE_MANIFEST = ROOT / "tests" / "data" / "sample_manifest.json"
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")

@@ -19,8 +19,8 @@ import reports.glossary
 import scoring.glossary
 from ingest.glossary import DOC_KIND_ZH, PROBLEM_KIND_ZH, REGISTER_HEADERS_ZH, DocKind, ProblemKind
 from scoring.glossary import CHECKLIST_TABLE_ZH, FINDING_ZH, SHORT_TERMS_ZH, STATUS_ZH, TERMS_ZH, Status
+from tests.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")  # ideographs; punctuation such as 、； is not a label
 
 # Two keys of one dict that intentionally spell the same word: (dict name, word) -> the keys.

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.paths import ROOT
+
 ORDER = ("ingest", "scoring", "reports", "pipelines")
 FORBIDDEN_EVERYWHERE_BUT_PIPELINES = ("prefect", "prefect_dask", "dask", "distributed")
 

@@ -138,7 +138,7 @@ def _bound_openvino_cache(engine, n_threads: int) -> None:
 
     Every text line has its own width, so the CPU plugin's cache of compiled shapes (5,000 by default) grew a
     worker by ~10 MB a page without end: 1.4 GB after 63 scanned pages, against 0.8 GB with the cache off at
-    the same speed (0.49-0.50 CPU-s a page), after which it levels off (tests/test_ocr.py). rapidocr passes
+    the same speed (0.49-0.50 CPU-s a page), after which it levels off (tests/ingest/test_ocr.py). rapidocr passes
     only some CPU settings through, hence the recompile of its sessions' models; if a rapidocr version names them differently, the engine runs as rapidocr made it.
     """
     from openvino import Core

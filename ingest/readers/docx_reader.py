@@ -3,7 +3,7 @@
 stack-notes.md measured python-docx at 17–20 ms/file against ~0.6 ms for lxml on word/document.xml, and a
 campaign holds ~10,000 files, so python-docx is not used here. The text rules follow python-docx 1.2
 (`w:t` text, `w:tab`/`w:ptab` → tab, `w:br` text-wrapping/`w:cr` → newline, `w:noBreakHyphen` → '-'), and
-tests/test_readers.py checks that both give the same blocks. Beyond python-docx, text inside content controls
+tests/ingest/test_readers.py checks that both give the same blocks. Beyond python-docx, text inside content controls
 (`w:sdt`), tracked insertions (`w:ins`), smart tags and simple fields is kept; deleted text is not.
 """
 

@@ -1,6 +1,6 @@
 """Rule kinds. Every public module here registers one kind; importing the package imports them all, so
 adding a kind means adding one module, and nothing else: the checklist loader finds it in the registry,
-tests/test_rule_kinds.py runs its example, and the README's list of kinds is generated (`python -m
+tests/scoring/rules/test_rule_kinds.py runs its example, and the README's list of kinds is generated (`python -m
 scoring.rules.docs --write README.md`).
 
 A kind's module holds an args model (a subclass of `Args`; unknown keys are errors) and a check decorated

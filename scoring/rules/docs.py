@@ -23,7 +23,7 @@ def kinds_paragraph() -> str:
     text = (
         f"Rule kinds are registered by name, one module each in `scoring/rules/`: {names}. Adding a kind is one "
         "module with an args model, `@register(\"name\")` and a docstring that documents it with an example of "
-        "a passing and a failing file, which `tests/test_rule_kinds.py` runs."
+        "a passing and a failing file, which `tests/scoring/rules/test_rule_kinds.py` runs."
     )
     return textwrap.fill(text, WIDTH, break_long_words=False, break_on_hyphens=False)
 

@@ -1,7 +1,7 @@
 """Each rule kind's example, read from its module docstring, and the facts its cases describe.
 
 The format is documented in scoring/rules/__init__.py. The example is the kind's documentation and its test
-at once (as sqlfluff's per-rule case files are): tests/test_rule_kinds.py runs every registered kind's cases,
+at once (as sqlfluff's per-rule case files are): tests/scoring/rules/test_rule_kinds.py runs every registered kind's cases,
 so a kind that documents itself is tested with no edit elsewhere.
 """
 

@@ -1,0 +1,162 @@
+"""scorecards.xlsx read back with openpyxl: ranking, grade counts, reviewer columns, print setup, keys."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from reports.loading import load_run, run_fingerprint
+from reports.scorecard import DETAILS_SHEET, RESERVED_SHEETS, write_scorecard
+from reports.summary import unit_ranking
+from reports.xlsx import safe_sheet_names
+from tests.reports.fake_run import EVIDENCE_QUOTE, RUN_JSON, UNIT_A, UNIT_B, UNIT_C, make_run
+
+
+@pytest.fixture(scope="module")
+def workbook(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, openpyxl.Workbook]:
+    out = make_run(tmp_path_factory.mktemp("run") / "out")
+    path = out / "scorecards.xlsx"
+    write_scorecard(load_run(out), path)
+    return out, openpyxl.load_workbook(path)
+
+
+def _rows(ws) -> list[tuple]:
+    return list(ws.iter_rows(values_only=True))
+
+
+def _table_after(ws, first_label: str) -> tuple[int, list[tuple]]:
+    rows = _rows(ws)
+    start = next(i for i, r in enumerate(rows) if r[0] == first_label)
+    body = []
+    for r in rows[start + 1:]:
+        if all(v is None for v in r):
+            break
+        body.append(r)
+    return start + 1, body
+
+
+def test_summary_ranks_units_by_average_with_grade_counts(workbook) -> None:
+    _, wb = workbook
+    ws = wb["汇总"]
+    header_row, body = _table_after(ws, "排名")
+    header = _rows(ws)[header_row - 1]
+    assert header[:11] == ("排名", "被评查单位", "评查案卷数", "平均分", "总分", "优秀", "良好", "合格", "不合格",
+                           "否决案卷数", "需人工复核案卷数")
+    assert [r[1] for r in body[:3]] == [UNIT_A, UNIT_C, UNIT_B]
+    assert [r[3] for r in body[:3]] == [93, 83.5, 45.5]
+    assert body[2][5:10] == (1, 0, 0, 1, 1)  # B: one 优秀, one 不合格 by veto
+    assert body[3][1] == "全部单位" and body[3][2] == 6 and body[3][5:9] == (2, 3, 0, 1)
+    assert ws.print_title_rows == f"${header_row}:${header_row}"
+
+
+def test_summary_shows_checklist_campaign_and_top_problems(workbook) -> None:
+    _, wb = workbook
+    ws = wb["汇总"]
+    meta = {r[0]: r[2] for r in _rows(ws)[2:9]}
+    assert meta["评查活动"] == RUN_JSON["campaign"]
+    assert meta["评查标准编号"] == "penalty-general"
+    assert meta["评查标准版本"] == "2025.1"
+    assert meta["评查标准校验值"] == "sha256:ab12cd34"
+    assert meta["评查日期"] == "2025-07-01"
+    _, problems = _table_after(ws, "项目编号")
+    assert problems[0][:5] == ("R17", "决定书无送达凭证", "送达执行", 2, 20)
+    assert ("V03", "未履行事先告知程序", "基础标准", 1, 0, 1) in [r[:6] for r in problems]
+
+
+def test_details_sheet_layout_dropdown_and_print_setup(workbook) -> None:
+    _, wb = workbook
+    ws = wb[DETAILS_SHEET]
+    header = [c.value for c in ws[1]]
+    assert header == ["案卷", "项目编号", "评查项目", "评查类别", "评查结论", "扣分", "否决项", "说明", "文件",
+                      "页码/段落", "原文摘录", "复核结论", "复核扣分", "复核理由", "复核人"]
+    assert ws.max_row == 1 + 6 * 10
+    assert ws.freeze_panes == "C2"
+    assert ws.auto_filter.ref == "A1:O61"
+    lists = [dv for dv in ws.data_validations.dataValidation if dv.type == "list"]
+    assert len(lists) == 1
+    assert lists[0].formula1 == '"维持,改为通过,改为扣分,改为否决,不适用"'
+    assert str(lists[0].sqref) == "L2:L61"
+    assert ws.page_setup.orientation == "landscape"
+    assert int(ws.page_setup.paperSize) == 9  # A4
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
+    assert ws.print_title_rows == "$1:$1"
+    assert "&P" in ws.oddFooter.center.text and "&N" in ws.oddFooter.center.text
+    for col in "LMNO":
+        assert ws[f"{col}1"].comment is not None and ws[f"{col}1"].comment.text
+
+
+def test_details_rows_carry_keys_evidence_and_highlights(workbook) -> None:
+    _, wb = workbook
+    ws = wb[DETAILS_SHEET]
+    rows = {(r[0].value, r[1].value): r for r in ws.iter_rows(min_row=2)}
+    r04 = rows[(f"{UNIT_A}/2025-017", "R04")]
+    assert [c.value for c in r04[4:11]] == ["扣分", 4, None, "2份笔录仅1名执法人员", "询问笔录.docx", "3",
+                                             EVIDENCE_QUOTE]
+    assert r04[10].alignment.wrap_text
+    veto = rows[(f"{UNIT_B}/2025-009", "V03")]
+    assert veto[4].value == "否决" and veto[6].value == "是"
+    assert veto[0].fill.fgColor.rgb.endswith("FFC7CE")
+    other = rows[(f"{UNIT_B}/2025-009", "R01")]  # a row of a 不合格 file
+    assert other[0].fill.fgColor.rgb.endswith("FCE4D6")
+    assert rows[(f"{UNIT_C}/2025-006", "R13")][4].value == "无法判定"
+    assert rows[(f"{UNIT_A}/2025-001", "R01")][0].fill.fill_type is None
+
+
+def test_unit_sheets_problems_readme_and_hidden_meta(workbook) -> None:
+    out, wb = workbook
+    assert wb.sheetnames[:4] == ["汇总", "评查明细", "问题文件", "说明"]
+    assert set(wb.sheetnames[4:7]) == {UNIT_A, UNIT_B, UNIT_C}
+    ws = wb[UNIT_B]
+    rows = _rows(ws)
+    assert rows[3][:3] == ("案卷", "决定书文号", "当事人")
+    vetoed = next(r for r in rows if r[0] == f"{UNIT_B}/2025-009")
+    assert vetoed[3:8] == (0, 98, "不合格", "是", None)
+    assert vetoed[9].startswith("V03 未履行事先告知程序（否决）")
+    assert ws.print_title_rows == "$4:$4"
+    problems = _rows(wb["问题文件"])
+    assert problems[0] == ("案卷", "文件", "问题类型", "说明")
+    assert {r[2] for r in problems[1:]} == {"不支持的文件类型", "旧版格式"}
+    assert any("pingcha review apply" in (r[1] or "") for r in _rows(wb["说明"]))
+    meta = wb["_meta"]
+    assert meta.sheet_state == "hidden"
+    values = {r[0]: r[1] for r in _rows(meta)}
+    assert values["fingerprint"] == run_fingerprint(out)
+    assert values["checklist_id"] == "penalty-general" and values["checklist_hash"] == "sha256:ab12cd34"
+    assert Path(values["out_dir"]) == out.resolve()
+
+
+def test_charts_are_embedded_in_summary(tmp_path: Path) -> None:
+    from reports.charts import render_campaign_charts
+
+    out = make_run(tmp_path / "out")
+    data = load_run(out)
+    charts = render_campaign_charts(data, out)
+    write_scorecard(data, out / "scorecards.xlsx", charts)
+    ws = openpyxl.load_workbook(out / "scorecards.xlsx")["汇总"]
+    assert len(ws._images) == len(charts) == 4
+
+
+def test_sheet_names_are_sanitized_truncated_and_unique() -> None:
+    long = "某某市某某区某某街道办事处综合行政执法队第一中队执法监督科室"
+    names = safe_sheet_names(["a/b:c", "a[b]c", long, long + "二", "汇总", "A?B*C\\D", "'q'"], RESERVED_SHEETS)
+    values = list(names.values())
+    assert all(len(v) <= 31 and not set(v) & set("[]:*?/\\") for v in values)
+    assert len({v.casefold() for v in values}) == len(values)
+    assert names["汇总"] != "汇总"
+    assert names["a/b:c"] == "a_b_c"
+
+
+def test_ties_on_average_are_broken_by_total() -> None:
+    cases = pd.DataFrame({
+        "unit": ["甲", "甲", "乙", "丙"],
+        "total_score": [80.0, 80.0, 80.0, 90.0],
+        "grade": ["良好", "良好", "良好", "优秀"],
+        "vetoed": [False] * 4,
+        "needs_review": [False] * 4,
+    })
+    ranking = unit_ranking(cases)
+    assert ranking["unit"].tolist() == ["丙", "甲", "乙"]
+    assert ranking["rank"].tolist() == [1, 2, 3]
