@@ -34,7 +34,8 @@ from pydantic import Field
 
 from ingest.glossary import RECORD_KINDS, DocKind
 from ingest.model import CaseFacts, DocFacts, Officer
-from scoring.rules.base import Outcome, RuleContext, doc_evidence, doc_ref, norm
+from ingest.normalize import norm_text
+from scoring.rules.base import Outcome, RuleContext, doc_evidence, doc_ref
 from scoring.rules.registry import Args, register
 from scoring.rules.when import When
 
@@ -52,7 +53,7 @@ def distinct_officers(officers: list[Officer], require_cert: bool) -> list[Offic
     for officer in officers:
         if require_cert and not (officer.cert_no or "").strip():
             continue
-        seen.setdefault(norm(officer.name), officer)
+        seen.setdefault(norm_text(officer.name), officer)
     return list(seen.values())
 
 
