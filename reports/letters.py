@@ -16,12 +16,13 @@ import yaml
 
 from ingest.glossary import CHINESE_NUMERALS, DOC_ZH, ELEMENT_ZH, FILE_NAMES_ZH, GRADE_FAIL, LETTER_ZH
 from reports.contract_csv import fmt_number
-from reports.document_text import campaign_name, case_part, location
+from reports.document_text import campaign_name, location
 from reports.govdoc import GovDoc
 from reports.loading import ChecklistRef, RunData, load_run
 from reports.masking import NameMasker, individual_names
 from reports.memory import release_freed_memory
 from reports.summary import failed
+from scoring.model import case_part
 
 LETTERS_DIR = FILE_NAMES_ZH["letters_dir"]  # conventional folder: write_supervision_letters(out, out / LETTERS_DIR)
 STATUTE_KEYS = ("statute", "reference", "legal_basis", "basis")

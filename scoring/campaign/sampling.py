@@ -32,6 +32,7 @@ from ingest.glossary import (
 )
 from ingest.normalize import norm_text
 from ingest.workbook_rows import Column, read_sheets, rows_of
+from scoring.model import case_part
 
 RESULT_SHEET = SAMPLE_ZH["sheet_result"]
 INFO_SHEET = SAMPLE_ZH["sheet_info"]
@@ -143,7 +144,8 @@ def quota(n: int, *, rate: float | None, per_unit: int | None, min_per_unit: int
 
 
 def _case_name(ref: DossierRef) -> str:
-    name = ref.dossier_id.split("/", 1)[1] if "/" in ref.dossier_id else ref.dossier_id
+    """What a register calls the case: its folder's name, or its file's name without the suffix."""
+    name = case_part(ref.dossier_id)
     return Path(name).stem if ref.single_file else name
 
 
