@@ -11,7 +11,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from ingest.glossary import ASSIGNMENT_ZH, NONE_ZH
-from reports.xlsx import WRAP, set_widths, write_header
+from reports.xlsx import WRAP, save_workbook, set_widths, write_header
 from scoring.campaign.assignment import (
     DETAIL_HEADER,
     DETAIL_SHEET,
@@ -86,7 +86,4 @@ def write_assignment(assignment: Assignment, path: Path) -> Path:
             ws.append([number, f.unit, f.dossier_id, REVIEWER_SEP.join(f.reviewers), REVIEWER_SEP.join(f.recused)])
         set_widths(ws, (6, 28, 40, 24, 16))
         ws.freeze_panes = "A5"
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
-    return path
+    return save_workbook(wb, path)

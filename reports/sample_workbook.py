@@ -7,7 +7,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from reports.xlsx import BOLD, WRAP, set_widths, style_header
+from reports.xlsx import BOLD, WRAP, save_workbook, set_widths, style_header
 from scoring.campaign.sampling import (
     INFO_LABELS,
     INFO_SHEET,
@@ -62,7 +62,4 @@ def write_sample(sample: Sample, path: Path) -> Path:
     for unit, n in sample.population.items():
         info.append([unit, n, sample.drawn.get(unit, 0)])
     set_widths(info, (28, 70, 10))
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
-    return path
+    return save_workbook(wb, path)

@@ -63,6 +63,14 @@ def set_widths(ws: Any, widths: Sequence[float]) -> None:
         ws.column_dimensions[get_column_letter(col)].width = width
 
 
+def save_workbook(wb: Workbook, path: Path) -> Path:
+    """Save `wb` at `path`, making its folder first; returns the path."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(path)
+    return path
+
+
 def print_setup(ws: Any, title_rows: str | None, footer: str = REPORT_ZH["footer"]) -> None:
     """A4 landscape, fit to page width, `title_rows` ('4:4') repeated on every page, the sheet's name in
     the header and page numbers in the footer."""
