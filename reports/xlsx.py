@@ -12,10 +12,10 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from copy import copy
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.drawing.image import Image
@@ -61,6 +61,14 @@ def set_widths(ws: Any, widths: Sequence[float]) -> None:
     """Column widths (in characters) from column A on."""
     for col, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(col)].width = width
+
+
+def save_workbook(wb: Workbook, path: Path) -> Path:
+    """Save `wb` at `path`, making its folder first; returns the path."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(path)
+    return path
 
 
 def print_setup(ws: Any, title_rows: str | None, footer: str = REPORT_ZH["footer"]) -> None:
@@ -115,12 +123,13 @@ def hidden_key_values(ws: Any, pairs: Iterable[tuple[str, object]]) -> None:
 
 def excel_value(value: Any) -> Any:
     """A value openpyxl writes as such: numpy scalars as Python ones, NaN as an empty cell, datetimes
-    without time zone (Excel has none)."""
+    without time zone (Excel has none). A pandas Timestamp is known by its to_pydatetime, so that the
+    campaign workbooks, which use these helpers, are written without importing pandas."""
     if isinstance(value, float) and math.isnan(value):
         return None
     if hasattr(value, "item"):
         return value.item()
-    if isinstance(value, pd.Timestamp):
+    if isinstance(value, datetime) and hasattr(value, "to_pydatetime"):
         return value.to_pydatetime().replace(tzinfo=None)
     if getattr(value, "tzinfo", None) is not None:
         return value.replace(tzinfo=None)

@@ -8,7 +8,6 @@ absence is not proven and the outcome is `unknown`; a value whose document is pr
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -18,6 +17,7 @@ from pydantic import AfterValidator
 
 from ingest.glossary import DOC_KIND_ZH, PARTY_KIND_ZH, DocKind, ProblemKind
 from ingest.model import CaseFacts, DateRole, DocFacts, Elements, Evidence, Found
+from ingest.normalize import norm_text
 from scoring.glossary import Status
 from scoring.rules.args import ParamRef
 from scoring.workdays import CalendarUnknownError
@@ -150,7 +150,7 @@ def event_zh(ref: str) -> str:
 def serves_decision(doc: DocFacts, facts: CaseFacts, keywords: tuple[str, ...] = ("决定",)) -> bool | None:
     """Whether a service receipt serves the decision: True, False, or None when it does not say."""
     case_no = facts.elements.case_no
-    if case_no and any(norm(c.value) == norm(case_no.value) for c in doc.cited_case_nos):
+    if case_no and any(norm_text(c.value) == norm_text(case_no.value) for c in doc.cited_case_nos):
         return True
     if doc.served_document is None:
         return None
@@ -195,11 +195,6 @@ def resolve_first(facts: CaseFacts, refs: tuple[str, ...]) -> tuple[Found[date] 
 # ---------------------------------------------------------------------------------------------------
 # Documents, absences, fines
 # ---------------------------------------------------------------------------------------------------
-
-
-def norm(text: str) -> str:
-    """Compare-normal form: NFKC (full-width → half-width), no whitespace."""
-    return "".join(unicodedata.normalize("NFKC", text).split())
 
 
 def doc_zh(doc: DocFacts) -> str:

@@ -31,7 +31,8 @@ from pydantic import Field
 
 from ingest.glossary import DocKind
 from ingest.model import CaseFacts, Found
-from scoring.rules.base import Outcome, RuleContext, doc_ref, norm
+from ingest.normalize import norm_text
+from scoring.rules.base import Outcome, RuleContext, doc_ref
 from scoring.rules.registry import Args, register
 from scoring.rules.when import When
 
@@ -46,7 +47,7 @@ class ConsistencyArgs(Args):
 
 def same(a: str, b: str, masked_ok: bool = False) -> bool:
     """Equal after normalisation; a masked character (*) matches anything when `masked_ok`."""
-    a, b = norm(a).upper(), norm(b).upper()
+    a, b = norm_text(a).upper(), norm_text(b).upper()
     if a == b:
         return True
     if masked_ok and len(a) == len(b) and ("*" in a or "*" in b):

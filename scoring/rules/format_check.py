@@ -30,8 +30,8 @@ from typing import Literal
 
 from ingest.extract.credit_code import USCC_CHARSET, check_code, uscc_check_char
 from ingest.model import CaseFacts, Found
-from ingest.normalize import fold
-from scoring.rules.base import Outcome, RuleContext, norm, party_kind
+from ingest.normalize import fold, norm_text
+from scoring.rules.base import Outcome, RuleContext, party_kind
 from scoring.rules.registry import Args, register
 from scoring.rules.when import When
 
@@ -69,7 +69,7 @@ def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
     values: dict[str, Found[str]] = {}
     for found in [facts.elements.party_id, *(d.party_id for d in facts.documents)]:
         if found is not None:
-            values.setdefault(norm(found.value).upper(), found)
+            values.setdefault(norm_text(found.value).upper(), found)
     if not values:
         return Outcome.na("卷内未载明统一社会信用代码，不适用")
     kind = party_kind(facts)

@@ -32,7 +32,7 @@ from __future__ import annotations
 from typing import Literal
 
 from ingest.glossary import DocKind
-from ingest.model import CaseFacts
+from ingest.model import CaseFacts, Provision
 from scoring.rules.base import Outcome, RuleContext, doc_evidence, doc_ref
 from scoring.rules.registry import Args, register
 from scoring.rules.when import When
@@ -42,6 +42,11 @@ class LegalBasisArgs(Args):
     require: Literal["any", "complete"]
     kinds: tuple[DocKind, ...] = (DocKind.DECISION,)
     when: When | None = None
+
+
+def _as_written(provision: Provision) -> str:
+    """The citation as the decision writes it, or the law's title when the text was not kept."""
+    return provision.text or f"《{provision.law}》"
 
 
 @register("legal_basis", args=LegalBasisArgs)
@@ -64,9 +69,8 @@ def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
             problems.append((f"{doc_ref(doc)}未载明处罚依据", doc_evidence(doc)))
         for found in cited:
             if found.value.article is None:
-                text = found.value.text or f"《{found.value.law}》"
-                problems.append((f"{doc_ref(doc)}引用“{text}”未具体到条款项", found.evidence))
+                problems.append((f"{doc_ref(doc)}引用“{_as_written(found.value)}”未具体到条款项", found.evidence))
     if problems:
         return Outcome.failed("；".join(p for p, _ in problems), problems[0][1], len(problems))  # type: ignore[arg-type]
-    cited = [f.value.text or f"《{f.value.law}》" for d in docs for f in d.violated + d.penalty_basis]
+    cited = [_as_written(f.value) for d in docs for f in d.violated + d.penalty_basis]
     return Outcome.passed("引用依据：" + "、".join(cited[:4]))

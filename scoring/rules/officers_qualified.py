@@ -40,7 +40,7 @@ from ingest.model import CaseFacts, DateRole, DocFacts
 from scoring.roster import Roster, norm_cert
 from scoring.rules.base import Outcome, RuleContext, doc_ref, unreadable_files
 from scoring.rules.dates_in_order import zh_date
-from scoring.rules.record_officers import distinct_officers
+from scoring.rules.record_officers import distinct_officers, has_cert
 from scoring.rules.registry import Args, register
 from scoring.rules.when import When
 
@@ -78,7 +78,7 @@ def roster_problems(facts: CaseFacts, roster: Roster) -> tuple[list[tuple[str, o
             if not entries:
                 problems.setdefault(f"{officer.name}不在执法人员名册中（{doc_ref(doc)}）", officer.evidence)
                 continue
-            if not (officer.cert_no or "").strip():
+            if not has_cert(officer):
                 continue  # a form that names the officer without a number: the name is on the roster
             cert = norm_cert(officer.cert_no)
             matching = [e for e in entries if e.cert_no == cert]
