@@ -359,12 +359,18 @@ def has_part(
 def partly_read(doc: DocFacts, facts: CaseFacts) -> str | None:
     """Why a document's text may be incomplete (pages not read, OCR of low confidence), or None: a part not
     found in such a document is `unknown`, never a `fail`."""
-    if not doc.source_file:
+    return file_doubt(facts, doc.source_file)
+
+
+def file_doubt(facts: CaseFacts, source_file: str) -> str | None:
+    """Why what was read from a file may be wrong or incomplete, or None. Read from the problems and the
+    review reasons ingest reports (a low-confidence OCR reason names its file)."""
+    if not source_file:
         return None
-    problem = next((p for p in facts.problems if p.source_file == doc.source_file and p.kind in UNREADABLE), None)
+    problem = next((p for p in facts.problems if p.source_file == source_file and p.kind in UNREADABLE), None)
     if problem is not None:
         return problem.message
-    return next((r for r in facts.review_reasons if doc.source_file in r), None)
+    return next((r for r in facts.review_reasons if source_file in r), None)
 
 
 def both(*checks: bool | None) -> bool | None:
