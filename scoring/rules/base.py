@@ -37,6 +37,8 @@ UNREADABLE = frozenset(
         ProblemKind.TOO_LARGE,
         ProblemKind.NO_DOCUMENTS,
         ProblemKind.INTERNAL_ERROR,
+        ProblemKind.SPECIAL_ENTRY,
+        ProblemKind.TIMEOUT,
     }
 )
 
