@@ -151,6 +151,23 @@ def nested_folders(root: Path, depth: int = 1500) -> Path:
     return root / "d"
 
 
+def remove_tree(top: Path) -> None:
+    """Delete a tree without recursion (shutil.rmtree recurses per level before Python 3.12, and pytest's own
+    clean-up of old temporary folders would hit RecursionError on `nested_folders`)."""
+    folders, stack = [], [str(top)]
+    while stack:
+        folder = stack.pop()
+        folders.append(folder)
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append(entry.path)
+                else:
+                    os.unlink(entry.path)
+    for folder in reversed(folders):
+        os.rmdir(folder)
+
+
 _SML = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _WML = b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _RELS = (

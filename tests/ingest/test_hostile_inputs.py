@@ -105,18 +105,21 @@ def test_fifteen_hundred_nested_folders_stop_at_the_depth_limit(tmp_path: Path) 
     case = tmp_path / "单位甲" / "2025-001"
     case.mkdir(parents=True)
     make_docx(case / "决定书.docx", ["行政处罚决定书"])
-    hostile.nested_folders(case, 1500)
-    started = time.perf_counter()
-    inv = discover_campaign(tmp_path, ReadLimits(max_folder_depth=32))
-    assert time.perf_counter() - started < 5
-    assert inv.dossiers[0].files == ("决定书.docx",)
-    (problem,) = [p for p in inv.problems if p.kind is ProblemKind.TOO_LARGE]
-    assert problem.source_file == "d/" * 32 + "d/" and "32 层" in problem.message
-    # within the limit the innermost file is found, its relative name intact
-    shallow = tmp_path / "浅" / "单位乙" / "2025-002"
-    shallow.mkdir(parents=True)
-    hostile.nested_folders(shallow, 5)
-    assert discover_campaign(tmp_path / "浅").dossiers[0].files == ("d/d/d/d/d/深处.pdf",)
+    deep = hostile.nested_folders(case, 1500)
+    try:
+        started = time.perf_counter()
+        inv = discover_campaign(tmp_path, ReadLimits(max_folder_depth=32))
+        assert time.perf_counter() - started < 5
+        assert inv.dossiers[0].files == ("决定书.docx",)
+        (problem,) = [p for p in inv.problems if p.kind is ProblemKind.TOO_LARGE]
+        assert problem.source_file == "d/" * 32 + "d/" and "32 层" in problem.message
+        # within the limit the innermost file is found, its relative name intact
+        shallow = tmp_path / "浅" / "单位乙" / "2025-002"
+        shallow.mkdir(parents=True)
+        hostile.nested_folders(shallow, 5)
+        assert discover_campaign(tmp_path / "浅").dossiers[0].files == ("d/d/d/d/d/深处.pdf",)
+    finally:
+        hostile.remove_tree(deep)  # pytest's recursive clean-up of old temporary folders would fail on it
 
 
 def test_the_cache_key_never_opens_a_special_or_oversized_file(tmp_path: Path, monkeypatch) -> None:
