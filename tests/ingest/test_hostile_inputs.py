@@ -229,3 +229,15 @@ def test_an_image_declaring_billions_of_pixels_is_refused_before_pdfium(tmp_path
     with pytest.raises(ReadError) as err:
         read_file(path, path.name)
     assert err.value.kind is ProblemKind.TOO_LARGE and "100000×100000" in err.value.message
+
+
+def test_every_limit_is_documented_in_the_readme_with_its_default() -> None:
+    from dataclasses import fields
+
+    from tests.paths import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for spec in fields(ReadLimits):
+        value = getattr(ReadLimits(), spec.name)
+        default = str(int(value)) if value == int(value) else str(value)
+        assert f"| `PINGCHA_{spec.name.upper()}` | {default} |" in readme, spec.name
