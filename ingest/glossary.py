@@ -101,6 +101,8 @@ class ProblemKind(StrEnum):
     UNCLASSIFIED = "unclassified"
     MISPLACED = "misplaced"
     INTERNAL_ERROR = "internal-error"
+    SPECIAL_ENTRY = "special-entry"  # not a regular file: a FIFO, a device, a socket, a link not followed
+    TIMEOUT = "timeout"  # reading (and OCR of) one file ran past its time budget
 
 PROBLEM_KIND_ZH: dict[ProblemKind, str] = {
     ProblemKind.UNSUPPORTED: "不支持的文件类型",
@@ -116,6 +118,8 @@ PROBLEM_KIND_ZH: dict[ProblemKind, str] = {
     ProblemKind.UNCLASSIFIED: "文书类型无法识别",
     ProblemKind.MISPLACED: "文件位置不符合目录约定",
     ProblemKind.INTERNAL_ERROR: "内部错误",
+    ProblemKind.SPECIAL_ENTRY: "特殊文件或链接",
+    ProblemKind.TIMEOUT: "读取超时",
 }
 
 PARTY_KIND_ZH: dict[str, str] = {"organisation": "单位", "individual": "个人"}

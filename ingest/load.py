@@ -14,6 +14,7 @@ from ingest.errors import ReadError
 from ingest.glossary import DocKind, ProblemKind
 from ingest.model import Document, Dossier, Problem
 from ingest.readers import ReadLimits, read_file
+from ingest.readers.budget import file_budget
 
 # OCR hook: given the file and its Document, return the Document with OCR text for `pages_needing_ocr`.
 OcrHook = Callable[[Path, Document], Document]
@@ -29,44 +30,50 @@ def load_dossier(ref: DossierRef, limits: ReadLimits = ReadLimits(), ocr: OcrHoo
     """
     dossier = Dossier(dossier_id=ref.dossier_id, unit=ref.unit, files=list(ref.files))
     for name in ref.files:
-        path = ref.file_path(name)
-        try:
-            doc = read_file(path, name, limits)
-        except ReadError as exc:
-            dossier.problems.append(Problem(ref.dossier_id, name, exc.kind, exc.message))
-            continue
-        except Exception as exc:  # a bug, not the file's fault: report it and go on with the other files
-            dossier.problems.append(Problem(ref.dossier_id, name, ProblemKind.INTERNAL_ERROR,
-                                            f"读取时发生内部错误（{type(exc).__name__}: {exc}）"))
-            continue
-        ocr_error: ReadError | None = None
-        if ocr is not None and doc.pages_needing_ocr:
-            try:
-                doc = ocr(path, doc)
-            except ReadError as exc:  # e.g. the engine cannot load: the file's text pages are still read
-                ocr_error = exc
-            except Exception as exc:
-                ocr_error = ReadError(ProblemKind.INTERNAL_ERROR, f"OCR时发生内部错误（{type(exc).__name__}: {exc}）")
-        if doc.pages_needing_ocr:
-            pages = "、".join(map(str, doc.pages_needing_ocr))
-            if ocr is None:
-                kind, message = ProblemKind.OCR_UNAVAILABLE, f"第{pages}页没有可用的文字层（扫描件或字体乱码），需OCR识别后才能评查"
-            elif ocr_error is not None:
-                kind, message = ocr_error.kind, f"第{pages}页没有可用的文字层，未能OCR识别：{ocr_error.message}"
-            else:
-                kind, message = ProblemKind.OCR_FAILED, f"第{pages}页没有可用的文字层，OCR也未能识别，请人工查阅"
-            dossier.problems.append(Problem(ref.dossier_id, name, kind, message))
-        for part in split_documents(doc):
-            if not part.blocks:  # a scan without OCR: reported above, nothing to extract
-                continue
-            dossier.documents.append(part)
-            if part.kind is DocKind.UNKNOWN:
-                first = part.blocks[0]
-                dossier.problems.append(Problem(
-                    ref.dossier_id, name, ProblemKind.UNCLASSIFIED,
-                    f"未能识别文书类型（位置 {first.position.label()}，首行：{first.text.strip()[:40]}）",
-                ))
+        with file_budget(limits):  # one time budget for reading and OCR of the file
+            _load_file(ref, name, limits, ocr, dossier)
     if not dossier.documents:
         dossier.problems.append(Problem(ref.dossier_id, "", ProblemKind.NO_DOCUMENTS,
                                         "案卷中没有任何可读取的文书"))
     return dossier
+
+
+def _load_file(ref: DossierRef, name: str, limits: ReadLimits, ocr: OcrHook | None, dossier: Dossier) -> None:
+    """Read, OCR, split and classify one file into `dossier`."""
+    path = ref.file_path(name)
+    try:
+        doc = read_file(path, name, limits)
+    except ReadError as exc:
+        dossier.problems.append(Problem(ref.dossier_id, name, exc.kind, exc.message))
+        return
+    except Exception as exc:  # a bug, not the file's fault: report it and go on with the other files
+        dossier.problems.append(Problem(ref.dossier_id, name, ProblemKind.INTERNAL_ERROR,
+                                        f"读取时发生内部错误（{type(exc).__name__}: {exc}）"))
+        return
+    ocr_error: ReadError | None = None
+    if ocr is not None and doc.pages_needing_ocr:
+        try:
+            doc = ocr(path, doc)
+        except ReadError as exc:  # e.g. the engine cannot load: the file's text pages are still read
+            ocr_error = exc
+        except Exception as exc:
+            ocr_error = ReadError(ProblemKind.INTERNAL_ERROR, f"OCR时发生内部错误（{type(exc).__name__}: {exc}）")
+    if doc.pages_needing_ocr:
+        pages = "、".join(map(str, doc.pages_needing_ocr))
+        if ocr is None:
+            kind, message = ProblemKind.OCR_UNAVAILABLE, f"第{pages}页没有可用的文字层（扫描件或字体乱码），需OCR识别后才能评查"
+        elif ocr_error is not None:
+            kind, message = ocr_error.kind, f"第{pages}页没有可用的文字层，未能OCR识别：{ocr_error.message}"
+        else:
+            kind, message = ProblemKind.OCR_FAILED, f"第{pages}页没有可用的文字层，OCR也未能识别，请人工查阅"
+        dossier.problems.append(Problem(ref.dossier_id, name, kind, message))
+    for part in split_documents(doc):
+        if not part.blocks:  # a scan without OCR: reported above, nothing to extract
+            continue
+        dossier.documents.append(part)
+        if part.kind is DocKind.UNKNOWN:
+            first = part.blocks[0]
+            dossier.problems.append(Problem(
+                ref.dossier_id, name, ProblemKind.UNCLASSIFIED,
+                f"未能识别文书类型（位置 {first.position.label()}，首行：{first.text.strip()[:40]}）",
+            ))

@@ -39,6 +39,8 @@ UNREADABLE = frozenset(
         ProblemKind.TOO_LARGE,
         ProblemKind.NO_DOCUMENTS,
         ProblemKind.INTERNAL_ERROR,
+        ProblemKind.SPECIAL_ENTRY,
+        ProblemKind.TIMEOUT,
     }
 )
 # An unclassified document was read, but may be the one looked for under a title the classifier does not know.
