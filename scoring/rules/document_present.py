@@ -33,6 +33,7 @@ unknown:                    # a file not read, or a document not classified, may
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from pydantic import Field
@@ -59,6 +60,10 @@ class DocumentPresentArgs(Args):
     serves: Literal["decision"] | None = None
     served_keywords: tuple[str, ...] = ("处罚决定",)
     what: str | None = None  # how a message names the missing document; default: the kinds' names
+    # Another document's field attests what the missing one would prove ("执行情况：当事人已缴纳罚款" in the
+    # 结案审批表): the absence is then not a deduction but a question for the reviewer (unknown).
+    attested_by: tuple[str, ...] = ()  # labels of DocFacts.fields
+    attested_words: tuple[str, ...] = ()  # regular expressions, one of which the field must say
 
 
 @register("document_present", args=DocumentPresentArgs)
@@ -84,4 +89,18 @@ def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
         return absent(facts, what)
     if docs:
         return Outcome.passed(f"卷内有{doc_ref(docs[0])}", doc_evidence(docs[0]))
+    attest = _attestation(facts, args)
+    if attest is not None:
+        doc, found = attest
+        return Outcome.unknown(f"卷内未见{what}，但{doc_ref(doc)}载明“{found.value}”，请核对", found.evidence)
     return absent(facts, what)
+
+
+def _attestation(facts: CaseFacts, args: DocumentPresentArgs):
+    """(document, field) of the first field in `attested_by` that says one of `attested_words`, or None."""
+    for doc in facts.documents:
+        for label in args.attested_by:
+            found = doc.fields.get(label)
+            if found is not None and any(re.search(word, found.value) for word in args.attested_words):
+                return doc, found
+    return None

@@ -592,3 +592,15 @@ def test_each_kind_is_the_module_named_after_it():
         f"scoring.rules.{name}" for name in modules - scoring.rules.SUPPORT
     }
     assert all(kind.check.__module__ == f"scoring.rules.{name}" for name, kind in REGISTRY.items())
+
+
+def test_a_missing_receipt_attested_by_the_closing_report_is_a_question_not_a_deduction():
+    args = {"kinds": ["payment_receipt", "payment_reminder", "enforcement_application"],
+            "attested_by": ["执行情况"], "attested_words": ["已[^。；]{0,20}缴[纳清付]"]}
+    facts = drop(clean_case(), DocKind.PAYMENT_RECEIPT)
+    assert run("document_present", args, facts).status is Status.FAIL  # nothing attests it
+    closing = doc_of(facts, DocKind.CLOSING_APPROVAL)
+    closing.fields["执行情况"] = found("当事人已于2024年11月8日缴纳罚款120000元", closing.source_file)
+    outcome = run("document_present", args, facts)
+    assert outcome.status is Status.UNKNOWN
+    assert "载明“当事人已于2024年11月8日缴纳罚款120000元”" in outcome.message
