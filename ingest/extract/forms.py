@@ -92,16 +92,33 @@ def _spaced(line: str) -> str:
         label = _squashed(m["label"])
         if not first and len(label) < 3 and len(folded[: m.start()]) - len(folded[: m.start()].rstrip()) < 2:
             continue  # a short word inside a value ("… 时间 …") needs a wide gap before it to be a label
-        if not first or m.start() == len(folded) - len(folded.lstrip()):
+        if not first or m.start("label") == len(folded) - len(folded.lstrip()):
             out[m.start("gap")] = "："
         first = False
     return "".join(out)
+
+
+_HEAD_TOKEN = re.compile(r"^\s*([\u4e00-\u9fff]{1,3})[ \t\u3000]+(?=\S)")
+
+
+def _unstack_labels(out: list[str]) -> None:
+    """A label written down a merged cell ("当事" / "人" beside the rows it heads: "当事 姓名 孙建民",
+    "人 公民身份号码 …"): its pieces are blanked where they stand, so that each row's own label heads it."""
+    for i in range(len(out) - 1):
+        first, second = _HEAD_TOKEN.match(out[i]), _HEAD_TOKEN.match(out[i + 1])
+        if not first or not second or is_table_row(out[i]) or is_table_row(out[i + 1]):
+            continue
+        if first.group(1) + second.group(1) not in KNOWN_LABELS or _squashed(first.group(1)) in KNOWN_LABELS:
+            continue
+        for j, m in ((i, first), (i + 1, second)):
+            out[j] = " " * m.end(1) + out[j][m.end(1):]  # offsets kept
 
 
 def form_lines(lines: Sequence[str]) -> list[str]:
     """`lines` with label/value form rows written as '标签：值'; same number of lines, same offsets except
     where a wrapped label was joined onto its value's line (the label's own lines become '')."""
     out = list(lines)
+    _unstack_labels(out)
     i = 0
     while i < len(out):
         line = out[i]

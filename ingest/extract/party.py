@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ingest.extract.credit_code import check_code
+from ingest.extract.fields import canonical_label
 from ingest.extract.text import is_table_row, split_cells
 from ingest.normalize import fold
 
@@ -109,7 +110,8 @@ _NUMBER_LIKE = re.compile(r"[〔\[(（【［]\s*(?:19|20)\d{2}|号\s*$")  # a �
 
 def _is_salutation(name: str) -> bool:
     """Whether the words before a line's colon may name the party (not a heading, not a field label)."""
-    return not (_NOT_SALUTATION.search(name) or _LABEL_WORD_END.search(name) or fold(name) in _LABEL_TO_GROUP)
+    return not (_NOT_SALUTATION.search(name) or _LABEL_WORD_END.search(name) or fold(name) in _LABEL_TO_GROUP
+                or canonical_label(name) is not None)  # 案件来源：举报 is a form's field, not a party saluted
 
 
 def _name_line(line: str) -> str | None:

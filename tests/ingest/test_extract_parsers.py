@@ -439,3 +439,11 @@ def test_case_numbers_of_other_units(text: str, number: str) -> None:
 def test_a_rate_per_unit_is_not_the_fine() -> None:
     hits = find_amounts("对非法占用的494平方米土地处以每平方米20元的罚款,罚款金额为人民币9880元整。")
     assert [(str(h.value), h.role) for h in hits] == [("20", "other"), ("9880", "fine")]
+
+
+def test_a_label_written_down_a_merged_cell_leaves_each_row_its_own_label() -> None:
+    from ingest.extract.forms import form_lines
+
+    lines = ["案件来源 举报", "当事 姓名 孙建民", "人 公民身份号码 320115197008061534", "住址 江城市南湖区谷里街道8组16号"]
+    info = parse_party(form_lines(lines))
+    assert (info.name.value, info.party_id.value, info.kind) == ("孙建民", "320115197008061534", "individual")
