@@ -176,9 +176,13 @@ def find_title(blocks: list[TextBlock], limit: int = HEAD_LINES, strict: bool = 
     return None
 
 
+_SERIES_LINE = re.compile(r"[\u4e00-\u9fff]{2,14}文书")  # 安全生产行政执法文书: the form book's series name
+
+
 def _is_header_line(line: str) -> bool:
     folded = normalize_line(line)
-    return bool(_AGENCY_LINE.fullmatch(folded) or _NUMBER_LINE.match(line.strip()) or is_page_mark(line))
+    return bool(_AGENCY_LINE.fullmatch(folded) or _NUMBER_LINE.match(line.strip()) or is_page_mark(line)
+                or _SERIES_LINE.fullmatch(folded))
 
 
 def _cue(blocks: list[TextBlock]) -> TitleHit | None:
@@ -244,8 +248,21 @@ def _starts(doc: Document) -> list[int]:
             hit = find_title(blocks[i:j], PAGE_HEAD_LINES, strict=True)
             if hit and not _continues(hit.line) and not _later_page(blocks[i:j]):
                 starts.append(i)
+        starts.extend(k for k in range(max(i, 1), j) if k not in starts and _starts_within_page(blocks, k, i))
         i = j
-    return starts
+    return sorted(set(starts))
+
+
+_DOCUMENT_END = re.compile(r"(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[。）)]|\((?:印章|盖章|公章)\))\s*$")
+
+
+def _starts_within_page(blocks: list[TextBlock], k: int, page_start: int) -> bool:
+    """A second document begun on the same page (a 备考表 under the 结案审批表): a line that is only a title,
+    right after a line that ends a document (its date or a full stop), never inside a list or after a label."""
+    if k - page_start < 2 or blocks[k].in_table or not match_title(blocks[k].text):
+        return False
+    previous = blocks[k - 1].text.strip()
+    return bool(_DOCUMENT_END.search(previous)) and not _in_list_or_label(blocks, k) and not _continues(blocks[k].text)
 
 
 _HEADING_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{2,20}$")
@@ -291,8 +308,11 @@ def _continues(line: str) -> bool:
 
 
 def _later_page(blocks: list[TextBlock]) -> bool:
-    """A page marked 第2页 (or later) continues a multi-page form even if its title is repeated."""
-    return any(_LATER_PAGE.search(line) for _, line in _lines(blocks, PAGE_HEAD_LINES + 3))
+    """A page marked 第2页 (or later) at its head continues a multi-page form even if its title is repeated;
+    the file's own page number printed at the foot of a short page is no such mark."""
+    lines = [line for _, line in _lines(blocks, 10_000)]
+    return any(_LATER_PAGE.search(line) for n, line in enumerate(lines[: PAGE_HEAD_LINES + 3])
+               if not (n == len(lines) - 1 and is_page_mark(line)))
 
 
 def _is_lead_line(block: TextBlock) -> bool:

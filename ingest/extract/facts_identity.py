@@ -125,7 +125,10 @@ def collect_party(d: Layout, facts: DocFacts) -> None:
 
 
 # 备考表 names its 立卷人/检查人 (archive staff), covers and catalogs name nobody who acted in the case.
-_NO_OFFICER_KINDS = frozenset({DocKind.REMARKS, DocKind.COVER, DocKind.CATALOG, DocKind.REGISTER})
+# Documents whose 经办人/检查人 are not the case's officers: the file's own papers (备考表, 目录), a bank's or
+# treasury's receipt, the party's papers and evidence from others.
+_NO_OFFICER_KINDS = frozenset({DocKind.REMARKS, DocKind.COVER, DocKind.CATALOG, DocKind.REGISTER,
+                               DocKind.PAYMENT_RECEIPT, DocKind.PARTY_IDENTITY})
 
 
 # A 集体讨论记录's or 听证笔录's 记录人 and a 法制审核 reviewer are clerks and lawyers: only an officer named with

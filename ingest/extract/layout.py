@@ -28,6 +28,9 @@ _LABEL_START = re.compile(
 )
 _PARA_END = re.compile(r"[。：:；;！？!?）)】」”]\s*$")
 _INDENT = re.compile(r"^[ \t\u3000]+\S")  # a first-line indent starts a paragraph, never a wrapped tail
+# a numbered heading or list item (一、 （二） 3. 4、) starts a paragraph, never a wrapped tail; "（一）项" and
+# "第二十五条" at a line's start are a citation wrapped mid-way
+_NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十\d]{1,3}[)）](?![项款条])|\d{1,2}[.、．](?!\d))")
 # "统一社会信用代码：9141…": a field whose value is a code does not run on into the next line
 _CODE_FIELD_END = re.compile(r"[:：]\s*[0-9A-Za-z*×\-]{6,}$")
 _CONTINUED = re.compile(r"\(续页?\)$|续页$")
@@ -86,7 +89,7 @@ class Layout:
                 continue
             if (
                 previous_wraps and not block.in_table and not _LABEL_START.match(text) and not _date_only(text)
-                and not _INDENT.match(text)
+                and not _INDENT.match(text) and not _NUMBERED.match(text)
             ):
                 offset = len(self.paras[-1])
                 self.paras[-1] += text.strip()

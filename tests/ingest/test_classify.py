@@ -234,3 +234,12 @@ def test_a_series_heading_above_the_first_title_stays_with_the_document() -> Non
         ["安全生产行政执法文书", "立案审批表", "案由：未按规定开展安全培训"], start=1)])
     parts = split_documents(doc)
     assert [(p.kind, len(p.blocks)) for p in parts] == [(DocKind.FILING_APPROVAL, 3)]
+
+
+def test_a_second_document_on_the_same_page_or_after_a_series_heading_is_split_off() -> None:
+    lines = [(1, "结案审批表"), (1, "执行情况 当事人已缴纳罚款"), (1, "负责人审批意见 同意结案。 2025年7月3日"),
+             (1, "备考表"), (1, "立卷人 梁斌"), (1, "检查人 沈涛"),
+             (2, "安全生产行政执法文书"), (2, "询问笔录"), (2, "被询问人：张三"), (2, "第 2 页")]
+    doc = Document("x.pdf", "pdf", blocks=[TextBlock(t, Position(page=p)) for p, t in lines], page_count=2)
+    assert [p.kind for p in split_documents(doc)] == [DocKind.CLOSING_APPROVAL, DocKind.REMARKS,
+                                                      DocKind.INQUIRY_RECORD]

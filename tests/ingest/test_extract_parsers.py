@@ -447,3 +447,19 @@ def test_a_label_written_down_a_merged_cell_leaves_each_row_its_own_label() -> N
     lines = ["案件来源 举报", "当事 姓名 孙建民", "人 公民身份号码 320115197008061534", "住址 江城市南湖区谷里街道8组16号"]
     info = parse_party(form_lines(lines))
     assert (info.name.value, info.party_id.value, info.kind) == ("孙建民", "320115197008061534", "individual")
+
+
+def test_officers_come_from_enforcement_documents_and_stop_at_a_numbered_heading() -> None:
+    from ingest.extract.document_facts import extract_document
+    from ingest.glossary import DocKind
+    from ingest.model import Document, Position, TextBlock
+
+    def facts(kind, lines, fmt="pdf"):
+        doc = Document("x.pdf", fmt, blocks=[TextBlock(t, Position(page=1)) for t in lines], kind=kind)
+        return [o.name for o in extract_document(doc).officers]
+
+    report = ["行政处罚案件调查报告", "立案日期 2024年9月11日 承办人 陈静 赵宇", "一、案件来源及调查经过：2024年9月3日自动监",
+              "控预警，9月4日现场检查采样，9月10日取得监测报告，9月11日立案。"]
+    assert facts(DocKind.INVESTIGATION_REPORT, report) == ["陈静", "赵宇"]
+    receipt = ["江苏省非税收入一般缴款书", "执收单位（盖章）：经办人（签章）：收款银行（盖章）"]
+    assert facts(DocKind.PAYMENT_RECEIPT, receipt) == []
