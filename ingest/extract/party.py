@@ -56,7 +56,7 @@ _ID_LABEL_BARE = re.compile(
 _LABEL_NOTE = re.compile(r"\((?![^()]*[签章印])[^()]{1,12}\)$")  # not 当事人(签名): a signature
 # a value ends at punctuation, a wide gap, another "标签：" after a space (当事人：X公司 参加人：Y), or the body
 # of the decision after a space (当事人:张德利 你未经依法批准…, on pages that run the heading into the text)
-_VALUE_END = re.compile(r"[,，;；。|]|\s{2,}|\s+(?=[\u4e00-\u9fa5()（）]{2,10}\s*[:：])"
+_VALUE_END = re.compile(r"[,，;；。|?？]|\s{2,}|\s+(?=[\u4e00-\u9fa5()（）]{2,10}\s*[:：])"
                         r"|\s+(?=你|您|该(?:单位|公司|店)|经查|现查明|本(?:局|机关|所)|我(?:局|所|队)|于?\d{4}年)")
 _ORG_SUFFIX = re.compile(
     r"(?:公司|厂|店|部|中心|合作社|社|协会|学会|医院|诊所|卫生室|学校|幼儿园|酒店|宾馆|饭店|旅馆|馆|超市|所|站|行|坊|"
@@ -67,7 +67,11 @@ _PERSON_NAME = re.compile(r"^[\u4e00-\u9fa5·]{2,5}$")
 _GENDER = re.compile(r"(?:^|[,，\s])(男|女)(?:[,，\s]|$)")
 _SALUTATION = re.compile(r"^\s*(?P<name>[^:：,，。；;、\s]{2,50})\s*[:：]\s*(?P<rest>.*)$")
 _NOT_SALUTATION = re.compile(r"^当事人|情况|概况|如下|查明|经查|事实|证据|依据|理由|决定|告知|根据|依照|附件|抄送|备注|说明|意见|问|答|"
-                             r"日期|时间|地点|电话|编号|文号|邮编|签名|签字|盖章")
+                             r"日期|时间|地点|电话|编号|文号|邮编|签名|签字|盖章|"
+                             # a web page's furniture above a published decision
+                             r"作者|发布|来源|浏览|点击|打印|分享|字号")
+# what follows a representative's or contact's label describes that person, not the party (负责人：申某，女)
+_PERSON_TAIL = re.compile(r"(?:法定代表人|主要负责人|负责人|经营者|委托代理人|代理人|联系人).*$")
 # "钱某某（X副食店经营者）": the operator named, the trade name in brackets
 _OPERATOR_NOTE = re.compile(r"^\s*(?P<trade>[^()（）]{2,40}?)\s*的?(?:经营者|业主|投资人)\s*$")
 _TRAILING_NOTE = re.compile(r"\s*[(（](?P<note>[^()（）]*)[)）]\s*$")
@@ -208,6 +212,8 @@ def parse_party(lines: Sequence[str], salutation_lines: int = 12) -> PartyInfo:
     gender = False
     pending_name = False  # the line before was "当事人：" with nothing after it
     bare_line: tuple[int, PartyField] | None = None  # the line before was a name and nothing else
+    named_by_salutation = False  # the name came from "X公司：": a labelled 当事人 found later replaces it
+    second_party = False
     previous = -1  # index of the last non-empty line
     for index, line in enumerate(lines):
         if not line.strip():
@@ -217,8 +223,11 @@ def parse_party(lines: Sequence[str], salutation_lines: int = 12) -> PartyInfo:
             raw = line[start:end]
             value, value_end, note = _strip_note(raw.strip(), start + (len(raw) - len(raw.lstrip())))
             hit = PartyField(value, index, start + (len(raw) - len(raw.lstrip())), value_end)
-            if group == "name" and info.name is None:
-                info.name = hit
+            if group == "name" and info.name is not None and not named_by_salutation and index > info.name.line:
+                second_party = True  # "当事人：张某" after the first party's block: another party, not this one
+                break
+            if group == "name" and (info.name is None or named_by_salutation):
+                info.name, named_by_salutation = hit, False
                 if note:
                     info.notes.append(note)
                     trade = _OPERATOR_NOTE.match(note)
@@ -246,6 +255,8 @@ def parse_party(lines: Sequence[str], salutation_lines: int = 12) -> PartyInfo:
                 info.operator = hit
             elif group == "gender":
                 gender = True
+        if second_party:
+            break
         if (info.name is None and person_name is None and bare_line is not None and bare_line[0] == previous
                 and any(g in ("org_id", "person_id", "rep", "operator") for g, *_ in segments)):
             # a party block without a 当事人 label: the name alone on the line above its code or representative
@@ -279,10 +290,10 @@ def parse_party(lines: Sequence[str], salutation_lines: int = 12) -> PartyInfo:
                 if is_organisation_name(name) or _PERSON_NAME.match(name):
                     s = line.find(name[0]) if name else 0
                     value, value_end, note = _strip_note(line[s : s + len(name)], s)
-                    info.name = PartyField(value, index, s, value_end)
+                    info.name, named_by_salutation = PartyField(value, index, s, value_end), True
         if _BODY_START.search(fold(line)) and index > 0:
             seen_body = True
-        if _GENDER.search(fold(line)) and (info.name or person_name):
+        if _GENDER.search(_PERSON_TAIL.sub("", fold(line))) and (info.name or person_name):
             gender = True
     if info.name is None and person_name is not None:
         info.name = person_name

@@ -463,3 +463,20 @@ def test_officers_come_from_enforcement_documents_and_stop_at_a_numbered_heading
     assert facts(DocKind.INVESTIGATION_REPORT, report) == ["陈静", "赵宇"]
     receipt = ["江苏省非税收入一般缴款书", "执收单位（盖章）：经办人（签章）：收款银行（盖章）"]
     assert facts(DocKind.PAYMENT_RECEIPT, receipt) == []
+
+
+@pytest.mark.parametrize(("lines", "name", "kind"), [
+    # the representative's gender is not the party's
+    (["被处罚人:南县南洲XX足浴城,地址:南县南洲镇兴盛东路XXX号,负责人:申XX,女,56岁,汉族"], "南县南洲XX足浴城", "organisation"),
+    # a second 当事人 block (the person responsible) does not change the first party
+    (["当事人：太平财产保险有限公司", "法定代表人：刘世宏", "当事人：张雄师", "身份证号：36011119691209XXXX"],
+     "太平财产保险有限公司", "organisation"),
+    # a web page's "作者:" is no salutation; the labelled 当事人 wins
+    (["作者: 发布时间:2023-10-09 15:15", "安化县市场监督管理局 行政处罚决定书 安市监处罚〔2023〕108号 当事人:安化县梅城镇鸿发水果店"],
+     "安化县梅城镇鸿发水果店", "organisation"),
+    # "?" left where a page lost its separators
+    (["当事人:藤县绿******?主体资格证照名称:营业执照"], "藤县绿******", "organisation"),
+])
+def test_party_on_republished_pages(lines, name, kind) -> None:
+    info = parse_party(lines)
+    assert (info.name.value, info.kind) == (name, kind)
