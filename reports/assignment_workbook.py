@@ -25,20 +25,22 @@ def write_assignment(assignment: Assignment, path: Path) -> Path:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
+    from reports.xlsx import append_row, put
+
     bold, fill, wrap = Font(bold=True), PatternFill("solid", fgColor="DDEBF7"), Alignment(wrap_text=True, vertical="top")
 
     def header(ws, row: int, labels: Iterable[str]) -> None:
         for col, label in enumerate(labels, start=1):
-            cell = ws.cell(row=row, column=col, value=label)
+            cell = put(ws, row, col, label)
             cell.font, cell.fill = bold, fill
 
     wb = Workbook()
     summary = wb.active
     summary.title = SUMMARY_SHEET
-    summary["A1"] = ASSIGNMENT_ZH["title"]
+    put(summary, 1, 1, ASSIGNMENT_ZH["title"])
     summary["A1"].font = Font(bold=True, size=14)
-    summary["A2"] = (f"每卷评查人员不少于{assignment.per_file}人，本单位人员回避；随机种子 {assignment.seed}；"
-                     f"抽样总体校验值 {assignment.sample_hash[:16]}…；生成时间 {assignment.made_at}")
+    put(summary, 2, 1, f"每卷评查人员不少于{assignment.per_file}人，本单位人员回避；随机种子 {assignment.seed}；"
+                       f"抽样总体校验值 {assignment.sample_hash[:16]}…；生成时间 {assignment.made_at}")
     header(summary, 4, WORKLOAD_HEADER)
     panel_of = {m.name: p.name for p in assignment.panels for m in p.members}
     loads = assignment.loads()
@@ -46,7 +48,7 @@ def write_assignment(assignment: Assignment, path: Path) -> Path:
     for r in sorted(assignment.reviewers, key=lambda r: (panel_of.get(r.name, ""), r.name)):
         row += 1
         for col, value in enumerate((r.name, r.unit, panel_of.get(r.name, ""), loads[r.name], r.specialty, r.note), 1):
-            summary.cell(row=row, column=col, value=value)
+            put(summary, row, col, value)
     row += 2
     header(summary, row, GROUPS_HEADER)
     for panel in assignment.panels:
@@ -55,27 +57,27 @@ def write_assignment(assignment: Assignment, path: Path) -> Path:
         units = sorted({f.unit for f in mine})
         members = REVIEWER_SEP.join(f"{m.name}（{m.unit or NONE_ZH}）" for m in panel.members)
         for col, value in enumerate((panel.name, members, len(mine), REVIEWER_SEP.join(units)), 1):
-            summary.cell(row=row, column=col, value=value).alignment = wrap
+            put(summary, row, col, value).alignment = wrap
     for col, width in zip("ABCDEF", (12, 40, 12, 40, 16, 20), strict=True):
         summary.column_dimensions[col].width = width
 
     detail = wb.create_sheet(DETAIL_SHEET)
     header(detail, 1, DETAIL_HEADER)
     for number, f in enumerate(assignment.files, start=1):
-        detail.append([number, f.dossier_id, f.unit, f.panel, REVIEWER_SEP.join(f.reviewers), REVIEWER_SEP.join(f.recused)])
+        append_row(detail, [number, f.dossier_id, f.unit, f.panel, REVIEWER_SEP.join(f.reviewers), REVIEWER_SEP.join(f.recused)])
     for col, width in zip("ABCDEF", (6, 40, 28, 10, 24, 16), strict=True):
         detail.column_dimensions[col].width = width
     detail.freeze_panes = "A2"
 
     for panel in assignment.panels:
         ws = wb.create_sheet(panel.name)
-        ws["A1"] = panel.name
+        put(ws, 1, 1, panel.name)
         ws["A1"].font = Font(bold=True, size=14)
-        ws["A2"] = f"{ASSIGNMENT_ZH['members']}：" + REVIEWER_SEP.join(f"{m.name}（{m.unit or NONE_ZH}）" for m in panel.members)
+        put(ws, 2, 1, f"{ASSIGNMENT_ZH['members']}：" + REVIEWER_SEP.join(f"{m.name}（{m.unit or NONE_ZH}）" for m in panel.members))
         header(ws, 4, PANEL_HEADER)
         mine = [f for f in assignment.files if f.panel == panel.name]
         for number, f in enumerate(mine, start=1):
-            ws.append([number, f.unit, f.dossier_id, REVIEWER_SEP.join(f.reviewers), REVIEWER_SEP.join(f.recused)])
+            append_row(ws, [number, f.unit, f.dossier_id, REVIEWER_SEP.join(f.reviewers), REVIEWER_SEP.join(f.recused)])
         for col, width in zip("ABCDE", (6, 28, 40, 24, 16), strict=True):
             ws.column_dimensions[col].width = width
         ws.freeze_panes = "A5"

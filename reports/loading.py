@@ -18,7 +18,14 @@ from typing import Any
 
 import pandas as pd
 
-from reports.contract_csv import CASES_COLUMNS, FINDINGS_COLUMNS, PROBLEMS_COLUMNS, fmt_number
+from reports.contract_csv import (
+    CASES_COLUMNS,
+    ESCAPE,
+    FINDINGS_COLUMNS,
+    PROBLEMS_COLUMNS,
+    escape_cell,
+    fmt_number,
+)
 from scoring.checklist import Checklist, ChecklistError, Issue, load_checklist
 
 # The contract's columns are defined once, by the writer (reports/contract_csv.py).
@@ -98,9 +105,14 @@ class RunData:
 
 
 def _read_csv(path: Path, columns: tuple[str, ...]) -> pd.DataFrame:
-    """All cells as strings ('' for empty); missing contract columns are added empty."""
+    """All cells as strings ('' for empty), unescaped (reports.contract_csv.escape_cell); missing contract
+    columns are added empty."""
     if path.exists() and path.stat().st_size > 0:
         df = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False, encoding="utf-8-sig")
+        for col in df.columns:
+            escaped = df[col].str.startswith(ESCAPE)
+            if escaped.any():
+                df[col] = df[col].where(~escaped, df[col].str[1:])
     else:
         df = pd.DataFrame(columns=list(columns), dtype=str)
     for col in columns:
@@ -229,6 +241,7 @@ def format_cell(value: Any) -> str:
 
 
 def write_contract_csv(df: pd.DataFrame, path: Path) -> None:
-    """Write a frame as the contract's CSV: UTF-8 with BOM, formatted cells, one header row."""
-    text = df.astype(object).map(format_cell) if len(df) else df.astype(str)
+    """Write a frame as the contract's CSV: UTF-8 with BOM, formatted cells escaped against formulas, one
+    header row."""
+    text = df.astype(object).map(lambda value: escape_cell(format_cell(value))) if len(df) else df.astype(str)
     text.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\n")

@@ -41,13 +41,15 @@ def write_sample(sample: Sample, path: Path) -> Path:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
+    from reports.xlsx import append_row
+
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
     wb = Workbook()
     ws = wb.active
     ws.title = RESULT_SHEET
-    ws.append(RESULT_HEADER)
+    append_row(ws, RESULT_HEADER)
     for number, row in enumerate(sample.rows, start=1):
-        ws.append([number, row.unit, row.dossier_id, row.case_type, row.stratum_population, row.unit_population])
+        append_row(ws, [number, row.unit, row.dossier_id, row.case_type, row.stratum_population, row.unit_population])
     for cell in ws[1]:
         cell.font, cell.fill = bold, fill
     for col, width in zip("ABCDEF", (6, 28, 40, 20, 12, 12), strict=True):
@@ -56,15 +58,15 @@ def write_sample(sample: Sample, path: Path) -> Path:
 
     info = wb.create_sheet(INFO_SHEET)
     for key, value in _info_values(sample).items():
-        info.append([INFO_LABELS[key], value])
+        append_row(info, [INFO_LABELS[key], value])
         info.cell(row=info.max_row, column=1).font = bold
     info.cell(row=info.max_row, column=2).alignment = Alignment(wrap_text=True, vertical="top")
-    info.append([])
-    info.append(UNIT_TABLE_HEADER)
+    append_row(info, [])
+    append_row(info, UNIT_TABLE_HEADER)
     for cell in info[info.max_row]:
         cell.font, cell.fill = bold, fill
     for unit, n in sample.population.items():
-        info.append([unit, n, sample.drawn.get(unit, 0)])
+        append_row(info, [unit, n, sample.drawn.get(unit, 0)])
     info.column_dimensions["A"].width = 28
     info.column_dimensions["B"].width = 70
     info.column_dimensions["C"].width = 10

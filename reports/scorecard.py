@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pandas as pd
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -30,9 +29,12 @@ from reports.xlsx import (
     BufferedSheet,
     CachedStyles,
     add_image,
+    append_row,
     hidden_key_values,
     laid_out_sheet,
+    new_cell,
     print_setup,
+    put,
     safe_sheet_names,
     set_widths,
     write_header,
@@ -101,14 +103,14 @@ def _write_summary(ws: BufferedSheet, data: RunData, ranking: pd.DataFrame, char
     ]
     row = 3
     for label, value in meta:
-        ws.cell(row=row, column=1, value=label).font = BOLD
+        put(ws, row, 1, label).font = BOLD
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
-        ws.cell(row=row, column=3, value=value).alignment = Alignment(horizontal="left")
+        put(ws, row, 3, value).alignment = Alignment(horizontal="left")
         ws.merge_cells(start_row=row, start_column=3, end_row=row, end_column=11)
         row += 1
 
     row += 1
-    ws.cell(row=row, column=1, value=REPORT_ZH["ranking"]).font = SECTION
+    put(ws, row, 1, REPORT_ZH["ranking"]).font = SECTION
     row += 1
     labels = [TERMS_ZH["rank"], TERMS_ZH["unit"], TERMS_ZH["files_reviewed"], TERMS_ZH["average_score"],
               TERMS_ZH["total"], *GRADES_ZH, TERMS_ZH["veto_count"], REPORT_ZH["needs_review_count"]]
@@ -120,7 +122,7 @@ def _write_summary(ws: BufferedSheet, data: RunData, ranking: pd.DataFrame, char
         values = [rec.rank, rec.unit, rec.files, round(rec.average, 2), round(rec.total, 2),
                   *(getattr(rec, g) for g in GRADES_ZH), rec.vetoes, rec.needs_review]
         for col, value in enumerate(values, start=1):
-            ws.cell(row=row, column=col, value=value)
+            put(ws, row, col, value)
         ws.cell(row=row, column=4).number_format = "0.00"
         if checklist is not None and grade_for(rec.average, checklist) == checklist.fail_grade:
             for col in range(1, len(labels) + 1):
@@ -132,12 +134,12 @@ def _write_summary(ws: BufferedSheet, data: RunData, ranking: pd.DataFrame, char
                   round(float(scores.sum()), 2), *(int(ranking[g].sum()) for g in GRADES_ZH),
                   int(ranking["vetoes"].sum()), int(ranking["needs_review"].sum())]
         for col, value in enumerate(totals, start=1):
-            ws.cell(row=row, column=col, value=value).font = BOLD
+            put(ws, row, col, value).font = BOLD
         ws.cell(row=row, column=4).number_format = "0.00"
     ws.freeze_panes = None
 
     row += 2
-    ws.cell(row=row, column=1, value=REPORT_ZH["top_problems"]).font = SECTION
+    put(ws, row, 1, REPORT_ZH["top_problems"]).font = SECTION
     row += 1
     write_header(ws, row, [FINDING_ZH["item_code"], FINDING_ZH["item_name"], FINDING_ZH["category"],
                            REPORT_ZH["files_with_problem"], REPORT_ZH["points_total"], TERMS_ZH["veto_count"]])
@@ -146,12 +148,12 @@ def _write_summary(ws: BufferedSheet, data: RunData, ranking: pd.DataFrame, char
         for col, value in enumerate(
             [rec.item_code, rec.item_name, rec.category, rec.files, round(rec.points, 2), rec.vetoes], start=1
         ):
-            ws.cell(row=row, column=col, value=value)
+            put(ws, row, col, value)
 
     set_widths(ws, [8, 30, 12, 11, 10, 8, 8, 8, 8, 11, 16])
     row += 2
     if charts:
-        ws.cell(row=row, column=1, value=REPORT_ZH["charts"]).font = SECTION
+        put(ws, row, 1, REPORT_ZH["charts"]).font = SECTION
         row += 1
     for chart in charts:
         row += add_image(ws, chart, f"A{row}", IMAGE_WIDTH_PX) // ROW_HEIGHT_PX + 2
@@ -197,7 +199,7 @@ def _write_unit(ws: BufferedSheet, unit: str, cases: pd.DataFrame, rank_row: pd.
                   "、".join((reviewers or {}).get(rec.dossier_id, []))]
         fill = VETO_FILL if rec.vetoed else FAIL_FILL if rec.grade == GRADE_FAIL else None
         for col, value in enumerate(values, start=1):
-            cell = ws.cell(row=row, column=col, value=value)
+            cell = put(ws, row, col, value)
             cell.alignment = WRAP
             if fill:
                 cell.fill = fill
@@ -249,10 +251,10 @@ def _write_details(sheet, data: RunData) -> None:
         fill = VETO_FILL if rec.veto else FAIL_FILL if grades.get(rec.dossier_id) == GRADE_FAIL else None
         for col in range(first_review - 1):
             if fill is not None or col in wrap_cols:
-                cell = WriteOnlyCell(sheet, values[col])
+                cell = new_cell(sheet, values[col])
                 styles.apply(cell, WRAP if col in wrap_cols else None, fill)
                 values[col] = cell
-        sheet.append(values)
+        append_row(sheet, values)
     last = len(findings) + 1
     choices = [REVIEW_CHOICE_ZH[k] for k in ("keep", "pass", "fail", "veto", "n/a")]
     status_col = get_column_letter(first_review)
@@ -278,7 +280,7 @@ def _write_problems(ws: BufferedSheet, problems: pd.DataFrame) -> None:
             kind = PROBLEM_KIND_ZH[ProblemKind(rec.kind)]
         except ValueError:
             kind = rec.kind
-        ws.append([rec.dossier_id, rec.source_file, kind, rec.message])
+        append_row(ws, [rec.dossier_id, rec.source_file, kind, rec.message])
     set_widths(ws, [30, 36, 18, 60])
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:D{max(len(problems) + 1, 1)}"
@@ -299,7 +301,7 @@ def _write_readme(ws: BufferedSheet) -> None:
         (TERMS_ZH["details"], COLUMN_NOTES_ZH["apply"]),
     ]
     for label, note in rows:
-        ws.append([label, note])
+        append_row(ws, [label, note])
         ws.cell(row=ws.max_row, column=2).alignment = WRAP
         ws.cell(row=ws.max_row, column=1).font = BOLD
     set_widths(ws, [16, 100])
