@@ -12,6 +12,7 @@ import hashlib
 import re
 
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # C0, DEL and C1: never in a name pingcha writes
+TEXT_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # the same, bar tab and line ends
 _UNSAFE_IN_FILE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f-\x9f]')  # and what Windows refuses
 _WINDOWS_RESERVED = frozenset({"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
                                *(f"LPT{i}" for i in range(1, 10))})
