@@ -101,6 +101,7 @@ class ProblemKind(StrEnum):
     UNCLASSIFIED = "unclassified"
     MISPLACED = "misplaced"
     INTERNAL_ERROR = "internal-error"
+    CONTROL_CHARACTERS = "control-characters"
 
 PROBLEM_KIND_ZH: dict[ProblemKind, str] = {
     ProblemKind.UNSUPPORTED: "不支持的文件类型",
@@ -116,6 +117,7 @@ PROBLEM_KIND_ZH: dict[ProblemKind, str] = {
     ProblemKind.UNCLASSIFIED: "文书类型无法识别",
     ProblemKind.MISPLACED: "文件位置不符合目录约定",
     ProblemKind.INTERNAL_ERROR: "内部错误",
+    ProblemKind.CONTROL_CHARACTERS: "含控制字符",
 }
 
 PARTY_KIND_ZH: dict[str, str] = {"organisation": "单位", "individual": "个人"}
