@@ -39,6 +39,9 @@ AUDIT_COLUMNS: tuple[str, ...] = (
     "time", "reviewer", "dossier_id", "item_code", "old_status", "new_status", "old_points", "new_points",
     "reason", "source",
 )  # fmt: skip
+# audit.csv's last column: each row carries the hash of the row before it (reports/review_integrity.py).
+AUDIT_CHAIN_COLUMN = "prev_hash"
+AUDIT_FILE_COLUMNS: tuple[str, ...] = (*AUDIT_COLUMNS, AUDIT_CHAIN_COLUMN)
 
 CASE_DATES = (
     "violation_date", "source_date", "filing_date", "notice_date", "notice_served_date", "hearing_date",
@@ -52,7 +55,9 @@ FINDING_BOOLS = ("veto",)
 # The files whose bytes make a run's fingerprint: the scorecard's _meta records it, so overrides are
 # only ever applied to the data the reviewer actually saw. Not run.json: the run rewrites it after the
 # scorecard is made (reports, publication, timings), which would make every fresh scorecard look stale.
+# audit.csv (a reviewed run's) counts when present, so the earlier review rounds are covered too.
 FINGERPRINT_FILES = ("cases.csv", "findings.csv", "problems.csv")
+FINGERPRINT_IF_PRESENT = ("audit.csv",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,9 +186,11 @@ def _checklist_or_none(ref: ChecklistRef) -> Checklist | None:
 
 
 def run_fingerprint(out_dir: Path) -> str:
-    """sha256 over the contract files' names and bytes (absent files count as empty)."""
+    """sha256 over the contract files' names and bytes (absent files count as empty; audit.csv only when
+    present, so an unreviewed run's fingerprint does not depend on it)."""
     digest = hashlib.sha256()
-    for name in FINGERPRINT_FILES:
+    present = [name for name in FINGERPRINT_IF_PRESENT if (out_dir / name).exists()]
+    for name in (*FINGERPRINT_FILES, *present):
         path = out_dir / name
         digest.update(name.encode() + b"\0")
         digest.update(path.read_bytes() if path.exists() else b"")
@@ -209,7 +216,7 @@ def load_run(out_dir: Path, checklist: Checklist | None = None) -> RunData:
     for col in FINDING_BOOLS:
         findings[col] = _to_bool(findings[col])
     problems = _read_csv(out_dir / "problems.csv", PROBLEM_COLUMNS)
-    audit = _read_csv(out_dir / "audit.csv", AUDIT_COLUMNS)
+    audit = _read_csv(out_dir / "audit.csv", AUDIT_FILE_COLUMNS)
     run_path = out_dir / "run.json"
     raw = json.loads(run_path.read_text(encoding="utf-8-sig")) if run_path.exists() else {}
     meta = parse_run_json(raw if isinstance(raw, dict) else {})

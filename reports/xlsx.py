@@ -116,10 +116,12 @@ def add_image(ws: Any, path: Path, anchor: str, width_px: int) -> int:
 
 
 def hidden_key_values(ws: Any, pairs: Iterable[tuple[str, object]]) -> None:
-    """One key and value per row on a hidden sheet: what a program reads back, out of the reader's way."""
+    """One key and value per row on a protected, very hidden sheet (Excel's menus cannot show it): what a
+    program reads back, out of the reader's way."""
     for key, value in pairs:
         append_row(ws, [key, value])
-    ws.sheet_state = "hidden"
+    ws.protection.sheet = True
+    ws.sheet_state = "veryHidden"
 
 
 def excel_value(value: Any) -> Any:
