@@ -32,6 +32,7 @@ from reports.loading import (
 from reports.rescoring import rescore_dossier
 from reports.review_integrity import (
     SEAL_KEY,
+    audit_head,
     broken_audit_row,
     chain_audit,
     formula_cells,
@@ -286,8 +287,10 @@ def _clean_cells(row: Row, problem, formulas: Mapping[tuple[int, int], str]) -> 
 
 
 def check_audit_chain(run: RunData) -> None:
-    """Refuse a run whose audit.csv rows do not chain (an earlier review round was edited)."""
-    broken = broken_audit_row(run.audit, AUDIT_FILE_COLUMNS)
+    """Refuse a run whose audit.csv rows do not chain, or whose last row is not the one run.json recorded
+    (an earlier review round was edited)."""
+    head = (run.run.review or {}).get("audit_head")
+    broken = broken_audit_row(run.audit, AUDIT_FILE_COLUMNS, head if isinstance(head, str) else None)
     if broken is not None:
         where = f"audit.csv!{broken + 2}"
         raise OverrideError([("audit.csv", str(broken + 2), _err("audit_broken", where=where))])
@@ -337,6 +340,11 @@ def apply_overrides_to_run(run: RunData, edits: list[ReviewEdit], checklist: Che
     audit = pd.concat([earlier, new_audit], ignore_index=True) if len(earlier) else new_audit
     audit = chain_audit(audit, AUDIT_FILE_COLUMNS, first_new=len(earlier))
     return run.with_tables(cases=cases, findings=findings, audit=audit)
+
+
+def chain_head(run: RunData) -> str:
+    """What run.json records as `review.audit_head` for a reviewed run's audit.csv."""
+    return audit_head(run.audit, AUDIT_FILE_COLUMNS)
 
 
 def known_pairs(findings: pd.DataFrame) -> dict[tuple[str, str], int]:

@@ -21,6 +21,7 @@ from reports.overrides import (
     OverrideError,
     _err,
     apply_overrides_to_run,
+    chain_head,
     check_audit_chain,
     known_pairs,
     locate_base,
@@ -101,6 +102,7 @@ def apply_review(scorecard: Path, new_out: Path) -> ReviewSummary:
         "dossiers_rescored": rescored,
         "reviewers": sorted(set(reviewed.audit["reviewer"].iloc[len(run.audit):])),
         "overrides_total": int((reviewed.findings["auto_status"] != "").sum()),
+        "audit_head": chain_head(reviewed),
         "history": history,
     }
     (new_out / "run.json").write_text(json.dumps(raw, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

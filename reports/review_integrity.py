@@ -61,14 +61,23 @@ def chain_audit(audit: pd.DataFrame, columns: Sequence[str], first_new: int) -> 
     return audit
 
 
-def broken_audit_row(audit: pd.DataFrame, columns: Sequence[str]) -> int | None:
-    """The 0-based index of the first audit row whose prev_hash does not match the row before it, or None."""
+def audit_head(audit: pd.DataFrame, columns: Sequence[str]) -> str:
+    """The hash of the last audit row (run.json `review.audit_head`): covers the row no successor chains."""
+    return audit_row_hash([str(v) for v in audit.iloc[-1][list(columns)]]) if len(audit) else ""
+
+
+def broken_audit_row(audit: pd.DataFrame, columns: Sequence[str], head: str | None) -> int | None:
+    """The 0-based index of the first audit row whose prev_hash does not match the row before it (or, for
+    the last row, whose hash is not `head` when one is recorded), or None."""
+    if AUDIT_CHAIN_COLUMN not in audit.columns:
+        return 0 if len(audit) else None
     previous = ""
     for i in range(len(audit)):
-        values = [str(v) for v in audit.iloc[i][list(columns)]]
         if str(audit.iloc[i][AUDIT_CHAIN_COLUMN]) != previous:
             return i
-        previous = audit_row_hash(values)
+        previous = audit_row_hash([str(v) for v in audit.iloc[i][list(columns)]])
+    if head is not None and len(audit) and previous != head:
+        return len(audit) - 1
     return None
 
 
