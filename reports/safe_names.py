@@ -25,9 +25,8 @@ def name_hash(name: str) -> str:
     return hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:HASH_CHARS]
 
 
-def _cut_bytes(text: str, max_bytes: int) -> str:
-    """The longest prefix of `text` whose UTF-8 form fits in `max_bytes` (never half a character)."""
-    return text.encode("utf-8", "surrogatepass")[:max_bytes].decode("utf-8", "ignore")
+def _utf8_length(text: str) -> int:
+    return len(text.encode("utf-8", "surrogatepass"))
 
 
 def shorten(text: str, original: str, max_len: int, measure=len) -> str:
@@ -35,7 +34,7 @@ def shorten(text: str, original: str, max_len: int, measure=len) -> str:
     if measure(text) <= max_len:
         return text
     tail = "~" + name_hash(original)
-    head = text
+    head = text[:max_len]  # no longer than needed: a character is at least one unit of any measure
     while head and measure(head + tail) > max_len:
         head = head[:-1]
     return head.rstrip(" .") + tail
@@ -47,7 +46,4 @@ def safe_file_name(name: str, max_bytes: int = FILE_NAME_MAX_BYTES) -> str:
     cleaned = _UNSAFE_IN_FILE.sub("_", name).strip(" .") or "_"
     if cleaned.split(".")[0].upper() in _WINDOWS_RESERVED:
         cleaned = "_" + cleaned
-    if len(cleaned.encode("utf-8", "surrogatepass")) <= max_bytes:
-        return cleaned
-    return shorten(_cut_bytes(cleaned, max_bytes), name, max_bytes,
-                   lambda s: len(s.encode("utf-8", "surrogatepass")))
+    return shorten(cleaned, name, max_bytes, _utf8_length)

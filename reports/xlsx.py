@@ -215,6 +215,8 @@ class BufferedSheet:
         if cell is None:
             cell = self._cells[(row, column)] = WriteOnlyCell(self._ws)
             object.__setattr__(self, "max_row", max(self.max_row, row))
+        if isinstance(value, Cell):  # from append_row: the value is what counts here, laid out as data
+            value = value.value
         if value is not None:
             set_value(cell, value)
         return cell

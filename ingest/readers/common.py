@@ -114,15 +114,13 @@ def clean_document(doc: Document) -> Document:
         text, n = clean_text(block.text)
         removed += n
         blocks.append(replace(block, text=text) if n else block)
-    tables: list[Table] = []
+    tables: list[Table] = []  # their cells are the table rows' blocks again: cleaned, not counted twice
     for table in doc.tables:
-        rows, n_table = [], 0
-        for row in table.rows:
-            cleaned = [clean_text(cell) for cell in row]
-            n_table += sum(n for _, n in cleaned)
-            rows.append(tuple(text for text, _ in cleaned))
-        removed += n_table
-        tables.append(replace(table, rows=tuple(rows)) if n_table else table)
+        cleaned = [tuple(clean_text(cell) for cell in row) for row in table.rows]
+        changed = any(n for row in cleaned for _, n in row)
+        removed = removed or int(changed)
+        tables.append(replace(table, rows=tuple(tuple(text for text, _ in row) for row in cleaned))
+                      if changed else table)
     if removed:
         doc.blocks, doc.tables = blocks, tables
         doc.control_characters += removed
