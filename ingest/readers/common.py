@@ -99,7 +99,11 @@ def _drop(match: re.Match[str]) -> str:
 
 
 def clean_text(text: str) -> tuple[str, int]:
-    """`text` without control characters (a line break for a vertical tab or form feed), and how many."""
+    """`text` without control characters (a line break for a vertical tab or form feed), and how many;
+    carriage returns become line feeds, uncounted (a CSV row written with "\n" endings would break at a
+    bare one)."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not CONTROL_CHARACTERS.search(text):
         return text, 0
     return CONTROL_CHARACTERS.subn(_drop, text)

@@ -7,7 +7,7 @@ from ingest.readers.common import clean_document, clean_text
 
 
 def test_clean_text_keeps_tabs_and_line_breaks() -> None:
-    assert clean_text("甲\t乙\n丙\r\n") == ("甲\t乙\n丙\r\n", 0)
+    assert clean_text("甲\t乙\n丙\r\n丁\r") == ("甲\t乙\n丙\n丁\n", 0)
     assert clean_text("当事人\x1b：\x00张\x85三\x9b") == ("当事人：张三", 4)
     assert clean_text("第一行\x0b第二行\x0c第三页") == ("第一行\n第二行\n第三页", 2)
 
