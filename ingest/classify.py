@@ -31,7 +31,7 @@ _TITLES: list[tuple[DocKind, str]] = [
     (DocKind.PRESERVATION, r"(证据)?先行登记保存(证据|物品)?(审批表|通知书|决定书|处理决定书|清单|物品清单|处理通知书)?|(解除)?先行登记保存(证据)?处理决定书"),
     (DocKind.SEIZURE, r"(实施行政强制措施)?(解除)?(查封|扣押|查封\(?扣押\)?)(决定书|清单|物品清单|财物清单|现场笔录|延期(决定|通知)书|处理决定书|审批表)|(实施)?行政强制措施(决定书|审批表)|(查封|扣押)?(期限)?延期(决定|通知)书"),
     (DocKind.RECTIFICATION_ORDER, r"责令\(?(限期)?\)?(改正|整改)(违法行为)?(通知书|决定书|指令书|通知)|限期(改正|整改)(通知书|指令书)"),
-    (DocKind.INSPECTION_RECORD, r"现场(检查|勘验|勘查|检查\(?勘验\)?|检查\(?勘查\)?)?笔录(\(?续页\)?)?|现场检查记录(表)?|(检查|勘验|勘查)笔录(\(?续页\)?)?"),
+    (DocKind.INSPECTION_RECORD, r"现场(检查|勘验|勘查|勘察|检查\(?(勘验|勘查|勘察)\)?)?笔录(\(?续页\)?)?|现场检查记录(表)?|(检查|勘验|勘查|勘察)笔录(\(?续页\)?)?"),
     (DocKind.INQUIRY_NOTICE, r"(调查)?询问通知书|接受调查通知书"),
     (DocKind.INQUIRY_RECORD, r"(调查)?询问(\(?调查\)?)?笔录(\(?续页\)?)?|调查(询问)?笔录(\(?续页\)?)?"),
     (DocKind.PARTY_IDENTITY, r"营业执照(\(?(副本|正本)\)?)?(\(?复印件\)?)?|(居民)?身份证(\(?复印件\)?)?|主体资格(证明)?(材料)?|(法人)?授权委托书|法定代表人(身份)?证明(书)?|个体工商户营业执照"),
@@ -39,8 +39,11 @@ _TITLES: list[tuple[DocKind, str]] = [
     (DocKind.EVIDENCE, r"(现场)?(检查)?(照片|图片|影像)(证据|资料|材料)?(\(?\d*\)?)?|(照片|影像|视听)(证据|资料)|"
                        r"(证据|物证|书证)(材料|清单|目录|提取单|提取笔录|登记表|复印件|照片)?|证据(材料)?(之)?[一二三四五六七八九十\d]+|"
                        r"(检测|检验|监测|鉴定|检验检测|质量检测)(报告|结果报告|意见)(书|单)?|鉴定意见(书)?|"
-                       r"(抽样|采样|抽检|取样)(记录|单|笔录|检验报告|凭证)|现场(示意)?图|勘验图|视听资料"),
-    (DocKind.INVESTIGATION_REPORT, r"(案件)?调查终结(报告|审批表)(书)?|(案件)?调查(处理)?报告(书)?"),
+                       r"(抽样|采样|抽检|取样)(记录|单|笔录|检验报告|凭证)|现场(示意)?图|勘验图|视听资料|"
+                       # documentary evidence as units file it: photos with a note, purchase and sales papers
+                       r"(现场)?(照片|图片)\([^()]{1,12}\)(证据|资料)|(进货|销货|购货|送货|出库|入库)(单据|清单|单|凭证|记录)|(增值税)?(专用|普通)?发票"),
+    # 案件处理意见书: the 调查终结 report of the 农业 and 交通运输 form books
+    (DocKind.INVESTIGATION_REPORT, r"(行政处罚)?(案件)?调查终结(报告|审批表)(书)?|(行政处罚)?(案件)?调查(处理)?报告(书)?|案件处理意见(书|表)"),
     (DocKind.LEGAL_REVIEW, r"(重大)?(执法决定|行政处罚(决定)?)?法制(审核|审查)(意见)?(书|表|单)?|(案件)?核审意见(书|表)?"),
     (DocKind.COLLECTIVE_DISCUSSION, r"(行政处罚)?(重大)?(案件)?集体讨论(决定)?(会议)?(记录|笔录|纪要)|"
                                    r"(行政处罚)?(案件)?(审理|审核)委员会(会议)?(记录|纪要)|案审会(会议)?(记录|纪要)"),
@@ -49,14 +52,16 @@ _TITLES: list[tuple[DocKind, str]] = [
     (DocKind.HEARING_RECORD, r"(行政处罚)?听证(笔录|报告)(书)?"),
     (DocKind.DEFENSE_RECORD, r"(当事人)?陈述(、)?申辩(笔录|记录|书|材料)|(当事人)?陈述申辩(复核)?(意见|报告)(书)?|(放弃)?陈述(、)?申辩(权利)?(声明|确认书|告知书回执)|放弃陈述申辩(及听证)?(权利)?(声明|确认书)?"),
     (DocKind.DECISION_APPROVAL, r"(行政处罚)?决定审批表|(行政)?处罚(决定)?(审批|呈批)表|案件处理(呈批|审批)表|行政处罚(案件)?(审批|呈批)表"),
-    (DocKind.PENALTY_NOTICE, r"(不予)?行政处罚(决定)?(事先)?(\(听证\))?告知(书|单)|(行政处罚)?事先告知书"),
+    # 违法行为通知书: the 交通运输 form book's notice of the intended penalty
+    (DocKind.PENALTY_NOTICE, r"(不予)?行政处罚(决定)?(事先)?(\(听证\))?告知(书|单)|(行政处罚)?事先告知书|违法行为通知书"),
     (DocKind.DECISION, r"当场(行政)?处罚决定书|简易程序(行政)?处罚决定书|(不予)?行政处罚决定书|处罚决定书"),
     (DocKind.SERVICE_RECEIPT, r"(文书|法律文书)?送达(回证|回执|地址确认书|公告)|(邮寄|邮件)(送达)?(凭证|回执|详情单)|"
                               # EMS: 中国邮政特快专递邮件详情单, 邮件全程跟踪查询(结果), 国内标准快递详情单
                               rf"(中国邮政)?(EMS)?(国内)?(标准)?(特快专递|快递|挂号信)(邮件)?{_MAIL_RECORD}|"
                               rf"(中国邮政)?(EMS)?邮件{_MAIL_RECORD}|(中国邮政)?EMS{_MAIL_RECORD}"),
     (DocKind.PAYMENT_RECEIPT, r"罚没款(缴款)?(凭证|收据|票据)|(政府)?非税收入(一般)?缴款(书|凭证)|罚(款|没)收据|(银行)?(电子)?缴款(凭证|回单|书)|"
-                                r"罚(没)?款缴纳(凭证|回单|证明)|(非税收入)?电子缴款(凭证|回单)|罚没(收入)?缴款(书|凭证)"),
+                                r"罚(没)?款缴纳(凭证|回单|证明)|(非税收入)?电子缴款(凭证|回单)|罚没(收入)?缴款(书|凭证)|"
+                                r"(银行)?(电子|业务|转账)?(回单|转账凭证|缴款凭证)\((付款|收款|借记|贷记)\)|银行(电子|业务|转账)?(回单|转账凭证|缴款凭证)|业务回单"),
     (DocKind.PAYMENT_REMINDER, r"(履行(行政处罚)?决定)?催告书|催缴(通知书|函)"),
     (DocKind.ENFORCEMENT_APPLICATION, r"(行政处罚)?强制执行申请书|(人民)?(法院)?(行政)?(强制执行)?裁定(书)?"),
     (DocKind.CLOSING_APPROVAL, r"(行政处罚)?(案件)?结案(审批|呈批|报告)(表|书)?|结案报告"),
@@ -108,9 +113,14 @@ class TitleHit:
     line: str
 
 
+# A form for two outcomes names both: 立案/不予立案审批表 is a 立案审批表 (the outcome is in its content).
+_BOTH_OUTCOMES = re.compile(r"([\u4e00-\u9fff]{2,4})[/／](?:不予|不)\1")
+
+
 def normalize_line(text: str) -> str:
-    """Whitespace removed (行 政 处 罚 → 行政处罚), brackets folded to ASCII parentheses, trailing colons dropped."""
-    return _SPACE.sub("", text).translate(_FOLD).rstrip(":：")
+    """Whitespace removed (行 政 处 罚 → 行政处罚), brackets folded to ASCII parentheses, trailing colons dropped,
+    a two-outcome title (立案/不予立案审批表) read as its first outcome."""
+    return _BOTH_OUTCOMES.sub(r"\1", _SPACE.sub("", text).translate(_FOLD).rstrip(":："))
 
 
 def match_title(line: str) -> tuple[DocKind, str] | None:
@@ -215,6 +225,8 @@ def _starts(doc: Document) -> list[int]:
                 continue
             if _continues(block.text) or _in_list_or_label(blocks, i):
                 continue
+            if starts == [0] and _only_heading_lines(blocks[:i]):
+                continue  # "安全生产行政执法文书" above the first title: the form's heading, not a document
             start = i
             while start > max(starts[-1], i - 2) and _is_lead_line(blocks[start - 1]):
                 start -= 1  # the agency's name line and a 文号 line written above the title go with it
@@ -234,6 +246,14 @@ def _starts(doc: Document) -> list[int]:
                 starts.append(i)
         i = j
     return starts
+
+
+_HEADING_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{2,20}$")
+
+
+def _only_heading_lines(blocks: list[TextBlock]) -> bool:
+    """At most three short lines of words only (a series name, an agency): what a form prints above its title."""
+    return 0 < len(blocks) <= 3 and all(not b.in_table and _HEADING_LINE.match(normalize_line(b.text)) for b in blocks)
 
 
 def _in_list_or_label(blocks: list[TextBlock], i: int) -> bool:

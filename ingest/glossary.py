@@ -101,7 +101,9 @@ class ProblemKind(StrEnum):
     UNCLASSIFIED = "unclassified"
     MISPLACED = "misplaced"
     INTERNAL_ERROR = "internal-error"
-    CONTROL_CHARACTERS = "control-characters"
+    SPECIAL_ENTRY = "special-entry"  # not a regular file: a FIFO, a device, a socket, a link not followed
+    TIMEOUT = "timeout"  # reading (and OCR of) one file ran past its time budget
+    CONTROL_CHARACTERS = "control-characters"  # removed from a file's text or kept out of outputs from a name
 
 PROBLEM_KIND_ZH: dict[ProblemKind, str] = {
     ProblemKind.UNSUPPORTED: "不支持的文件类型",
@@ -117,6 +119,8 @@ PROBLEM_KIND_ZH: dict[ProblemKind, str] = {
     ProblemKind.UNCLASSIFIED: "文书类型无法识别",
     ProblemKind.MISPLACED: "文件位置不符合目录约定",
     ProblemKind.INTERNAL_ERROR: "内部错误",
+    ProblemKind.SPECIAL_ENTRY: "特殊文件或链接",
+    ProblemKind.TIMEOUT: "读取超时",
     ProblemKind.CONTROL_CHARACTERS: "含控制字符",
 }
 

@@ -8,6 +8,7 @@ removes whitespace and returns an offset map for the same purpose (spaced-out ti
 from __future__ import annotations
 
 import re
+import unicodedata
 from decimal import Decimal
 from functools import lru_cache
 
@@ -74,6 +75,12 @@ def collapse_spaces(text: str) -> str:
 def no_spaces(text: str) -> str:
     """`text` with all whitespace removed (case numbers are compared this way)."""
     return _WS.sub("", text.replace("\u3000", ""))
+
+
+def norm_text(value: object) -> str:
+    """How names, units, headers and found values compare: NFKC (full-width → half-width), no whitespace;
+    None and other empty values (0, False) are ''."""
+    return "".join(unicodedata.normalize("NFKC", str(value or "")).split())
 
 
 # A line that is only page furniture: 第2页 共3页, 第2页（共3页）, 共3页第2页, — 2 —, 2/3, 2, Page 2 of 3.

@@ -23,6 +23,8 @@ from pathlib import Path
 from ingest.errors import ReadError
 from ingest.glossary import ProblemKind
 from ingest.model import Document, Position, TextBlock, TextOrigin
+from ingest.readers.budget import check_time
+from ingest.readers.common import ReadLimits
 
 # 150 and 200 dpi read our generated scans equally well (accuracy 1.0); on OpenVINO 200 dpi costs ~1.0-1.2
 # CPU-s per dense page, ~0.05 more than 150 (recognition works on 48 px high lines either way). 200 is the
@@ -119,47 +121,77 @@ def ocr_image(image, *, engine=None) -> list[OcrLine]:
     return [replace(line, text=fix_text(line.text)) for line in merge_lines(boxes)]
 
 
-def ocr_pdf_pages(pdf_path: Path, pages: Sequence[int], *, dpi: int = DEFAULT_DPI, engine=None) -> list[OcrPage]:
-    """Render each page (1-based) with pypdfium2 at `dpi` and recognise it."""
+def ocr_pdf_pages(
+    pdf_path: Path, pages: Sequence[int], *, dpi: int = DEFAULT_DPI, engine=None, limits: ReadLimits | None = None
+) -> list[OcrPage]:
+    """Render each page (1-based) with pypdfium2 at `dpi` and recognise it, one page at a time, so that one
+    page image is alive at once. Every page's size is checked against the render budget before any is
+    rendered: a too large page is refused (TOO_LARGE) at once, a large one rendered at a lower dpi."""
     import pypdfium2 as pdfium
 
     from ingest.readers.pdf_reader import PDFIUM_LOCK
 
-    engine = engine or _load_engine()
-    images = []
-    with PDFIUM_LOCK:  # render under the lock; recognition, the slow part, runs outside it
+    limits = limits or ReadLimits.from_env()
+    out: list[OcrPage] = []
+    with PDFIUM_LOCK:
         try:
             pdf = pdfium.PdfDocument(pdf_path)
         except Exception as exc:
             raise ReadError(ProblemKind.OCR_FAILED, f"无法打开PDF文件进行OCR识别（{type(exc).__name__}: {exc}）") from exc
-        try:
-            for number in pages:
-                if not 1 <= number <= len(pdf):
-                    raise ReadError(ProblemKind.OCR_FAILED, f"第{number}页不存在（共{len(pdf)}页），无法OCR识别")
-                t0 = time.perf_counter()
-                try:
-                    page = pdf[number - 1]
-                    try:
-                        image = page.render(scale=dpi / 72, grayscale=True).to_pil()
-                    finally:
-                        page.close()
-                except Exception as exc:
-                    raise ReadError(ProblemKind.OCR_FAILED, f"第{number}页无法渲染为图像（{type(exc).__name__}: {exc}）") from exc
-                images.append((number, image, time.perf_counter() - t0))
-        finally:
+    try:
+        with PDFIUM_LOCK:
+            dpis = {number: _page_dpi(pdf, number, dpi, limits) for number in pages}
+        engine = engine or _load_engine()
+        for number in pages:
+            check_time()
+            t0 = time.perf_counter()
+            with PDFIUM_LOCK:  # render under the lock; recognition, the slow part, runs outside it
+                image = _render(pdf, number, dpis[number])
+            lines = ocr_image(image, engine=engine)
+            ink = sum(image.convert("L").histogram()[:128]) / max(1, image.width * image.height)
+            del image
+            out.append(OcrPage(number, tuple(lines), _mean_confidence(lines), time.perf_counter() - t0, ink))
+    finally:
+        with PDFIUM_LOCK:
             pdf.close()
-    out: list[OcrPage] = []
-    for number, image, render_seconds in images:
-        t0 = time.perf_counter()
-        lines = ocr_image(image, engine=engine)
-        ink = sum(image.convert("L").histogram()[:128]) / max(1, image.width * image.height)
-        seconds = render_seconds + time.perf_counter() - t0
-        out.append(OcrPage(number, tuple(lines), _mean_confidence(lines), seconds, ink))
     return out
 
 
+def _page_dpi(pdf, number: int, dpi: int, limits: ReadLimits) -> int:
+    from ingest.readers.pdf_reader import render_dpi
+
+    if not 1 <= number <= len(pdf):
+        raise ReadError(ProblemKind.OCR_FAILED, f"第{number}页不存在（共{len(pdf)}页），无法OCR识别")
+    page = pdf[number - 1]
+    try:
+        width, height = page.get_size()
+    finally:
+        page.close()
+    try:
+        return render_dpi(width, height, dpi, limits)
+    except ReadError as exc:
+        raise ReadError(exc.kind, f"第{number}页{exc.message}") from None
+
+
+def _render(pdf, number: int, dpi: int):
+    """One page as a grayscale PIL image."""
+    try:
+        page = pdf[number - 1]
+        try:
+            return page.render(scale=dpi / 72, grayscale=True).to_pil()
+        finally:
+            page.close()
+    except Exception as exc:
+        raise ReadError(ProblemKind.OCR_FAILED, f"第{number}页无法渲染为图像（{type(exc).__name__}: {exc}）") from exc
+
+
 def apply_ocr(
-    doc: Document, pdf_path: Path, *, min_confidence: float = MIN_CONFIDENCE, dpi: int = DEFAULT_DPI
+    doc: Document,
+    pdf_path: Path,
+    *,
+    min_confidence: float = MIN_CONFIDENCE,
+    dpi: int = DEFAULT_DPI,
+    limits: ReadLimits | None = None,
 ) -> tuple[Document, list[str]]:
     """`doc` with the text of its `pages_needing_ocr` replaced by OCR lines, and reasons for a reviewer.
 
@@ -170,7 +202,7 @@ def apply_ocr(
     pages = sorted(set(doc.pages_needing_ocr))
     if not pages:
         return doc, []
-    results = ocr_pdf_pages(pdf_path, pages, dpi=dpi)
+    results = ocr_pdf_pages(pdf_path, pages, dpi=dpi, limits=limits)
     wanted = set(pages)
     blocks = [b for b in doc.blocks if b.position.page not in wanted]
     reasons: list[str] = []
@@ -269,13 +301,13 @@ def _case_year(m: re.Match[str]) -> str:
     return f"{open_}{year}{close}"
 
 
-def ocr_document(pdf_path: Path, doc: Document) -> Document:
+def ocr_document(pdf_path: Path, doc: Document, limits: ReadLimits | None = None) -> Document:
     """The OCR hook of `ingest.load.load_dossier`: OCR the pages without a usable text layer.
 
     Pages that gave text are no longer pending; a page with ink but no recognised text stays pending, so
     the dossier reports it as OCR_FAILED. Low confidence travels on each block (`ocr_confidence`), from
     which extraction derives the dossier's review reasons.
     """
-    new, _reasons = apply_ocr(doc, pdf_path)
+    new, _reasons = apply_ocr(doc, pdf_path, limits=limits)
     read = {block.position.page for block in new.blocks if block.origin == TextOrigin.OCR and block.text.strip()}
     return replace(new, pages_needing_ocr=tuple(p for p in new.pages_needing_ocr if p not in read))

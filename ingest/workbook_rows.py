@@ -8,11 +8,11 @@ returned as openpyxl gives them (dates stay dates), with `Row.text` for the stri
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from ingest.normalize import norm_text
 
 SHEET_LIST_SEP = "”、“"
 
@@ -29,11 +29,6 @@ class Column:
     @property
     def label(self) -> str:
         return self.names[0]
-
-
-def norm_header(value: object) -> str:
-    """How header cells compare: NFKC, no whitespace."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", "" if value is None else str(value)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,12 +105,12 @@ def read_sheets(path: Path, sheets: Sequence[str | int], what: str, error: Calla
 
 def map_header(cells: Sequence[object], columns: Sequence[Column]) -> dict[str, int]:
     """key -> 0-based column index for every wanted column whose header (or a synonym) is in `cells`."""
-    normed = [norm_header(c) for c in cells]
+    normed = [norm_text(c) for c in cells]
     found: dict[str, int] = {}
     for column in columns:
         for name in column.names:
-            if norm_header(name) in normed:
-                found[column.key] = normed.index(norm_header(name))
+            if norm_text(name) in normed:
+                found[column.key] = normed.index(norm_text(name))
                 break
     return found
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
@@ -17,6 +18,7 @@ from typing import TypeVar
 from pydantic import TypeAdapter, ValidationError
 
 from ingest.discover import DossierRef
+from ingest.readers import ReadLimits
 
 _PACKAGES = ("ingest", "scoring", "pipelines")
 T = TypeVar("T")
@@ -36,7 +38,12 @@ def code_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-def file_digest(path: Path) -> str:
+def file_digest(path: Path, max_bytes: int | None = None) -> str:
+    """The content's hash; a file that is not regular or is over `max_bytes` (which the reader refuses from its
+    size alone) is keyed by its stat, never opened: a FIFO or /dev/zero would block or never end."""
+    st = path.stat()
+    if not stat.S_ISREG(st.st_mode) or (max_bytes is not None and st.st_size > max_bytes):
+        return f"unread:{st.st_mode:o}:{st.st_size}:{st.st_mtime_ns}"
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
@@ -52,9 +59,10 @@ def dossier_cache_key(ref: DossierRef, checklist_hash: str, roster_path: str | N
     if roster_path:
         digest.update(file_digest(Path(roster_path)).encode())
     paths = [ref.path] if ref.single_file else [ref.path / f for f in ref.files]
+    max_bytes = ReadLimits.from_env().max_file_bytes
     for path in paths:
         digest.update(str(path.name).encode())
-        digest.update(file_digest(path).encode())
+        digest.update(file_digest(path, max_bytes).encode())
     return f"dossier-{digest.hexdigest()}"
 
 

@@ -3,10 +3,15 @@ file, read back by scoring.campaign.assignment.reviewers_by_dossier) and one she
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
 
 from reports.glossary import NONE_ZH
+from reports.xlsx import WRAP, append_row, put, save_workbook, set_widths, write_header
 from scoring.campaign.assignment import (
     DETAIL_HEADER,
     DETAIL_SHEET,
@@ -16,32 +21,37 @@ from scoring.campaign.assignment import (
     SUMMARY_SHEET,
     WORKLOAD_HEADER,
     Assignment,
+    FileAssignment,
+    Panel,
 )
 from scoring.glossary import ASSIGNMENT_ZH
+
+TITLE = Font(bold=True, size=14)
+
+
+def _header(ws: Any, row: int, labels: Sequence[str]) -> None:
+    """The house header as campaign sheets have it: bold on light blue, neither centred nor ruled."""
+    write_header(ws, row, labels, alignment=None, border=None)
+
+
+def _members(panel: Panel) -> str:
+    return REVIEWER_SEP.join(f"{m.name}（{m.unit or NONE_ZH}）" for m in panel.members)
+
+
+def _files_of(assignment: Assignment, panel: Panel) -> list[FileAssignment]:
+    return [f for f in assignment.files if f.panel == panel.name]
 
 
 def write_assignment(assignment: Assignment, path: Path) -> Path:
     """assignment.xlsx: 汇总 (workloads, groups), 分配明细 (one row per file), one sheet per group."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-
-    from reports.xlsx import append_row, put
-
-    bold, fill, wrap = Font(bold=True), PatternFill("solid", fgColor="DDEBF7"), Alignment(wrap_text=True, vertical="top")
-
-    def header(ws, row: int, labels: Iterable[str]) -> None:
-        for col, label in enumerate(labels, start=1):
-            cell = put(ws, row, col, label)
-            cell.font, cell.fill = bold, fill
-
     wb = Workbook()
     summary = wb.active
     summary.title = SUMMARY_SHEET
     put(summary, 1, 1, ASSIGNMENT_ZH["title"])
-    summary["A1"].font = Font(bold=True, size=14)
+    summary["A1"].font = TITLE
     put(summary, 2, 1, f"每卷评查人员不少于{assignment.per_file}人，本单位人员回避；随机种子 {assignment.seed}；"
                        f"抽样总体校验值 {assignment.sample_hash[:16]}…；生成时间 {assignment.made_at}")
-    header(summary, 4, WORKLOAD_HEADER)
+    _header(summary, 4, WORKLOAD_HEADER)
     panel_of = {m.name: p.name for p in assignment.panels for m in p.members}
     loads = assignment.loads()
     row = 4
@@ -50,38 +60,31 @@ def write_assignment(assignment: Assignment, path: Path) -> Path:
         for col, value in enumerate((r.name, r.unit, panel_of.get(r.name, ""), loads[r.name], r.specialty, r.note), 1):
             put(summary, row, col, value)
     row += 2
-    header(summary, row, GROUPS_HEADER)
+    _header(summary, row, GROUPS_HEADER)
     for panel in assignment.panels:
         row += 1
-        mine = [f for f in assignment.files if f.panel == panel.name]
+        mine = _files_of(assignment, panel)
         units = sorted({f.unit for f in mine})
-        members = REVIEWER_SEP.join(f"{m.name}（{m.unit or NONE_ZH}）" for m in panel.members)
-        for col, value in enumerate((panel.name, members, len(mine), REVIEWER_SEP.join(units)), 1):
-            put(summary, row, col, value).alignment = wrap
-    for col, width in zip("ABCDEF", (12, 40, 12, 40, 16, 20), strict=True):
-        summary.column_dimensions[col].width = width
+        for col, value in enumerate((panel.name, _members(panel), len(mine), REVIEWER_SEP.join(units)), 1):
+            put(summary, row, col, value).alignment = WRAP
+    set_widths(summary, (12, 40, 12, 40, 16, 20))
 
     detail = wb.create_sheet(DETAIL_SHEET)
-    header(detail, 1, DETAIL_HEADER)
+    _header(detail, 1, DETAIL_HEADER)
     for number, f in enumerate(assignment.files, start=1):
         append_row(detail, [number, f.dossier_id, f.unit, f.panel, REVIEWER_SEP.join(f.reviewers), REVIEWER_SEP.join(f.recused)])
-    for col, width in zip("ABCDEF", (6, 40, 28, 10, 24, 16), strict=True):
-        detail.column_dimensions[col].width = width
+    set_widths(detail, (6, 40, 28, 10, 24, 16))
     detail.freeze_panes = "A2"
 
     for panel in assignment.panels:
         ws = wb.create_sheet(panel.name)
         put(ws, 1, 1, panel.name)
-        ws["A1"].font = Font(bold=True, size=14)
-        put(ws, 2, 1, f"{ASSIGNMENT_ZH['members']}：" + REVIEWER_SEP.join(f"{m.name}（{m.unit or NONE_ZH}）" for m in panel.members))
-        header(ws, 4, PANEL_HEADER)
-        mine = [f for f in assignment.files if f.panel == panel.name]
+        ws["A1"].font = TITLE
+        put(ws, 2, 1, f"{ASSIGNMENT_ZH['members']}：" + _members(panel))
+        _header(ws, 4, PANEL_HEADER)
+        mine = _files_of(assignment, panel)
         for number, f in enumerate(mine, start=1):
             append_row(ws, [number, f.unit, f.dossier_id, REVIEWER_SEP.join(f.reviewers), REVIEWER_SEP.join(f.recused)])
-        for col, width in zip("ABCDE", (6, 28, 40, 24, 16), strict=True):
-            ws.column_dimensions[col].width = width
+        set_widths(ws, (6, 28, 40, 24, 16))
         ws.freeze_panes = "A5"
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
-    return path
+    return save_workbook(wb, path)

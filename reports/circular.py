@@ -17,7 +17,7 @@ import pandas as pd
 
 from reports.charts import CHART_FILES
 from reports.contract_csv import fmt_number
-from reports.document_text import campaign_name, campaign_year_of, case_part, fmt_share, location
+from reports.document_text import campaign_name, campaign_year_of, fmt_share, location
 from reports.glossary import (
     CHART_ZH,
     CHINESE_NUMERALS,
@@ -32,6 +32,7 @@ from reports.loading import RunData, load_run
 from reports.masking import NameMasker, individual_names
 from reports.summary import failed, top_problems, unit_ranking
 from scoring.glossary import FINDING_ZH, GRADES_ZH, TERMS_ZH
+from scoring.model import case_part
 
 if TYPE_CHECKING:
     from reports.history.trends import Trends

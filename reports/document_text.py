@@ -1,4 +1,4 @@
-"""How run data reads in the circular's and the letters' prose: shares, case names, evidence locations,
+"""How run data reads in the circular's and the letters' prose: shares, evidence locations,
 the campaign's name and year. Numbers are written as in cases.csv (reports.contract_csv.fmt_number)."""
 
 from __future__ import annotations
@@ -10,11 +10,6 @@ from reports.loading import RunData
 def fmt_share(part: int, whole: int) -> str:
     """3 of 8 -> '37.5%'; '0%' of nothing."""
     return f"{part / whole * 100:.1f}%" if whole else "0%"
-
-
-def case_part(dossier_id: str) -> str:
-    """The case folder/file name without its unit: 区城管执法局/2025-017 -> 2025-017."""
-    return dossier_id.split("/", 1)[1] if "/" in dossier_id else dossier_id
 
 
 def location(source_file: str, page: str) -> str:

@@ -14,7 +14,7 @@ import pandas as pd
 
 from ingest.glossary import ELEMENT_ZH
 from reports.contract_csv import fmt_number
-from reports.document_text import campaign_name, case_part, location
+from reports.document_text import campaign_name, location
 from reports.glossary import CHINESE_NUMERALS, DOC_ZH, FILE_NAMES_ZH, LETTER_ZH
 from reports.govdoc import GovDoc
 from reports.loading import RunData, load_run
@@ -24,6 +24,7 @@ from reports.safe_names import safe_file_name
 from reports.summary import failed
 from scoring.checklist import Checklist
 from scoring.glossary import GRADE_FAIL, TERMS_ZH
+from scoring.model import case_part
 
 LETTERS_DIR = FILE_NAMES_ZH["letters_dir"]  # conventional folder: write_supervision_letters(out, out / LETTERS_DIR)
 

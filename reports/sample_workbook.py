@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from openpyxl import Workbook
+
+from reports.xlsx import BOLD, WRAP, append_row, save_workbook, set_widths, style_header
 from scoring.campaign.sampling import (
     INFO_LABELS,
     INFO_SHEET,
@@ -38,39 +41,25 @@ def _info_values(sample: Sample) -> dict[str, object]:
 
 def write_sample(sample: Sample, path: Path) -> Path:
     """sample.xlsx: 抽样结果 (one row per drawn file) and 抽样说明 (parameters, population, hash)."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-
-    from reports.xlsx import append_row
-
-    bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
     wb = Workbook()
     ws = wb.active
     ws.title = RESULT_SHEET
     append_row(ws, RESULT_HEADER)
     for number, row in enumerate(sample.rows, start=1):
         append_row(ws, [number, row.unit, row.dossier_id, row.case_type, row.stratum_population, row.unit_population])
-    for cell in ws[1]:
-        cell.font, cell.fill = bold, fill
-    for col, width in zip("ABCDEF", (6, 28, 40, 20, 12, 12), strict=True):
-        ws.column_dimensions[col].width = width
+    style_header(ws[1])
+    set_widths(ws, (6, 28, 40, 20, 12, 12))
     ws.freeze_panes = "A2"
 
     info = wb.create_sheet(INFO_SHEET)
     for key, value in _info_values(sample).items():
         append_row(info, [INFO_LABELS[key], value])
-        info.cell(row=info.max_row, column=1).font = bold
-    info.cell(row=info.max_row, column=2).alignment = Alignment(wrap_text=True, vertical="top")
+        info.cell(row=info.max_row, column=1).font = BOLD
+    info.cell(row=info.max_row, column=2).alignment = WRAP
     append_row(info, [])
     append_row(info, UNIT_TABLE_HEADER)
-    for cell in info[info.max_row]:
-        cell.font, cell.fill = bold, fill
+    style_header(info[info.max_row])
     for unit, n in sample.population.items():
         append_row(info, [unit, n, sample.drawn.get(unit, 0)])
-    info.column_dimensions["A"].width = 28
-    info.column_dimensions["B"].width = 70
-    info.column_dimensions["C"].width = 10
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
-    return path
+    set_widths(info, (28, 70, 10))
+    return save_workbook(wb, path)

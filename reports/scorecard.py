@@ -38,6 +38,7 @@ from reports.xlsx import (
     print_setup,
     put,
     safe_sheet_names,
+    save_workbook,
     set_widths,
     write_header,
 )
@@ -350,6 +351,4 @@ def write_scorecard(data: RunData, path: Path, charts: list[Path] | None = None)
                         data.run.raw.get("reviewers") or {})
     with laid_out_sheet(wb, META_SHEET) as ws:
         _write_meta(ws, data)
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
+    save_workbook(wb, path)

@@ -18,10 +18,10 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from copy import copy
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
 from openpyxl import Workbook
 from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
@@ -68,6 +68,14 @@ def set_widths(ws: Any, widths: Sequence[float]) -> None:
     """Column widths (in characters) from column A on."""
     for col, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(col)].width = width
+
+
+def save_workbook(wb: Workbook, path: Path) -> Path:
+    """Save `wb` at `path`, making its folder first; returns the path."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(path)
+    return path
 
 
 def print_setup(ws: Any, title_rows: str | None, footer: str = REPORT_ZH["footer"]) -> None:
@@ -126,14 +134,16 @@ def hidden_key_values(ws: Any, pairs: Iterable[tuple[str, object]]) -> None:
 
 def excel_value(value: Any) -> Any:
     """A value openpyxl writes as such: numpy scalars as Python ones, NaN as an empty cell, datetimes
-    without time zone (Excel has none), text without the characters openpyxl refuses."""
+    without time zone (Excel has none), text without the characters openpyxl refuses. A pandas Timestamp is
+    known by its to_pydatetime, so that the campaign workbooks, which use these helpers, are written without
+    importing pandas."""
     if isinstance(value, str):
         return ILLEGAL_CHARACTERS_RE.sub("", value) if ILLEGAL_CHARACTERS_RE.search(value) else value
     if isinstance(value, float) and math.isnan(value):
         return None
     if hasattr(value, "item"):
         return excel_value(value.item())
-    if isinstance(value, pd.Timestamp):
+    if isinstance(value, datetime) and hasattr(value, "to_pydatetime"):
         return value.to_pydatetime().replace(tzinfo=None)
     if getattr(value, "tzinfo", None) is not None:
         return value.replace(tzinfo=None)

@@ -75,8 +75,8 @@ class DecisionDocs(DossierPhrases):
             served = f"行政处罚事先告知书（{d.notice_no}）"
             day = d.notice_served_date
         rows = [["送达文书名称及文号", served], ["受送达人", d.party_name]]
-        if not (serves_decision and "receipt_incomplete" in self.has):
-            rows += [["送达地点", d.party.address], ["送达方式", "直接送达"]]
+        blank = serves_decision and "receipt_incomplete" in self.has  # the two rows printed but left blank
+        rows += [["送达地点", "" if blank else d.party.address], ["送达方式", "" if blank else "直接送达"]]
         rows += [
             ["送达时间", f"{self.date(day)}10时30分"],
             ["受送达人签名", f"{d.party.representative}  {self.date(day)}"],

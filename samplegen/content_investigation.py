@@ -67,28 +67,26 @@ class InvestigationDocs(DossierPhrases):
         out.p(f"检查情况：执法人员到达现场时，{d.party.representative}在场。经检查发现，当事人{d.fact}。"
               "执法人员对现场进行了拍照取证。", indent=True)
         out.p("被检查人意见：以上笔录我已看过，与事实相符。")
-        if "record_unsigned" not in self.has:
-            if (d.source_date.day % 4) == 0:
-                out.p(f"当事人拒绝签名。见证人：{d.party.representative[0]}某某（签名）  {self.date(d.source_date)}")
-            else:
-                out.p(f"被检查人（签名）：{d.party.representative}    {self.date(d.source_date)}")
+        if "record_unsigned" in self.has:
+            out.p("被检查人（签名）：")  # the signature line left blank, as an unsigned form shows it
+        elif (d.source_date.day % 4) == 0:
+            out.p(f"当事人拒绝签名。见证人：{d.party.representative[0]}某某（签名）  {self.date(d.source_date)}")
+        else:
+            out.p(f"被检查人（签名）：{d.party.representative}    {self.date(d.source_date)}")
         out.p(f"执法人员（签名）：{d.officers[0][0]}  {d.officers[1][0]}")
         return out
 
     def _filing_approval(self, doc: DocSpec) -> Doc:
         d = self.d
-        incomplete = "filing_form_incomplete" in self.has
-        rows = [["案件名称", self.case_name()]]
-        if not incomplete:
-            rows.append(["案件来源", d.source_kind])
+        incomplete = "filing_form_incomplete" in self.has  # the two rows printed but left blank
+        rows = [["案件名称", self.case_name()], ["案件来源", "" if incomplete else d.source_kind]]
         rows += [
             ["当事人", d.party_name],
             ["统一社会信用代码（身份证件号码）", d.party_id],
             ["地址", d.party.address],
             ["简要案情", f"{self.date(d.source_date)}，当事人{d.fact}，涉嫌违反{self.violated()}的规定。"],
         ]
-        if not incomplete:
-            rows.append(["承办人", "、".join(f"{n}（{c}）" if c else n for n, c in d.officers)])
+        rows.append(["承办人", "" if incomplete else "、".join(f"{n}（{c}）" if c else n for n, c in d.officers)])
         rows += [
             ["承办人意见", "建议立案调查。"],
             ["负责人审批意见", f"同意立案。负责人：{chief(d)}  {self.date(d.filing_date)}"],

@@ -6,10 +6,10 @@ Ground truth is written here by hand from checklist-penalty-general.md, never co
 | --- | --- | --- |
 | missing_filing_approval | no 立案审批表 (立案日期 still on the cover) | R01 (5); R03 becomes n/a |
 | late_filing | 立案 22–28 working days after 案源登记 | R02 (2) |
-| filing_form_incomplete | 立案审批表 without 案件来源 and 承办人 | R03 (2 = 1 × 2) |
+| filing_form_incomplete | 立案审批表 with 案件来源 and 承办人 left blank | R03 (2 = 1 × 2) |
 | record_one_officer | the 询问笔录 names one officer (other documents name two) | R04 (2) |
 | record_no_end_time | the 询问笔录 has a start time only | R05 (1) |
-| record_unsigned | the 现场检查笔录 has no signature and no refusal note | R06 (1) |
+| record_unsigned | the 现场检查笔录's signature line left blank, no refusal note | R06 (1) |
 | missing_party_identity | no 营业执照/身份证 copy | R07 (3) |
 | missing_investigation_report | no 案件调查终结报告 | R08 (3) |
 | decision_overdue | decision 100–115 days after 立案, no 延期审批表 | R09 (10) |
@@ -20,14 +20,14 @@ Ground truth is written here by hand from checklist-penalty-general.md, never co
 | hearing_notice_late | hearing held 3 working days after its 听证通知书 | R16 (3) |
 | missing_service_receipt | no 送达回证 for the decision (the notice's receipt remains) | R17 (10); R18 n/a (R19 see below) |
 | late_delivery | decision served 12–15 working days after its date | R18 (5) |
-| receipt_incomplete | the decision's 送达回证 lacks 送达方式 and 送达地点 | R19 (2 = 1 × 2) |
+| receipt_incomplete | the decision's 送达回证 with 送达方式 and 送达地点 left blank | R19 (2 = 1 × 2) |
 | fine_unpaid | no 缴款凭证, no 催告书, no enforcement application | R20 (2) |
 | case_no_mismatch | 送达回证 and 结案审批表 cite another decision number | R21 (2) |
 | party_mismatch | the 行政处罚决定审批表 spells the party differently | R22 (2) |
 | invalid_credit_code | the party's 统一社会信用代码 fails its check character | R22 (2) |
 | amount_upper_mismatch | the decision's 大写 is lower than its figures | R23 (1) |
 | missing_closing_approval | no 结案审批表 | R24 (2) |
-| document_undated | the 结案审批表 has no date | R25 (1) |
+| document_undated | the 结案审批表's 审批日期 left blank | R25 (1) |
 | missing_notice | no 行政处罚事先告知书 (fine below the hearing threshold) | V03 veto; R13, R14, V11 n/a |
 | no_hearing_right | fine ≥ hearing threshold, the notice omits the hearing right | V04 veto |
 | no_legal_review | fine ≥ major threshold, no 法制审核 and no 集体讨论 | V05 veto, R10 (5) |

@@ -55,3 +55,8 @@ class CaseResult:
     vetoed: bool
     needs_review: bool = False
     review_reasons: list[str] = field(default_factory=list)
+
+
+def case_part(dossier_id: str) -> str:
+    """The case folder/file name without its unit (a dossier id is unit/case): 区城管执法局/2025-017 -> 2025-017."""
+    return dossier_id.split("/", 1)[1] if "/" in dossier_id else dossier_id

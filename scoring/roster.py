@@ -13,6 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ingest.errors import PingchaError
+from ingest.normalize import norm_text
 from ingest.workbook_rows import Column, read_rows
 
 COLUMNS = ("姓名", "执法证号", "单位", "有效期起", "有效期止")
@@ -20,10 +21,6 @@ COLUMNS = ("姓名", "执法证号", "单位", "有效期起", "有效期止")
 
 class RosterError(PingchaError):
     """The roster file cannot be used; the message names the file and the row or column."""
-
-
-def norm_name(name: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name))
 
 
 def norm_cert(cert: str) -> str:
@@ -53,11 +50,11 @@ class Roster:
     def __post_init__(self) -> None:
         index: dict[str, list[RosterEntry]] = {}
         for entry in self.entries:
-            index.setdefault(norm_name(entry.name), []).append(entry)
+            index.setdefault(norm_text(entry.name), []).append(entry)
         object.__setattr__(self, "_by_name", {k: tuple(v) for k, v in index.items()})
 
     def by_name(self, name: str) -> tuple[RosterEntry, ...]:
-        return self._by_name.get(norm_name(name), ())
+        return self._by_name.get(norm_text(name), ())
 
 
 def _to_date(value: object, where: str) -> date | None:

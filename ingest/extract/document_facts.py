@@ -21,7 +21,7 @@ from ingest.extract.facts_identity import (
     collect_party,
 )
 from ingest.extract.facts_records import collect_served, collect_signature
-from ingest.extract.fields import extract_fields
+from ingest.extract.fields import FieldHit, blank_in_tables, canonical_label, extract_fields
 from ingest.extract.layout import Layout, field_span
 from ingest.glossary import RECORD_KINDS, DocKind
 from ingest.model import DocFacts, Document, Position
@@ -41,8 +41,13 @@ def extract_document(doc: Document) -> DocFacts:
     collect_case_numbers(d, facts)
     collect_agency(d, facts)
     collect_party(d, facts)
-    fields = extract_fields(d.lines)
-    facts.fields = {label: d.found(hit.value, hit.line, *field_span(d, hit)) for label, hit in fields.items()}
+    read = extract_fields(d.lines)
+    for label in blank_in_tables([row for table in doc.tables for row in table.rows]):
+        line = next((i for i, text in enumerate(d.lines) if canonical_label(text.split("\t")[-1]) == label), None)
+        if label not in read and line is not None:
+            read[label] = FieldHit(label, "", line)
+    facts.fields = {label: d.found(hit.value, hit.line, *field_span(d, hit)) for label, hit in read.items()}
+    fields = {label: hit for label, hit in read.items() if hit.value}  # what is filled in
     collect_narrative(d, facts)
     collect_officers(d, facts)
     collect_dates(d, facts, fields)
@@ -53,8 +58,7 @@ def extract_document(doc: Document) -> DocFacts:
         collect_signature(d, facts, fields)
     if doc.kind == DocKind.SERVICE_RECEIPT:
         collect_served(d, facts, fields)
-    if "地点" in facts.fields:
-        facts.place = facts.fields["地点"]
-    elif "送达地点" in facts.fields:
-        facts.place = facts.fields["送达地点"]
+    place = fields.get("地点") or fields.get("送达地点")
+    if place is not None:
+        facts.place = facts.fields[place.label]
     return facts

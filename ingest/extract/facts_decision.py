@@ -36,7 +36,7 @@ def collect_narrative(d: Layout, facts: DocFacts) -> None:
     if d.doc.kind not in _NARRATIVE_KINDS:
         return
     for label, finder in _NARRATIVE_PARTS:
-        if label in facts.fields:
+        if label in facts.fields and facts.fields[label].value:
             continue
         for i, para in enumerate(d.paras):
             text = para

@@ -3,7 +3,9 @@
 Used for the 要素齐全 checks (checklist R03, R05, R06, R19). Labels vary between units, so each canonical
 label (as the checklist names it) has synonyms. Text lines need a colon ("当事人：X公司   案件来源：举报");
 table rows ("当事人 | X公司 | 案件来源 | 举报") need none; a header row of labels over a row of values is
-read column by column. Empty values are not recorded: a blank 受送达人签名 is a missing element.
+read column by column. A label read with nothing filled in is recorded with an empty value: that blank is the
+positive evidence a missing element needs (a label never found tells nothing: it may be wrapped or renamed).
+A filled-in value of the same label found later replaces a blank.
 """
 
 from __future__ import annotations
@@ -57,6 +59,7 @@ LABELS: dict[str, tuple[str, ...]] = {
     "被询问人签名": ("被询问人签名", "被询问人签字", "被询问人(签名)", "被调查人签名", "被调查人签字"),
     "文号": ("文号", "编号", "决定书文号", "案号", "处罚决定书文号"),
     "结案日期": ("结案日期", "结案时间"),
+    "审批日期": ("审批日期", "批准日期", "审批时间"),
     "处罚决定日期": ("处罚决定日期", "决定日期", "作出处罚决定日期"),
 }
 
@@ -94,6 +97,13 @@ def clean_value(value: str) -> str:
     return "" if _BLANK.match(value) else value
 
 
+def _put(out: dict[str, FieldHit], hit: FieldHit) -> None:
+    """The first filled-in value of a label wins; a blank is kept only until a value turns up."""
+    known = out.get(hit.label)
+    if known is None or (not known.value and hit.value):
+        out[hit.label] = hit
+
+
 def _from_text(line: str, index: int, out: dict[str, FieldHit]) -> None:
     folded = fold(line)
     matches = list(_TEXT_LABEL.finditer(folded))
@@ -104,8 +114,7 @@ def _from_text(line: str, index: int, out: dict[str, FieldHit]) -> None:
         end = matches[i + 1].start() if i + 1 < len(matches) else len(line)
         other = _OTHER_LABEL.search(folded, m.end(), end)  # 当事人：X公司 参加人：Y (参加人 is no field here)
         value = clean_value(line[m.end() : other.start() if other else end])
-        if value and canon not in out:
-            out[canon] = FieldHit(canon, value, index)
+        _put(out, FieldHit(canon, value, index))
 
 
 def _from_row(cells: list[str], index: int, out: dict[str, FieldHit]) -> None:
@@ -124,13 +133,12 @@ def _from_row(cells: list[str], index: int, out: dict[str, FieldHit]) -> None:
             if value:
                 break
             j += 1
-        if value and canon not in out:
-            out[canon] = FieldHit(canon, value, index)
+        _put(out, FieldHit(canon, value, index))
         i = j if j > i + 1 and not value else i + 1
 
 
 def extract_fields(lines: Sequence[str]) -> dict[str, FieldHit]:
-    """canonical label → first non-empty value, from text lines and table rows ('a | b')."""
+    """canonical label → its first filled-in value ('' when only read blank), from text lines and table rows."""
     out: dict[str, FieldHit] = {}
     header: list[str | None] | None = None
     for index, line in enumerate(lines):
@@ -141,9 +149,8 @@ def extract_fields(lines: Sequence[str]) -> dict[str, FieldHit]:
             labels = [canonical_label(c) for c in cells]
             if header is not None and len(cells) == len(header) and not any(labels):
                 for canon, cell in zip(header, cells, strict=True):
-                    value = clean_value(cell)
-                    if canon and value and canon not in out:
-                        out[canon] = FieldHit(canon, value, index)
+                    if canon:
+                        _put(out, FieldHit(canon, clean_value(cell), index))
                 header = None
                 continue
             header = labels if len(cells) >= 2 and all(labels) else None
@@ -151,6 +158,18 @@ def extract_fields(lines: Sequence[str]) -> dict[str, FieldHit]:
         else:
             header = None
             _from_text(line, index, out)
+    return out
+
+
+def blank_in_tables(rows: Sequence[Sequence[str]]) -> list[str]:
+    """Canonical labels whose value cell, right of them in a table, is empty: a form's row left blank (a
+    workbook's text lines drop trailing empty cells, its table rows keep them)."""
+    out: list[str] = []
+    for row in rows:
+        for i, cell in enumerate(row[:-1]):
+            canon = canonical_label(cell) if cell.strip() else None
+            if canon and not clean_value(row[i + 1]) and canon not in out:
+                out.append(canon)
     return out
 
 

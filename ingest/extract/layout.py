@@ -166,6 +166,7 @@ class Layout:
 
 
 def field_span(d: Layout, hit: FieldHit) -> tuple[int, int]:
-    """Where a labelled field's value stands in its line (the whole line when it was pieced together)."""
-    start = d.lines[hit.line].find(hit.value)
+    """Where a labelled field's value stands in its line (the whole line when it was pieced together, or when
+    the label was read blank: the line shows the empty field)."""
+    start = d.lines[hit.line].find(hit.value) if hit.value else -1
     return (start, start + len(hit.value)) if start >= 0 else (0, len(d.lines[hit.line]))

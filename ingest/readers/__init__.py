@@ -6,11 +6,13 @@ still read, and turns every failure into a `ReadError` whose kind and Chinese me
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 from ingest.errors import ReadError
 from ingest.glossary import ProblemKind
 from ingest.model import Document
+from ingest.readers.budget import file_budget
 from ingest.readers.common import MB, ReadLimits, clean_document
 from ingest.readers.formats import BY_SUFFIX, LEGACY_SUFFIXES, SUPPORTED_SUFFIXES, ZIP_FORMATS, Format
 from ingest.readers.pdf_reader import page_image
@@ -29,8 +31,9 @@ __all__ = [
 def read_file(path: Path, source_file: str, limits: ReadLimits = ReadLimits()) -> Document:
     """Read one dossier file into a Document, its text without control characters; raises only ReadError."""
     try:
-        fmt = _format_of(path, limits)
-        return clean_document(fmt.reader(path, source_file, limits))
+        with file_budget(limits):
+            fmt = _format_of(path, limits)
+            return clean_document(fmt.reader(path, source_file, limits))
     except ReadError:
         raise
     except MemoryError as exc:
@@ -43,9 +46,12 @@ def read_file(path: Path, source_file: str, limits: ReadLimits = ReadLimits()) -
 
 def _format_of(path: Path, limits: ReadLimits) -> Format:
     try:
-        size = path.stat().st_size
+        st = path.stat()
     except OSError as exc:
         raise ReadError(ProblemKind.CORRUPT, f"文件无法打开（{exc.strerror or exc}）") from exc
+    if not stat.S_ISREG(st.st_mode):  # discovery takes only regular files; this guards every other caller
+        raise ReadError(ProblemKind.SPECIAL_ENTRY, "不是普通文件（管道、设备或文件夹），未读取")
+    size = st.st_size
     if size == 0:
         raise ReadError(ProblemKind.EMPTY, "文件为空（0字节）")
     if size > limits.max_file_mb * MB:

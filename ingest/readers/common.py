@@ -26,10 +26,24 @@ class ReadLimits:
     max_xlsx_cells: int = 200_000  # cells iterated over all sheets
     max_zip_members: int = 10_000  # a real .docx/.xlsx has tens of members
     max_blocks: int = 200_000  # text blocks per file
+    # Budgets against hostile or damaged input (issue 15); README "Security" lists them.
+    max_block_chars: int = 100_000  # characters of one paragraph, line or row (a real one has a few thousand)
+    max_text_chars: int = 5_000_000  # characters of one file (a 500-page decision has ~1 M)
+    max_xml_mb: float = 64  # one inflated .docx document part, .xlsx sheet or shared-strings part
+    max_stream_mb: float = 64  # one inflated PDF content, form or font stream (all of them: max_uncompressed_mb)
+    max_image_megapixels: float = 200  # one image in a PDF, from its declared width and height
+    max_render_megapixels: float = 40  # one page rendered for OCR (A4 at 200 dpi is 3.9); larger: lower dpi
+    min_ocr_dpi: int = 72  # a page that fits the render budget only below this is too large to OCR
+    max_seconds: float = 600  # wall time to read and OCR one file
+    max_folder_depth: int = 32  # folders below a dossier folder
 
     @property
     def max_uncompressed_bytes(self) -> int:
         return int(self.max_uncompressed_mb * MB)
+
+    @property
+    def max_file_bytes(self) -> int:
+        return int(self.max_file_mb * MB)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> ReadLimits:

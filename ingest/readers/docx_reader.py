@@ -17,6 +17,7 @@ from lxml import etree
 
 from ingest.errors import ReadError
 from ingest.model import Document, Position, Table, TextBlock
+from ingest.readers.budget import TextBudget, check_part_size
 from ingest.readers.common import ReadLimits, check_zip, corrupt, read_member, too_large
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -40,7 +41,9 @@ def read_docx(path: Path, source_file: str, limits: ReadLimits = ReadLimits()) -
         with zipfile.ZipFile(path) as zf:
             check_zip(zf, limits)
             budget = [limits.max_uncompressed_bytes]
-            xml = read_member(zf, _main_part(zf, limits, budget), limits, budget)
+            part = _main_part(zf, limits, budget)
+            check_part_size(zf, zf.getinfo(part), limits, "Word文档正文")  # before lxml holds it as a tree
+            xml = read_member(zf, part, limits, budget)
     except ReadError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, NotImplementedError,
@@ -76,11 +79,13 @@ def blocks_from_document_xml(root: etree._Element, source_file: str, limits: Rea
     if body is None:
         raise corrupt("Word文档", "缺少 w:body")
     doc = Document(source_file=source_file, file_format="docx", page_count=1)
+    budget = TextBudget(limits, "Word文档")
     counter = 0
     for element in _block_items(body):
         if element.tag == P:
             counter += 1
             text = paragraph_text(element)
+            budget.add(text, f"第{counter}段")
             if text.strip():
                 doc.blocks.append(TextBlock(text, Position(paragraph=counter)))
         else:
@@ -91,6 +96,7 @@ def blocks_from_document_xml(root: etree._Element, source_file: str, limits: Rea
                 cells = tuple(cell_text(tc) for tc in _cells(tr))
                 rows.append(cells)
                 line = "\t".join(cells)
+                budget.add(line, f"第{counter}段（表格行）")
                 if line.strip():
                     doc.blocks.append(TextBlock(line, Position(paragraph=counter), in_table=True))
             if rows:

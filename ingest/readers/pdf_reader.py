@@ -28,7 +28,9 @@ import pypdfium2.raw as pdfium_c
 from ingest.errors import ReadError
 from ingest.glossary import ProblemKind
 from ingest.model import Document, Position, TextBlock
+from ingest.readers.budget import TextBudget
 from ingest.readers.common import ReadLimits, corrupt, too_large
+from ingest.readers.pdf_streams import check_pdf_streams
 
 _CID = re.compile(r"\(cid:\d+\)")
 _NEWLINES = re.compile(r"\r\n?|[\x0b\x0c\u2028\u2029]")
@@ -47,6 +49,7 @@ PDFIUM_LOCK = threading.RLock()
 
 
 def read_pdf(path: Path, source_file: str, limits: ReadLimits = ReadLimits()) -> Document:
+    check_pdf_streams(path, limits)  # before PDFium inflates anything: it aborts the process when memory runs out
     with PDFIUM_LOCK:
         return _read_pdf(path, source_file, limits)
 
@@ -59,10 +62,12 @@ def _read_pdf(path: Path, source_file: str, limits: ReadLimits) -> Document:
             raise too_large(f"PDF共 {count} 页，超过上限 {limits.max_pages} 页；请拆分后提交")
         doc = Document(source_file=source_file, file_format="pdf", page_count=count)
         ocr: list[int] = []
+        budget = TextBudget(limits, "PDF")
         for number in range(1, count + 1):
             page = pdf[number - 1]
             try:
                 text = page_text(page)
+                budget.add(text, f"第{number}页")
                 if needs_ocr(text, page):
                     ocr.append(number)
                     if not _is_sparse(text):  # absent or garbled: nothing worth keeping
@@ -259,11 +264,29 @@ def is_garbled(text: str) -> bool:
     return letters / len(rest) < MIN_LETTER_SHARE or bad / len(rest) > MAX_BAD_SHARE
 
 
-def page_image(path: Path, page: int, dpi: int = 200):
-    """Render one page (1-based) to a PIL image, for OCR."""
+def render_dpi(width_pt: float, height_pt: float, dpi: int, limits: ReadLimits) -> int:
+    """`dpi`, or the highest lower one at which the page fits `max_render_megapixels`; TOO_LARGE when even
+    `min_ocr_dpi` does not fit (PDF allows 200 × 200 inch pages: 1.6 gigapixels at 200 dpi)."""
+    area = max(width_pt, 1.0) * max(height_pt, 1.0) / (72 * 72)  # square inches
+    fitting = int(math.sqrt(limits.max_render_megapixels * 1e6 / area))
+    if fitting >= dpi:
+        return dpi
+    if fitting < limits.min_ocr_dpi:
+        mm = 25.4 / 72
+        raise too_large(
+            f"页面尺寸 {width_pt * mm:.0f}×{height_pt * mm:.0f} mm 过大，按 {limits.min_ocr_dpi} dpi 渲染也超过"
+            f" {limits.max_render_megapixels:g} 百万像素的上限，无法OCR识别"
+        )
+    return fitting
+
+
+def page_image(path: Path, page: int, dpi: int = 200, limits: ReadLimits = ReadLimits()):
+    """Render one page (1-based) to a PIL image, for OCR; at a lower dpi when the page is very large."""
     with PDFIUM_LOCK:
         pdf = pdfium.PdfDocument(path)
         try:
-            return pdf[page - 1].render(scale=dpi / 72).to_pil()
+            pdf_page = pdf[page - 1]
+            scale = render_dpi(*pdf_page.get_size(), dpi, limits) / 72
+            return pdf_page.render(scale=scale).to_pil()
         finally:
             pdf.close()

@@ -23,6 +23,7 @@ from python_calamine import CalamineWorkbook, SheetTypeEnum
 from ingest.errors import ReadError
 from ingest.glossary import ProblemKind
 from ingest.model import Document, Position, Table, TextBlock
+from ingest.readers.budget import TextBudget, check_part_size
 from ingest.readers.common import ReadLimits, check_zip, corrupt, read_member, too_large
 
 
@@ -41,6 +42,7 @@ def read_xlsx(path: Path, source_file: str, limits: ReadLimits = ReadLimits()) -
     try:
         doc = Document(source_file=source_file, file_format="xlsx", page_count=1)
         budget = [limits.max_xlsx_cells]
+        text = TextBudget(limits, "Excel文件")
         seen: set[str] = set()
         for index, meta in enumerate(wb.sheets_metadata):
             # a chart sheet has no cells; a repeated name (invalid in Excel) would only be the first sheet again,
@@ -48,7 +50,7 @@ def read_xlsx(path: Path, source_file: str, limits: ReadLimits = ReadLimits()) -
             if meta.typ == SheetTypeEnum.ChartSheet or meta.name in seen:
                 continue
             seen.add(meta.name)
-            _read_sheet(meta.name, wb.get_sheet_by_index(index), doc, budget, limits)
+            _read_sheet(meta.name, wb.get_sheet_by_index(index), doc, budget, limits, text)
     except ReadError:
         raise
     except BaseException as exc:
@@ -67,7 +69,7 @@ def _library_error(exc: BaseException) -> bool:
     return isinstance(exc, Exception) or type(exc).__name__ == "PanicException"
 
 
-def _read_sheet(title: str, sheet, doc: Document, budget: list[int], limits: ReadLimits) -> None:
+def _read_sheet(title: str, sheet, doc: Document, budget: list[int], limits: ReadLimits, text: TextBudget) -> None:
     start, end = sheet.start, sheet.end
     if start is None or end is None:  # no non-empty cell
         return
@@ -89,6 +91,7 @@ def _read_sheet(title: str, sheet, doc: Document, budget: list[int], limits: Rea
             first_row = r
         rows.append(lead + tuple(cells))
         line = "\t".join(cells[filled[0] : filled[-1] + 1])
+        text.add(line, f"工作表“{title}”第{r}行")
         doc.blocks.append(TextBlock(line, Position(cell=f"{title}!{_column_letter(col0 + filled[0] + 1)}{r}")))
     if len(doc.blocks) > limits.max_blocks:
         raise too_large(f"Excel行数超过上限 {limits.max_blocks}")
@@ -150,8 +153,12 @@ def _check_sheet_areas(zf: zipfile.ZipFile, limits: ReadLimits) -> None:
     inflated = [limits.max_uncompressed_bytes]
     for info in zf.infolist():
         name = info.filename.lower()
+        if name.endswith("sharedstrings.xml"):  # calamine holds every shared string at once: one may be 280 MB
+            check_part_size(zf, info, limits, "Excel文件的共享字符串表")
+            continue
         if not _SHEET_PART.match(name) or name.endswith(".rels"):
             continue
+        check_part_size(zf, info, limits, "Excel工作表")
         # by ZipInfo, not name: with duplicate names every entry is measured
         xml = read_member(zf, info, limits, inflated)  # type: ignore[arg-type]
         if _sheet_area(xml, limits.max_xlsx_cells) > limits.max_xlsx_cells:

@@ -21,7 +21,7 @@ from reports.fonts import use_cjk_font  # also selects the Agg backend
 from reports.glossary import TREND_ZH
 from reports.history.trends import Trends
 from reports.masking import mask_text
-from reports.xlsx import CENTER, append_row, style_header
+from reports.xlsx import CENTER, append_row, save_workbook, style_header
 from scoring.glossary import FINDING_ZH, GRADES_ZH, TERMS_ZH
 
 TREND_CHART_FILES = {
@@ -207,7 +207,4 @@ def write_trends_workbook(trends: Trends, path: Path) -> Path:
     _sheet(wb, TREND_ZH["sheet_recurrence"], trends.recurrence)
     _sheet(wb, TREND_ZH["sheet_zero"], trends.zero_enforcement,
            headers={"previous_files": TREND_ZH["previous_cases"]})
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
-    return path
+    return save_workbook(wb, path)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import random
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -24,6 +23,7 @@ from pathlib import Path
 
 from ingest.errors import PingchaError
 from ingest.glossary import INPUT_HEADERS_ZH
+from ingest.normalize import norm_text
 from ingest.workbook_rows import Column, read_rows
 from scoring.campaign.sampling import Sample
 from scoring.glossary import ASSIGNMENT_ZH, TERMS_ZH
@@ -112,13 +112,9 @@ class Assignment:
                 f"每卷至少 {self.per_file} 人；每人 {min(loads)}–{max(loads)} 卷")
 
 
-def _norm(text: object) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(text or "")))
-
-
 def same_unit(a: str, b: str) -> bool:
     """Unit names compare after NFKC and whitespace removal ('' is nobody's unit)."""
-    return bool(_norm(a)) and _norm(a) == _norm(b)
+    return bool(norm_text(a)) and norm_text(a) == norm_text(b)
 
 
 def read_reviewers(path: Path) -> list[Reviewer]:
@@ -128,7 +124,7 @@ def read_reviewers(path: Path) -> list[Reviewer]:
     reviewers: list[Reviewer] = []
     seen: dict[str, int] = {}
     for row in sheet:
-        name = _norm(row.text("name"))
+        name = norm_text(row.text("name"))
         if not name:
             raise AssignmentError(f"{path.name}：第{row.number}行未填写{NAME_COL}")
         if name in seen:
@@ -156,7 +152,7 @@ def _form_panels(reviewers: list[Reviewer], per_file: int, rng: random.Random,
     if attempt == 0:
         by_unit: dict[str, list[Reviewer]] = {}
         for r in sorted(reviewers, key=lambda r: r.name):
-            by_unit.setdefault(_norm(r.unit), []).append(r)
+            by_unit.setdefault(norm_text(r.unit), []).append(r)
         ordered = [r for unit in sorted(by_unit, key=lambda u: (-len(by_unit[u]), u)) for r in by_unit[unit]]
     else:
         ordered = sorted(reviewers, key=lambda r: r.name)
@@ -278,7 +274,7 @@ def assign(sample: Sample, reviewers: list[Reviewer], per_file: int = 2, seed: i
     for attempt in range(FORMATION_ATTEMPTS):
         groups = _form_panels(reviewers, per_file, rng, attempt)
         panels = [Panel(ASSIGNMENT_ZH["panel_name"].format(n=i),
-                        tuple(sorted(g, key=lambda r: (_norm(r.unit), r.name))))
+                        tuple(sorted(g, key=lambda r: (norm_text(r.unit), r.name))))
                   for i, g in enumerate(groups, start=1)]
         if not all(_eligible(panels, unit, per_file) for unit in units_with_files):
             continue
@@ -300,8 +296,8 @@ def assign(sample: Sample, reviewers: list[Reviewer], per_file: int = 2, seed: i
             dossier, unit, panel.name, names,
             tuple(m.name for m in panel.members if same_unit(m.unit, unit)),
         ))
-    known = {_norm(u) for u in sample.population} | {_norm(u) for u in units_with_files}
-    outsiders = [f"{r.name}（{r.unit}）" for r in reviewers if r.unit and _norm(r.unit) not in known]
+    known = {norm_text(u) for u in sample.population} | {norm_text(u) for u in units_with_files}
+    outsiders = [f"{r.name}（{r.unit}）" for r in reviewers if r.unit and norm_text(r.unit) not in known]
     warnings = []
     if outsiders:
         warnings.append("以下评查人员的单位不是被评查单位，视为无需回避（如单位名称与案卷目录不一致，请改正后重新分配）："

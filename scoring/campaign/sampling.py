@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import random
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -22,8 +20,10 @@ from typing import Any
 from ingest.discover import CampaignInventory, DossierRef, RegisterRef
 from ingest.errors import PingchaError
 from ingest.glossary import CASE_TYPE_NAME_MARKS, ELEMENT_ZH, REGISTER_HEADERS_ZH
+from ingest.normalize import norm_text
 from ingest.workbook_rows import Column, read_sheets, rows_of
 from scoring.glossary import SAMPLE_INFO_ZH, SAMPLE_METHOD_ZH, SAMPLE_ZH, SHORT_TERMS_ZH, TERMS_ZH
+from scoring.model import case_part
 
 RESULT_SHEET = SAMPLE_ZH["sheet_result"]
 INFO_SHEET = SAMPLE_ZH["sheet_info"]
@@ -134,12 +134,9 @@ def quota(n: int, *, rate: float | None, per_unit: int | None, min_per_unit: int
     return min(n, max(min_per_unit, wanted))
 
 
-def _norm(text: object) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(text or "")))
-
-
 def _case_name(ref: DossierRef) -> str:
-    name = ref.dossier_id.split("/", 1)[1] if "/" in ref.dossier_id else ref.dossier_id
+    """What a register calls the case: its folder's name, or its file's name without the suffix."""
+    name = case_part(ref.dossier_id)
     return Path(name).stem if ref.single_file else name
 
 
@@ -163,7 +160,7 @@ def _register_types(register: RegisterRef) -> dict[str, str]:
         for ws in book.worksheets:
             key_col = type_col = None
             for row in ws.iter_rows(values_only=True):
-                cells = [_norm(c) for c in row]
+                cells = [norm_text(c) for c in row]
                 if key_col is None:
                     key_col = next((cells.index(h) for h in _KEY_HEADERS if h in cells), None)
                     type_col = next((cells.index(h) for h in _TYPE_HEADERS if h in cells), None)
@@ -187,7 +184,7 @@ def case_types(inventory: CampaignInventory) -> dict[str, str]:
     out: dict[str, str] = {}
     for ref in inventory.dossiers:
         name = _case_name(ref)
-        found = by_unit.get(ref.unit, {}).get(_norm(name)) or _type_from_name(name)
+        found = by_unit.get(ref.unit, {}).get(norm_text(name)) or _type_from_name(name)
         if found:
             out[ref.dossier_id] = found
     return out

@@ -21,6 +21,13 @@ fail:
   message: 决定罚款30000元高于告知书拟罚款20000元（行政处罚事先告知书（07告知书.docx）），且未重新告知
   occurrences: 1
   evidence: 09决定书.docx
+unknown:                    # an amount read from a document partly recognised: a veto needs positive evidence
+  facts:
+    documents:
+      - {file: 07告知书.pdf, kind: penalty_notice, fine: 20000}
+      - {file: 09决定书.docx, kind: decision, fine: 30000}
+    problems: [{file: 07告知书.pdf, kind: ocr-failed, message: 第2页OCR也未能识别}]
+  message: 决定罚款30000元高于告知书拟罚款20000元，但金额读自未能完整识别的文书（第2页OCR也未能识别），无法判定
 ```
 """
 
@@ -36,6 +43,7 @@ from scoring.rules.base import (
     decision_fine,
     doc_evidence,
     doc_ref,
+    file_doubt,
     notice_fine,
     yuan,
 )
@@ -82,6 +90,10 @@ def _decision_vs_notice(facts: CaseFacts) -> Outcome:
     if decided.value <= highest.value:
         return Outcome.passed(f"决定罚款{yuan(decided.value)}未高于告知的拟罚款{yuan(highest.value)}")
     names = "、".join(doc_ref(d) for d in notices)
+    doubt = file_doubt(facts, decided.evidence.source_file) or file_doubt(facts, highest.evidence.source_file)
+    if doubt:  # a veto needs positive evidence: an amount read from a document partly recognised is not
+        return Outcome.unknown(f"决定罚款{yuan(decided.value)}高于告知书拟罚款{yuan(highest.value)}，"
+                               f"但金额读自未能完整识别的文书（{doubt}），无法判定", decided.evidence)
     return Outcome.failed(
         f"决定罚款{yuan(decided.value)}高于告知书拟罚款{yuan(highest.value)}（{names}），且未重新告知",
         decided.evidence,

@@ -1,14 +1,16 @@
 """What every rule kind shares: the Outcome it returns, its context, preconditions, dates and fines.
 
-Semantics kept in one place so that all kinds agree (checklist-penalty-general.md, "How a file is scored"):
-a missing document is a `fail` naming it, unless files of the dossier could not be read, in which case the
-absence is not proven and the outcome is `unknown`; a value whose document is present but unreadable is
-`unknown`; a value whose document is absent makes the check `n/a` (the absence is another item's business).
+Semantics kept in one place so that all kinds agree (checklist-penalty-general.md, "How a file is scored"),
+precision first (issue 14): a `fail` needs positive evidence. A missing document is a `fail` whose evidence
+lists the documents searched, unless a file could not be read or a document could not be classified: then
+the absence is not proven and the outcome is `unknown`, naming those files. A form field is missing only when
+its label was read with an empty value; a label not found at all is `unknown`. A value whose document is
+present but unreadable is `unknown`; a value whose document is absent makes the check `n/a` (the absence is
+another item's business).
 """
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -17,15 +19,15 @@ from typing import Annotated, Any
 from pydantic import AfterValidator
 
 from ingest.glossary import DOC_KIND_ZH, PARTY_KIND_ZH, DocKind, ProblemKind
-from ingest.model import CaseFacts, DateRole, DocFacts, Elements, Evidence, Found
+from ingest.model import CaseFacts, DateRole, DocFacts, Elements, Evidence, Found, Position
+from ingest.normalize import norm_text
 from scoring.glossary import Status
 from scoring.rules.args import ParamRef
 from scoring.workdays import CalendarUnknownError
 
 MISSING = Evidence("")  # the evidence of an absence: no file, no quote
 
-# Problems that may hide a document: its absence from the facts proves nothing. An unclassified document
-# is not one of them: its text was read, and a title the classifier does not know is reported on its own.
+# Problems that may hide a document: its absence from the facts proves nothing.
 UNREADABLE = frozenset(
     {
         ProblemKind.UNSUPPORTED,
@@ -37,8 +39,12 @@ UNREADABLE = frozenset(
         ProblemKind.TOO_LARGE,
         ProblemKind.NO_DOCUMENTS,
         ProblemKind.INTERNAL_ERROR,
+        ProblemKind.SPECIAL_ENTRY,
+        ProblemKind.TIMEOUT,
     }
 )
+# An unclassified document was read, but may be the one looked for under a title the classifier does not know.
+HIDING = UNREADABLE | {ProblemKind.UNCLASSIFIED}
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +156,7 @@ def event_zh(ref: str) -> str:
 def serves_decision(doc: DocFacts, facts: CaseFacts, keywords: tuple[str, ...] = ("决定",)) -> bool | None:
     """Whether a service receipt serves the decision: True, False, or None when it does not say."""
     case_no = facts.elements.case_no
-    if case_no and any(norm(c.value) == norm(case_no.value) for c in doc.cited_case_nos):
+    if case_no and any(norm_text(c.value) == norm_text(case_no.value) for c in doc.cited_case_nos):
         return True
     if doc.served_document is None:
         return None
@@ -197,11 +203,6 @@ def resolve_first(facts: CaseFacts, refs: tuple[str, ...]) -> tuple[Found[date] 
 # ---------------------------------------------------------------------------------------------------
 
 
-def norm(text: str) -> str:
-    """Compare-normal form: NFKC (full-width → half-width), no whitespace."""
-    return "".join(unicodedata.normalize("NFKC", text).split())
-
-
 def doc_zh(doc: DocFacts) -> str:
     return doc.title or DOC_KIND_ZH.get(doc.kind, doc.kind.value)
 
@@ -223,13 +224,37 @@ def unreadable_files(facts: CaseFacts) -> list[str]:
     return [p.source_file or facts.dossier_id for p in facts.problems if p.kind in UNREADABLE]
 
 
+def hiding_files(facts: CaseFacts) -> list[str]:
+    """Files that may hold a document the facts do not show: unreadable, or holding an unclassified document."""
+    return list(dict.fromkeys(p.source_file or facts.dossier_id for p in facts.problems if p.kind in HIDING))
+
+
+def files_zh(files: list[str]) -> str:
+    return "、".join(files[:3]) + ("等" if len(files) > 3 else "")
+
+
+def searched(facts: CaseFacts) -> Evidence:
+    """The evidence of an absence: the documents searched (checklist: every fail names its evidence)."""
+    titles = list(dict.fromkeys(doc_zh(d) for d in facts.documents))
+    return Evidence("", Position(), f"已查阅{len(facts.documents)}份文书：{'、'.join(titles)}" if titles else "卷内无文书")
+
+
+def not_proven(facts: CaseFacts, what_zh: str, lead: str = "") -> Outcome | None:
+    """The unknown an absence gives when files could not be read or documents not classified, else None."""
+    unreadable, hiding = unreadable_files(facts), hiding_files(facts)
+    if not hiding:
+        return None
+    why = (
+        f"有{len(unreadable)}个文件无法读取" if len(unreadable) == len(hiding)
+        else f"有{len(hiding)}个文件无法读取或未能识别文书类型"
+    )
+    return Outcome.unknown(f"{lead}卷内未见{what_zh}，但{why}（{files_zh(hiding)}），无法判定")
+
+
 def absent(facts: CaseFacts, what_zh: str, extra: str = "") -> Outcome:
-    """A required document is not in the file: fail naming it, or unknown when files were unreadable."""
-    unreadable = unreadable_files(facts)
-    if unreadable:
-        names = "、".join(unreadable[:3]) + ("等" if len(unreadable) > 3 else "")
-        return Outcome.unknown(f"卷内未见{what_zh}，但有{len(unreadable)}个文件无法读取（{names}），无法判定")
-    return Outcome.failed(f"卷内未见{what_zh}{extra}", MISSING)
+    """A required document is not in the file: fail listing the documents searched, or unknown when a file
+    could not be read or a document not classified (it may be the one looked for)."""
+    return not_proven(facts, what_zh) or Outcome.failed(f"卷内未见{what_zh}{extra}", searched(facts))
 
 
 def decision_fine(facts: CaseFacts) -> Found[Decimal] | None:
@@ -298,6 +323,15 @@ def _attr_set(doc: DocFacts, attr: str) -> bool:
     return value is not None
 
 
+def labelled(doc: DocFacts, labels: tuple[str, ...]) -> bool | None:
+    """A form field by its labels: True filled in, False a label read with an empty value (the positive
+    evidence of a blank), None no label found (wrapped in its cell, a synonym not known, another layout)."""
+    values = [doc.fields[label].value for label in labels if label in doc.fields]
+    if any(v.strip() for v in values):
+        return True
+    return False if values else None
+
+
 def has_part(
     doc: DocFacts,
     attrs: tuple[str, ...] = (),
@@ -305,16 +339,36 @@ def has_part(
     dates: tuple[DateRole, ...] = (),
     narrative: bool = False,
 ) -> bool | None:
-    """Present when any attribute, labelled field or date role is found. Not found gives None (cannot be
-    told) for a part that only labels can show when no labelled field at all was read, and always for a
-    `narrative` part (违法事实 in a decision is prose, not a labelled field, so its absence proves nothing)."""
+    """Present when any attribute, labelled field or date role is found. A part shown only by labels is
+    missing only when its label was read blank, and cannot be told (None) when no label was found; a part
+    that extraction reads as a clause (attrs: remedies, payment_terms …) is missing when the document was
+    read and the clause is not in it. A `narrative` part (违法事实 in a decision is prose, not a labelled
+    field) is never missing: its absence proves nothing."""
     if any(_attr_set(doc, a) for a in attrs) or any(r in doc.dates for r in dates):
         return True
-    if any(label in doc.fields for label in labels):
-        return True
-    if narrative or (not attrs and not dates and not doc.fields):
+    by_label = labelled(doc, labels)
+    if by_label is not None:
+        return by_label
+    if narrative or not (attrs or dates):
         return None
-    return False
+    return False if (doc.fields or doc.dates) else None
+
+
+def partly_read(doc: DocFacts, facts: CaseFacts) -> str | None:
+    """Why a document's text may be incomplete (pages not read, OCR of low confidence), or None: a part not
+    found in such a document is `unknown`, never a `fail`."""
+    return file_doubt(facts, doc.source_file)
+
+
+def file_doubt(facts: CaseFacts, source_file: str) -> str | None:
+    """Why what was read from a file may be wrong or incomplete, or None. Read from the problems and the
+    review reasons ingest reports (a low-confidence OCR reason names its file)."""
+    if not source_file:
+        return None
+    problem = next((p for p in facts.problems if p.source_file == source_file and p.kind in UNREADABLE), None)
+    if problem is not None:
+        return problem.message
+    return next((r for r in facts.review_reasons if source_file in r), None)
 
 
 def both(*checks: bool | None) -> bool | None:

@@ -20,7 +20,17 @@ fail:
   message: 送达回证（10送达回证.docx）所载文号“京朝市监罚〔2025〕21号”与决定书文号“京朝市监罚〔2025〕12号”不一致
   occurrences: 1
   evidence: 10送达回证.docx
+unknown:                    # text glued to a number read from a wrapped line: not a well-formed number
+  facts:
+    documents:
+      - {file: 09决定书.pdf, kind: decision, own_no: 京朝市监罚〔2025〕12号}
+      - {file: 10送达回证.pdf, kind: service_receipt, cited_case_nos: [摘要罚款京朝市监罚〔2025〕12号]}
+  message: 送达回证（10送达回证.pdf）所载文号“摘要罚款京朝市监罚〔2025〕12号”与决定书文号“京朝市监罚〔2025〕12号”不同，但未能完整识别（疑为断行或粘连），无法核对
 ```
+
+Precision first: a difference is a fail only when both values are well formed — a case number that
+parses as one number with nothing glued to it, a credit code (or ID number) whose check character holds,
+a name that is not the other with words glued on or cut off. Otherwise the item is `unknown`.
 """
 
 from __future__ import annotations
@@ -29,9 +39,12 @@ from typing import Literal
 
 from pydantic import Field
 
+from ingest.extract.case_numbers import find_case_numbers
+from ingest.extract.credit_code import check_code
 from ingest.glossary import DocKind
 from ingest.model import CaseFacts, Found
-from scoring.rules.base import Outcome, RuleContext, doc_ref, norm
+from ingest.normalize import norm_text
+from scoring.rules.base import Outcome, RuleContext, doc_ref
 from scoring.rules.registry import Args, register
 from scoring.rules.when import When
 
@@ -46,12 +59,27 @@ class ConsistencyArgs(Args):
 
 def same(a: str, b: str, masked_ok: bool = False) -> bool:
     """Equal after normalisation; a masked character (*) matches anything when `masked_ok`."""
-    a, b = norm(a).upper(), norm(b).upper()
+    a, b = norm_text(a).upper(), norm_text(b).upper()
     if a == b:
         return True
     if masked_ok and len(a) == len(b) and ("*" in a or "*" in b):
         return all(x == y or "*" in (x, y) for x, y in zip(a, b, strict=True))
     return False
+
+
+def well_formed(field: str, a: str, b: str) -> bool:
+    """Both values read whole, so that their difference is the file's and not the reading's."""
+    a, b = norm_text(a).upper(), norm_text(b).upper()
+    if a.endswith(b) or b.endswith(a) or a.startswith(b) or b.startswith(a):
+        return False  # one is the other with text glued on or cut off (a wrapped line, a cell read on)
+    if field == "case_no":
+        return all(len(found := find_case_numbers(v)) == 1 and norm_text(found[0].text).upper() == v for v in (a, b))
+    if field == "party_id":
+        return all("*" in v or check_code(v).status == "valid" for v in (a, b))
+    return True
+
+
+UNSURE = "不同，但未能完整识别（疑为断行或粘连），无法核对"
 
 
 def _case_no(facts: CaseFacts, args: ConsistencyArgs) -> tuple[list[tuple[str, Found[str]]], str | None, int]:
@@ -64,7 +92,8 @@ def _case_no(facts: CaseFacts, args: ConsistencyArgs) -> tuple[list[tuple[str, F
     docs = [d for d in facts.documents if d.kind != DocKind.DECISION and (not args.kinds or d.kind in args.kinds)]
     cited = [(d, c) for d in docs for c in d.cited_case_nos]
     bad = [
-        (f"{doc_ref(d)}所载文号“{c.value}”与决定书文号“{own.value}”不一致", c)
+        (f"{doc_ref(d)}所载文号“{c.value}”与决定书文号“{own.value}”"
+         + ("不一致" if well_formed("case_no", c.value, own.value) else UNSURE), c)
         for d, c in cited
         if not same(c.value, own.value)
     ]
@@ -79,7 +108,8 @@ def _party(facts: CaseFacts, args: ConsistencyArgs, field: str) -> tuple[list[tu
         return [], 0
     where = f"（{ref.evidence.source_file}）" if ref.evidence.source_file else ""
     bad = [
-        (f"{doc_ref(d)}所载{FIELD_ZH[field]}“{v.value}”与“{ref.value}”{where}不一致", v)
+        (f"{doc_ref(d)}所载{FIELD_ZH[field]}“{v.value}”与“{ref.value}”{where}"
+         + ("不一致" if well_formed(field, v.value, ref.value) else UNSURE), v)
         for d, v in values
         if not same(v.value, ref.value, masked_ok=field == "party_id")
     ]
@@ -101,10 +131,12 @@ def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
             found, n = _party(facts, args, field)
         bad += found
         compared += n
-    if bad:
-        return Outcome.failed("；".join(t for t, _ in bad), bad[0][1].evidence, len(bad))
-    if unread:
-        return Outcome.unknown("；".join(unread) + "，无法核对")
+    sure = [(t, f) for t, f in bad if not t.endswith(UNSURE)]
+    if sure:
+        return Outcome.failed("；".join(t for t, _ in sure), sure[0][1].evidence, len(sure))
+    if bad or unread:
+        return Outcome.unknown("；".join([t for t, _ in bad] + [u + "，无法核对" for u in unread]),
+                               bad[0][1].evidence if bad else None)
     if not compared:
         return Outcome.na(f"卷内无可比对的{'、'.join(FIELD_ZH[f] for f in args.fields)}，不适用")
     return Outcome.passed(f"{'、'.join(FIELD_ZH[f] for f in args.fields)}前后一致")

@@ -7,6 +7,10 @@ and the 送达回证 (`service_receipt`, R19; Art. 61: document served and its n
 place, date, signature or witnessed refusal). A part is present, missing, or unreadable (unknown); a part
 written as prose (违法事实) that extraction cannot see is noted, never deducted.
 
+Precision first: a clause (复议/诉讼, 陈述申辩权利, 履行方式) is missing only from a document read whole; in a
+document partly recognised (pages not read, OCR of low confidence) it is `unknown`. A form's part (送达回证)
+is missing only when its label was read blank; a label not found is `unknown`.
+
 Example:
 
 ```yaml
@@ -26,10 +30,18 @@ pass:
 fail:
   facts:
     documents:
-      - {file: 07告知书.docx, kind: penalty_notice, defense_right: 你单位有权进行陈述和申辩}
+      - {file: 07告知书.docx, kind: penalty_notice, fields: {违法事实: 销售过期食品}}
   message: 行政处罚事先告知书（07告知书.docx）缺处罚依据、陈述申辩权利及期限
   occurrences: 2
   evidence: 07告知书.docx
+unknown:
+  facts:
+    documents:
+      - file: 07告知书.docx
+        kind: penalty_notice
+        penalty_basis: [{law: 中华人民共和国食品安全法, article: 124}]
+        defense_right: 你单位有权进行陈述和申辩
+  message: 未能在行政处罚事先告知书（07告知书.docx）中识别‘陈述申辩权利及期限’
 n/a:
   facts: {}
   message: 卷内无事先告知书，不适用
@@ -47,7 +59,18 @@ from pydantic import Field, model_validator
 
 from ingest.glossary import DocKind
 from ingest.model import CaseFacts, DateRole, DocFacts
-from scoring.rules.base import Outcome, RuleContext, both, decision_fine, doc_evidence, doc_ref, has_part
+from scoring.rules.base import (
+    Outcome,
+    RuleContext,
+    _attr_set,
+    both,
+    decision_fine,
+    doc_evidence,
+    doc_ref,
+    has_part,
+    labelled,
+    partly_read,
+)
 from scoring.rules.registry import Args, register
 from scoring.rules.when import When
 
@@ -89,16 +112,41 @@ def prose_part(doc: DocFacts, facts: CaseFacts, labels: tuple[str, ...]) -> bool
     return False if read_elsewhere and was_read else None
 
 
+SERVED_LABELS = ("送达文书",)  # ingest's canonical label for 送达文书名称(及文号)
+
+
+def form_part(doc: DocFacts, attrs: tuple[str, ...] = (), labels: tuple[str, ...] = (),
+              dates: tuple[DateRole, ...] = ()) -> bool | None:
+    """A part of a form (送达回证): present when read; missing only when its label was read blank."""
+    if any(_attr_set(doc, a) for a in attrs) or any(r in doc.dates for r in dates):
+        return True
+    return labelled(doc, labels)
+
+
 def _served_no(doc: DocFacts, facts: CaseFacts) -> bool | None:
+    """The served document's number: missing only when the 送达文书 field was read and holds no number."""
     if doc.cited_case_nos or (doc.served_document and re.search(r"号", doc.served_document.value)):
         return True
-    return has_part(doc, (), ("文书文号", "文号", "送达文书名称及文号"))
+    by_label = labelled(doc, ("文号",))
+    if by_label is not None:
+        return by_label
+    served = next((doc.fields[label].value for label in SERVED_LABELS if label in doc.fields), None)
+    return False if served is not None and served.strip() and "号" not in served else None
 
 
 def _signature(doc: DocFacts, facts: CaseFacts) -> bool | None:
     if doc.signed_by_party is not None:
         return doc.signed_by_party.value
-    return has_part(doc, (), ("受送达人签名", "受送达人签收", "拒收说明", "拒收", "见证人"))
+    return labelled(doc, ("受送达人签名", "拒收说明", "见证人"))
+
+
+def _defense_right(doc: DocFacts, facts: CaseFacts) -> bool | None:
+    """The right to state a case and its period: a right read without a period cannot tell the period is
+    missing (it is often written in the next sentence), so only an absent right is a fail."""
+    right = has_part(doc, ("defense_right",), ())
+    if right is not True:
+        return right
+    return True if doc.defense_period_days is not None else None
 
 
 DECISION = Form(DocKind.DECISION, "决定书", {
@@ -145,23 +193,18 @@ PENALTY_NOTICE = Form(DocKind.PENALTY_NOTICE, "事先告知书", {
         lambda d, f: has_part(d, ("fine",), ("拟处罚", "拟作出的行政处罚", "处罚内容"), narrative=True),
         narrative=True,
     ),
-    "defense_right": Part(
-        "陈述申辩权利及期限",
-        lambda d, f: both(has_part(d, ("defense_right",), ()), has_part(d, ("defense_period_days",), ())),
-    ),
+    "defense_right": Part("陈述申辩权利及期限", _defense_right),
 })
 
 SERVICE_RECEIPT = Form(DocKind.SERVICE_RECEIPT, "送达回证", {
     "document": Part(
         "送达文书名称及文号",
-        lambda d, f: both(has_part(d, ("served_document",), ("送达文书", "送达文书名称")), _served_no(d, f)),
+        lambda d, f: both(form_part(d, ("served_document",), SERVED_LABELS), _served_no(d, f)),
     ),
-    "recipient": Part("受送达人", lambda d, f: has_part(d, ("party_name",), ("受送达人",))),
-    "manner": Part("送达方式", lambda d, f: has_part(d, (), ("送达方式",))),
-    "place": Part("送达地点", lambda d, f: has_part(d, ("place",), ("送达地点",))),
-    "date": Part(
-        "送达日期", lambda d, f: has_part(d, (), ("送达时间", "送达日期"), (DateRole.DELIVERY, DateRole.SIGNED))
-    ),
+    "recipient": Part("受送达人", lambda d, f: form_part(d, ("party_name",), ("受送达人",))),
+    "manner": Part("送达方式", lambda d, f: form_part(d, (), ("送达方式",))),
+    "place": Part("送达地点", lambda d, f: form_part(d, ("place",), ("送达地点",))),
+    "date": Part("送达日期", lambda d, f: form_part(d, (), ("送达日期",), (DateRole.DELIVERY, DateRole.SIGNED))),
     "signature": Part("受送达人签名或见证拒收", _signature),
 })
 
@@ -203,6 +246,8 @@ def judge_parts(docs: list[DocFacts], facts: CaseFacts, parts: dict[str, Part], 
             if not part.applies(facts):
                 continue
             found = part.check(doc, facts)
+            if found is False and partly_read(doc, facts):
+                found = None  # pages not read or OCR of low confidence: the part may be there
             if found is False:
                 gone.append(part.label)
             elif found is None and part.narrative:
@@ -212,13 +257,13 @@ def judge_parts(docs: list[DocFacts], facts: CaseFacts, parts: dict[str, Part], 
         if gone:
             missing.append((doc, gone))
         if unread:
-            unreadable.append(f"{doc_ref(doc)}的{'、'.join(unread)}")
+            unreadable.append(f"未能在{doc_ref(doc)}中识别{'、'.join(f'‘{u}’' for u in unread)}")
     note = f"（{'、'.join(dict.fromkeys(unchecked))}未能自动核对）" if unchecked else ""
     if missing:
         text = "；".join(f"{doc_ref(d)}缺{'、'.join(g)}" for d, g in missing)
         return Outcome.failed(text + note, doc_evidence(missing[0][0]), sum(len(g) for _, g in missing))
     if unreadable:
-        return Outcome.unknown("未能读取" + "；".join(unreadable) + note)
+        return Outcome.unknown("；".join(unreadable) + note)
     checked = [parts[n].label for n in names if parts[n].label not in unchecked]
     text = ("已载明" + "、".join(checked) + note) if checked else note.strip("（）")
     return Outcome.passed(text, doc_evidence(docs[0]))

@@ -22,11 +22,17 @@ fail:
   occurrences: 1
   evidence: 09决定书.docx
 unknown:
-  facts:
-    elements:
-      filing_date: {value: 2025-03-05, file: 02立案.docx}
-    documents: [{file: 09决定书.docx, kind: decision}]
-  message: 未能读取作出决定日期，无法核对程序先后
+  - facts:
+      elements:
+        filing_date: {value: 2025-03-05, file: 02立案.docx}
+      documents: [{file: 09决定书.docx, kind: decision}]
+    message: 未能读取作出决定日期，无法核对程序先后
+  - facts:                  # a date read from a document partly recognised: a veto needs positive evidence
+      elements:
+        filing_date: {value: 2025-03-20, file: 02立案.pdf}
+        decision_date: {value: 2025-03-10, file: 09决定书.docx}
+      problems: [{file: 02立案.pdf, kind: ocr-failed, message: 第1页OCR也未能识别}]
+    message: 立案（2025年3月20日）晚于作出决定（2025年3月10日），但日期读自未能完整识别的文书（第1页OCR也未能识别），无法核对程序先后
 ```
 """
 
@@ -37,7 +43,7 @@ from datetime import date
 from pydantic import Field
 
 from ingest.model import CaseFacts
-from scoring.rules.base import DateRef, Outcome, RuleContext, event_zh, resolve_date
+from scoring.rules.base import DateRef, Outcome, RuleContext, event_zh, file_doubt, resolve_date
 from scoring.rules.registry import Args, register
 from scoring.rules.when import When
 
@@ -61,7 +67,7 @@ def zh_date(day: date) -> str:
 def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
     """Fail for each pair whose `before` date comes after its `after` date; evidence is the `after` date."""
     args: DatesInOrderArgs = item.args
-    fails, unreadable, checked = [], [], []
+    fails, unreadable, checked, doubts = [], [], [], []
     evidence = None
     for pair in args.pairs:
         first, first_home = resolve_date(facts, pair.before)
@@ -73,13 +79,17 @@ def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
             continue
         b, a = first.value, second.value
         checked.append(f"{event_zh(pair.before)}（{zh_date(b)}）不晚于{event_zh(pair.after)}（{zh_date(a)}）")
-        if b > a or (pair.strict and b == a):
+        doubt = file_doubt(facts, first.evidence.source_file) or file_doubt(facts, second.evidence.source_file)
+        if (b > a or (pair.strict and b == a)) and doubt:
+            doubts.append(f"{event_zh(pair.before)}（{zh_date(b)}）晚于{event_zh(pair.after)}（{zh_date(a)}），"
+                          f"但日期读自未能完整识别的文书（{doubt}）")
+        elif b > a or (pair.strict and b == a):
             fails.append(f"{event_zh(pair.before)}（{zh_date(b)}）晚于{event_zh(pair.after)}（{zh_date(a)}）")
             evidence = evidence or second.evidence
     if fails:
         return Outcome.failed("程序颠倒：" + "；".join(fails), evidence, len(fails))
-    if unreadable:
-        return Outcome.unknown("；".join(unreadable) + "，无法核对程序先后")
+    if unreadable or doubts:
+        return Outcome.unknown("；".join(doubts + unreadable) + "，无法核对程序先后")
     if not checked:
         return Outcome.na("无可比较的日期，不适用")
     return Outcome.passed("；".join(checked))

@@ -1,5 +1,8 @@
 """document_present: a required document is in the file (R01, R07, R08, R17, R20, R24, V03).
 
+Precision first: a fail's evidence lists the documents searched; when a file could not be read or a
+document could not be classified, the absence is not proven: `unknown`, naming those files.
+
 Example:
 
 ```yaml
@@ -17,10 +20,14 @@ fail:
   message: 卷内未见立案审批表
   occurrences: 1
   evidence: ''
-unknown:
-  facts:
-    problems: [{file: 13扫描件.jpg, kind: unsupported}]
-  message: 卷内未见立案审批表，但有1个文件无法读取（13扫描件.jpg），无法判定
+unknown:                    # a file not read, or a document not classified, may be the one looked for
+  - facts:
+      problems: [{file: 13扫描件.jpg, kind: unsupported}]
+    message: 卷内未见立案审批表，但有1个文件无法读取（13扫描件.jpg），无法判定
+  - facts:
+      documents: [{file: 01案源.docx, kind: case_source}, {file: 02审批.docx, kind: unknown}]
+      problems: [{file: 02审批.docx, kind: unclassified}]
+    message: 卷内未见立案审批表，但有1个文件无法读取或未能识别文书类型（02审批.docx），无法判定
 ```
 """
 

@@ -1,5 +1,9 @@
 """form_fields: the labelled fields a form must fill in, one occurrence per missing field (R03, R25).
 
+Precision first: a field is missing only when its label was read with an empty value (the quote is the
+evidence); a label not found at all (wrapped inside its cell, a synonym not known, another layout) is
+`unknown` with the reason.
+
 Example:
 
 ```yaml
@@ -18,14 +22,14 @@ pass:
 fail:
   facts:
     documents:
-      - {file: 02立案.docx, kind: filing_approval, fields: {案由: 销售过期食品}}
-  message: 立案审批表（02立案.docx）缺当事人、案件来源
+      - {file: 02立案.docx, kind: filing_approval, fields: {当事人: '', 案件来源: ''}}
+  message: 立案审批表（02立案.docx）缺当事人、案件来源（该栏为空）
   occurrences: 2
   evidence: 02立案.docx
 unknown:
   facts:
     documents: [{file: 02立案.docx, kind: filing_approval, party_name: 北京某某餐饮有限公司}]
-  message: 未能读取立案审批表（02立案.docx）的案件来源
+  message: 未能在立案审批表（02立案.docx）中识别‘案件来源’栏
 ```
 """
 
@@ -34,16 +38,16 @@ from __future__ import annotations
 from pydantic import Field, field_validator
 
 from ingest.glossary import DOC_KIND_ZH, DocKind
-from ingest.model import CaseFacts, DateRole
+from ingest.model import CaseFacts, DateRole, DocFacts, Evidence
 from scoring.rules.base import (
     DOC_ATTRS,
     Outcome,
     RuleContext,
+    _attr_set,
     both,
-    doc_evidence,
     doc_ref,
-    has_part,
     kinds_zh,
+    labelled,
 )
 from scoring.rules.registry import Args, register
 from scoring.rules.when import When
@@ -78,33 +82,50 @@ class FormFieldsArgs(Args):
         return value
 
 
+def field_state(doc: DocFacts, spec: FieldSpec) -> bool | None:
+    """True filled in (an attribute, a date role or a label with a value); False its label read blank;
+    None its label not found: the form may wrap it in its cell or call it by another name."""
+    if any(_attr_set(doc, a) for a in spec.attrs) or any(r in doc.dates for r in spec.dates):
+        found: bool | None = True
+    else:
+        found = labelled(doc, spec.labels or (spec.name,))
+    if spec.and_dates and found is not False:
+        dated = True if any(r in doc.dates for r in spec.and_dates) else None
+        found = both(found, dated)
+    return found
+
+
+def _blank_quote(doc: DocFacts, spec: FieldSpec) -> Evidence:
+    hit = next(doc.fields[label] for label in spec.labels or (spec.name,) if label in doc.fields)
+    return hit.evidence
+
+
 @register("form_fields", args=FormFieldsArgs)
 def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
-    """Each field missing from each document of `kinds` is one occurrence."""
+    """Each field whose label is read blank in each document of `kinds` is one occurrence; a label not
+    found is `unknown` (precision first: the label may be wrapped, or called by another name)."""
     args: FormFieldsArgs = item.args
     docs = facts.of_kind(*args.kinds)
     if not docs:
         return Outcome.na(f"卷内无{kinds_zh(args.kinds)}，不适用")
-    missing, unreadable, first = [], [], None
+    missing, unreadable, evidence = [], [], None
     for doc in docs:
         gone, unread = [], []
         for spec in args.fields:
-            found = has_part(doc, spec.attrs, spec.labels or (spec.name,), spec.dates)
-            if spec.and_dates:
-                found = both(found, has_part(doc, (), (), spec.and_dates))
+            found = field_state(doc, spec)
             if found is False:
                 gone.append(spec.name)
+                evidence = evidence or _blank_quote(doc, spec)
             elif found is None:
                 unread.append(spec.name)
         if gone:
             missing.append((doc, gone))
-            first = first or doc
         if unread:
-            unreadable.append(f"{doc_ref(doc)}的{'、'.join(unread)}")
+            unreadable.append(f"未能在{doc_ref(doc)}中识别{'、'.join(f'‘{n}’' for n in unread)}栏")
     if missing:
-        text = "；".join(f"{doc_ref(d)}缺{'、'.join(g)}" for d, g in missing)
-        return Outcome.failed(text, doc_evidence(first), sum(len(g) for _, g in missing))
+        text = "；".join(f"{doc_ref(d)}缺{'、'.join(g)}（该栏为空）" for d, g in missing)
+        return Outcome.failed(text, evidence, sum(len(g) for _, g in missing))
     if unreadable:
-        return Outcome.unknown("未能读取" + "；".join(unreadable))
+        return Outcome.unknown("；".join(unreadable))
     kinds = "、".join(dict.fromkeys(DOC_KIND_ZH[d.kind] for d in docs))
     return Outcome.passed(f"{kinds}均载明{'、'.join(s.name for s in args.fields)}")

@@ -27,6 +27,15 @@ fail:
   message: 卷内没有一份文书载明2名以上执法人员及其执法证号（最多为询问笔录（03询问笔录.docx），1人持证）
   occurrences: 1
   evidence: 03询问笔录.docx
+unknown:                    # a veto needs positive evidence: the officers may be in a document not classified
+  facts:
+    documents:
+      - file: 03询问笔录.docx
+        kind: inquiry_record
+        officers: [{name: 张三, cert_no: '11010012345'}]
+      - {file: 04检查记录.docx, kind: unknown}
+    problems: [{file: 04检查记录.docx, kind: unclassified}]
+  message: 卷内已识别的文书均未载明2名以上执法人员及其执法证号，但有文件无法读取或未能识别文书类型（04检查记录.docx），无法判定
 ```
 """
 
@@ -38,9 +47,9 @@ from pydantic import Field
 
 from ingest.model import CaseFacts, DateRole, DocFacts
 from scoring.roster import Roster, norm_cert
-from scoring.rules.base import Outcome, RuleContext, doc_ref, unreadable_files
+from scoring.rules.base import Outcome, RuleContext, doc_ref, files_zh, hiding_files, unreadable_files
 from scoring.rules.dates_in_order import zh_date
-from scoring.rules.record_officers import distinct_officers
+from scoring.rules.record_officers import distinct_officers, has_cert
 from scoring.rules.registry import Args, register
 from scoring.rules.when import When
 
@@ -78,7 +87,7 @@ def roster_problems(facts: CaseFacts, roster: Roster) -> tuple[list[tuple[str, o
             if not entries:
                 problems.setdefault(f"{officer.name}不在执法人员名册中（{doc_ref(doc)}）", officer.evidence)
                 continue
-            if not (officer.cert_no or "").strip():
+            if not has_cert(officer):
                 continue  # a form that names the officer without a number: the name is on the roster
             cert = norm_cert(officer.cert_no)
             matching = [e for e in entries if e.cert_no == cert]
@@ -117,6 +126,9 @@ def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
     if count < args.min_officers:
         if not any(d.officers for d in facts.documents) and unreadable_files(facts):
             return Outcome.unknown("卷内可读文书均未载明执法人员，且有文件无法读取，无法判定")
+        if hiding := hiding_files(facts):  # a veto needs positive evidence: the officers may be in those files
+            return Outcome.unknown(f"卷内已识别的文书均未载明{args.min_officers}名以上执法人员及其执法证号，"
+                                   f"但有文件无法读取或未能识别文书类型（{files_zh(hiding)}），无法判定")
         text = f"卷内没有一份文书载明{args.min_officers}名以上执法人员及其执法证号"
         if best and best.officers:
             text += f"（最多为{doc_ref(best)}，{count}人持证）"

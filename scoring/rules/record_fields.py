@@ -1,5 +1,9 @@
 """record_fields: each 笔录 states its times to the minute and place (R05), and is signed (R06).
 
+Precision first: a field is missing only on positive evidence — a time label whose value is no span to
+the minute, a place label read blank, a signature line read blank —; a field whose label is not found is
+`unknown`.
+
 Example:
 
 ```yaml
@@ -17,11 +21,16 @@ pass:
 fail:
   facts:
     documents:
-      - {file: 03询问笔录.docx, kind: inquiry_record, place: 当事人经营场所}
-      - {file: 04检查笔录.docx, kind: inspection_record}
+      - {file: 03询问笔录.docx, kind: inquiry_record, place: 当事人经营场所, fields: {时间: 2025年3月6日9时30分}}
+      - {file: 04检查笔录.docx, kind: inspection_record, fields: {时间: 2025年3月6日, 地点: ''}}
   message: 询问笔录（03询问笔录.docx）缺起止时间（到分）；现场检查(勘验)笔录（04检查笔录.docx）缺起止时间（到分）、地点
   occurrences: 2
   evidence: 03询问笔录.docx
+unknown:
+  facts:
+    documents:
+      - {file: 03询问笔录.docx, kind: inquiry_record, time_span: ['2025-03-06T09:30', '2025-03-06T10:15']}
+  message: 未能在询问笔录（03询问笔录.docx）中识别‘地点’
 ```
 """
 
@@ -32,8 +41,8 @@ from typing import Literal
 from pydantic import Field
 
 from ingest.glossary import RECORD_KINDS, DocKind
-from ingest.model import CaseFacts
-from scoring.rules.base import Outcome, RuleContext, _attr_set, doc_evidence, doc_ref
+from ingest.model import CaseFacts, DocFacts, Evidence
+from scoring.rules.base import Outcome, RuleContext, doc_evidence, doc_ref, partly_read
 from scoring.rules.registry import Args, register
 from scoring.rules.when import When
 
@@ -42,6 +51,8 @@ FIELD_ZH = {
     "place": "地点",
     "signed_by_party": "被询问（检查）人签名或拒签说明",
 }
+# The labels under which each is written (ingest/extract/fields.py canonical labels).
+FIELD_LABELS = {"time_span": ("时间", "开始时间", "结束时间"), "place": ("地点",), "signed_by_party": ()}
 
 
 class RecordFieldsArgs(Args):
@@ -50,18 +61,46 @@ class RecordFieldsArgs(Args):
     when: When | None = None
 
 
+def field_state(doc: DocFacts, name: str) -> tuple[bool | None, Evidence | None]:
+    """(True present, False missing with its evidence, None cannot be told). Missing needs positive evidence:
+    a time label whose value is no span to the minute, a place label read blank, a signature line read blank."""
+    value = getattr(doc, name)
+    if name == "signed_by_party":
+        if value is None:
+            return None, None
+        return value.value, value.evidence
+    if value is not None:
+        return True, None
+    hits = [doc.fields[label] for label in FIELD_LABELS[name] if label in doc.fields]
+    if not hits:
+        return None, None
+    if name == "time_span" or not any(h.value.strip() for h in hits):
+        return False, hits[0].evidence  # the time written is not a span to the minute; or a blank place
+    return True, None
+
+
 @register("record_fields", args=RecordFieldsArgs)
 def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
-    """One occurrence per 笔录 lacking any of `fields` (signed_by_party must be true)."""
+    """One occurrence per 笔录 shown to lack any of `fields`; a field not found at all is `unknown`."""
     args: RecordFieldsArgs = item.args
     records = facts.of_kind(*args.kinds)
     if not records:
         return Outcome.na("卷内无笔录，不适用")
-    problems = []
+    problems, unread = [], []
     for doc in records:
-        missing = [FIELD_ZH[f] for f in args.fields if not _attr_set(doc, f)]
+        states = {f: field_state(doc, f) for f in args.fields}
+        missing = [f for f, (ok, _) in states.items() if ok is False]
+        unknown = [FIELD_ZH[f] for f, (ok, _) in states.items() if ok is None]
+        if missing and partly_read(doc, facts):
+            unknown += [FIELD_ZH[f] for f in missing]
+            missing = []
         if missing:
-            problems.append((doc, f"{doc_ref(doc)}缺{'、'.join(missing)}"))
-    if not problems:
-        return Outcome.passed(f"{len(records)}份笔录均载明{'、'.join(FIELD_ZH[f] for f in args.fields)}")
-    return Outcome.failed("；".join(t for _, t in problems), doc_evidence(problems[0][0]), len(problems))
+            text = f"{doc_ref(doc)}缺{'、'.join(FIELD_ZH[f] for f in missing)}"
+            problems.append((text, states[missing[0]][1] or doc_evidence(doc)))
+        if unknown:
+            unread.append(f"未能在{doc_ref(doc)}中识别{'、'.join(f'‘{u}’' for u in unknown)}")
+    if problems:
+        return Outcome.failed("；".join(t for t, _ in problems), problems[0][1], len(problems))
+    if unread:
+        return Outcome.unknown("；".join(unread))
+    return Outcome.passed(f"{len(records)}份笔录均载明{'、'.join(FIELD_ZH[f] for f in args.fields)}")

@@ -34,7 +34,8 @@ from pydantic import Field
 
 from ingest.glossary import RECORD_KINDS, DocKind
 from ingest.model import CaseFacts, DocFacts, Officer
-from scoring.rules.base import Outcome, RuleContext, doc_evidence, doc_ref, norm
+from ingest.normalize import norm_text
+from scoring.rules.base import Outcome, RuleContext, doc_evidence, doc_ref
 from scoring.rules.registry import Args, register
 from scoring.rules.when import When
 
@@ -46,13 +47,18 @@ class RecordOfficersArgs(Args):
     when: When | None = None
 
 
+def has_cert(officer: Officer) -> bool:
+    """The document states the officer's certificate number (a form may name an officer without one)."""
+    return bool((officer.cert_no or "").strip())
+
+
 def distinct_officers(officers: list[Officer], require_cert: bool) -> list[Officer]:
     """Each officer once (by name); with require_cert, only those whose certificate number is stated."""
     seen: dict[str, Officer] = {}
     for officer in officers:
-        if require_cert and not (officer.cert_no or "").strip():
+        if require_cert and not has_cert(officer):
             continue
-        seen.setdefault(norm(officer.name), officer)
+        seen.setdefault(norm_text(officer.name), officer)
     return list(seen.values())
 
 
@@ -62,7 +68,7 @@ def shortfall(doc: DocFacts, minimum: int, require_cert: bool) -> str | None:
     if len(qualified) >= minimum:
         return None
     named = distinct_officers(doc.officers, False)
-    without = [o.name for o in named if not (o.cert_no or "").strip()]
+    without = [o.name for o in named if not has_cert(o)]
     text = f"{doc_ref(doc)}载明执法人员{len(named)}人"
     if require_cert and without:
         text += f"，{'、'.join(without)}未载明执法证号"

@@ -23,6 +23,12 @@ fail:
   message: 罚款200000元达到单位100000元的标准，但卷内未见法制审核意见
   occurrences: 1
   evidence: ''
+unknown:                    # a document not classified may be the one required
+  facts:
+    elements: {party_kind: organisation, fine_amount: {value: 200000, file: 09决定书.docx}}
+    documents: [{file: 08审核意见.docx, kind: unknown}]
+    problems: [{file: 08审核意见.docx, kind: unclassified}]
+  message: 罚款200000元达到单位100000元的标准，卷内未见法制审核意见，但有1个文件无法读取或未能识别文书类型（08审核意见.docx），无法判定
 n/a:
   facts:
     elements: {party_kind: organisation, fine_amount: {value: 20000, file: 09决定书.docx}}
@@ -38,7 +44,6 @@ from ingest.glossary import DOC_KIND_ZH, DocKind
 from ingest.model import CaseFacts
 from scoring.rules.base import (
     DOC_ATTRS,
-    MISSING,
     Outcome,
     PartyParam,
     RuleContext,
@@ -46,7 +51,8 @@ from scoring.rules.base import (
     at_or_above,
     doc_evidence,
     doc_ref,
-    unreadable_files,
+    not_proven,
+    searched,
 )
 from scoring.rules.registry import Args, register
 from scoring.rules.when import When
@@ -85,7 +91,6 @@ def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
             if req.element is None or _attr_set(doc, req.element):
                 return Outcome.passed(f"{why}，卷内有{doc_ref(doc)}", doc_evidence(doc))
     what = args.what or "或".join(DOC_KIND_ZH[r.kind] for r in args.requires)
-    unreadable = unreadable_files(facts)
-    if unreadable:
-        return Outcome.unknown(f"{why}，卷内未见{what}，但有{len(unreadable)}个文件无法读取，无法判定")
-    return Outcome.failed(f"{why}，但卷内未见{what}", MISSING)
+    lacking = [d for r in args.requires if r.element for d in facts.of_kind(r.kind)]
+    evidence = doc_evidence(lacking[0]) if lacking else searched(facts)  # the document read without it
+    return not_proven(facts, what, f"{why}，") or Outcome.failed(f"{why}，但卷内未见{what}", evidence)

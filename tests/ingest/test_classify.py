@@ -211,3 +211,26 @@ def test_decision_published_without_its_heading_is_recognised_by_content() -> No
 def test_a_notice_saying_what_it_intends_is_not_taken_for_a_decision() -> None:
     doc = classify(_doc(["当事人:某某有限公司", "本机关拟决定给予你单位罚款5000元的行政处罚", "你单位有权进行陈述和申辩"]))
     assert doc.kind is not DocKind.DECISION
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    # titles of the sectors' form books (tests/realworld/dossiers/README.md names the books)
+    ("立案/不予立案审批表", DocKind.FILING_APPROVAL),  # a form for two outcomes
+    ("江城市南湖区农业农村局案件处理意见书", DocKind.INVESTIGATION_REPORT),  # 农业, 交通运输
+    ("行政处罚案件调查报告", DocKind.INVESTIGATION_REPORT),
+    ("现场检查（勘察）笔录", DocKind.INSPECTION_RECORD),
+    ("江城市交通运输局违法行为通知书", DocKind.PENALTY_NOTICE),  # 交通运输's notice
+    ("业务回单（付款）", DocKind.PAYMENT_RECEIPT),
+    ("银行回单", DocKind.PAYMENT_RECEIPT),
+    ("现场照片（图片、影像资料）证据", DocKind.EVIDENCE),
+    ("销货清单", DocKind.EVIDENCE),
+])
+def test_titles_of_the_sector_form_books(line: str, kind: DocKind) -> None:
+    assert match_title(line)[0] is kind
+
+
+def test_a_series_heading_above_the_first_title_stays_with_the_document() -> None:
+    doc = Document("x.docx", "docx", blocks=[TextBlock(t, Position(paragraph=i)) for i, t in enumerate(
+        ["安全生产行政执法文书", "立案审批表", "案由：未按规定开展安全培训"], start=1)])
+    parts = split_documents(doc)
+    assert [(p.kind, len(p.blocks)) for p in parts] == [(DocKind.FILING_APPROVAL, 3)]

@@ -349,7 +349,7 @@ def test_form_fields_text_rows_and_header_rows() -> None:
     assert values["送达文书"] == "行政处罚决定书（京朝环罚字〔2024〕15号）"
     assert values["送达方式"] == "直接送达" and values["送达地点"] == "公司办公室"
     assert fields["送达日期"].line == 5
-    assert "受送达人签名" not in fields  # blank: a missing element
+    assert values["受送达人签名"] == ""  # read blank: the positive evidence of a missing element
     assert values["被询问人签名"] == "张三"
 
 

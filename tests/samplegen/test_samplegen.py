@@ -172,16 +172,16 @@ def _assert_planted(d: DossierSpec, name: str) -> None:
     elif name == "late_filing":
         assert workdays_between(d.source_date, d.filing_date) > dfx.FILING_WORKING_DAYS + 4
     elif name == "filing_form_incomplete":
-        text = doc_text(d, "filing_approval")
-        assert "案件来源" not in text and "承办人\t" not in text
+        text = doc_text(d, "filing_approval")  # the rows printed, their values left blank
+        assert "案件来源\t\n" in text + "\n" and "\n承办人\t\n" in text + "\n"
     elif name == "record_one_officer":
         assert doc_text(d, "inquiry_record").count(d.officers[1][1]) == 0
         assert d.officers[1][1] in doc_text(d, "inspection_record")
     elif name == "record_no_end_time":
         assert "至" not in doc_text(d, "inquiry_record").splitlines()[1]
     elif name == "record_unsigned":
-        text = doc_text(d, "inspection_record")
-        assert "被检查人（签名）" not in text and "拒绝签名" not in text
+        text = doc_text(d, "inspection_record")  # the signature line blank, no refusal note
+        assert "被检查人（签名）：\n" in text + "\n" and "拒绝签名" not in text
     elif name == "missing_party_identity":
         assert "party_identity" not in roles
     elif name == "missing_investigation_report":
@@ -207,8 +207,8 @@ def _assert_planted(d: DossierSpec, name: str) -> None:
     elif name == "late_delivery":
         assert workdays_between(d.decision_date, d.delivery_date) > dfx.DELIVERY_WORKING_DAYS + 3
     elif name == "receipt_incomplete":
-        text = doc_text(d, "service_receipt:decision")
-        assert "送达方式" not in text and "送达地点" not in text
+        text = doc_text(d, "service_receipt:decision")  # the rows printed, their values left blank
+        assert "送达方式\t\n" in text + "\n" and "送达地点\t\n" in text + "\n"
     elif name == "fine_unpaid":
         assert not roles & {"payment_receipt", "payment_reminder", "enforcement_application"}
     elif name == "case_no_mismatch":

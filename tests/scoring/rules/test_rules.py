@@ -285,10 +285,17 @@ def test_record_officers_per_record():
 def test_record_fields():
     facts = clean_case()
     assert run("record_fields", {"fields": ["time_span", "place"]}, facts).status == Status.PASS
-    facts.documents.append(record("13笔录.docx", time_span=None))
-    facts.documents.append(record("14笔录.docx", place=None, signed_by_party=found(False, "14笔录.docx")))
+    # precision first: a field is missing only when its label was read (a start time alone, a blank place) …
+    unlabelled = record("13笔录.docx", time_span=None)
+    facts.documents.append(unlabelled)
+    out = run("record_fields", {"fields": ["time_span", "place"]}, facts)
+    assert out.status == Status.UNKNOWN and out.message == "未能在询问笔录（13笔录.docx）中识别‘起止时间（到分）’"
+    unlabelled.fields = {"时间": found("2025年3月6日9时30分", "13笔录.docx")}
+    facts.documents.append(record("14笔录.docx", place=None, signed_by_party=found(False, "14笔录.docx"),
+                                  fields={"地点": found("", "14笔录.docx", "地点：")}))
     out = run("record_fields", {"fields": ["time_span", "place"]}, facts)
     assert out.status == Status.FAIL and out.occurrences == 2 and "起止时间" in out.message
+    assert out.evidence.quote == "2025年3月6日9时30分"
     out = run("record_fields", {"fields": ["signed_by_party"]}, facts)
     assert out.status == Status.FAIL and out.occurrences == 1 and out.evidence.source_file == "14笔录.docx"
 
@@ -307,11 +314,17 @@ def test_form_fields_each_missing_field_counts():
     facts = clean_case()
     assert run("form_fields", R03, facts).status == Status.PASS
     form = doc_of(facts, DocKind.FILING_APPROVAL)
+    # precision first: a label not found (wrapped in its cell, another synonym) is unknown, not missing
     del form.fields["案件来源"]
-    del form.dates[DateRole.APPROVAL]
+    out = run("form_fields", R03, facts)
+    assert out.status == Status.UNKNOWN and out.message == f"未能在立案审批表（{form.source_file}）中识别‘案件来源’栏"
+    # a label read with an empty value is the positive evidence of a blank field
+    form.fields["案件来源"] = found("", form.source_file, "案件来源：")
+    form.fields["负责人审批意见"] = found("", form.source_file, "负责人审批意见：")
     out = run("form_fields", R03, facts)
     assert out.status == Status.FAIL and out.occurrences == 2
     assert "案件来源" in out.message and "负责人审批意见和日期" in out.message
+    assert out.evidence.quote == "案件来源："
 
 
 def test_form_fields_unreadable_form_is_unknown():
@@ -324,10 +337,13 @@ def test_form_fields_unreadable_form_is_unknown():
 
 def test_form_fields_dates_r25():
     r25 = {"kinds": ["decision", "closing_approval"],
-           "fields": [{"name": "落款日期", "dates": ["signed", "decision", "closing"]}]}
+           "fields": [{"name": "落款日期", "labels": ["结案日期"], "dates": ["signed", "decision", "closing"]}]}
     facts = clean_case()
     assert run("form_fields", r25, facts).status == Status.PASS
-    doc_of(facts, DocKind.CLOSING_APPROVAL).dates.clear()
+    closing = doc_of(facts, DocKind.CLOSING_APPROVAL)
+    closing.dates.clear()
+    assert run("form_fields", r25, facts).status == Status.UNKNOWN  # no date read, no date label found
+    closing.fields["结案日期"] = found("", closing.source_file, "结案日期：")
     out = run("form_fields", r25, facts)
     assert out.status == Status.FAIL and "结案审批表" in out.message and out.occurrences == 1
 
@@ -502,7 +518,11 @@ def test_receipt_contents_unread_form_is_unknown():
 def test_notice_contents():
     facts = clean_case()
     assert run("contents", {"document": "penalty_notice"}, facts).status == Status.PASS
-    doc_of(facts, DocKind.PENALTY_NOTICE).defense_period_days = None
+    notice = doc_of(facts, DocKind.PENALTY_NOTICE)
+    notice.defense_period_days = None  # the right read, its period not: often in the next sentence
+    out = run("contents", {"document": "penalty_notice"}, facts)
+    assert out.status == Status.UNKNOWN and "陈述申辩权利及期限" in out.message
+    notice.defense_right = None
     out = run("contents", {"document": "penalty_notice"}, facts)
     assert out.status == Status.FAIL and "陈述申辩权利及期限" in out.message
 
@@ -513,6 +533,7 @@ def test_receipt_contents():
     receipt = doc_of(facts, DocKind.SERVICE_RECEIPT, 1)
     receipt.signed_by_party = found(False, "10送达回证.docx")
     receipt.place = None
+    receipt.fields["送达地点"] = found("", "10送达回证.docx", "送达地点：")  # read blank
     out = run("contents", {"document": "service_receipt"}, facts)
     assert out.status == Status.FAIL and out.occurrences == 2 and out.evidence.source_file == "10送达回证.docx"
 
