@@ -15,6 +15,7 @@ from ingest.glossary import DocKind, ProblemKind
 from ingest.model import Document, Dossier, Problem
 from ingest.readers import ReadLimits, read_file
 from ingest.readers.budget import file_budget
+from ingest.readers.common import CONTROL_CHARACTERS, clean_document
 
 # OCR hook: given the file and its Document, return the Document with OCR text for `pages_needing_ocr`.
 OcrHook = Callable[[Path, Document], Document]
@@ -29,6 +30,10 @@ def load_dossier(ref: DossierRef, limits: ReadLimits = ReadLimits(), ocr: OcrHoo
     pages are reported as OCR_UNAVAILABLE.
     """
     dossier = Dossier(dossier_id=ref.dossier_id, unit=ref.unit, files=list(ref.files))
+    in_names = len(CONTROL_CHARACTERS.findall(ref.dossier_id))
+    if in_names:
+        dossier.problems.append(Problem(ref.dossier_id, "", ProblemKind.CONTROL_CHARACTERS,
+                                        f"单位或案卷文件夹名称中有{in_names}个控制字符，工作簿和文书中已删除"))
     for name in ref.files:
         with file_budget(limits):  # one time budget for reading and OCR of the file
             _load_file(ref, name, limits, ocr, dossier)
@@ -58,6 +63,14 @@ def _load_file(ref: DossierRef, name: str, limits: ReadLimits, ocr: OcrHook | No
             ocr_error = exc
         except Exception as exc:
             ocr_error = ReadError(ProblemKind.INTERNAL_ERROR, f"OCR时发生内部错误（{type(exc).__name__}: {exc}）")
+        doc = clean_document(doc)  # OCR output is read text too
+    in_name = len(CONTROL_CHARACTERS.findall(name))
+    if doc.control_characters or in_name:
+        where = "、".join(part for part in (f"文件名称中有{in_name}个" if in_name else "",
+                                            f"文字中有{doc.control_characters}个" if doc.control_characters else "")
+                         if part)
+        dossier.problems.append(Problem(ref.dossier_id, name, ProblemKind.CONTROL_CHARACTERS,
+                                        f"{where}控制字符（不可见的格式符或损坏的字节），评查和输出时已删除"))
     if doc.pages_needing_ocr:
         pages = "、".join(map(str, doc.pages_needing_ocr))
         if ocr is None:

@@ -96,6 +96,7 @@ class Document:
     page_count: int = 0  # PDF pages or .docx/.xlsx 1
     pages_needing_ocr: tuple[int, ...] = ()  # PDF pages whose text layer is absent or garbled
     ocr_pages: tuple[int, ...] = ()  # pages whose text came from OCR
+    control_characters: int = 0  # removed from the text when it was read (ingest.readers.common.clean_document)
 
     @property
     def text(self) -> str:

@@ -11,7 +11,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from reports.glossary import NONE_ZH
-from reports.xlsx import WRAP, save_workbook, set_widths, write_header
+from reports.xlsx import WRAP, append_row, put, save_workbook, set_widths, write_header
 from scoring.campaign.assignment import (
     DETAIL_HEADER,
     DETAIL_SHEET,
@@ -47,10 +47,10 @@ def write_assignment(assignment: Assignment, path: Path) -> Path:
     wb = Workbook()
     summary = wb.active
     summary.title = SUMMARY_SHEET
-    summary["A1"] = ASSIGNMENT_ZH["title"]
+    put(summary, 1, 1, ASSIGNMENT_ZH["title"])
     summary["A1"].font = TITLE
-    summary["A2"] = (f"每卷评查人员不少于{assignment.per_file}人，本单位人员回避；随机种子 {assignment.seed}；"
-                     f"抽样总体校验值 {assignment.sample_hash[:16]}…；生成时间 {assignment.made_at}")
+    put(summary, 2, 1, f"每卷评查人员不少于{assignment.per_file}人，本单位人员回避；随机种子 {assignment.seed}；"
+                       f"抽样总体校验值 {assignment.sample_hash[:16]}…；生成时间 {assignment.made_at}")
     _header(summary, 4, WORKLOAD_HEADER)
     panel_of = {m.name: p.name for p in assignment.panels for m in p.members}
     loads = assignment.loads()
@@ -58,7 +58,7 @@ def write_assignment(assignment: Assignment, path: Path) -> Path:
     for r in sorted(assignment.reviewers, key=lambda r: (panel_of.get(r.name, ""), r.name)):
         row += 1
         for col, value in enumerate((r.name, r.unit, panel_of.get(r.name, ""), loads[r.name], r.specialty, r.note), 1):
-            summary.cell(row=row, column=col, value=value)
+            put(summary, row, col, value)
     row += 2
     _header(summary, row, GROUPS_HEADER)
     for panel in assignment.panels:
@@ -66,25 +66,25 @@ def write_assignment(assignment: Assignment, path: Path) -> Path:
         mine = _files_of(assignment, panel)
         units = sorted({f.unit for f in mine})
         for col, value in enumerate((panel.name, _members(panel), len(mine), REVIEWER_SEP.join(units)), 1):
-            summary.cell(row=row, column=col, value=value).alignment = WRAP
+            put(summary, row, col, value).alignment = WRAP
     set_widths(summary, (12, 40, 12, 40, 16, 20))
 
     detail = wb.create_sheet(DETAIL_SHEET)
     _header(detail, 1, DETAIL_HEADER)
     for number, f in enumerate(assignment.files, start=1):
-        detail.append([number, f.dossier_id, f.unit, f.panel, REVIEWER_SEP.join(f.reviewers), REVIEWER_SEP.join(f.recused)])
+        append_row(detail, [number, f.dossier_id, f.unit, f.panel, REVIEWER_SEP.join(f.reviewers), REVIEWER_SEP.join(f.recused)])
     set_widths(detail, (6, 40, 28, 10, 24, 16))
     detail.freeze_panes = "A2"
 
     for panel in assignment.panels:
         ws = wb.create_sheet(panel.name)
-        ws["A1"] = panel.name
+        put(ws, 1, 1, panel.name)
         ws["A1"].font = TITLE
-        ws["A2"] = f"{ASSIGNMENT_ZH['members']}：" + _members(panel)
+        put(ws, 2, 1, f"{ASSIGNMENT_ZH['members']}：" + _members(panel))
         _header(ws, 4, PANEL_HEADER)
         mine = _files_of(assignment, panel)
         for number, f in enumerate(mine, start=1):
-            ws.append([number, f.unit, f.dossier_id, REVIEWER_SEP.join(f.reviewers), REVIEWER_SEP.join(f.recused)])
+            append_row(ws, [number, f.unit, f.dossier_id, REVIEWER_SEP.join(f.reviewers), REVIEWER_SEP.join(f.recused)])
         set_widths(ws, (6, 28, 40, 24, 16))
         ws.freeze_panes = "A5"
     return save_workbook(wb, path)

@@ -3,11 +3,17 @@
 Other programs read these files, so columns and formats are fixed here and nowhere else: UTF-8 with a
 BOM, one header row, dates as YYYY-MM-DD, empty cell for unknown, booleans as true/false. Rows are
 streamed (one dossier at a time) so a campaign's memory stays flat however many dossiers it has.
+
+Text comes from the units' files, and a spreadsheet opening a CSV runs a cell starting with = + - @ (or a
+tab or carriage return before one) as a formula: every CSV pingcha writes escapes such a cell with a
+leading apostrophe (OWASP, "CSV injection"), and a cell starting with an apostrophe gets one more, so
+`unescape_cell` gives back exactly what was written. Numbers pingcha writes (-0.5) stay numbers.
 """
 
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
@@ -33,6 +39,26 @@ FINDINGS_COLUMNS: tuple[str, ...] = (
 PROBLEMS_COLUMNS: tuple[str, ...] = ("dossier_id", "source_file", "kind", "message")
 
 CSV_ENCODING = "utf-8-sig"  # the BOM makes Excel open the files as UTF-8
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")  # OWASP CSV injection: a cell a spreadsheet may run
+ESCAPE = "'"
+_PLAIN_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+def escape_cell(text: str) -> str:
+    """A CSV cell no spreadsheet runs: a leading apostrophe before = + - @ tab CR (and before an apostrophe,
+    so unescaping is exact); plain numbers as they are."""
+    if text and text.startswith((*FORMULA_TRIGGERS, ESCAPE)) and not _PLAIN_NUMBER.fullmatch(text):
+        return ESCAPE + text
+    return text
+
+
+def unescape_cell(text: str) -> str:
+    """The value `escape_cell` was given."""
+    return text[1:] if text.startswith(ESCAPE) else text
+
+
+def escape_row(row: Iterable[str]) -> list[str]:
+    return [escape_cell(cell) for cell in row]
 
 
 def fmt_bool(value: bool) -> str:
@@ -151,13 +177,13 @@ class ContractWriter:
         return writer
 
     def add_case(self, result: CaseResult) -> None:
-        self._cases.writerow(case_row(result, self.checklist_id))
-        self._findings.writerows(finding_row(f, self.checklist_id) for f in result.findings)
+        self._cases.writerow(escape_row(case_row(result, self.checklist_id)))
+        self._findings.writerows(escape_row(finding_row(f, self.checklist_id)) for f in result.findings)
         self.cases_written += 1
 
     def add_problems(self, problems: Iterable[Problem]) -> None:
         for problem in problems:
-            self._problems.writerow(problem_row(problem))
+            self._problems.writerow(escape_row(problem_row(problem)))
             self.problems_written += 1
 
     def close(self) -> None:

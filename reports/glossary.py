@@ -75,7 +75,9 @@ COLUMN_NOTES_ZH: dict[str, str] = {
     "reviewer": "改动结论时必须填写复核人姓名。",
     "apply": "填写完成后保存，运行 pingcha review apply 本文件 --out 新目录，生成复核后的得分、等次和复核记录；原评查结果不会被修改。",
     "colors": "红色：否决项不符合；橙色：等次为不合格的案卷。",
+    "row_key": "隐藏列：每行的校验码，把复核意见对应到原案卷和项目。可按整行排序、筛选；不要单独对某一列排序，不要删除行。",
 }
+ROW_KEY_ZH = "行校验码"  # the hidden 评查明细 column that ties a row to its dossier, item and run
 
 # Errors a reviewer sees when the 复核 columns cannot be read; {where} is 'sheet!cell'.
 REVIEW_ERROR_ZH: dict[str, str] = {
@@ -97,6 +99,17 @@ REVIEW_ERROR_ZH: dict[str, str] = {
     "base_not_found": "找不到评查表对应的原评查结果目录（{value}）",
     "base_changed": "原评查结果目录“{value}”的内容与评查表生成时不一致",
     "out_is_base": "复核结果目录不能是原评查结果目录或其子目录：{value}",
+    "row_key_mismatch": "{where}：本行的案卷、项目编号与行校验码不符（可能只对某一列单独排序，或移动、改动了案卷或项目编号）；"
+                        "请撤销该操作、恢复原来的顺序后再应用（按整行排序不受影响），或重新生成评查表",
+    "row_key_missing": "{where}：本行没有行校验码，不是 pingcha 生成的行（可能是插入或从别处粘贴的）；请删除该行后再应用",
+    "row_deleted": "{where}：案卷“{dossier}”项目“{item}”所在的行已被删除；请恢复该行（或在原评查表上填写）后再应用",
+    "review_without_choice": "{where}：填写了复核理由或复核人，但复核结论为空（若曾单独对某一列排序，请撤销、恢复原来的顺序后再应用）",
+    "not_finite": "{where}：复核扣分“{value}”不是有效的数字",
+    "formula_no_value": "{where}：单元格是公式“{value}”，但没有计算结果；请直接填写数值或文字",
+    "invisible": "{where}：{column}含不可见字符 {value}（如零宽空格），请删除后重新输入",
+    "meta_edited": "{where}：评查表的隐藏工作表“_meta”被改动（校验不符），无法确认对应的评查结果；请使用 pingcha 生成的评查表",
+    "more": "……另有 {n} 处问题未列出",
+    "audit_broken": "{where}：复核记录与前一行的校验不符，之前的复核记录被改动过；请使用未经改动的复核结果目录",
 }
 
 TREND_ZH: dict[str, str] = {

@@ -8,7 +8,6 @@ masked like the circular's; document number, dates and the deadline's calendar d
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pandas as pd
@@ -21,25 +20,19 @@ from reports.govdoc import GovDoc
 from reports.loading import RunData, load_run
 from reports.masking import NameMasker, individual_names
 from reports.memory import release_freed_memory
+from reports.safe_names import safe_file_name
 from reports.summary import failed
 from scoring.checklist import Checklist
 from scoring.glossary import GRADE_FAIL, TERMS_ZH
 from scoring.model import case_part
 
 LETTERS_DIR = FILE_NAMES_ZH["letters_dir"]  # conventional folder: write_supervision_letters(out, out / LETTERS_DIR)
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 
 def statutes_of(checklist: Checklist | None) -> dict[str, str]:
     """item code -> statute reference, from the run's checklist; empty when it could not be loaded, so
     letters still come out (each basis then reads 见评查标准)."""
     return {item.code: item.statute for item in checklist.items} if checklist is not None else {}
-
-
-def safe_file_name(unit: str) -> str:
-    """A unit's name as a file name: path separators and characters Windows refuses become '_'."""
-    name = _UNSAFE.sub("_", unit).strip(" .") or "_"
-    return name[:120]
 
 
 def _score(case: pd.Series) -> str:

@@ -18,7 +18,14 @@ from typing import Any
 
 import pandas as pd
 
-from reports.contract_csv import CASES_COLUMNS, FINDINGS_COLUMNS, PROBLEMS_COLUMNS, fmt_number
+from reports.contract_csv import (
+    CASES_COLUMNS,
+    ESCAPE,
+    FINDINGS_COLUMNS,
+    PROBLEMS_COLUMNS,
+    escape_cell,
+    fmt_number,
+)
 from scoring.checklist import Checklist, ChecklistError, Issue, load_checklist
 
 # The contract's columns are defined once, by the writer (reports/contract_csv.py).
@@ -32,6 +39,9 @@ AUDIT_COLUMNS: tuple[str, ...] = (
     "time", "reviewer", "dossier_id", "item_code", "old_status", "new_status", "old_points", "new_points",
     "reason", "source",
 )  # fmt: skip
+# audit.csv's last column: each row carries the hash of the row before it (reports/review_integrity.py).
+AUDIT_CHAIN_COLUMN = "prev_hash"
+AUDIT_FILE_COLUMNS: tuple[str, ...] = (*AUDIT_COLUMNS, AUDIT_CHAIN_COLUMN)
 
 CASE_DATES = (
     "violation_date", "source_date", "filing_date", "notice_date", "notice_served_date", "hearing_date",
@@ -45,7 +55,9 @@ FINDING_BOOLS = ("veto",)
 # The files whose bytes make a run's fingerprint: the scorecard's _meta records it, so overrides are
 # only ever applied to the data the reviewer actually saw. Not run.json: the run rewrites it after the
 # scorecard is made (reports, publication, timings), which would make every fresh scorecard look stale.
+# audit.csv (a reviewed run's) counts when present, so the earlier review rounds are covered too.
 FINGERPRINT_FILES = ("cases.csv", "findings.csv", "problems.csv")
+FINGERPRINT_IF_PRESENT = ("audit.csv",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,9 +110,14 @@ class RunData:
 
 
 def _read_csv(path: Path, columns: tuple[str, ...]) -> pd.DataFrame:
-    """All cells as strings ('' for empty); missing contract columns are added empty."""
+    """All cells as strings ('' for empty), unescaped (reports.contract_csv.escape_cell); missing contract
+    columns are added empty."""
     if path.exists() and path.stat().st_size > 0:
         df = pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False, encoding="utf-8-sig")
+        for col in df.columns:
+            escaped = df[col].str.startswith(ESCAPE)
+            if escaped.any():
+                df[col] = df[col].where(~escaped, df[col].str[1:])
     else:
         df = pd.DataFrame(columns=list(columns), dtype=str)
     for col in columns:
@@ -169,9 +186,11 @@ def _checklist_or_none(ref: ChecklistRef) -> Checklist | None:
 
 
 def run_fingerprint(out_dir: Path) -> str:
-    """sha256 over the contract files' names and bytes (absent files count as empty)."""
+    """sha256 over the contract files' names and bytes (absent files count as empty; audit.csv only when
+    present, so an unreviewed run's fingerprint does not depend on it)."""
     digest = hashlib.sha256()
-    for name in FINGERPRINT_FILES:
+    present = [name for name in FINGERPRINT_IF_PRESENT if (out_dir / name).exists()]
+    for name in (*FINGERPRINT_FILES, *present):
         path = out_dir / name
         digest.update(name.encode() + b"\0")
         digest.update(path.read_bytes() if path.exists() else b"")
@@ -197,7 +216,7 @@ def load_run(out_dir: Path, checklist: Checklist | None = None) -> RunData:
     for col in FINDING_BOOLS:
         findings[col] = _to_bool(findings[col])
     problems = _read_csv(out_dir / "problems.csv", PROBLEM_COLUMNS)
-    audit = _read_csv(out_dir / "audit.csv", AUDIT_COLUMNS)
+    audit = _read_csv(out_dir / "audit.csv", AUDIT_FILE_COLUMNS)
     run_path = out_dir / "run.json"
     raw = json.loads(run_path.read_text(encoding="utf-8-sig")) if run_path.exists() else {}
     meta = parse_run_json(raw if isinstance(raw, dict) else {})
@@ -229,6 +248,7 @@ def format_cell(value: Any) -> str:
 
 
 def write_contract_csv(df: pd.DataFrame, path: Path) -> None:
-    """Write a frame as the contract's CSV: UTF-8 with BOM, formatted cells, one header row."""
-    text = df.astype(object).map(format_cell) if len(df) else df.astype(str)
+    """Write a frame as the contract's CSV: UTF-8 with BOM, formatted cells escaped against formulas, one
+    header row."""
+    text = df.astype(object).map(lambda value: escape_cell(format_cell(value))) if len(df) else df.astype(str)
     text.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\n")

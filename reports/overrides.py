@@ -9,6 +9,8 @@ Edits are checked against the run's checklist and applied as scoring.model.Overr
 
 from __future__ import annotations
 
+import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -18,9 +20,9 @@ from openpyxl import load_workbook
 
 from ingest.errors import PingchaError
 from ingest.workbook_rows import Column, Row, read_rows
-from reports.glossary import REVIEW_CHOICE_ZH, REVIEW_ERROR_ZH
+from reports.glossary import REVIEW_CHOICE_ZH, REVIEW_ERROR_ZH, ROW_KEY_ZH
 from reports.loading import (
-    AUDIT_COLUMNS,
+    AUDIT_FILE_COLUMNS,
     REVIEW_FINDING_COLUMNS,
     RunData,
     format_cell,
@@ -28,6 +30,16 @@ from reports.loading import (
     run_fingerprint,
 )
 from reports.rescoring import rescore_dossier
+from reports.review_integrity import (
+    SEAL_KEY,
+    audit_head,
+    broken_audit_row,
+    chain_audit,
+    formula_cells,
+    invisible_characters,
+    meta_seal,
+    row_key,
+)
 from reports.scorecard import DETAILS_SHEET, META_SHEET
 from scoring.checklist import Checklist
 from scoring.glossary import FINDING_ZH, Status
@@ -35,7 +47,10 @@ from scoring.model import Override
 
 CHOICES: dict[str, str] = {label: key for key, label in REVIEW_CHOICE_ZH.items()}  # 改为通过 -> pass
 HEADER_KEYS = ("dossier_id", "item_code", "override_status", "override_points", "override_reason", "reviewer")
-_DETAIL_COLUMNS = tuple(Column(key, (FINDING_ZH[key],), required=True) for key in HEADER_KEYS)
+_DETAIL_COLUMNS = (*(Column(key, (FINDING_ZH[key],), required=True) for key in HEADER_KEYS),
+                   Column("row_key", (ROW_KEY_ZH,), required=True))
+MAX_PROBLEMS_SHOWN = 30
+_TEXT_KEYS = ("override_status", "override_points", "override_reason", "reviewer")  # typed by the reviewer
 
 
 class OverrideError(PingchaError):
@@ -74,12 +89,21 @@ def _text(value: object) -> str:
     return str(value).strip()
 
 
-def locate_base(scorecard: Path) -> Path:
-    """The run folder a scorecard shows: _meta's out_dir, else the scorecard's own folder, whichever
-    still holds exactly the data (same fingerprint) the workbook was made from."""
+def checked_meta(scorecard: Path) -> dict[str, str]:
+    """_meta's values, refused when the sheet is missing or its seal does not match its values."""
     meta = read_meta(scorecard)
     if not meta.get("fingerprint"):
         raise OverrideError([(META_SHEET, "", REVIEW_ERROR_ZH["missing_meta"])])
+    if meta.get(SEAL_KEY) != meta_seal(meta.items()):
+        cell = f"B{list(meta).index(SEAL_KEY) + 1}" if SEAL_KEY in meta else "B1"
+        raise OverrideError([(META_SHEET, cell, _err("meta_edited", where=f"{META_SHEET}!{cell}"))])
+    return meta
+
+
+def locate_base(scorecard: Path) -> Path:
+    """The run folder a scorecard shows: _meta's out_dir, else the scorecard's own folder, whichever
+    still holds exactly the data (same fingerprint) the workbook was made from."""
+    meta = checked_meta(scorecard)
     candidates = [Path(meta["out_dir"])] if meta.get("out_dir") else []
     candidates.append(Path(scorecard).resolve().parent)
     existing = [c for c in candidates if (c / "findings.csv").exists()]
@@ -107,13 +131,16 @@ def _err(key: str, **fields: object) -> str:
 
 
 def read_overrides(scorecard: Path, checklist: Checklist | None = None,
-                   known: set[tuple[str, str]] | None = None) -> list[ReviewEdit]:
+                   known: Mapping[tuple[str, str], int] | None = None) -> list[ReviewEdit]:
     """Every row of 评查明细 whose 复核结论 asks for a change (维持/empty rows are skipped).
 
+    Rows are matched by their row key (reports/review_integrity.py), so whole rows may be sorted or moved;
+    a row whose dossier or item does not fit its key, and a row of the run that is missing, are refused.
     Without `checklist`, the run the scorecard was made from (its _meta) supplies its checklist and the
-    known (dossier_id, item_code) pairs. Raises OverrideError naming the sheet and cell of every problem
-    found, not just the first.
+    known (dossier_id, item_code) pairs with their rows. Raises OverrideError naming the sheet and cell of
+    every problem found, not just the first.
     """
+    fingerprint = checked_meta(scorecard)["fingerprint"]
     if checklist is None:
         base = load_run(locate_base(scorecard))
         checklist = base.scoring_checklist()
@@ -125,23 +152,42 @@ def read_overrides(scorecard: Path, checklist: Checklist | None = None,
         for column in sheet.missing]
     if problems:
         raise OverrideError(problems)
+    formulas = formula_cells(scorecard, DETAILS_SHEET, list(sheet.columns.values()))
     edits: list[ReviewEdit] = []
     seen: set[tuple[str, str]] = set()
     for row in sheet:
-        edit = _read_row(row, checklist, known, seen, problems)
+        edit = _read_row(row, checklist, known, seen, problems, fingerprint, formulas)
         if edit is not None:
             edits.append(edit)
+    if known is not None:  # rows of the run not in the sheet; not those whose row shows another problem
+        key_column = sheet.columns["dossier_id"]
+        flagged = {int("".join(filter(str.isdigit, cell))) for _, cell, _ in problems if cell}
+        for (dossier_id, item_code), number in known.items():
+            if (dossier_id, item_code) not in seen and number not in flagged:
+                where = f"{DETAILS_SHEET}!{_letter(key_column)}{number}"
+                problems.append((DETAILS_SHEET, where.split("!")[1],
+                                 _err("row_deleted", where=where, dossier=dossier_id, item=item_code)))
+    if len(problems) > MAX_PROBLEMS_SHOWN:  # one column sorted alone is a problem on every row
+        more = (DETAILS_SHEET, "", _err("more", n=len(problems) - MAX_PROBLEMS_SHOWN))
+        problems = [*problems[:MAX_PROBLEMS_SHOWN], more]
     if problems:
         raise OverrideError(problems)
     return edits
+
+
+def _letter(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(index + 1)
 
 
 def _sheet_error(message: str) -> OverrideError:
     return OverrideError([(DETAILS_SHEET, "", message)])
 
 
-def _read_row(row: Row, checklist: Checklist, known: set[tuple[str, str]] | None, seen: set[tuple[str, str]],
-              problems: list[tuple[str, str, str]]) -> ReviewEdit | None:
+def _read_row(row: Row, checklist: Checklist, known: Mapping[tuple[str, str], int] | None,
+              seen: set[tuple[str, str]], problems: list[tuple[str, str, str]], fingerprint: str,
+              formulas: Mapping[tuple[int, int], str]) -> ReviewEdit | None:
     value = row.value
 
     def problem(key: str, message_key: str, **fields: object) -> None:
@@ -150,6 +196,8 @@ def _read_row(row: Row, checklist: Checklist, known: set[tuple[str, str]] | None
 
     dossier_id, item_code = _text(value("dossier_id")), _text(value("item_code"))
     if not dossier_id and not item_code:
+        return None
+    if not _clean_cells(row, problem, formulas):
         return None
     word = _text(value("override_status"))
     raw_points = value("override_points")
@@ -161,16 +209,25 @@ def _read_row(row: Row, checklist: Checklist, known: set[tuple[str, str]] | None
         problem("item_code", "duplicate", dossier=dossier_id, item=item_code)
         return None
     seen.add((dossier_id, item_code))
-    if choice == "keep":
-        if _text(raw_points):
-            problem("override_points", "points_without_fail")
-        return None
     rule = checklist.find(item_code)
     if rule is None:
         problem("item_code", "unknown_item", value=item_code)
         return None
     if known is not None and (dossier_id, item_code) not in known:
         problem("dossier_id", "unknown_dossier", value=dossier_id)
+        return None
+    key = _text(value("row_key"))
+    if not key:
+        problem("dossier_id", "row_key_missing")
+        return None
+    if key != row_key(fingerprint, dossier_id, item_code):
+        problem("dossier_id", "row_key_mismatch")
+        return None
+    if choice == "keep":
+        if _text(raw_points):
+            problem("override_points", "points_without_fail")
+        elif not word and (_text(value("override_reason")) or _text(value("reviewer"))):
+            problem("override_reason" if _text(value("override_reason")) else "reviewer", "review_without_choice")
         return None
     points = 0.0
     if _text(raw_points) and choice != "fail":
@@ -184,8 +241,11 @@ def _read_row(row: Row, checklist: Checklist, known: set[tuple[str, str]] | None
         if _text(raw_points):
             try:
                 points = float(raw_points) if not isinstance(raw_points, str) else float(raw_points.strip())
-            except ValueError:
+            except (TypeError, ValueError):
                 problem("override_points", "not_number", value=_text(raw_points))
+                return None
+            if not math.isfinite(points):
+                problem("override_points", "not_finite", value=_text(raw_points))
                 return None
             if points < 0:
                 problem("override_points", "negative", value=_text(raw_points))
@@ -206,6 +266,34 @@ def _read_row(row: Row, checklist: Checklist, known: set[tuple[str, str]] | None
     status = Status.FAIL if choice in ("fail", "veto") else Status(choice)
     return ReviewEdit(dossier_id, item_code, status, points, choice == "veto", reason, reviewer, word,
                       DETAILS_SHEET, row.cell("override_status"))
+
+
+def _clean_cells(row: Row, problem, formulas: Mapping[tuple[int, int], str]) -> bool:
+    """Whether the row's cells hold what a reviewer can see: no formula without a computed value, no
+    invisible characters in the reviewer's cells. Each other case is one problem naming its cell."""
+    clean = True
+    for key, index in row.columns.items():
+        formula = formulas.get((row.number, index))
+        if formula is not None and _text(row.value(key)) == "":
+            problem(key, "formula_no_value", value=formula)
+            clean = False
+    for key in _TEXT_KEYS:
+        raw = row.value(key)
+        hidden = invisible_characters(raw) if isinstance(raw, str) else []
+        if hidden:
+            problem(key, "invisible", column=FINDING_ZH[key], value="、".join(hidden))
+            clean = False
+    return clean
+
+
+def check_audit_chain(run: RunData) -> None:
+    """Refuse a run whose audit.csv rows do not chain, or whose last row is not the one run.json recorded
+    (an earlier review round was edited)."""
+    head = (run.run.review or {}).get("audit_head")
+    broken = broken_audit_row(run.audit, AUDIT_FILE_COLUMNS, head if isinstance(head, str) else None)
+    if broken is not None:
+        where = f"audit.csv!{broken + 2}"
+        raise OverrideError([("audit.csv", str(broken + 2), _err("audit_broken", where=where))])
 
 
 def apply_overrides_to_run(run: RunData, edits: list[ReviewEdit], checklist: Checklist,
@@ -247,13 +335,22 @@ def apply_overrides_to_run(run: RunData, edits: list[ReviewEdit], checklist: Che
         "old_points": format_cell(old_points), "new_points": format_cell(float(findings.at[label, "points_deducted"])),
         "reason": edit.reason, "source": f"{source}!{edit.where}" if source else edit.where,
     } for edit, label, old_status, old_points in changes]
-    new_audit = pd.DataFrame(audit_rows, columns=list(AUDIT_COLUMNS), dtype=str)
-    audit = pd.concat([run.audit, new_audit], ignore_index=True) if len(run.audit) else new_audit
+    new_audit = pd.DataFrame(audit_rows, columns=list(AUDIT_FILE_COLUMNS), dtype=str).fillna("")
+    earlier = run.audit.reindex(columns=list(AUDIT_FILE_COLUMNS), fill_value="")
+    audit = pd.concat([earlier, new_audit], ignore_index=True) if len(earlier) else new_audit
+    audit = chain_audit(audit, AUDIT_FILE_COLUMNS, first_new=len(earlier))
     return run.with_tables(cases=cases, findings=findings, audit=audit)
 
 
-def known_pairs(findings: pd.DataFrame) -> set[tuple[str, str]]:
-    return set(zip(findings["dossier_id"], findings["item_code"], strict=True))
+def chain_head(run: RunData) -> str:
+    """What run.json records as `review.audit_head` for a reviewed run's audit.csv."""
+    return audit_head(run.audit, AUDIT_FILE_COLUMNS)
+
+
+def known_pairs(findings: pd.DataFrame) -> dict[tuple[str, str], int]:
+    """(dossier_id, item_code) -> its row in 评查明细 as written (findings order, below the header)."""
+    return {pair: number for number, pair in
+            enumerate(zip(findings["dossier_id"], findings["item_code"], strict=True), start=2)}
 
 
 def scorecard_source(scorecard: Path) -> str:

@@ -16,6 +16,7 @@ import yaml
 
 from ingest.errors import PingchaError
 from ingest.glossary import CASE_TYPE_ZH, PROCEDURE_ZH
+from reports.contract_csv import escape_cell
 from reports.glossary import NO_ZH, PLATFORM_ZH, YES_ZH
 from reports.loading import RunData, format_cell, load_run
 from reports.summary import failed
@@ -171,7 +172,8 @@ def export_platform(out_dir: Path, mapping_path: Path | None = None,
     mapping = load_mapping(mapping_path)
     table = platform_table(load_run(out_dir), mapping, reviewers)
     csv_path, xlsx_path = out_dir / CSV_NAME, out_dir / XLSX_NAME
-    table.to_csv(csv_path, index=False, encoding="utf-8-sig", lineterminator="\n")
+    escaped = table.map(lambda value: escape_cell(value) if isinstance(value, str) else value)
+    escaped.to_csv(csv_path, index=False, encoding="utf-8-sig", lineterminator="\n")
     _write_xlsx(table, xlsx_path)
     return csv_path, xlsx_path
 
@@ -179,15 +181,15 @@ def export_platform(out_dir: Path, mapping_path: Path | None = None,
 def _write_xlsx(table: pd.DataFrame, path: Path) -> None:
     from openpyxl import Workbook
 
-    from reports.xlsx import set_widths, style_header
+    from reports.xlsx import append_row, set_widths, style_header
 
     wb = Workbook()
     ws = wb.active
     ws.title = SHEET_NAME
-    ws.append(list(table.columns))
+    append_row(ws, list(table.columns))
     style_header(ws[1])
     for row in table.itertuples(index=False):
-        ws.append(list(row))  # text cells: platforms import 文号 and dates as written
+        append_row(ws, list(row))  # text cells: platforms import 文号 and dates as written
     set_widths(ws, [min(60, max(8, _longest(table, header) * 1.6)) for header in table.columns])
     ws.freeze_panes = "A2"
     wb.save(path)

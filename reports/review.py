@@ -16,11 +16,13 @@ from pathlib import Path
 
 from reports.charts import render_campaign_charts
 from reports.glossary import REPORT_ZH
-from reports.loading import AUDIT_COLUMNS, load_run, write_contract_csv
+from reports.loading import AUDIT_FILE_COLUMNS, load_run, write_contract_csv
 from reports.overrides import (
     OverrideError,
     _err,
     apply_overrides_to_run,
+    chain_head,
+    check_audit_chain,
     known_pairs,
     locate_base,
     read_overrides,
@@ -67,6 +69,7 @@ def apply_review(scorecard: Path, new_out: Path) -> ReviewSummary:
     if _inside(new_out, base):
         raise OverrideError([("", "", _err("out_is_base", value=new_out))])
     run = load_run(base)
+    check_audit_chain(run)
     checklist = run.scoring_checklist()
     edits = read_overrides(scorecard, checklist, known_pairs(run.findings))
     at = datetime.now().astimezone()
@@ -79,7 +82,7 @@ def apply_review(scorecard: Path, new_out: Path) -> ReviewSummary:
         shutil.copyfile(base / "problems.csv", new_out / "problems.csv")
     else:
         write_contract_csv(reviewed.problems, new_out / "problems.csv")
-    write_contract_csv(reviewed.audit[list(AUDIT_COLUMNS)], new_out / "audit.csv")
+    write_contract_csv(reviewed.audit[list(AUDIT_FILE_COLUMNS)], new_out / "audit.csv")
 
     before = dict(zip(run.cases["dossier_id"], run.cases["grade"], strict=True))
     after = dict(zip(reviewed.cases["dossier_id"], reviewed.cases["grade"], strict=True))
@@ -99,6 +102,7 @@ def apply_review(scorecard: Path, new_out: Path) -> ReviewSummary:
         "dossiers_rescored": rescored,
         "reviewers": sorted(set(reviewed.audit["reviewer"].iloc[len(run.audit):])),
         "overrides_total": int((reviewed.findings["auto_status"] != "").sum()),
+        "audit_head": chain_head(reviewed),
         "history": history,
     }
     (new_out / "run.json").write_text(json.dumps(raw, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

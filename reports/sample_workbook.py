@@ -7,7 +7,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from reports.xlsx import BOLD, WRAP, save_workbook, set_widths, style_header
+from reports.xlsx import BOLD, WRAP, append_row, save_workbook, set_widths, style_header
 from scoring.campaign.sampling import (
     INFO_LABELS,
     INFO_SHEET,
@@ -44,22 +44,22 @@ def write_sample(sample: Sample, path: Path) -> Path:
     wb = Workbook()
     ws = wb.active
     ws.title = RESULT_SHEET
-    ws.append(RESULT_HEADER)
+    append_row(ws, RESULT_HEADER)
     for number, row in enumerate(sample.rows, start=1):
-        ws.append([number, row.unit, row.dossier_id, row.case_type, row.stratum_population, row.unit_population])
+        append_row(ws, [number, row.unit, row.dossier_id, row.case_type, row.stratum_population, row.unit_population])
     style_header(ws[1])
     set_widths(ws, (6, 28, 40, 20, 12, 12))
     ws.freeze_panes = "A2"
 
     info = wb.create_sheet(INFO_SHEET)
     for key, value in _info_values(sample).items():
-        info.append([INFO_LABELS[key], value])
+        append_row(info, [INFO_LABELS[key], value])
         info.cell(row=info.max_row, column=1).font = BOLD
     info.cell(row=info.max_row, column=2).alignment = WRAP
-    info.append([])
-    info.append(UNIT_TABLE_HEADER)
+    append_row(info, [])
+    append_row(info, UNIT_TABLE_HEADER)
     style_header(info[info.max_row])
     for unit, n in sample.population.items():
-        info.append([unit, n, sample.drawn.get(unit, 0)])
+        append_row(info, [unit, n, sample.drawn.get(unit, 0)])
     set_widths(info, (28, 70, 10))
     return save_workbook(wb, path)

@@ -1,8 +1,9 @@
 """scorecards.xlsx: the workbook reviewers read and correct (汇总, 评查明细, 问题文件, 说明, one sheet per unit).
 
 The 评查明细 sheet is also an input: reviewers fill the 复核 columns and `pingcha review apply` reads them
-back (reports/overrides.py), so its machine keys (案卷 = dossier_id, 项目编号 = item_code) are real values
-and a hidden `_meta` sheet records which run folder (by fingerprint) the workbook was made from.
+back (reports/overrides.py), so its machine keys (案卷 = dossier_id, 项目编号 = item_code) are real values,
+a hidden last column holds each row's key, and a protected, very hidden `_meta` sheet records which run
+folder (by fingerprint) the workbook was made from, sealed (reports/review_integrity.py).
 What the sheets say is here; how pingcha's workbooks look and stream is reports/xlsx.py.
 """
 
@@ -14,15 +15,15 @@ from pathlib import Path
 
 import pandas as pd
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from ingest.glossary import ELEMENT_ZH, PROBLEM_KIND_ZH, PROBLEM_ZH, ProblemKind
-from reports.glossary import COLUMN_NOTES_ZH, REPORT_ZH, REVIEW_CHOICE_ZH, YES_ZH
+from reports.glossary import COLUMN_NOTES_ZH, REPORT_ZH, REVIEW_CHOICE_ZH, ROW_KEY_ZH, YES_ZH
 from reports.loading import RunData
+from reports.review_integrity import SEAL_KEY, meta_seal, row_key
 from reports.summary import failed, status_label, top_problems, unit_ranking
 from reports.xlsx import (
     BOLD,
@@ -30,9 +31,12 @@ from reports.xlsx import (
     BufferedSheet,
     CachedStyles,
     add_image,
+    append_row,
     hidden_key_values,
     laid_out_sheet,
+    new_cell,
     print_setup,
+    put,
     safe_sheet_names,
     save_workbook,
     set_widths,
@@ -43,7 +47,7 @@ from scoring.glossary import FINDING_ZH, GRADE_FAIL, GRADES_ZH, TERMS_ZH, VETO_F
 
 SCORECARD_NAME = "scorecards.xlsx"  # in OUT (output-contract.md)
 META_SHEET = "_meta"
-META_FORMAT = "pingcha-scorecard/1"
+META_FORMAT = "pingcha-scorecard/2"  # 2: row keys, sealed _meta
 SUMMARY_SHEET = TERMS_ZH["summary"]
 DETAILS_SHEET = TERMS_ZH["details"]
 PROBLEMS_SHEET = TERMS_ZH["problems"]
@@ -55,9 +59,10 @@ DETAIL_COLUMNS: tuple[tuple[str, float], ...] = (
     ("dossier_id", 26), ("item_code", 8), ("item_name", 30), ("category", 10), ("status", 10),
     ("points_deducted", 7), ("veto", 7), ("message", 40), ("source_file", 22), ("page", 9),
     ("quote", 50), ("override_status", 12), ("override_points", 9), ("override_reason", 30),
-    ("reviewer", 10),
+    ("reviewer", 10), ("row_key", 18),
 )  # fmt: skip
 REVIEW_KEYS = ("override_status", "override_points", "override_reason", "reviewer")
+DETAIL_LABELS = {**FINDING_ZH, "row_key": ROW_KEY_ZH}
 UNIT_COLUMNS: tuple[tuple[str, float], ...] = (
     ("dossier_id", 26), ("case_no", 24), ("party_name", 26), ("total_score", 8), ("raw_score", 9),
     ("grade", 8), ("vetoed", 7), ("needs_review", 10), ("review_reasons", 30), ("top_item_deductions", 48),
@@ -102,14 +107,14 @@ def _write_summary(ws: BufferedSheet, data: RunData, ranking: pd.DataFrame, char
     ]
     row = 3
     for label, value in meta:
-        ws.cell(row=row, column=1, value=label).font = BOLD
+        put(ws, row, 1, label).font = BOLD
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
-        ws.cell(row=row, column=3, value=value).alignment = Alignment(horizontal="left")
+        put(ws, row, 3, value).alignment = Alignment(horizontal="left")
         ws.merge_cells(start_row=row, start_column=3, end_row=row, end_column=11)
         row += 1
 
     row += 1
-    ws.cell(row=row, column=1, value=REPORT_ZH["ranking"]).font = SECTION
+    put(ws, row, 1, REPORT_ZH["ranking"]).font = SECTION
     row += 1
     labels = [TERMS_ZH["rank"], TERMS_ZH["unit"], TERMS_ZH["files_reviewed"], TERMS_ZH["average_score"],
               TERMS_ZH["total"], *GRADES_ZH, TERMS_ZH["veto_count"], REPORT_ZH["needs_review_count"]]
@@ -121,7 +126,7 @@ def _write_summary(ws: BufferedSheet, data: RunData, ranking: pd.DataFrame, char
         values = [rec.rank, rec.unit, rec.files, round(rec.average, 2), round(rec.total, 2),
                   *(getattr(rec, g) for g in GRADES_ZH), rec.vetoes, rec.needs_review]
         for col, value in enumerate(values, start=1):
-            ws.cell(row=row, column=col, value=value)
+            put(ws, row, col, value)
         ws.cell(row=row, column=4).number_format = "0.00"
         if checklist is not None and grade_for(rec.average, checklist) == checklist.fail_grade:
             for col in range(1, len(labels) + 1):
@@ -133,12 +138,12 @@ def _write_summary(ws: BufferedSheet, data: RunData, ranking: pd.DataFrame, char
                   round(float(scores.sum()), 2), *(int(ranking[g].sum()) for g in GRADES_ZH),
                   int(ranking["vetoes"].sum()), int(ranking["needs_review"].sum())]
         for col, value in enumerate(totals, start=1):
-            ws.cell(row=row, column=col, value=value).font = BOLD
+            put(ws, row, col, value).font = BOLD
         ws.cell(row=row, column=4).number_format = "0.00"
     ws.freeze_panes = None
 
     row += 2
-    ws.cell(row=row, column=1, value=REPORT_ZH["top_problems"]).font = SECTION
+    put(ws, row, 1, REPORT_ZH["top_problems"]).font = SECTION
     row += 1
     write_header(ws, row, [FINDING_ZH["item_code"], FINDING_ZH["item_name"], FINDING_ZH["category"],
                            REPORT_ZH["files_with_problem"], REPORT_ZH["points_total"], TERMS_ZH["veto_count"]])
@@ -147,12 +152,12 @@ def _write_summary(ws: BufferedSheet, data: RunData, ranking: pd.DataFrame, char
         for col, value in enumerate(
             [rec.item_code, rec.item_name, rec.category, rec.files, round(rec.points, 2), rec.vetoes], start=1
         ):
-            ws.cell(row=row, column=col, value=value)
+            put(ws, row, col, value)
 
     set_widths(ws, [8, 30, 12, 11, 10, 8, 8, 8, 8, 11, 16])
     row += 2
     if charts:
-        ws.cell(row=row, column=1, value=REPORT_ZH["charts"]).font = SECTION
+        put(ws, row, 1, REPORT_ZH["charts"]).font = SECTION
         row += 1
     for chart in charts:
         row += add_image(ws, chart, f"A{row}", IMAGE_WIDTH_PX) // ROW_HEIGHT_PX + 2
@@ -198,7 +203,7 @@ def _write_unit(ws: BufferedSheet, unit: str, cases: pd.DataFrame, rank_row: pd.
                   "、".join((reviewers or {}).get(rec.dossier_id, []))]
         fill = VETO_FILL if rec.vetoed else FAIL_FILL if rec.grade == GRADE_FAIL else None
         for col, value in enumerate(values, start=1):
-            cell = ws.cell(row=row, column=col, value=value)
+            cell = put(ws, row, col, value)
             cell.alignment = WRAP
             if fill:
                 cell.fill = fill
@@ -221,14 +226,16 @@ def _write_details(sheet, data: RunData) -> None:
     findings = data.findings
     keys = [key for key, _ in DETAIL_COLUMNS]
     header = BufferedSheet(sheet)
-    write_header(header, 1, [FINDING_ZH[k] for k in keys])
+    write_header(header, 1, [DETAIL_LABELS[k] for k in keys])
     first_review = keys.index("override_status") + 1
-    for col in range(first_review, len(keys) + 1):
+    key_col = keys.index("row_key") + 1
+    for col in range(first_review, first_review + len(REVIEW_KEYS)):
         header.cell(row=1, column=col).fill = REVIEW_FILL
         note = COLUMN_NOTES_ZH[keys[col - 1]]
         header.cell(row=1, column=col).comment = Comment(note, TERMS_ZH["readme"], width=320, height=110)
     # sheet properties, column widths and panes are written before the first row of a streamed sheet
     set_widths(header, [w for _, w in DETAIL_COLUMNS])
+    header.column_dimensions[get_column_letter(key_col)].hidden = True
     header.freeze_panes = "C2"
     print_setup(header, "1:1")
     header.flush(rows=len(findings) + 1, columns=len(keys))
@@ -240,20 +247,21 @@ def _write_details(sheet, data: RunData) -> None:
     wrap_cols = {keys.index("item_name"), keys.index("message"), keys.index("quote")}
     styles = CachedStyles()
     for i, rec in enumerate(findings.itertuples(index=False)):
-        review: list = []  # no trailing empty cells: 4 fewer cells per row on a fresh run
+        review: list = [None] * len(REVIEW_KEYS)  # empty cells are not written
         if overridden.iat[i]:
             points = rec.points_deducted if rec.status == Status.FAIL.value and not rec.veto else None
             review = [review_choice(rec.status, rec.veto), points, reasons.iat[i], reviewers.iat[i]]
         values: list = [rec.dossier_id, rec.item_code, rec.item_name, rec.category,
                         status_label(rec.status, rec.veto), float(rec.points_deducted), _yes(rec.veto),
-                        rec.message, rec.source_file, rec.page, rec.quote, *review]
+                        rec.message, rec.source_file, rec.page, rec.quote, *review,
+                        row_key(data.fingerprint, str(rec.dossier_id), str(rec.item_code))]
         fill = VETO_FILL if rec.veto else FAIL_FILL if grades.get(rec.dossier_id) == GRADE_FAIL else None
         for col in range(first_review - 1):
             if fill is not None or col in wrap_cols:
-                cell = WriteOnlyCell(sheet, values[col])
+                cell = new_cell(sheet, values[col])
                 styles.apply(cell, WRAP if col in wrap_cols else None, fill)
                 values[col] = cell
-        sheet.append(values)
+        append_row(sheet, values)
     last = len(findings) + 1
     choices = [REVIEW_CHOICE_ZH[k] for k in ("keep", "pass", "fail", "veto", "n/a")]
     status_col = get_column_letter(first_review)
@@ -279,7 +287,7 @@ def _write_problems(ws: BufferedSheet, problems: pd.DataFrame) -> None:
             kind = PROBLEM_KIND_ZH[ProblemKind(rec.kind)]
         except ValueError:
             kind = rec.kind
-        ws.append([rec.dossier_id, rec.source_file, kind, rec.message])
+        append_row(ws, [rec.dossier_id, rec.source_file, kind, rec.message])
     set_widths(ws, [30, 36, 18, 60])
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:D{max(len(problems) + 1, 1)}"
@@ -297,10 +305,11 @@ def _write_readme(ws: BufferedSheet) -> None:
         (TERMS_ZH["evidence"], COLUMN_NOTES_ZH["evidence"]),
         *((FINDING_ZH[k], COLUMN_NOTES_ZH[k]) for k in REVIEW_KEYS),
         (REPORT_ZH["legend"], COLUMN_NOTES_ZH["colors"]),
+        (ROW_KEY_ZH, COLUMN_NOTES_ZH["row_key"]),
         (TERMS_ZH["details"], COLUMN_NOTES_ZH["apply"]),
     ]
     for label, note in rows:
-        ws.append([label, note])
+        append_row(ws, [label, note])
         ws.cell(row=ws.max_row, column=2).alignment = WRAP
         ws.cell(row=ws.max_row, column=1).font = BOLD
     set_widths(ws, [16, 100])
@@ -309,7 +318,7 @@ def _write_readme(ws: BufferedSheet) -> None:
 
 def _write_meta(ws: BufferedSheet, data: RunData) -> None:
     ref = data.run.checklist
-    hidden_key_values(ws, (
+    pairs: list[tuple[str, object]] = [
         ("format", META_FORMAT),
         ("out_dir", str(Path(data.out_dir).resolve())),
         ("fingerprint", data.fingerprint),
@@ -319,7 +328,8 @@ def _write_meta(ws: BufferedSheet, data: RunData) -> None:
         ("campaign", data.run.campaign),
         ("details_sheet", DETAILS_SHEET),
         ("generated_at", datetime.now().astimezone().isoformat(timespec="seconds")),
-    ))
+    ]
+    hidden_key_values(ws, [*pairs, (SEAL_KEY, meta_seal(pairs))])
 
 
 def write_scorecard(data: RunData, path: Path, charts: list[Path] | None = None) -> None:

@@ -2,6 +2,12 @@
 set-up, Excel-safe sheet names, scaled images, a hidden key-value sheet, cell-safe values, and streaming
 large sheets through write-only workbooks (BufferedSheet, CachedStyles).
 
+Every value goes into a cell through `put`, `append_row` or `data_cell`: text from the units' files (a
+party name, a quote, a folder name) is always a string cell, never a formula, even when it starts with
+'=' ("=HYPERLINK(…)"), and characters openpyxl refuses are dropped, so no input can make a workbook
+fail or run anything in a reviewer's Excel. pingcha writes no formula or link of its own (drop-down lists
+are data validations, not cells); one added later must be written apart from these helpers, on purpose.
+
 Only the format lives here; what a workbook says lives with its report (reports/scorecard.py, …).
 """
 
@@ -17,7 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell, WriteOnlyCell
+from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
 from openpyxl.drawing.image import Image
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
@@ -27,6 +34,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reports.glossary import REPORT_ZH
+from reports.safe_names import CONTROL_CHARACTERS, shorten
 
 BOLD = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
@@ -53,8 +61,7 @@ def style_header(cells: Iterable[Any], alignment: Alignment | None = None, borde
 def write_header(ws: Any, row: int, labels: Sequence[str], alignment: Alignment | None = CENTER,
                  border: Border | None = HEADER_BORDER) -> None:
     """Header labels in `row` from column A, bold on light blue, centred, with a thin rule below."""
-    style_header([ws.cell(row=row, column=col, value=label) for col, label in enumerate(labels, start=1)],
-                 alignment, border)
+    style_header([put(ws, row, col, label) for col, label in enumerate(labels, start=1)], alignment, border)
 
 
 def set_widths(ws: Any, widths: Sequence[float]) -> None:
@@ -88,13 +95,15 @@ def print_setup(ws: Any, title_rows: str | None, footer: str = REPORT_ZH["footer
 
 
 def safe_sheet_names(names: Iterable[str], reserved: Sequence[str] = ()) -> dict[str, str]:
-    """Unique Excel-safe sheet names (≤31 chars, none of []:*?/\\, not blank, none of `reserved`, compared
-    case-insensitively as Excel does) for each name; clashes get '~2', '~3' …"""
+    """Unique Excel-safe sheet names (≤31 chars, none of []:*?/\\ nor control characters, not blank, none of
+    `reserved`, compared case-insensitively as Excel does) for each name; a longer name keeps its head and
+    a stable hash of the whole ('~1a2b3c4d'), so two long names sharing a head stay apart; clashes left
+    get '~2', '~3' …"""
     taken = {name.casefold() for name in reserved}
     out: dict[str, str] = {}
     for original in names:
-        base = _SHEET_NAME_UNSAFE.sub("_", str(original)).strip().strip("'") or "_"
-        base = base[:SHEET_NAME_MAX]
+        base = _SHEET_NAME_UNSAFE.sub("_", CONTROL_CHARACTERS.sub("", str(original))).strip().strip("'") or "_"
+        base = shorten(base, str(original), SHEET_NAME_MAX)
         name, n = base, 1
         while name.casefold() in taken:
             n += 1
@@ -115,25 +124,68 @@ def add_image(ws: Any, path: Path, anchor: str, width_px: int) -> int:
 
 
 def hidden_key_values(ws: Any, pairs: Iterable[tuple[str, object]]) -> None:
-    """One key and value per row on a hidden sheet: what a program reads back, out of the reader's way."""
+    """One key and value per row on a protected, very hidden sheet (Excel's menus cannot show it): what a
+    program reads back, out of the reader's way."""
     for key, value in pairs:
-        ws.append([key, value])
-    ws.sheet_state = "hidden"
+        append_row(ws, [key, value])
+    ws.protection.sheet = True
+    ws.sheet_state = "veryHidden"
 
 
 def excel_value(value: Any) -> Any:
     """A value openpyxl writes as such: numpy scalars as Python ones, NaN as an empty cell, datetimes
-    without time zone (Excel has none). A pandas Timestamp is known by its to_pydatetime, so that the
-    campaign workbooks, which use these helpers, are written without importing pandas."""
+    without time zone (Excel has none), text without the characters openpyxl refuses. A pandas Timestamp is
+    known by its to_pydatetime, so that the campaign workbooks, which use these helpers, are written without
+    importing pandas."""
+    if isinstance(value, str):
+        return ILLEGAL_CHARACTERS_RE.sub("", value) if ILLEGAL_CHARACTERS_RE.search(value) else value
     if isinstance(value, float) and math.isnan(value):
         return None
     if hasattr(value, "item"):
-        return value.item()
+        return excel_value(value.item())
     if isinstance(value, datetime) and hasattr(value, "to_pydatetime"):
         return value.to_pydatetime().replace(tzinfo=None)
     if getattr(value, "tzinfo", None) is not None:
         return value.replace(tzinfo=None)
     return value
+
+
+def _taken_for_other_type(text: str) -> bool:
+    """Text openpyxl would store as a formula ('=…') or an error value ('#N/A') if given it plainly."""
+    return text.startswith("=") or text in ERROR_CODES
+
+
+def set_value(cell: Any, value: Any) -> Any:
+    """Give `cell` a value as data: text is a string cell whatever it starts with."""
+    value = excel_value(value)
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"
+    return cell
+
+
+def put(ws: Any, row: int, column: int, value: Any) -> Any:
+    """ws.cell(row, column, value) for data: the cell, its value never a formula."""
+    return set_value(ws.cell(row=row, column=column), value)
+
+
+def new_cell(ws: Any, value: Any) -> Any:
+    """A cell of `ws` not yet placed (to style it before appending), holding `value` as data."""
+    return set_value(WriteOnlyCell(ws), value)
+
+
+def data_cell(ws: Any, value: Any) -> Any:
+    """A value to append to `ws` as data: itself when openpyxl stores it as it is, else a string cell (also
+    in write-only mode, where a plain '=…' would become a formula)."""
+    value = excel_value(value)
+    if isinstance(value, str) and _taken_for_other_type(value):
+        return new_cell(ws, value)
+    return value
+
+
+def append_row(ws: Any, values: Iterable[Any]) -> None:
+    """ws.append for data rows: cells made already (styled) are kept, every other value via `data_cell`."""
+    ws.append([value if isinstance(value, Cell) else data_cell(ws, value) for value in values])
 
 
 class CachedStyles:
@@ -173,8 +225,10 @@ class BufferedSheet:
         if cell is None:
             cell = self._cells[(row, column)] = WriteOnlyCell(self._ws)
             object.__setattr__(self, "max_row", max(self.max_row, row))
+        if isinstance(value, Cell):  # from append_row: the value is what counts here, laid out as data
+            value = value.value
         if value is not None:
-            cell.value = value
+            set_value(cell, value)
         return cell
 
     def __getitem__(self, coordinate: str) -> WriteOnlyCell:
@@ -182,7 +236,7 @@ class BufferedSheet:
         return self.cell(row, column_index_from_string(column))
 
     def __setitem__(self, coordinate: str, value: object) -> None:
-        self[coordinate].value = value
+        set_value(self[coordinate], value)
 
     def append(self, values: Sequence[object]) -> None:
         row = self.max_row + 1

@@ -13,7 +13,7 @@ from ingest.errors import ReadError
 from ingest.glossary import ProblemKind
 from ingest.model import Document
 from ingest.readers.budget import file_budget
-from ingest.readers.common import MB, ReadLimits
+from ingest.readers.common import MB, ReadLimits, clean_document
 from ingest.readers.formats import BY_SUFFIX, LEGACY_SUFFIXES, SUPPORTED_SUFFIXES, ZIP_FORMATS, Format
 from ingest.readers.pdf_reader import page_image
 from ingest.readers.sniff import Content, is_encrypted_ooxml, legacy_message, sniff, unsupported_message
@@ -29,11 +29,11 @@ __all__ = [
 
 
 def read_file(path: Path, source_file: str, limits: ReadLimits = ReadLimits()) -> Document:
-    """Read one dossier file into a Document; raises only ReadError."""
+    """Read one dossier file into a Document, its text without control characters; raises only ReadError."""
     try:
         with file_budget(limits):
             fmt = _format_of(path, limits)
-            return fmt.reader(path, source_file, limits)
+            return clean_document(fmt.reader(path, source_file, limits))
     except ReadError:
         raise
     except MemoryError as exc:

@@ -1,14 +1,17 @@
-"""Limits and guards shared by the readers (file size, zip bombs, wrapping library errors)."""
+"""Limits and guards shared by the readers (file size, zip bombs, wrapping library errors, control
+characters)."""
 
 from __future__ import annotations
 
 import os
+import re
 import zipfile
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 
 from ingest.errors import ReadError
 from ingest.glossary import ProblemKind
+from ingest.model import Document, Table, TextBlock
 
 MB = 1024 * 1024
 
@@ -97,3 +100,46 @@ def read_member(zf: zipfile.ZipFile, name: str, limits: ReadLimits, budget: list
                 raise too_large(f"文件解压后超过上限 {limits.max_uncompressed_mb:g} MB（疑似压缩炸弹）")
             chunks.append(chunk)
     return b"".join(chunks)
+
+
+# openpyxl's ILLEGAL_CHARACTERS_RE (C0 but tab, line feed, carriage return) plus DEL and the C1 controls:
+# no document holds them as text, a workbook cannot (openpyxl raises), a terminal obeys them.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_LINE_BREAKING = {"\x0b": "\n", "\x0c": "\n"}  # vertical tab and form feed end a line in Word and PDF text
+
+
+def _drop(match: re.Match[str]) -> str:
+    return _LINE_BREAKING.get(match.group(), "")
+
+
+def clean_text(text: str) -> tuple[str, int]:
+    """`text` without control characters (a line break for a vertical tab or form feed), and how many;
+    carriage returns become line feeds, uncounted (a CSV row written with "\n" endings would break at a
+    bare one)."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not CONTROL_CHARACTERS.search(text):
+        return text, 0
+    return CONTROL_CHARACTERS.subn(_drop, text)
+
+
+def clean_document(doc: Document) -> Document:
+    """Clean every block and table cell of a read file once, at the reader boundary (ingest.readers.read_file,
+    and OCR output in ingest.load), counting what was removed in `doc.control_characters`."""
+    removed = 0
+    blocks: list[TextBlock] = []
+    for block in doc.blocks:
+        text, n = clean_text(block.text)
+        removed += n
+        blocks.append(replace(block, text=text) if n else block)
+    tables: list[Table] = []  # their cells are the table rows' blocks again: cleaned, not counted twice
+    for table in doc.tables:
+        cleaned = [tuple(clean_text(cell) for cell in row) for row in table.rows]
+        changed = any(n for row in cleaned for _, n in row)
+        removed = removed or int(changed)
+        tables.append(replace(table, rows=tuple(tuple(text for text, _ in row) for row in cleaned))
+                      if changed else table)
+    if removed:
+        doc.blocks, doc.tables = blocks, tables
+        doc.control_characters += removed
+    return doc

@@ -2,6 +2,7 @@
 
 Every text goes through one hook, `mask`, before it is written: the circular and letters pass a
 reports.masking.NameMasker, so no block can print a citizen's ID number or name by forgetting to mask it.
+The same hook drops control characters (a unit's folder name may hold one), which XML cannot carry.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from docx.text.paragraph import Paragraph
 
 from reports.govdoc.fonts import BODY_PT, FONTS, LINE_PT, TABLE_PT, TITLE_PT, DocFonts, style_run
 from reports.govdoc.page import new_government_document
+from reports.safe_names import TEXT_CONTROL_CHARACTERS
 
 FIGURE_WIDTH_CM = 15.6  # the type area's width (210 − 28 − 26 mm)
 
@@ -35,7 +37,10 @@ class GovDoc:
         self._mask = mask
 
     def mask(self, text: object) -> str:
-        return self._mask("" if text is None else str(text))
+        text = "" if text is None else str(text)
+        if TEXT_CONTROL_CHARACTERS.search(text):
+            text = TEXT_CONTROL_CHARACTERS.sub("", text)
+        return self._mask(text)
 
     def title(self, text: str) -> Paragraph:
         """The document's title (标题): 二号 小标宋, centred, a line's space above and below."""

@@ -21,7 +21,7 @@ from reports.fonts import use_cjk_font  # also selects the Agg backend
 from reports.glossary import TREND_ZH
 from reports.history.trends import Trends
 from reports.masking import mask_text
-from reports.xlsx import CENTER, excel_value, save_workbook, style_header
+from reports.xlsx import CENTER, append_row, save_workbook, style_header
 from scoring.glossary import FINDING_ZH, GRADES_ZH, TERMS_ZH
 
 TREND_CHART_FILES = {
@@ -173,10 +173,10 @@ def _sheet(wb: Workbook, title: str, df: pd.DataFrame, headers: dict[str, str] |
     ws = wb.create_sheet(title)
     headers = headers or {}
     columns = list(df.columns)
-    ws.append([headers.get(c, _HEADERS.get(c, c)) for c in columns])
+    append_row(ws, [headers.get(c, _HEADERS.get(c, c)) for c in columns])
     style_header(ws[1], alignment=CENTER)
     for row in df.itertuples(index=False):
-        ws.append([mask_text(value) if isinstance(value, str) else excel_value(value) for value in row])
+        append_row(ws, [mask_text(value) if isinstance(value, str) else value for value in row])
     for i, col in enumerate(columns, start=1):
         letter = get_column_letter(i)
         fmt = "0.0%" if col in _PERCENT else "0.00" if col in _DECIMAL else None

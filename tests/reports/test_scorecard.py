@@ -71,10 +71,11 @@ def test_details_sheet_layout_dropdown_and_print_setup(workbook) -> None:
     ws = wb[DETAILS_SHEET]
     header = [c.value for c in ws[1]]
     assert header == ["案卷", "项目编号", "评查项目", "评查类别", "评查结论", "扣分", "否决项", "说明", "文件",
-                      "页码/段落", "原文摘录", "复核结论", "复核扣分", "复核理由", "复核人"]
+                      "页码/段落", "原文摘录", "复核结论", "复核扣分", "复核理由", "复核人", "行校验码"]
+    assert ws.column_dimensions["P"].hidden  # the row key: hidden, so the reviewer columns still end the sheet
     assert ws.max_row == 1 + 6 * 10
     assert ws.freeze_panes == "C2"
-    assert ws.auto_filter.ref == "A1:O61"
+    assert ws.auto_filter.ref == "A1:P61"
     lists = [dv for dv in ws.data_validations.dataValidation if dv.type == "list"]
     assert len(lists) == 1
     assert lists[0].formula1 == '"维持,改为通过,改为扣分,改为否决,不适用"'
@@ -121,7 +122,7 @@ def test_unit_sheets_problems_readme_and_hidden_meta(workbook) -> None:
     assert {r[2] for r in problems[1:]} == {"不支持的文件类型", "旧版格式"}
     assert any("pingcha review apply" in (r[1] or "") for r in _rows(wb["说明"]))
     meta = wb["_meta"]
-    assert meta.sheet_state == "hidden"
+    assert meta.sheet_state == "veryHidden" and meta.protection.sheet
     values = {r[0]: r[1] for r in _rows(meta)}
     assert values["fingerprint"] == run_fingerprint(out)
     assert values["checklist_id"] == "penalty-general" and values["checklist_hash"] == "sha256:ab12cd34"
