@@ -7,7 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from reports.campaign_file import NEUTRAL_BASIS, CampaignFile, CampaignFileError, campaign_of, load_campaign_file
+from reports.campaign_file import (
+    NEUTRAL_BASIS,
+    CampaignFile,
+    CampaignFileError,
+    campaign_of,
+    load_campaign_file,
+)
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "samples" / "campaign.example.yaml"
 
