@@ -94,11 +94,21 @@ class CampaignFileError(PingchaError):
         super().__init__(str(issues[0]))
 
 
+# pydantic's error type -> the CAMPAIGN_FILE_ZH message
+_MESSAGES = {
+    "extra_forbidden": "unknown_field", "missing": "missing", "string_type": "not_text", "string_too_short": "empty",
+    "int_type": "not_int", "int_parsing": "not_int", "int_from_float": "not_int", "greater_than_equal": "too_small",
+    "less_than_equal": "too_large", "date_type": "not_date", "date_parsing": "not_date",
+    "date_from_datetime_parsing": "not_date", "date_from_datetime_inexact": "date_with_time",
+    "tuple_type": "not_list", "model_type": "not_mapping", "model_attributes_type": "not_mapping",
+}  # fmt: skip
+
+
 def _message(error: dict[str, Any]) -> str:
-    kind = error["type"]
-    if kind in CAMPAIGN_FILE_ZH:
-        return CAMPAIGN_FILE_ZH[kind].format(**{k: v for k, v in (error.get("ctx") or {}).items()})
-    return CAMPAIGN_FILE_ZH["invalid"].format(detail=error["msg"])
+    key = _MESSAGES.get(error["type"])
+    if key is None:
+        return CAMPAIGN_FILE_ZH["invalid"].format(detail=error["msg"])
+    return CAMPAIGN_FILE_ZH[key].format(**(error.get("ctx") or {}))
 
 
 _DATE_LINE = re.compile(r"^\s*([\w-]+)\s*:\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*(#.*)?$")
@@ -126,7 +136,7 @@ def parse_campaign_file(text: str, name: str) -> CampaignFile:
                                        CAMPAIGN_FILE_ZH["yaml_error"].format(detail=issue.message))]) from exc
     except ValueError as exc:  # YAML reads 2025-13-01 as a date and fails on the month
         line, key = _impossible_date(text)
-        raise CampaignFileError([Issue(name, line, key, CAMPAIGN_FILE_ZH["date_parsing"])]) from exc
+        raise CampaignFileError([Issue(name, line, key, CAMPAIGN_FILE_ZH["not_date"])]) from exc
     data = source.data if source.data is not None else {}
     if not isinstance(data, dict):
         raise CampaignFileError([Issue(name, 1, CAMPAIGN_FILE_ZH["file"], CAMPAIGN_FILE_ZH["not_mapping"])])
