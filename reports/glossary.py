@@ -51,14 +51,16 @@ REPORT_ZH: dict[str, str] = {
 CHART_ZH: dict[str, str] = {
     "avg_by_unit": "各单位案卷平均分",
     "grades_by_unit": "各单位案卷等次分布",
-    "pareto": "主要扣分项目（帕累托图）",
+    "pareto": "否决项涉及案卷数与主要扣分项目扣分合计（帕累托图）",
+    "pareto_points": "主要扣分项目：各项扣分合计（帕累托图）",
+    "pareto_vetoes": "否决项问题：涉及案卷数（相关案卷评为不合格）",
+    "points": "扣分合计",
+    "cumulative_points": "扣分累计占比",
     "heatmap": "各单位各类别平均扣分（每卷）",
     "score": "平均分",
     "files": "案卷数",
-    "cumulative": "累计占比",
     "unit": "被评查单位",
     "category": "评查类别",
-    "item": "评查项目",
 }
 
 # Column notes: the 说明 sheet and the comments on the reviewer headers.
