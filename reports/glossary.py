@@ -256,12 +256,26 @@ LETTER_ZH: dict[str, str] = {
     "attachment_forms": "存在问题案卷的评查表（{n}份）",
 }
 
+# The printable 评查表 of one file (reports/review_form.py).
+FORM_ZH: dict[str, str] = {
+    "title": "行政执法案卷评查表",
+    "field": "项目",
+    "value": "内容",
+    "evidence": "评查依据和证据",
+    "quote": "原文摘录：“{quote}”{where}。",
+    "total": "评查结论：得分{score}，等次{grade}；共{files}项不符合评查标准。",
+    "reviewer": "评查人",
+    "checker": "复核人",
+    "sign": "{role}（签名）：＿＿＿＿＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日",
+}
+
 # Where a quote was found, in circulated documents: {page} is findings.csv `page` (PDF page, .docx paragraph).
 LOCATION_ZH: dict[str, str] = {"page": "第{page}页（段）", "cell": "{page}"}
 
 FILE_NAMES_ZH: dict[str, str] = {
     "circular": "通报.docx",
-    "letters_dir": "监督意见书",  # one <unit>.docx per unit; LETTER_ZH["title"] is the document's full name
+    "letters_dir": "监督意见书",
+    "review_forms_dir": "评查表",  # one <unit>.docx per unit, one file per page (reports/review_form.py)  # one <unit>.docx per unit; LETTER_ZH["title"] is the document's full name
 }
 
 # Section numbers of a government document: 一、二、… (headings) and （一）（二）… (sub-headings).

@@ -81,7 +81,8 @@ class GovDoc:
         style_run(paragraph.add_run(self.mask(text)), font[0], BODY_PT)
         return paragraph
 
-    def para(self, text: str, indent: bool = True, align: Any = None, masked: bool = True) -> Paragraph:
+    def para(self, text: str, indent: bool = True, align: Any = None, masked: bool = True,
+             size: float = BODY_PT) -> Paragraph:
         """A body paragraph (三号 仿宋), first line indented by two characters unless `indent` is False.
         `masked=False` only for the issuing office's own words (its contact line and phone)."""
         paragraph = self.doc.add_paragraph()
@@ -89,7 +90,9 @@ class GovDoc:
             paragraph.paragraph_format.first_line_indent = Pt(0)
         if align is not None:
             paragraph.alignment = align
-        style_run(paragraph.add_run(self.mask(text) if masked else text), self.fonts.body[0], BODY_PT)
+        if size != BODY_PT:  # a smaller line keeps the pitch in proportion
+            paragraph.paragraph_format.line_spacing = Pt(LINE_PT * size / BODY_PT)
+        style_run(paragraph.add_run(self.mask(text) if masked else text), self.fonts.body[0], size)
         return paragraph
 
     def blank(self) -> Paragraph:
@@ -153,10 +156,12 @@ class GovDoc:
         """落款: 署名 centred over the 成文日期, four characters from the right, and the seal's place."""
         frame.signature(self.doc, self.mask(organizer), self.mask(date), self.fonts, seal)
 
+    def page_break(self) -> None:
+        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
     def attachment_page(self, label: str, title: str) -> None:
         """A new page opening an attachment: 附件 (黑体, flush left) and its title centred."""
-        breaker = self.doc.add_paragraph()
-        breaker.add_run().add_break(WD_BREAK.PAGE)
+        self.page_break()
         label_paragraph = self.doc.add_paragraph()
         label_paragraph.paragraph_format.first_line_indent = Pt(0)
         style_run(label_paragraph.add_run(self.mask(label)), self.fonts.heading[0], BODY_PT)
