@@ -9,7 +9,7 @@ export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export DO_NOT_TRACK := 1
 export MPLBACKEND := Agg
 
-.PHONY: demo test lint bench bench-extract bench-realworld clean install
+.PHONY: demo test lint bench bench-extract bench-realworld clean install docs-images
 
 install: $(STAMP)
 
@@ -48,6 +48,10 @@ bench-extract: $(STAMP)
 # accuracy on the independent corpus (tests/realworld): real published decisions and template-book dossiers
 bench-realworld: $(STAMP)
 	$(BIN)/python -m bench.realworld
+
+# page images of the 通报, a 监督意见书 and a 评查表 for the README (needs LibreOffice and poppler-utils: .ci/run)
+docs-images: $(STAMP)
+	$(BIN)/python docs/render_images.py
 
 clean:
 	rm -rf out .pytest_cache .ruff_cache

@@ -30,6 +30,8 @@ def _build_parser() -> argparse.ArgumentParser:
     run.add_argument("--out", type=Path, required=True, help="output folder (must not be inside DOSSIERS)")
     run.add_argument("--checklist", default="penalty-general", help="checklist id or YAML path (default: penalty-general)")
     run.add_argument("--campaign", help="campaign name shown on the scorecards (default: the folder name)")
+    run.add_argument("--campaign-file", type=Path, help="评查活动文件 campaign.yaml：组织机关、文号、主送、抄送、印发、成文日期、监督依据（示例见 samples/campaign.example.yaml）")
+    run.add_argument("--year", type=int, help="评查年度（默认取活动文件的 year，否则取运行日期的年份）")
     run.add_argument("--roster", type=Path, help="enforcement certificate roster .xlsx (持证上岗 check for V02)")
     run.add_argument("--workers", type=int, help="worker processes (default: all cores)")
     run.add_argument("--unit", dest="units", action="append", help="review only this unit (repeatable)")
@@ -117,6 +119,20 @@ def _load_checklist_or_usage(source: str):  # -> Checklist
         raise UsageError(f"invalid checklist: {exc}") from exc
 
 
+def _load_campaign_file_or_usage(path: Path | None) -> dict | None:
+    """campaign.yaml as run.json records it (JSON values), or None without one; exit 2 on a bad file."""
+    if path is None:
+        return None
+    if not path.is_file():
+        raise UsageError(f"找不到评查活动文件：{path}")
+    from reports.campaign_file import CampaignFileError, load_campaign_file
+
+    try:
+        return load_campaign_file(path).model_dump(mode="json")
+    except CampaignFileError as exc:
+        raise UsageError(str(exc)) from exc
+
+
 def _cmd_checklist(args: argparse.Namespace) -> int:
     if args.checklist_command not in ("validate", "show"):
         raise UsageError("checklist needs an action: validate FILE | show ID|FILE")
@@ -159,6 +175,10 @@ def _cmd_run(args: argparse.Namespace) -> int:
     if args.workers is not None and args.workers < 1:
         raise UsageError("--workers must be at least 1")
     checklist = _load_checklist_or_usage(args.checklist)
+    campaign_file = _load_campaign_file_or_usage(args.campaign_file)
+    if args.year is not None and not 2000 <= args.year <= 2100:
+        raise UsageError(f"--year 应为 2000 至 2100 之间的年份：{args.year}")
+    year = args.year if args.year is not None else (campaign_file or {}).get("year")
     from ingest.readers import ReadLimits
 
     try:
@@ -204,6 +224,8 @@ def _cmd_run(args: argparse.Namespace) -> int:
                 sample=str(args.sample.resolve()) if args.sample else None,
                 history=None if args.no_history else args.history,
                 assignment=str(args.assignment.resolve()) if args.assignment else None,
+                campaign_file=campaign_file,
+                year=year,
             )
     finally:
         progress.install(None)

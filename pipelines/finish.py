@@ -66,5 +66,7 @@ def history(out: str, store: str | None) -> JobResult:
 
 def documents(out: str, store: str | None, recorded: bool) -> JobResult:
     from reports.publish import write_documents
+    from reports.review_form import write_review_forms
 
-    return _timed(lambda: write_documents(Path(out), store, recorded))
+    return _timed(lambda: {**write_documents(Path(out), store, recorded),
+                           "review_forms": [str(p) for p in write_review_forms(Path(out))]})

@@ -120,6 +120,8 @@ def review_campaign(
     sample: str | None = None,
     history: str | None = "default",
     assignment: str | None = None,
+    campaign_file: dict[str, Any] | None = None,
+    year: int | None = None,
 ) -> dict[str, Any]:
     """Review every dossier under DOSSIERS and write the output contract's files into OUT.
 
@@ -140,6 +142,7 @@ def review_campaign(
     loaded = load_checklist(checklist)
     recorder.set_checklist(loaded)
     recorder.campaign = campaign or dossiers_root.name
+    recorder.campaign_year, recorder.campaign_file = year, campaign_file  # the documents read them from run.json
     prepare_out_dir(out_dir, dossiers_root, overwrite)
 
     with recorder.phase("discover"):

@@ -13,7 +13,7 @@ from pipelines.prefect_env import STATE_DIR_NAME
 # Everything a run writes into OUT; only these are removed by --overwrite.
 OUTPUT_NAMES: tuple[str, ...] = (
     "cases.csv", "findings.csv", "problems.csv", "run.json", "scorecards.xlsx", "charts", "validation",
-    "audit.csv", "platform_export.csv", "platform_export.xlsx", "通报.docx", "监督意见书", "trends",
+    "audit.csv", "platform_export.csv", "platform_export.xlsx", "通报.docx", "监督意见书", "评查表", "trends",
 )  # fmt: skip
 # Written by pingcha but kept across --overwrite: the default history store accumulates campaigns.
 KEPT_NAMES: tuple[str, ...] = ("history.db",)

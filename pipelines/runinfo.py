@@ -41,6 +41,8 @@ class RunRecorder:
 
     arguments: dict[str, Any]
     campaign: str = ""
+    campaign_year: int | None = None  # --year or campaign.yaml; None: the documents take the run's year
+    campaign_file: dict[str, Any] | None = None  # campaign.yaml as validated (reports/campaign_file.py)
     checklist: dict[str, Any] = field(default_factory=dict)
     started_at: str = field(default_factory=lambda: datetime.now().astimezone().isoformat(timespec="seconds"))
     workers: int = 1
@@ -111,6 +113,8 @@ class RunRecorder:
     def as_dict(self) -> dict[str, Any]:
         return {
             "campaign": self.campaign,
+            **({"campaign_year": self.campaign_year} if self.campaign_year is not None else {}),
+            **({"campaign_file": self.campaign_file} if self.campaign_file is not None else {}),
             "started_at": self.started_at,
             "finished_at": datetime.now().astimezone().isoformat(timespec="seconds"),
             "arguments": self.arguments,

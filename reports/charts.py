@@ -22,6 +22,7 @@ from scoring.glossary import GRADES_ZH
 DPI = 150
 WIDTH_IN = 10.5  # A4 landscape minus margins
 GRADE_COLORS = dict(zip(GRADES_ZH, ("#2e7d32", "#1565c0", "#f9a825", "#c62828"), strict=True))
+PARETO_ITEMS = 15  # deduction items on the Pareto chart
 CHART_FILES = {
     "avg_by_unit": "avg_score_by_unit.png",
     "grades_by_unit": "grades_by_unit.png",
@@ -86,30 +87,54 @@ def chart_grades_by_unit(ranking: pd.DataFrame, path: Path) -> Path:
     return _save(fig, path)
 
 
+def _item_labels(problems: pd.DataFrame) -> list[str]:
+    return [name if len(name) <= 12 else f"{name[:11]}…" for name in problems["item_name"]]
+
+
 def chart_pareto(problems: pd.DataFrame, path: Path) -> Path:
-    """Bars: files with each item failed (most first); line: cumulative share; dashed 80 % line."""
-    fig, ax = new_figure(figsize=(WIDTH_IN, 5.8))
-    labels = [f"{code} {name}" if len(name) <= 12 else f"{code} {name[:11]}…"
-              for code, name in zip(problems["item_code"], problems["item_name"], strict=True)]
-    counts = problems["files"].astype(int).to_numpy()
-    bars = ax.bar(range(len(counts)), counts, color="#1565c0")
-    ax.bar_label(bars, padding=2, fontsize=9)
-    ax.set_xticks(range(len(counts)), labels, rotation=40, ha="right", fontsize=9)
-    ax.set_ylabel(CHART_ZH["files"])
-    ax.set_xlabel(CHART_ZH["item"])
-    ax.yaxis.get_major_locator().set_params(integer=True)
-    ax.set_ylim(0, max(counts.max(initial=0), 1) * 1.18)
-    cumulative = counts.cumsum() / counts.sum() * 100 if counts.sum() else counts
-    twin = ax.twinx()
-    twin.plot(range(len(counts)), cumulative, color="#c62828", marker="o")
-    for x, y in enumerate(cumulative):
-        twin.annotate(f"{y:.0f}%", (x, y), textcoords="offset points", xytext=(0, 6), ha="center",
-                      fontsize=8, color="#c62828")
-    twin.axhline(80, color="#c62828", linestyle="--", linewidth=0.8)
-    twin.set_ylim(0, 110)
-    twin.set_ylabel(f"{CHART_ZH['cumulative']} (%)")
-    ax.set_title(CHART_ZH["pareto"], fontsize=14)
-    ax.grid(axis="y", alpha=0.3)
+    """Veto problems apart from point deductions, since a veto deducts no points but fails the file.
+
+    Top panel (when any veto item failed): files with each veto item failed. Bottom panel: points deducted
+    per deduction item, most first, with the cumulative share of all points and a dashed 80 % line. Each
+    panel's title says what it counts."""
+    vetoes = problems[problems["vetoes"] > 0].sort_values(["files", "item_code"], ascending=[False, True])
+    deductions = problems[problems["vetoes"] == 0].sort_values(["points", "files", "item_code"],
+                                                               ascending=[False, False, True])
+    panels = (1 if len(vetoes) else 0) + (1 if len(deductions) else 0)
+    heights = [1.6 + 0.35 * len(vetoes)] * bool(len(vetoes)) + [5.8] * bool(len(deductions))
+    fig = Figure(figsize=(WIDTH_IN, sum(heights)))
+    axes = fig.subplots(max(panels, 1), 1, gridspec_kw={"height_ratios": heights} if panels > 1 else None,
+                        squeeze=False)[:, 0]
+    if len(vetoes):
+        ax = axes[0]
+        counts = vetoes["files"].astype(int).to_numpy()[::-1]
+        bars = ax.barh(_item_labels(vetoes)[::-1], counts, color="#c62828", height=0.5)
+        ax.bar_label(bars, padding=3, fontsize=9)
+        ax.xaxis.get_major_locator().set_params(integer=True)
+        ax.set_xlim(0, max(counts.max(initial=0), 1) * 1.15)
+        ax.set_xlabel(CHART_ZH["files"])
+        ax.set_title(CHART_ZH["pareto_vetoes"], fontsize=14)
+        ax.grid(axis="x", alpha=0.3)
+    if len(deductions):
+        ax = axes[-1]
+        points = deductions["points"].astype(float).to_numpy()
+        bars = ax.bar(range(len(points)), points, color="#1565c0")
+        ax.bar_label(bars, labels=[f"{p:g}" for p in points], padding=2, fontsize=9)
+        ax.set_xticks(range(len(points)), _item_labels(deductions), rotation=40, ha="right", fontsize=9)
+        ax.set_ylabel(CHART_ZH["points"])
+        ax.set_ylim(0, max(points.max(initial=0), 1) * 1.18)
+        cumulative = points.cumsum() / points.sum() * 100 if points.sum() else points
+        twin = ax.twinx()
+        twin.plot(range(len(points)), cumulative, color="#ef6c00", marker="o")
+        for x, y in enumerate(cumulative):
+            twin.annotate(f"{y:.0f}%", (x, y), textcoords="offset points", xytext=(0, 6), ha="center",
+                          fontsize=8, color="#ef6c00")
+        twin.axhline(80, color="#ef6c00", linestyle="--", linewidth=0.8)
+        twin.set_ylim(0, 110)
+        twin.set_ylabel(f"{CHART_ZH['cumulative_points']} (%)")
+        ax.set_title(CHART_ZH["pareto_points"], fontsize=14)
+        ax.grid(axis="y", alpha=0.3)
+    fig.tight_layout()
     return _save(fig, path)
 
 
@@ -152,8 +177,10 @@ def render_campaign_charts(data: RunData, out_dir: Path) -> list[Path]:
         return written
     written.append(chart_average_by_unit(ranking, data.scoring_checklist(), charts_dir / CHART_FILES["avg_by_unit"]))
     written.append(chart_grades_by_unit(ranking, charts_dir / CHART_FILES["grades_by_unit"]))
-    problems = top_problems(data.findings, limit=15)
-    if not problems.empty:
+    problems = top_problems(data.findings, limit=None)
+    if not problems.empty:  # every veto item, and the deduction items deducting most
+        problems = pd.concat([problems[problems["vetoes"] > 0],
+                              problems[problems["vetoes"] == 0].nlargest(PARETO_ITEMS, "points", keep="first")])
         written.append(chart_pareto(problems, charts_dir / CHART_FILES["pareto"]))
     table = deductions_by_category(data.cases, data.findings)
     if not table.empty:

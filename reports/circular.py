@@ -1,8 +1,9 @@
 """The circular draft (通报.docx): scope and method, ranking, grades, charts, common problems, recurrence and
 the rectification requirements (整改要求), laid out as a 公文 (GB/T 9704) by reports/govdoc.
 
-It is a draft for the bureau to finish: title year, document number, deadline and date are placeholders
-(20XX, X号). Everything it prints passes through masking (reports/masking.py), because a circular goes to
+Its 版头, 文号, 主送, 落款 and 版记 come from the campaign file (reports/campaign_file.py); without one they are
+placeholders (X司发〔20XX〕X号, 20XX年X月X日) for the bureau to fill in. Files are cited by unit and 文号, items by
+name, statutes in full (reports/statutes.py). Everything it prints passes through masking (reports/masking.py), because a circular goes to
 every unit and is often published; the reviewer's scorecard keeps the data as found.
 """
 
@@ -10,14 +11,18 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Sequence
+from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from ingest.glossary import ELEMENT_ZH
+from reports.campaign_file import CampaignFile, chinese_date
 from reports.charts import CHART_FILES
 from reports.contract_csv import fmt_number
-from reports.document_text import campaign_name, campaign_year_of, fmt_share, location
+from reports.document_frame import campaign_and_year, close_document, imprint, open_document
+from reports.document_text import campaign_name, case_citation, fmt_share, score_text, sentence
 from reports.glossary import (
     CHART_ZH,
     CHINESE_NUMERALS,
@@ -30,16 +35,17 @@ from reports.glossary import (
 from reports.govdoc import GovDoc
 from reports.loading import RunData, load_run
 from reports.masking import NameMasker, individual_names
+from reports.statutes import cite
 from reports.summary import failed, top_problems, unit_ranking
 from scoring.glossary import FINDING_ZH, GRADES_ZH, TERMS_ZH
-from scoring.model import case_part
 
 if TYPE_CHECKING:
     from reports.history.trends import Trends
 
 CIRCULAR_FILE = FILE_NAMES_ZH["circular"]
-PROBLEM_DETAILS = 5  # problems described with examples; the table lists up to PROBLEM_TABLE
-PROBLEM_TABLE = 10
+PROBLEM_DETAILS = 5  # deductions described with examples (every veto problem is); the table lists up to
+PROBLEM_TABLE = 10  # PROBLEM_TABLE deductions after all the veto problems
+UNITS_NAMED = 5  # units listed by name under a problem
 EXAMPLES_PER_PROBLEM = 2
 
 
@@ -65,9 +71,8 @@ def _scope(doc: GovDoc, data: RunData) -> None:
     checklist = data.run.checklist
     units = data.cases["unit"].nunique()
     text = CIRCULAR_ZH["scope"].format(units=units, files=len(data.cases)) + _sampling_text(data)
-    if checklist.id:
-        text += CIRCULAR_ZH["method"].format(title=checklist.title or checklist.id, id=checklist.id,
-                                             version=checklist.version or "—")
+    if checklist.title or checklist.id:
+        text += CIRCULAR_ZH["method"].format(title=checklist.title or CIRCULAR_ZH["standard_default"])
     if len(data.audit):
         text += CIRCULAR_ZH["review_note"].format(n=len(data.audit))
     unreadable = int((data.problems["source_file"].astype(str) != "").sum())  # files, not empty units
@@ -111,42 +116,73 @@ def _results(doc: GovDoc, data: RunData, charts: Sequence[tuple[Path, str]]) -> 
             doc.picture(path, DOC_ZH["figure"].format(n=n, title=title))
 
 
-def _examples(hits: pd.DataFrame) -> list[str]:
-    """Up to EXAMPLES_PER_PROBLEM example sentences, quotes first, one per unit where possible."""
+def _examples(hits: pd.DataFrame) -> str:
+    """Up to EXAMPLES_PER_PROBLEM examples, quotes first, one per unit where possible, each file cited by its
+    unit and 文号."""
     ordered = hits.assign(_has_quote=hits["quote"].astype(str) != "").sort_values(
         "_has_quote", ascending=False, kind="stable").drop_duplicates("unit")
-    sentences = []
+    examples = []
     for _, row in ordered.head(EXAMPLES_PER_PROBLEM).iterrows():
-        message = str(row["message"]).rstrip("。；;，,") + "。" if row["message"] else ""
-        text = CIRCULAR_ZH["example"].format(unit=row["unit"], dossier=case_part(row["dossier_id"]), message=message)
+        text = case_citation(row["unit"], row["case_no"], row["party_name"]) + "：" + sentence(row["message"])
         if row["quote"]:
-            text += CIRCULAR_ZH["example_quote"].format(quote=row["quote"],
-                                                        where=location(row["source_file"], row["page"]))
-        sentences.append(text)
-    return sentences
+            text = text.rstrip("。") + CIRCULAR_ZH["example_quote"].format(quote=row["quote"])
+        examples.append(text.rstrip("。"))
+    return CIRCULAR_ZH["examples"].format(examples="；".join(examples)) if examples else ""
+
+
+def problem_table(data: RunData) -> pd.DataFrame:
+    """Every veto problem (most files first), then up to PROBLEM_TABLE deductions by files and points;
+    with the units concerned."""
+    problems = top_problems(data.findings, limit=None)
+    if problems.empty:
+        return problems.assign(units=[])
+    vetoes = problems[problems["vetoes"] > 0]
+    deductions = problems[problems["vetoes"] == 0].head(PROBLEM_TABLE)
+    hits = data.findings[failed(data.findings)].merge(data.cases[["dossier_id", "unit"]], on="dossier_id")
+    units = hits.groupby("item_code")["unit"].agg(lambda u: list(dict.fromkeys(u)))
+    table = pd.concat([vetoes, deductions], ignore_index=True)
+    return table.assign(units=table["item_code"].map(units))
+
+
+def _problem_text(n: int, row: pd.Series, rationale: str, statute: str, examples: str) -> str:
+    named = "、".join(row["units"][:UNITS_NAMED]) + (CIRCULAR_ZH["units_more"] if len(row["units"]) > UNITS_NAMED
+                                                    else "")
+    key = "problem_veto" if row["vetoes"] else "problem_item"
+    text = CIRCULAR_ZH[key].format(n=n, item_name=row["item_name"], files=row["files"], units=len(row["units"]),
+                                   named=named, points=fmt_number(row["points"]))
+    if statute:
+        text += CIRCULAR_ZH["requires"].format(statute=statute, rationale=sentence(rationale).rstrip("。"))
+    return text + examples
 
 
 def _problems(doc: GovDoc, data: RunData) -> None:
     doc.heading(CIRCULAR_ZH["h_problems"])
-    top = top_problems(data.findings, limit=PROBLEM_TABLE)
-    if top.empty:
+    table = problem_table(data)
+    if table.empty:
         doc.para(CIRCULAR_ZH["no_problems"])
         return
     doc.para(CIRCULAR_ZH["problems_intro"])
-    hits = data.findings[failed(data.findings)].merge(data.cases[["dossier_id", "unit"]], on="dossier_id")
     doc.table(
-        (TERMS_ZH["seq"], FINDING_ZH["item_code"], FINDING_ZH["item_name"], REPORT_ZH["files_with_problem"],
-         REPORT_ZH["points_total"]),
-        [[str(i), r["item_code"], r["item_name"], str(r["files"]), fmt_number(r["points"])]
-         for i, (_, r) in enumerate(top.iterrows(), start=1)],
+        (TERMS_ZH["seq"], FINDING_ZH["item_name"], CIRCULAR_ZH["nature"], REPORT_ZH["files_with_problem"],
+         CIRCULAR_ZH["units_with_problem"], REPORT_ZH["points_total"]),
+        [[str(i), r["item_name"], CIRCULAR_ZH["nature_veto" if r["vetoes"] else "nature_item"], str(r["files"]),
+          str(len(r["units"])), CIRCULAR_ZH["veto_points"] if r["vetoes"] else fmt_number(r["points"])]
+         for i, (_, r) in enumerate(table.iterrows(), start=1)],
     )
-    for n, (_, row) in enumerate(top.head(PROBLEM_DETAILS).iterrows(), start=1):
-        item_hits = hits[hits["item_code"] == row["item_code"]]
-        key = "problem_veto" if row["vetoes"] else "problem_item"
-        text = CIRCULAR_ZH[key].format(n=CHINESE_NUMERALS[n - 1], item_name=row["item_name"],
-                                       item_code=row["item_code"], files=row["files"],
-                                       units=item_hits["unit"].nunique(), points=fmt_number(row["points"]))
-        doc.para(text + "".join(_examples(item_hits)))
+    items = {item.code: item for item in data.checklist.items} if data.checklist is not None else {}
+    hits = data.findings[failed(data.findings)].merge(
+        data.cases[["dossier_id", "unit", "case_no", "party_name"]], on="dossier_id")
+    vetoes, deductions = table[table["vetoes"] > 0], table[table["vetoes"] == 0].head(PROBLEM_DETAILS)
+    for n, (heading, rows) in enumerate(((CIRCULAR_ZH["h_veto_problems"], vetoes),
+                                          (CIRCULAR_ZH["h_deduction_problems"], deductions)), start=1):
+        if rows.empty:
+            continue
+        doc.heading(heading.format(n=CHINESE_NUMERALS[n - 1] if not vetoes.empty else CHINESE_NUMERALS[0]),
+                    level=2)
+        for i, (_, row) in enumerate(rows.iterrows(), start=1):
+            item = items.get(row["item_code"])
+            doc.para(_problem_text(i, row, item.rationale if item else "", cite(item.statute) if item else "",
+                                   _examples(hits[hits["item_code"] == row["item_code"]])))
 
 
 def _recurrence(doc: GovDoc, trends: Trends) -> None:
@@ -158,9 +194,9 @@ def _recurrence(doc: GovDoc, trends: Trends) -> None:
     else:
         doc.para(CIRCULAR_ZH["recurrence_intro"].format(previous=previous))
         doc.table(
-            (TERMS_ZH["seq"], TERMS_ZH["unit"], FINDING_ZH["item_code"], FINDING_ZH["item_name"],
-             TREND_ZH["previous_files"], TREND_ZH["latest_files"]),
-            [[str(i), r["unit"], r["item_code"], r["item_name"], str(r["previous_files"]), str(r["latest_files"])]
+            (TERMS_ZH["seq"], TERMS_ZH["unit"], FINDING_ZH["item_name"], TREND_ZH["previous_files"],
+             TREND_ZH["latest_files"]),
+            [[str(i), r["unit"], r["item_name"], str(r["previous_files"]), str(r["latest_files"])]
              for i, (_, r) in enumerate(trends.recurrence.iterrows(), start=1)],
         )
     if not trends.zero_enforcement.empty:
@@ -168,11 +204,25 @@ def _recurrence(doc: GovDoc, trends: Trends) -> None:
         doc.para(CIRCULAR_ZH["zero_enforcement"].format(previous=previous, units=units))
 
 
-def _requirements(doc: GovDoc, number: int) -> None:
+def _requirements(doc: GovDoc, number: int, campaign: CampaignFile) -> None:
     doc.heading(CIRCULAR_ZH["h_requirements"].format(n=CHINESE_NUMERALS[number - 1]))
-    organizer, deadline = DOC_ZH["organizer"], DOC_ZH["deadline_placeholder"]
+    deadline = (chinese_date(campaign.signed_on + timedelta(days=campaign.rectification_days))
+                if campaign.signed_on else DOC_ZH["deadline_placeholder"])
     for key in ("req_1", "req_2", "req_3", "req_4"):
-        doc.para(CIRCULAR_ZH[key].format(organizer=organizer, deadline=deadline))
+        doc.para(CIRCULAR_ZH[key].format(organizer=campaign.organizer, deadline=deadline))
+
+
+def file_list_rows(data: RunData) -> list[list[str]]:
+    """The attachment's rows: every file by unit (in ranking order) and 文号, with its score and grade."""
+    order = {unit: i for i, unit in enumerate(unit_ranking(data.cases)["unit"])}
+    cases = data.cases.assign(_unit=data.cases["unit"].map(order)).sort_values(["_unit", "case_no", "dossier_id"],
+                                                                              kind="stable")
+    return [[str(i), c["unit"], c["case_no"] or CIRCULAR_ZH["no_case_no"], c["party_name"], score_text(c),
+             c["grade"] or "—"] for i, (_, c) in enumerate(cases.iterrows(), start=1)]
+
+
+FILE_LIST_HEADERS = (TERMS_ZH["seq"], TERMS_ZH["unit"], ELEMENT_ZH["case_no"], ELEMENT_ZH["party_name"],
+                     ELEMENT_ZH["total_score"], ELEMENT_ZH["grade"])
 
 
 def run_charts(out_dir: Path) -> list[tuple[Path, str]]:
@@ -191,12 +241,12 @@ def write_circular(out_dir: Path, path: Path, trends: Trends | None = None) -> P
     table, 零执法 list) are added.
     """
     data = load_run(Path(out_dir))
-    doc = GovDoc(mask=NameMasker(individual_names(data.cases)))
-    year = campaign_year_of(data)
-    doc.center(CIRCULAR_ZH["doc_no"])
-    doc.title(CIRCULAR_ZH["title"].format(year=year or CIRCULAR_ZH["year_placeholder"]))
-    doc.para(CIRCULAR_ZH["addressee"], indent=False)
-    doc.para(CIRCULAR_ZH["intro"].format(organizer=DOC_ZH["organizer"], campaign=campaign_name(data)))
+    campaign, year = campaign_and_year(data)
+    doc = open_document(NameMasker(individual_names(data.cases)), campaign, campaign.doc_number(year, campaign.number))
+    doc.title(CIRCULAR_ZH["title"].format(year=year or DOC_ZH["year_placeholder"]))
+    doc.addressee(campaign.addressees or CIRCULAR_ZH["addressee"])
+    doc.para(CIRCULAR_ZH["intro"].format(basis=campaign.legal_basis, organizer=campaign.organizer,
+                                         campaign=campaign_name(data)))
     _scope(doc, data)
     charts = run_charts(out_dir)
     with tempfile.TemporaryDirectory(prefix="pingcha-trends-") as tmp:
@@ -211,6 +261,9 @@ def write_circular(out_dir: Path, path: Path, trends: Trends | None = None) -> P
         if trends is not None and trends.previous is not None:
             _recurrence(doc, trends)
             section = 5
-        _requirements(doc, section)
-        doc.signature([DOC_ZH["organizer"], DOC_ZH["date_placeholder"]])
+        _requirements(doc, section, campaign)
+        close_document(doc, campaign, [CIRCULAR_ZH["attachment_files"]])
+        doc.attachment_page(DOC_ZH["attachment_heading"], CIRCULAR_ZH["attachment_files"])
+        doc.table(FILE_LIST_HEADERS, file_list_rows(data))
+        imprint(doc, campaign)
         return doc.save(path)

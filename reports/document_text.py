@@ -3,7 +3,12 @@ the campaign's name and year. Numbers are written as in cases.csv (reports.contr
 
 from __future__ import annotations
 
-from reports.glossary import CIRCULAR_ZH, LOCATION_ZH
+from typing import Any
+
+import pandas as pd
+
+from reports.contract_csv import fmt_number
+from reports.glossary import CIRCULAR_ZH, DOC_ZH, LOCATION_ZH
 from reports.loading import RunData
 
 
@@ -30,3 +35,25 @@ def campaign_year_of(data: RunData) -> int | None:
 
 def campaign_name(data: RunData) -> str:
     return data.run.campaign or CIRCULAR_ZH["campaign_default"]
+
+
+def case_citation(unit: str, case_no: str, party: str = "") -> str:
+    """A file as a circulated document names it: by its unit and decision number (文号), never by folder or
+    file name; a file without a number by its party (masked by the document like any other text)."""
+    if case_no:
+        return CIRCULAR_ZH["case_cited"].format(unit=unit, case_no=case_no)
+    return CIRCULAR_ZH["case_unnumbered"].format(unit=unit, party=party or CIRCULAR_ZH["party_unknown"])
+
+
+def sentence(text: object) -> str:
+    """A message as one sentence ending in 。 ('' for none)."""
+    text = str(text or "").strip().rstrip("。；;，,")
+    return text + "。" if text else ""
+
+
+def score_text(case: Any) -> str:
+    """A file's score as documents print it: '0（原始得分98）' when vetoed, '—' when unscored."""
+    if case["vetoed"]:
+        raw = case["raw_score"]
+        return DOC_ZH["score_vetoed"].format(raw=fmt_number(raw) if pd.notna(raw) else "—")
+    return fmt_number(case["total_score"]) if pd.notna(case["total_score"]) else "—"

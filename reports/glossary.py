@@ -51,14 +51,16 @@ REPORT_ZH: dict[str, str] = {
 CHART_ZH: dict[str, str] = {
     "avg_by_unit": "各单位案卷平均分",
     "grades_by_unit": "各单位案卷等次分布",
-    "pareto": "主要扣分项目（帕累托图）",
+    "pareto": "否决项涉及案卷数与主要扣分项目扣分合计（帕累托图）",
+    "pareto_points": "主要扣分项目：各项扣分合计（帕累托图）",
+    "pareto_vetoes": "否决项问题：涉及案卷数（相关案卷评为不合格）",
+    "points": "扣分合计",
+    "cumulative_points": "扣分累计占比",
     "heatmap": "各单位各类别平均扣分（每卷）",
     "score": "平均分",
     "files": "案卷数",
-    "cumulative": "累计占比",
     "unit": "被评查单位",
     "category": "评查类别",
-    "item": "评查项目",
 }
 
 # Column notes: the 说明 sheet and the comments on the reviewer headers.
@@ -153,21 +155,52 @@ DOC_ZH: dict[str, str] = {
     "page_prefix": "— ",
     "page_suffix": " —",
     "score_vetoed": "0（原始得分{raw}）",
+    "masthead_suffix": "文件",
+    "doc_number": "{code}〔{year}〕{number}号",
+    "code_placeholder": "X司发",
+    "year_placeholder": "20XX",
+    "number_placeholder": "X",
+    "printed_on": "{date}印发",
+    "copy_to": "抄送：",
+    "attachment": "附件：",
+    "attachment_heading": "附件",
+    "contact": "（联系人：{name}；联系电话：{phone}）",
+}
+
+# Errors in campaign.yaml, one line each after `file:line: 字段:` (reports/campaign_file.py maps pydantic's
+# error types to these keys).
+CAMPAIGN_FILE_ZH: dict[str, str] = {
+    "file": "文件",
+    "yaml": "YAML",
+    "not_mapping": "活动文件应为“字段: 值”的映射",
+    "duplicate": "字段重复",
+    "yaml_error": "YAML 格式错误（{detail}）",
+    "unreadable": "无法读取活动文件（{detail}）",
+    "invalid": "取值无效（{detail}）",
+    "unknown_field": "未知字段",
+    "missing": "缺少必填字段",
+    "not_text": "应为文字",
+    "empty": "不能为空",
+    "not_int": "应为整数",
+    "too_small": "不能小于{ge}",
+    "too_large": "不能大于{le}",
+    "not_date": "应为日期（如2025-07-08）",
+    "date_with_time": "应为日期（如2025-07-08），不含时间",
+    "not_list": "应为列表",
 }
 
 CIRCULAR_ZH: dict[str, str] = {
     "title": "关于{year}年度行政执法案卷评查情况的通报",
-    "year_placeholder": "20XX",
-    "doc_no": "〔20XX〕X号",
     "addressee": "各相关单位、各镇街：",
-    "intro": "为全面落实行政执法责任制，持续提升行政执法规范化水平，根据行政执法监督有关规定，{organizer}组织开展了"
+    "intro": "为全面落实行政执法责任制，持续提升行政执法规范化水平，根据{basis}，{organizer}组织开展了"
              "{campaign}。现将有关情况通报如下：",
     "campaign_default": "行政执法案卷评查",
     "h_scope": "一、评查范围和方法",
     "scope": "本次评查共涉及{units}个单位，评查行政执法案卷{files}卷。",
     "sampling": "评查案卷采取抽样方式确定，从{population}卷中抽取{drawn}卷，抽取比例{ratio}。",
     "sampling_list": "评查案卷按抽样清单确定。",
-    "method": "评查依据《{title}》（编号{id}，版本{version}）逐卷逐项进行：基础标准（否决项）任一项不符即评为不合格，"
+    "standard_default": "行政执法案卷评查标准",
+    "method": "评查依据《{title}》逐卷逐项进行：基础标准（否决项）任一项不符即评为不合格，"
               "规范标准按项扣分，扣完为止。",
     "review_note": "评查人员对系统初评结论进行了复核，共调整评查结论{n}项。",
     "unreadable": "另有{n}个文件因格式不支持、文件损坏等原因未能读取，已在评查结果中逐一列明。",
@@ -180,12 +213,25 @@ CIRCULAR_ZH: dict[str, str] = {
     "vetoed": "其中{n}卷因存在基础标准（否决项）问题评为不合格。",
     "h_charts": "（三）统计图",
     "h_problems": "三、存在的主要问题",
-    "problems_intro": "评查发现的问题主要集中在以下方面：",
-    "problem_item": "（{n}）{item_name}（{item_code}）。共{files}卷存在此类问题，涉及{units}个单位，累计扣{points}分。",
-    "problem_veto": "（{n}）{item_name}（{item_code}，否决项）。共{files}卷存在此类问题，涉及{units}个单位，相关案卷评为不合格。",
-    "example": "如{unit}案卷“{dossier}”：{message}",
-    "example_quote": "原文摘录：“{quote}”（{where}）。",
-    "example_where": "{file}，{page}",
+    "problems_intro": "评查发现的问题如下表，先列基础标准（否决项）问题，再按涉及案卷数和扣分列扣分问题：",
+    "nature": "问题性质",
+    "nature_veto": "否决项",
+    "nature_item": "扣分项",
+    "units_with_problem": "涉及单位数",
+    "veto_points": "评为不合格",
+    "h_veto_problems": "（{n}）基础标准（否决项）问题",
+    "h_deduction_problems": "（{n}）扣分较多的问题",
+    "problem_veto": "{n}．{item_name}。共{files}卷存在此类问题，涉及{units}个单位（{named}），相关案卷均评为不合格。",
+    "problem_item": "{n}．{item_name}。共{files}卷存在此类问题，涉及{units}个单位（{named}），累计扣{points}分。",
+    "units_more": "等",
+    "requires": "依照{statute}，{rationale}。",
+    "examples": "如{examples}。",
+    "example_quote": "，原文为“{quote}”",
+    "case_cited": "{unit}办理的{case_no}案",
+    "case_unnumbered": "{unit}办理的当事人为{party}的案件（决定书未载明文号）",
+    "party_unknown": "未载明",
+    "no_case_no": "未载明文号",
+    "attachment_files": "各单位案卷评查情况一览表",
     "no_problems": "本次评查未发现扣分问题。",
     "h_recurrence": "四、整改落实情况",
     "recurrence_intro": "对照{previous}评查结果，以下单位的同类问题在本次评查中再次出现，整改未到位：",
@@ -204,26 +250,36 @@ CIRCULAR_ZH: dict[str, str] = {
 
 LETTER_ZH: dict[str, str] = {
     "title": "行政执法监督意见书",
-    "doc_no": "〔20XX〕X号",
-    "addressee": "{unit}：",
-    "intro": "根据行政执法监督有关规定，{organizer}在{campaign}中对你单位的{files}卷行政执法案卷进行了评查。经评查，"
+    "intro": "根据{basis}，{organizer}在{campaign}中对你单位的{files}卷行政执法案卷进行了评查。经评查，"
              "你单位有{flagged}卷案卷存在基础标准（否决项）问题或评查等次为不合格。现将有关问题和监督意见告知如下：",
     "h_files": "一、存在问题的案卷",
     "h_problems": "二、存在的问题及依据",
-    "dossier": "（{n}）案卷“{dossier}”（决定书文号：{case_no}；得分：{score}；等次：{grade}）",
-    "problem": "{n}. {item_name}（{item_code}{veto}）。{message}",
-    "veto_mark": "，否决项",
-    "quote": "原文摘录：“{quote}”（{where}）。",
+    "dossier": "（{n}）{case_no}（当事人：{party}；得分：{score}；等次：{grade}）",
+    "problem": "{n}．{item_name}{veto}。{message}",
+    "veto_mark": "（否决项）",
+    "quote": "原文摘录：“{quote}”{where}。",
     "basis": "依据：{statute}。",
     "no_statute": "见评查标准",
     "h_opinions": "三、监督意见",
     "req_1": "（一）请你单位对上述案卷逐一核查，对存在的问题依法予以纠正；能够补正的及时补正，不能补正的查明原因、"
              "明确责任。",
     "req_2": "（二）请你单位针对问题成因，完善执法程序和案卷管理制度，加强执法人员培训，防止同类问题再次发生。",
-    "req_3": "（三）请你单位自收到本意见书之日起{days}日内（{deadline}前）完成整改，并将整改情况书面报送{organizer}。"
+    "req_3": "（三）请你单位自收到本意见书之日起{days}日内完成整改，并将整改情况书面报送{organizer}。"
              "逾期未整改或整改不到位的，{organizer}将依法制发行政执法监督决定书。",
-    "deadline": "____年__月__日",
-    "seal": "（印章）",
+    "attachment_forms": "存在问题案卷的评查表（{n}份）",
+}
+
+# The printable 评查表 of one file (reports/review_form.py).
+FORM_ZH: dict[str, str] = {
+    "title": "行政执法案卷评查表",
+    "field": "项目",
+    "value": "内容",
+    "evidence": "评查依据和证据",
+    "quote": "原文摘录：“{quote}”{where}。",
+    "total": "评查结论：得分{score}，等次{grade}；共{files}项不符合评查标准。",
+    "reviewer": "评查人",
+    "checker": "复核人",
+    "sign": "{role}（签名）：＿＿＿＿＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日",
 }
 
 # Where a quote was found, in circulated documents: {page} is findings.csv `page` (PDF page, .docx paragraph).
@@ -231,7 +287,8 @@ LOCATION_ZH: dict[str, str] = {"page": "第{page}页（段）", "cell": "{page}"
 
 FILE_NAMES_ZH: dict[str, str] = {
     "circular": "通报.docx",
-    "letters_dir": "监督意见书",  # one <unit>.docx per unit; LETTER_ZH["title"] is the document's full name
+    "letters_dir": "监督意见书",
+    "review_forms_dir": "评查表",  # one <unit>.docx per unit, one file per page (reports/review_form.py)  # one <unit>.docx per unit; LETTER_ZH["title"] is the document's full name
 }
 
 # Section numbers of a government document: 一、二、… (headings) and （一）（二）… (sub-headings).

@@ -1,9 +1,10 @@
 """Supervision letter drafts (执法监督意见书): one per unit with any vetoed or 不合格 file.
 
 beijing-2024-enforcement-supervision-measures.txt 第十四条: a supervision body that finds quality problems
-issues a 行政执法监督意见书, and a 监督决定书 when the unit does not rectify. Each letter names the files,
-every problem with its legal basis (the checklist item's `statute`), and a rectification deadline. Text is
-masked like the circular's; document number, dates and the deadline's calendar date are placeholders.
+issues a 行政执法监督意见书, and a 监督决定书 when the unit does not rectify. Each letter opens with the legal
+basis the campaign file names (the supervision regulation in force for the organiser; reports/campaign_file.py),
+names the files by 文号, every problem by its item's name with its legal basis cited in full
+(reports/statutes.py), and sets the rectification period. Text is masked like the circular's.
 """
 
 from __future__ import annotations
@@ -13,73 +14,74 @@ from pathlib import Path
 import pandas as pd
 
 from ingest.glossary import ELEMENT_ZH
-from reports.contract_csv import fmt_number
-from reports.document_text import campaign_name, location
-from reports.glossary import CHINESE_NUMERALS, DOC_ZH, FILE_NAMES_ZH, LETTER_ZH
+from reports.campaign_file import CampaignFile
+from reports.document_frame import campaign_and_year, close_document, imprint, open_document
+from reports.document_text import campaign_name, score_text, sentence
+from reports.glossary import CHINESE_NUMERALS, CIRCULAR_ZH, FILE_NAMES_ZH, LETTER_ZH, LOCATION_ZH
 from reports.govdoc import GovDoc
 from reports.loading import RunData, load_run
 from reports.masking import NameMasker, individual_names
 from reports.memory import release_freed_memory
 from reports.safe_names import safe_file_name
+from reports.statutes import cite
 from reports.summary import failed
 from scoring.checklist import Checklist
 from scoring.glossary import GRADE_FAIL, TERMS_ZH
-from scoring.model import case_part
 
 LETTERS_DIR = FILE_NAMES_ZH["letters_dir"]  # conventional folder: write_supervision_letters(out, out / LETTERS_DIR)
 
 
 def statutes_of(checklist: Checklist | None) -> dict[str, str]:
-    """item code -> statute reference, from the run's checklist; empty when it could not be loaded, so
+    """item code -> statute cited in full, from the run's checklist; empty when it could not be loaded, so
     letters still come out (each basis then reads 见评查标准)."""
-    return {item.code: item.statute for item in checklist.items} if checklist is not None else {}
+    return {item.code: cite(item.statute) for item in checklist.items} if checklist is not None else {}
 
 
-def _score(case: pd.Series) -> str:
-    if case["vetoed"]:
-        raw = case["raw_score"]
-        return DOC_ZH["score_vetoed"].format(raw=fmt_number(raw) if pd.notna(raw) else "—")
-    return fmt_number(case["total_score"]) if pd.notna(case["total_score"]) else "—"
+def _case_heading(n: int, case: pd.Series) -> str:
+    number = case["case_no"] or CIRCULAR_ZH["no_case_no"]
+    return LETTER_ZH["dossier"].format(n=_numeral(n), case_no=number, party=case["party_name"] or "—",
+                                       score=score_text(case), grade=case["grade"] or "—")
 
 
-def _letter(data: RunData, unit: str, flagged: pd.DataFrame, statutes: dict[str, str], deadline_days: int,
-            mask: NameMasker) -> GovDoc:
-    doc = GovDoc(mask=mask)
-    organizer = DOC_ZH["organizer"]
-    doc.center(LETTER_ZH["doc_no"])
+def _problem(n: int, finding: pd.Series, statutes: dict[str, str]) -> str:
+    text = LETTER_ZH["problem"].format(n=n, item_name=finding["item_name"],
+                                       veto=LETTER_ZH["veto_mark"] if finding["veto"] else "",
+                                       message=sentence(finding["message"]))
+    if finding["quote"]:
+        page = str(finding["page"] or "").strip()
+        where = LOCATION_ZH["page"].format(page=page) if page.isdigit() else ""
+        text += LETTER_ZH["quote"].format(quote=finding["quote"], where=f"（{where}）" if where else "")
+    return text + LETTER_ZH["basis"].format(statute=statutes.get(finding["item_code"]) or LETTER_ZH["no_statute"])
+
+
+def _letter(data: RunData, unit: str, flagged: pd.DataFrame, statutes: dict[str, str], mask: NameMasker,
+            campaign: CampaignFile, year: int | None, index: int) -> GovDoc:
+    doc = open_document(mask, campaign, campaign.letter_number(year, index))
     doc.title(LETTER_ZH["title"])
-    doc.para(LETTER_ZH["addressee"].format(unit=unit), indent=False)
+    doc.addressee(unit)
     files = int((data.cases["unit"] == unit).sum())
-    doc.para(LETTER_ZH["intro"].format(organizer=organizer, campaign=campaign_name(data), files=files,
-                                       flagged=len(flagged)))
+    doc.para(LETTER_ZH["intro"].format(basis=campaign.legal_basis, organizer=campaign.organizer,
+                                       campaign=campaign_name(data), files=files, flagged=len(flagged)))
     doc.heading(LETTER_ZH["h_files"])
     doc.table(
-        (TERMS_ZH["seq"], ELEMENT_ZH["dossier_id"], ELEMENT_ZH["case_no"], ELEMENT_ZH["party_name"],
-         ELEMENT_ZH["total_score"], ELEMENT_ZH["grade"]),
-        [[str(i), case_part(c["dossier_id"]), c["case_no"], c["party_name"], _score(c), c["grade"]]
+        (TERMS_ZH["seq"], ELEMENT_ZH["case_no"], ELEMENT_ZH["party_name"], ELEMENT_ZH["total_score"],
+         ELEMENT_ZH["grade"]),
+        [[str(i), c["case_no"] or CIRCULAR_ZH["no_case_no"], c["party_name"], score_text(c), c["grade"]]
          for i, (_, c) in enumerate(flagged.iterrows(), start=1)],
     )
     doc.heading(LETTER_ZH["h_problems"])
     hits = data.findings[failed(data.findings)]
     for i, (_, case) in enumerate(flagged.iterrows(), start=1):
-        doc.heading(LETTER_ZH["dossier"].format(n=_numeral(i), dossier=case_part(case["dossier_id"]),
-                                                case_no=case["case_no"] or "—", score=_score(case),
-                                                grade=case["grade"]), level=2)
+        doc.heading(_case_heading(i, case), level=2)
         rows = hits[hits["dossier_id"] == case["dossier_id"]]
         rows = rows.assign(_veto=~rows["veto"]).sort_values("_veto", kind="stable")  # veto items first
-        for n, (_, f) in enumerate(rows.iterrows(), start=1):
-            message = str(f["message"]).rstrip("。；;，,")
-            text = LETTER_ZH["problem"].format(n=n, item_name=f["item_name"], item_code=f["item_code"],
-                                               veto=LETTER_ZH["veto_mark"] if f["veto"] else "",
-                                               message=message + "。" if message else "")
-            if f["quote"]:
-                text += LETTER_ZH["quote"].format(quote=f["quote"], where=location(f["source_file"], f["page"]))
-            text += LETTER_ZH["basis"].format(statute=statutes.get(f["item_code"]) or LETTER_ZH["no_statute"])
-            doc.para(text)
+        for n, (_, finding) in enumerate(rows.iterrows(), start=1):
+            doc.para(_problem(n, finding, statutes))
     doc.heading(LETTER_ZH["h_opinions"])
     for key in ("req_1", "req_2", "req_3"):
-        doc.para(LETTER_ZH[key].format(days=deadline_days, deadline=LETTER_ZH["deadline"], organizer=organizer))
-    doc.signature([f"{organizer}{LETTER_ZH['seal']}", DOC_ZH["date_placeholder"]])
+        doc.para(LETTER_ZH[key].format(days=campaign.rectification_days, organizer=campaign.organizer))
+    close_document(doc, campaign, [LETTER_ZH["attachment_forms"].format(n=len(flagged))])
+    imprint(doc, campaign)
     return doc
 
 
@@ -92,17 +94,21 @@ def flagged_cases(cases: pd.DataFrame) -> pd.DataFrame:
     return cases[cases["vetoed"] | (cases["grade"] == GRADE_FAIL)]
 
 
-def write_supervision_letters(out_dir: Path, letters_dir: Path, deadline_days: int = 30) -> list[Path]:
+def write_supervision_letters(out_dir: Path, letters_dir: Path, deadline_days: int | None = None) -> list[Path]:
     """One `<unit>.docx` in `letters_dir` per unit with a vetoed or 不合格 file (pass OUT/监督意见书 for the
-    conventional layout); returns the paths, in unit order. Units without such files get no letter."""
+    conventional layout); returns the paths, in unit order. Units without such files get no letter.
+    `deadline_days` overrides the campaign file's rectification period."""
     data = load_run(Path(out_dir))
+    campaign, year = campaign_and_year(data)
+    if deadline_days is not None:
+        campaign = campaign.model_copy(update={"rectification_days": deadline_days})
     statutes = statutes_of(data.checklist)
     mask = NameMasker(individual_names(data.cases))  # one per campaign: compiling it is the costly part
     flagged = flagged_cases(data.cases)
     letters_dir = Path(letters_dir)
     written: list[Path] = []
-    for unit, group in flagged.groupby("unit", sort=True):
-        doc = _letter(data, str(unit), group, statutes, deadline_days, mask)
+    for index, (unit, group) in enumerate(flagged.groupby("unit", sort=True)):
+        doc = _letter(data, str(unit), group, statutes, mask, campaign, year, index)
         written.append(doc.save(letters_dir / f"{safe_file_name(str(unit))}.docx"))
         del doc
         release_freed_memory()  # else each letter's freed XML stays in the process (reports/memory.py)

@@ -78,14 +78,35 @@ def save_workbook(wb: Workbook, path: Path) -> Path:
     return path
 
 
+# Printable width of A4 landscape with 0.4" side margins, in Excel character widths (about 1.9 mm each at the
+# default 11-pt font); a sheet is shrunk to one page wide only while its text stays at 9 pt or more.
+PRINT_WIDTH_CHARS = 143
+MIN_PRINT_SCALE = 82  # 11 pt × 0.82 ≈ 9 pt
+
+
+def print_scale(widths: Sequence[float]) -> int | None:
+    """The print scale (%) for columns of `widths`: None (fit to one page wide) when that keeps the text at
+    9 pt or more, else MIN_PRINT_SCALE, and the columns run onto further pages."""
+    total = sum(widths)
+    return None if total * MIN_PRINT_SCALE / 100 <= PRINT_WIDTH_CHARS else MIN_PRINT_SCALE
+
+
 def print_setup(ws: Any, title_rows: str | None, footer: str = REPORT_ZH["footer"]) -> None:
-    """A4 landscape, fit to page width, `title_rows` ('4:4') repeated on every page, the sheet's name in
-    the header and page numbers in the footer."""
+    """A4 landscape, `title_rows` ('4:4') repeated on every page, the sheet's name in the header and page
+    numbers in the footer; fit to page width only where the print stays legible (print_scale), so call it
+    after the column widths are set."""
     ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
     ws.page_setup.orientation = Worksheet.ORIENTATION_LANDSCAPE
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    widths = [d.width for d in ws.column_dimensions.values() if d.width]
+    scale = print_scale(widths)
+    if scale is None:
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+    else:
+        ws.page_setup.scale = scale
+        ws.sheet_properties.pageSetUpPr.fitToPage = False
+        ws.print_options.gridLines = True  # columns continued on the next page stay readable as a grid
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.4
     if title_rows:

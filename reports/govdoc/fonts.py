@@ -34,7 +34,7 @@ class DocFonts:
 
 
 FONTS = DocFonts()
-TITLE_PT, BODY_PT, TABLE_PT, FOOTER_PT = 22, 16, 10.5, 14  # 二号, 三号, 五号, 四号
+TITLE_PT, BODY_PT, TABLE_PT, FOOTER_PT, IMPRINT_PT = 22, 16, 10.5, 14, 14  # 二号, 三号, 五号, 四号, 四号
 LINE_PT = 28  # fixed line pitch: 22 lines on the type area of an A4 page
 
 
@@ -73,6 +73,11 @@ def style_font(style: Any, east_asia: str, size: float, bold: bool, latin: str =
         for attr in ("w:themeColor", "w:themeShade", "w:themeTint"):
             color.attrib.pop(qn(attr), None)
     set_fonts(rpr, east_asia, latin)
+    if rpr.find(qn("w:lang")) is None:  # Chinese text: substitutes are chosen for Simplified Chinese forms
+        lang = OxmlElement("w:lang")
+        lang.set(qn("w:val"), "en-US")
+        lang.set(qn("w:eastAsia"), "zh-CN")
+        rpr.append(lang)
 
 
 def declare_font_fallbacks(doc: DocxDocument, fonts: DocFonts) -> None:

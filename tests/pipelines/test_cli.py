@@ -90,3 +90,14 @@ def test_checklist_validate_and_show(capsys):
     shown = capsys.readouterr().out
     for code in ("V01", "V11", "R01", "R25"):
         assert code in shown
+
+
+def test_invalid_campaign_file_exits_2_naming_the_line(tmp_path, capsys):
+    (tmp_path / "in" / "单位").mkdir(parents=True)
+    bad = tmp_path / "campaign.yaml"
+    bad.write_text("organizer: 区司法局\nsigned_on: 2025-02-30\n", encoding="utf-8")
+    assert main(["run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--campaign-file", str(bad)]) == EXIT_USAGE
+    assert _stderr_lines(capsys) == [f"pingcha: error: {bad}:2: signed_on: 应为日期（如2025-07-08）"]
+    assert main(["run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--year", "25"]) == EXIT_USAGE
+    assert _stderr_lines(capsys) == ["pingcha: error: --year 应为 2000 至 2100 之间的年份：25"]
+    assert not (tmp_path / "out").exists()

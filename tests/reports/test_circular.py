@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import docx
@@ -48,8 +49,12 @@ def test_circular_ranking_charts_and_format(campaign, tmp_path: Path) -> None:
     path = write_circular(out, tmp_path / "通报.docx")
     document = docx.Document(str(path))
     text = "\n".join(p.text for p in document.paragraphs)
-    assert "关于2025年度行政执法案卷评查情况的通报" in text and "〔20XX〕X号" in text
-    assert "penalty-general" in text and "从120卷中抽取6卷" in text  # checklist and sampling from run.json
+    assert "关于2025年度行政执法案卷评查情况的通报" in text.replace("\n", "") and "X司发〔2025〕X号" in text
+    assert "从120卷中抽取6卷" in text  # sampling from run.json
+    everything = text + "".join(c for t in _tables(document) for row in t for c in row)
+    assert "penalty-general" not in everything and not re.search(r"\b[VR]\d\d\b", everything)  # names, not ids
+    assert "/2025-" not in everything and ".docx" not in everything  # files by unit and 文号, not folder or file
+    assert "根据《中华人民共和国行政处罚法》第七十五条" in text  # the neutral basis without a campaign file
 
     ranking = next(t for t in _tables(document) if tuple(t[0]) == RANKING_HEADERS)
     expected = _expected_ranking(out / "cases.csv")
@@ -91,7 +96,7 @@ def test_circular_with_trends_has_recurrence_and_zero_enforcement(campaign, tmp_
     text = "\n".join(p.text for p in document.paragraphs)
     assert "整改落实情况" in text and "零执法" in text and TOWN in text and "五、整改要求" in text
     recurrence = next(t for t in _tables(document) if "上次问题案卷数" in t[0])
-    assert recurrence[1][1:] == [SHIJIAN, "R17", "决定书无送达凭证", "2", "1"]
+    assert recurrence[1][1:] == [SHIJIAN, "决定书无送达凭证", "2", "1"]
     assert len(document.inline_shapes) == len(charts) + 4  # the run's charts and the four trend charts
 
 
@@ -103,10 +108,11 @@ def test_supervision_letters(campaign, tmp_path: Path) -> None:
     document = docx.Document(str(next(p for p in letters if p.stem == SHIJIAN)))
     text = "\n".join(p.text for p in document.paragraphs)
     assert "行政执法监督意见书" in text and "15日内" in text
-    assert "未履行事先告知程序（V03，否决项）" in text
-    assert "依据：行政处罚法第四十四条" in text  # V03's statute, read from the checklist YAML
+    assert "未履行事先告知程序（否决项）" in text
+    assert "依据：《中华人民共和国行政处罚法》第四十四条、第六十二条" in text  # V03's statute, in full
+    assert "根据《中华人民共和国行政处罚法》第七十五条，区司法局" in text  # the neutral basis
     files = _tables(document)[0]
-    assert len(files) == 2 and files[1][4].startswith("0（原始得分98")  # only the vetoed file is listed
+    assert len(files) == 2 and files[1][3].startswith("0（原始得分98")  # only the vetoed file is listed
 
 
 def test_letters_tolerate_a_checklist_without_statutes(campaign, tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
+from docx.shared import RGBColor
 
 from reports.govdoc import GovDoc
 from reports.masking import NameMasker
@@ -23,7 +24,7 @@ def test_every_block_is_masked_and_in_its_font(tmp_path: Path) -> None:
     doc.heading("（一）当事人", level=2)
     doc.para("当事人张三，身份证号110101199003071234，电话13812345678。")
     doc.table(("序号", "当事人"), [(1, "张三"), (2, None)])
-    doc.signature(["区司法局", "20XX年X月X日"])
+    doc.signature("区司法局", "20XX年X月X日")
     document = docx.Document(str(doc.save(tmp_path / "a" / "doc.docx")))
 
     text = "\n".join(p.text for p in document.paragraphs)
@@ -43,6 +44,29 @@ def test_every_block_is_masked_and_in_its_font(tmp_path: Path) -> None:
     signature = [p for p in document.paragraphs if p.text][-2:]
     assert [p.text for p in signature] == ["区司法局", "20XX年X月X日"]
     assert all(p.alignment == WD_ALIGN_PARAGRAPH.RIGHT for p in signature)
+    # the date four characters from the right; the name centred over it; the seal's circle drawn there
+    assert signature[1].paragraph_format.right_indent.pt == 64
+    assert signature[0].paragraph_format.right_indent.pt > 64 and "印章位置" in signature[0]._p.xml
+
+
+def test_head_table_widths_and_imprint(tmp_path: Path) -> None:
+    doc = GovDoc()
+    doc.head("北京市大兴区司法局文件", "京兴司发〔2025〕12号")
+    doc.table(("序号", "被评查单位", "得分"), [(1, "北京市大兴区城市管理综合行政执法局", "90")])
+    doc.imprint(["市司法局"], "区司法局办公室", "2025年7月10日印发", "抄送：")
+    document = docx.Document(str(doc.save(tmp_path / "doc.docx")))
+    masthead = next(p for p in document.paragraphs if p.text)
+    assert masthead.runs[0].font.color.rgb == RGBColor(0xFF, 0, 0)
+    assert masthead.alignment == WD_ALIGN_PARAGRAPH.CENTER
+    number = next(p for p in document.paragraphs if p.text.startswith("京兴司发"))
+    rule = number._p.pPr.find(qn("w:pBdr")).find(qn("w:bottom"))
+    assert rule.get(qn("w:color")) == "FF0000"  # the red separator line
+    data, imprint = document.tables
+    widths = [c.width.pt for c in data.rows[0].cells]
+    assert widths[1] > 3 * widths[0] and round(sum(widths)) == 442  # fitted to the text, as wide as the type area
+    assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in data.rows)
+    assert [c.text for c in imprint.rows[0].cells][0] == "抄送：市司法局。"
+    assert [c.text for c in imprint.rows[1].cells] == ["区司法局办公室", "2025年7月10日印发"]
 
 
 def test_without_a_mask_the_text_is_written_as_given(tmp_path: Path) -> None:

@@ -82,7 +82,8 @@ def test_details_sheet_layout_dropdown_and_print_setup(workbook) -> None:
     assert str(lists[0].sqref) == "L2:L61"
     assert ws.page_setup.orientation == "landscape"
     assert int(ws.page_setup.paperSize) == 9  # A4
-    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
+    # too wide for one page at a legible size: printed at 82 % (9 pt), continued on further pages
+    assert not ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.scale == 82
     assert ws.print_title_rows == "$1:$1"
     assert "&P" in ws.oddFooter.center.text and "&N" in ws.oddFooter.center.text
     for col in "LMNO":
@@ -161,3 +162,23 @@ def test_ties_on_average_are_broken_by_total() -> None:
     ranking = unit_ranking(cases)
     assert ranking["unit"].tolist() == ["丙", "甲", "乙"]
     assert ranking["rank"].tolist() == [1, 2, 3]
+
+
+def test_sheets_print_legibly(tmp_path) -> None:
+    """Fit to one page wide only while the print stays at 9 pt or more: 评查明细 (15 columns) prints at 82 %
+    and continues on further pages; a narrow sheet fits the width."""
+    from openpyxl import Workbook
+
+    from reports.xlsx import MIN_PRINT_SCALE, print_scale, print_setup, set_widths
+
+    wb = Workbook()
+    wide, narrow = wb.active, wb.create_sheet("narrow")
+    set_widths(wide, [26, 8, 30, 10, 10, 7, 7, 40, 22, 9, 50, 12, 9, 30, 10])
+    set_widths(narrow, [30, 36, 18, 60])
+    print_setup(wide, "1:1")
+    print_setup(narrow, "1:1")
+    assert wide.page_setup.scale == MIN_PRINT_SCALE and not wide.sheet_properties.pageSetUpPr.fitToPage
+    assert 11 * wide.page_setup.scale / 100 >= 9
+    assert narrow.sheet_properties.pageSetUpPr.fitToPage and narrow.page_setup.fitToWidth == 1
+    assert wide.page_setup.orientation == narrow.page_setup.orientation == "landscape"
+    assert print_scale([100, 100]) == MIN_PRINT_SCALE and print_scale([60, 60]) is None

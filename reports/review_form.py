@@ -1,0 +1,100 @@
+"""The printable 评查表: one page or more per file, the form a reviewer signs (issue 16).
+
+One Word document per unit (OUT/评查表/<unit>.docx), every file on its own page: the case (unit, 文号,
+party — masked as in circulated documents), each checklist item with its result, points and evidence, the
+total and grade, and lines for the 评查人's and 复核人's signatures and dates. A4 in the 公文 page set-up
+(reports/govdoc), tables in 五号 (10.5 pt) with the header repeated and no row split across pages.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+from docx.shared import Cm
+
+from ingest.glossary import ELEMENT_ZH
+from reports.contract_csv import fmt_number
+from reports.document_text import score_text, sentence
+from reports.glossary import CIRCULAR_ZH, FILE_NAMES_ZH, FORM_ZH, LOCATION_ZH
+from reports.govdoc import GovDoc
+from reports.letters import safe_file_name
+from reports.loading import RunData, load_run
+from reports.masking import NameMasker, individual_names
+from reports.memory import release_freed_memory
+from reports.summary import status_label
+from scoring.glossary import FINDING_ZH, TERMS_ZH, Status
+
+FORMS_DIR = FILE_NAMES_ZH["review_forms_dir"]
+SIGN_PT = 12  # 小四: the conclusion and signature lines fit under a file's items
+ITEM_HEADERS = (TERMS_ZH["seq"], FINDING_ZH["item_name"], FINDING_ZH["status"], FINDING_ZH["points_deducted"],
+                FORM_ZH["evidence"])
+
+
+def evidence_text(finding: pd.Series) -> str:
+    """What the reviewer checks: the finding's message, then the quote and where it is."""
+    text = sentence(finding["message"])
+    if finding["quote"]:
+        page = str(finding["page"] or "").strip()
+        where = LOCATION_ZH["page"].format(page=page) if page.isdigit() else page
+        place = "，".join(p for p in (finding["source_file"], where) if p)
+        text += FORM_ZH["quote"].format(quote=finding["quote"], where=f"（{place}）" if place else "")
+    return text
+
+
+def item_rows(findings: pd.DataFrame) -> list[list[str]]:
+    """One row per checklist item of a file, in the checklist's order."""
+    rows = []
+    for i, (_, f) in enumerate(findings.iterrows(), start=1):
+        failed = f["status"] == Status.FAIL.value
+        points = fmt_number(f["points_deducted"]) if failed and not f["veto"] else ""
+        rows.append([str(i), f["item_name"], status_label(f["status"], f["veto"]), points, evidence_text(f)])
+    return rows
+
+
+def _form(doc: GovDoc, data: RunData, case: pd.Series, findings: pd.DataFrame) -> None:
+    doc.title(FORM_ZH["title"])
+    checklist = data.run.checklist.title or CIRCULAR_ZH["standard_default"]
+    doc.table((FORM_ZH["field"], FORM_ZH["value"], FORM_ZH["field"], FORM_ZH["value"]), [
+        [TERMS_ZH["unit"], case["unit"], ELEMENT_ZH["case_no"], case["case_no"] or CIRCULAR_ZH["no_case_no"]],
+        [ELEMENT_ZH["party_name"], case["party_name"] or "—", TERMS_ZH["checklist"], checklist],
+        [ELEMENT_ZH["total_score"], score_text(case), ELEMENT_ZH["grade"], case["grade"] or "—"],
+    ])
+    doc.table(ITEM_HEADERS, item_rows(findings))
+    doc.para(FORM_ZH["total"].format(score=score_text(case), grade=case["grade"] or "—",
+                                     files=int((findings["status"] == Status.FAIL.value).sum())),
+             indent=False, size=SIGN_PT)
+    lines = [doc.doc.paragraphs[-1]]
+    for role in ("reviewer", "checker"):  # room to sign: a blank line above each
+        lines.append(doc.para("", indent=False, size=SIGN_PT))
+        lines.append(doc.para(FORM_ZH["sign"].format(role=FORM_ZH[role]), indent=False, size=SIGN_PT))
+    for line in lines[:-1]:  # the conclusion and both signatures on one page
+        line.paragraph_format.keep_with_next = True
+
+
+def write_unit_forms(data: RunData, unit: str, path: Path, mask: NameMasker) -> Path:
+    """The forms of one unit's files, one after another, each from a new page."""
+    doc = GovDoc(mask=mask)
+    section = doc.doc.sections[0]  # a working form, not a 公文: narrower top and bottom margins leave room
+    section.top_margin, section.bottom_margin, section.footer_distance = Cm(2.5), Cm(2.0), Cm(1.0)
+    cases = data.cases[data.cases["unit"] == unit].sort_values(["case_no", "dossier_id"], kind="stable")
+    for n, (_, case) in enumerate(cases.iterrows()):
+        if n:
+            doc.page_break()
+        _form(doc, data, case, data.findings[data.findings["dossier_id"] == case["dossier_id"]])
+    return doc.save(path)
+
+
+def write_review_forms(out_dir: Path, forms_dir: Path | None = None) -> list[Path]:
+    """OUT/评查表/<unit>.docx for every unit of the run; returns the paths in unit order."""
+    data = load_run(Path(out_dir))
+    forms_dir = Path(forms_dir) if forms_dir is not None else Path(out_dir) / FORMS_DIR
+    mask = NameMasker(individual_names(data.cases))
+    written = []
+    for unit in sorted(data.cases["unit"].unique()):
+        written.append(write_unit_forms(data, str(unit), forms_dir / f"{safe_file_name(str(unit))}.docx", mask))
+        release_freed_memory()
+    return written
+
+
+__all__ = ["FORMS_DIR", "evidence_text", "item_rows", "write_review_forms", "write_unit_forms"]
