@@ -18,10 +18,10 @@ from reports.contract_csv import fmt_number
 from reports.document_text import score_text, sentence
 from reports.glossary import CIRCULAR_ZH, FILE_NAMES_ZH, FORM_ZH, LOCATION_ZH
 from reports.govdoc import GovDoc
-from reports.letters import safe_file_name
 from reports.loading import RunData, load_run
 from reports.masking import NameMasker, individual_names
 from reports.memory import release_freed_memory
+from reports.safe_names import safe_file_name
 from reports.summary import status_label
 from scoring.glossary import FINDING_ZH, TERMS_ZH, Status
 
