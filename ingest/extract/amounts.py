@@ -19,9 +19,9 @@ _WORDS = re.compile(
 )
 _FIGURES = re.compile(
     r"(?:人民币|RMB|¥|\$)?\s*(?:[(:：]\s*)?(?:小写\s*[:：]?\s*)?(?:人民币|¥)?\s*"
-    r"(?<![\d.])(?<!\d,)(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)\s*(?P<wan>万)?\s*(?P<unit>元|圆)?"
+    r"(?<![\d.])(?<!\d,)(?P<n>\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,2})?|\d{1,15}(?:\.\d{1,2})?)(?!\d)\s*(?P<wan>万)?\s*(?P<unit>元|圆)?"
 )
-_YEN_ONLY = re.compile(r"¥\s*(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?)")
+_YEN_ONLY = re.compile(r"¥\s*(?P<n>\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,2})?|\d{1,15}(?:\.\d{1,2})?)(?!\d)")
 # between the words and the figures of one amount: brackets, 小写, 人民币, a form's "金额（小写）"
 _PAIR_GAP = re.compile(r"^[\s(（)）:：]*(?:金额|人民币|RMB)?[\s(（)）:：]*(?:大写|小写|人民币|金额|RMB)?[\s(（)）:：¥]*$")
 # "叁仟元整（大写），¥3000.00（小写）", "伍仟元，小写：5000元": a comma may stand between the two only when

@@ -163,6 +163,12 @@ def collect_dates(d: Layout, facts: DocFacts, fields: dict[str, FieldHit]) -> No
             i, hit = hits[-1]
             src = d.pfound(hit.value, i, hit.start, hit.end)
         roles[DateRole.FILING] = src
+    if kind == DocKind.FILING_APPROVAL and DateRole.SOURCE not in roles:
+        # a 立案审批表 without a 案源登记表: its 简要案情 opens with how the case came in ("5月20日收到检验报告",
+        # "3月19日检查发现", "10月15日接举报")
+        came_in = next(((i, h) for i, h in hits if _CAME_IN.match(d.pfolded[i], h.end)), None)
+        if came_in:
+            put(DateRole.SOURCE, *came_in)
     elif kind == DocKind.CASE_SOURCE and DateRole.SOURCE not in roles:
         i, hit = hits[0]
         roles[DateRole.SOURCE] = d.pfound(hit.value, i, hit.start, hit.end)
@@ -193,6 +199,12 @@ def _span_of(hit: tuple[int, DateHit]) -> tuple[int, int, int]:
     return hit[0], hit[1].start, hit[1].end
 
 
+_CAME_IN = re.compile(
+    r"\s*(?:\d{1,2}时(?:\d{1,2}分)?)?[,，]?\s*(?:"
+    r"接(?:到)?(?:群众|市民)?(?:举报|投诉|反映)|收到|接到|(?:本局|我局|执法人员)?(?:在[^，。；]{1,24})?"
+    r"(?:现场|日常|执法|专项)?(?:检查|巡查|监测|检测|排查|抽检)(?:时|中)?发现|(?:在[^，。；]{1,24})?(?:检查|检测|巡查)|"
+    r"[^，。；]{0,8}(?:系统|监控)[^，。；]{0,6}预警|(?:被)?移送|交办)"
+)
 _OTHER_DATE_LABEL = re.compile(
     r"(?<!送达)(?<!签收)(?<!收件)(?<!收到)(?<!妥投)(?<!投递)(?:填发|制作|填表|打印|寄出|收寄|交寄|发出|作出|审批|批准|填写)"
     r"(?:日期|时间)?\s*[:：]?\s*$"

@@ -1,0 +1,47 @@
+"""Accuracy on the independent corpus, as `make bench-realworld` measures it: a floor under each figure, so
+that a change that reads other units' files worse fails here (raise the floors as reading improves).
+
+The floors are the figures measured when they were set (README, "Accuracy on files nobody here wrote"):
+findings on the template-book dossiers must stay exact — one false deduction costs a reviewer's trust.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.realworld import DECISION_FACTS, DECISION_FIELDS, DOSSIER_FIELDS, measure_decisions, measure_dossiers
+
+pytestmark = pytest.mark.slow  # renders ~170 files and OCRs the scan-like pages (~30 s)
+
+DECISIONS_FLOOR = 0.93  # all fields together, 34 decisions × 4 layouts (measured 0.936)
+DOSSIER_ELEMENTS_FLOOR = 0.875  # 12 dossiers × 18 fields (measured 0.880)
+
+
+@pytest.fixture(scope="module")
+def dossiers(tmp_path_factory):
+    return measure_dossiers(tmp_path_factory.mktemp("realworld-dossiers"))
+
+
+def test_no_false_deduction_and_no_missed_one_on_the_template_dossiers(dossiers):
+    _, findings = dossiers
+    true, false, missed, precision, recall = findings.precision_recall(veto=False)
+    assert false == 0, [m for m in findings.misses if m[3] == "fail"]
+    assert precision == 1.0 and recall >= 0.95, findings.misses
+
+
+def test_vetoes_are_exact_on_the_template_dossiers(dossiers):
+    _, findings = dossiers
+    true, false, missed, precision, recall = findings.precision_recall(veto=True)
+    assert (false, missed) == (0, 0), findings.misses
+
+
+def test_elements_of_the_template_dossiers(dossiers):
+    elements, _ = dossiers
+    assert set(elements.total) == set(DOSSIER_FIELDS)
+    assert elements.overall() >= DOSSIER_ELEMENTS_FLOOR, elements.misses
+
+
+def test_elements_of_real_published_decisions(tmp_path):
+    tally = measure_decisions(tmp_path)
+    assert set(tally.total) == set(DECISION_FIELDS + DECISION_FACTS)
+    assert tally.overall() >= DECISIONS_FLOOR, tally.misses
