@@ -9,7 +9,13 @@ from __future__ import annotations
 
 import pytest
 
-from bench.realworld import DECISION_FACTS, DECISION_FIELDS, DOSSIER_FIELDS, measure_decisions, measure_dossiers
+from bench.realworld import (
+    DECISION_FACTS,
+    DECISION_FIELDS,
+    DOSSIER_FIELDS,
+    measure_decisions,
+    measure_dossiers,
+)
 
 pytestmark = pytest.mark.slow  # renders ~170 files and OCRs the scan-like pages (~30 s)
 
