@@ -45,7 +45,8 @@ _VIOLATION_WORDS = re.compile(r"违法|违反|未|擅自|超标|超过|无证|�
 _PARTY_SUBJECT = re.compile(r"当事人|你单位|你公司|你店|你厂|你(?=于|在|自)|该单位|该公司|该店|该厂|其(?=于|在|自)|被检查人|经查")
 _VIOLATION_LEAD = re.compile(r"(?:于|在|自|从)\s*$")
 # "当事人已于4月25日缴纳罚款": what the party did after the decision, not the violation
-_AFTERMATH = re.compile(r"缴纳|缴清|交纳|缴款|缴付|履行|执行完毕|收到|签收|领取|提出|申请|到案|接受|签名|签字|整改完毕|改正完毕")
+_AFTERMATH = re.compile(r"缴纳|缴清|交纳|缴款|缴付|履行|执行完毕|收到|签收|领取|提出|申请|到案|接受|签名|签字|整改完毕|改正完毕|"
+                        r"陈述|申辩|提交|进行了|放弃|要求听证|参加听证|到场|接受询问")
 _EVENT_LEAD = re.compile(r"(?:于|在|自|从|至|到|截至|截止)\s*$")
 
 
