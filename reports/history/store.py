@@ -8,8 +8,10 @@ second copy. SQLite by default; PostgreSQL (or any SQLAlchemy URL) for a bureau'
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
+import os
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -32,6 +34,7 @@ from reports.loading import (
     RunData,
     load_run,
 )
+from reports.masking import mask_person_name
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 DEFAULT_DB_NAME = "history.db"
@@ -153,10 +156,35 @@ def _extra(row: dict[str, Any], known: tuple[str, ...]) -> str:
     return json.dumps(extra, ensure_ascii=False) if extra else ""
 
 
-def _case_rows(data: RunData, campaign_id: int) -> list[dict[str, Any]]:
+def hash_ids_by_default(url: str) -> bool:
+    """IDs of individuals are kept hashed in a shared database server (PostgreSQL …) unless
+    PINGCHA_HISTORY_HASH_IDS=0; a SQLite file beside the run keeps them as cases.csv does unless it is 1."""
+    chosen = os.environ.get("PINGCHA_HISTORY_HASH_IDS", "").strip()
+    if chosen in ("0", "1"):
+        return chosen == "1"
+    return not normalize_url(url).startswith("sqlite:")
+
+
+def _pseudonymised(row: dict[str, Any]) -> dict[str, Any]:
+    """An individual party's ID number as a keyed-free hash (still comparable across campaigns) and its name
+    masked (张某某): trends need neither, and a history store outlives the campaign's files."""
+    if str(row.get("party_kind") or "") != "individual":
+        return row
+    out = dict(row)
+    party_id = str(out.get("party_id") or "").strip()
+    if party_id and party_id.lower() != "nan":
+        out["party_id"] = "sha256:" + hashlib.sha256(party_id.encode("utf-8")).hexdigest()[:24]
+    name = str(out.get("party_name") or "").strip()
+    if name and name.lower() != "nan":
+        out["party_name"] = mask_person_name(name)
+    return out
+
+
+def _case_rows(data: RunData, campaign_id: int, hash_ids: bool = False) -> list[dict[str, Any]]:
     rows = []
     dates = {c for c in CASE_COLUMNS if c.endswith("_date")}
     for position, row in enumerate(data.cases.to_dict("records")):
+        row = _pseudonymised(row) if hash_ids else row
         out: dict[str, Any] = {"campaign_id": campaign_id, "position": position}
         for col in CASE_COLUMNS:
             value = row.get(col)
@@ -229,12 +257,13 @@ def _insert_chunks(session: Session, model: type, rows: list[dict[str, Any]]) ->
 
 
 def record_run(
-    out_dir: Path, url: str, *, name: str | None = None, year: int | None = None
+    out_dir: Path, url: str, *, name: str | None = None, year: int | None = None, hash_ids: bool | None = None
 ) -> CampaignRecord:
     """Write a finished run (cases.csv, findings.csv, run.json, problems.csv and audit.csv if present) into
     the store at `url`. Same name and year as a recorded campaign: its rows are replaced, in one transaction.
 
-    `name` defaults to run.json `campaign` (else the folder's name); `year` overrides the derived year.
+    `name` defaults to run.json `campaign` (else the folder's name); `year` overrides the derived year;
+    `hash_ids` keeps individuals' ID numbers hashed and names masked (default: `hash_ids_by_default(url)`).
     """
     out_dir = Path(out_dir)
     if not (out_dir / "cases.csv").exists() or not (out_dir / "run.json").exists():
@@ -276,7 +305,7 @@ def record_run(
                 session.execute(delete(model).where(model.campaign_id == campaign.id))
             for key, value in fields.items():
                 setattr(campaign, key, value)
-        cases = _case_rows(data, campaign.id)
+        cases = _case_rows(data, campaign.id, hash_ids_by_default(url) if hash_ids is None else hash_ids)
         findings = _finding_rows(data, campaign.id)
         overrides = _audit_rows(data, campaign.id)
         problems = _problem_rows(data, campaign.id)

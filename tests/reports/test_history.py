@@ -15,7 +15,7 @@ from reports.history import HistoryError, compute_trends, ensure_schema, record_
 from reports.history.charts import render_trend_charts
 from reports.history.command import run_trends
 from reports.history.models import Campaign, Case, Finding, Override, Problem
-from reports.history.store import make_engine
+from reports.history.store import hash_ids_by_default, make_engine
 from tests.reports.fake_history import (
     CHENGGUAN,
     ECO,
@@ -61,9 +61,14 @@ def check_store(url: str, runs: dict[int, Path]) -> None:
         unreviewed = conn.scalar(select(func.count()).select_from(Finding).where(
             Finding.campaign_id == records[0].id, Finding.auto_status.is_(None)))
         assert unreviewed == 84  # never reviewed: override columns NULL, not ''
-        case = conn.execute(select(Case.party_id, Case.total_score, Case.raw_score, Case.vetoed, Case.filing_date)
-                            .where(Case.dossier_id.like("%王小明%"))).one()
-        assert case.party_id == "110101199003071234" and case.total_score == 0 and case.raw_score == 98
+        case = conn.execute(select(Case.party_id, Case.party_name, Case.total_score, Case.raw_score, Case.vetoed,
+                                   Case.filing_date).where(Case.dossier_id.like("%王小明%"))).one()
+        if hash_ids_by_default(url):  # a database server keeps individuals pseudonymised
+            assert case.party_id.startswith("sha256:") and "110101199003071234" not in case.party_id
+            assert case.party_name == "王某某"
+        else:
+            assert case.party_id == "110101199003071234"
+        assert case.total_score == 0 and case.raw_score == 98
         assert case.vetoed is True and case.filing_date.isoformat() == "2025-03-01"
 
     trends = compute_trends(url)
@@ -172,3 +177,18 @@ def test_single_campaign_has_no_recurrence(tmp_path: Path, runs: dict[int, Path]
     assert trends.previous is None and trends.latest == "2025"
     assert trends.recurrence.empty and trends.zero_enforcement.empty
     assert render_trend_charts(trends, tmp_path / "charts")  # still draws what it can
+
+
+def test_individuals_ids_can_be_kept_hashed(tmp_path: Path, runs: dict[int, Path], monkeypatch) -> None:
+    url = f"sqlite:///{tmp_path / 'hashed.db'}"
+    assert not hash_ids_by_default(url) and hash_ids_by_default("postgresql+psycopg://h/db")
+    monkeypatch.setenv("PINGCHA_HISTORY_HASH_IDS", "1")
+    assert hash_ids_by_default(url)
+    record_run(runs[2025], url)
+    with make_engine(url).connect() as conn:
+        stored = conn.execute(select(Case.party_kind, Case.party_id, Case.party_name)).all()
+    individuals = [r for r in stored if r.party_kind == "individual"]
+    assert individuals and all(r.party_id.startswith("sha256:") or not r.party_id for r in individuals)
+    assert not any(r.party_name == "王小明" for r in stored)
+    organisations = [r for r in stored if r.party_kind == "organisation"]
+    assert organisations and not any(r.party_id.startswith("sha256:") for r in organisations)
