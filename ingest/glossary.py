@@ -104,6 +104,7 @@ class ProblemKind(StrEnum):
     SPECIAL_ENTRY = "special-entry"  # not a regular file: a FIFO, a device, a socket, a link not followed
     TIMEOUT = "timeout"  # reading (and OCR of) one file ran past its time budget
     CONTROL_CHARACTERS = "control-characters"  # removed from a file's text or kept out of outputs from a name
+    WORKER_CRASHED = "worker-crashed"  # the process reading the dossier died (OOM killer, crash): not scored
 
 PROBLEM_KIND_ZH: dict[ProblemKind, str] = {
     ProblemKind.UNSUPPORTED: "不支持的文件类型",
@@ -122,6 +123,7 @@ PROBLEM_KIND_ZH: dict[ProblemKind, str] = {
     ProblemKind.SPECIAL_ENTRY: "特殊文件或链接",
     ProblemKind.TIMEOUT: "读取超时",
     ProblemKind.CONTROL_CHARACTERS: "含控制字符",
+    ProblemKind.WORKER_CRASHED: "工作进程意外终止",
 }
 
 PARTY_KIND_ZH: dict[str, str] = {"organisation": "单位", "individual": "个人"}

@@ -9,7 +9,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import ExitStack, contextmanager, nullcontext
 from pathlib import Path
 
 from pipelines.usage import EXIT_OK, EXIT_UNEXPECTED, EXIT_USAGE, UsageError
@@ -70,6 +71,7 @@ def _build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     verbose = "-v" in argv or "--verbose" in argv
+    args = None
     try:
         args = _build_parser().parse_args(argv)
         return _dispatch(args)
@@ -77,7 +79,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"pingcha: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
-        print("pingcha: interrupted; run again with --overwrite to resume (finished dossiers are reused)", file=sys.stderr)
+        from pipelines.messages import RUN_SAFETY_ZH
+
+        hint = "review_interrupted" if args is not None and args.command == "review" else "interrupted"
+        print(RUN_SAFETY_ZH[hint], file=sys.stderr)
         return 130
     except Exception as exc:  # the contract: anything unexpected is exit 1 with one line
         if verbose:
@@ -151,13 +156,19 @@ def _cmd_review(args: argparse.Namespace) -> int:
         raise UsageError("review needs an action: apply SCORECARD.xlsx --out NEW_OUT")
     if not args.scorecard.is_file():
         raise UsageError(f"scorecard not found: {args.scorecard}")
+    run_dir = args.scorecard.resolve().parent
+    if (run_dir / "run.json").is_file() and run_dir in [args.out.resolve(), *args.out.resolve().parents]:
+        raise UsageError(f"新输出目录不能位于原评查结果目录之内（原结果不会被修改）: {args.out}")
     from ingest.errors import PingchaError
+    from pipelines.messages import RUN_SAFETY_ZH
     from reports.review import apply_review
 
-    try:
-        summary = apply_review(args.scorecard, args.out)
-    except PingchaError as exc:
-        raise UsageError(str(exc)) from exc
+    args.out.mkdir(parents=True, exist_ok=True)
+    with _run_safety(args.out, RUN_SAFETY_ZH["review_interrupted"], guard=False):
+        try:
+            summary = apply_review(args.scorecard, args.out)
+        except PingchaError as exc:
+            raise UsageError(str(exc)) from exc
     print(summary.describe())
     return EXIT_OK
 
@@ -191,19 +202,62 @@ def _cmd_run(args: argparse.Namespace) -> int:
         check_out_dir(args.out, dossiers, args.overwrite)
     except OutputDirError as exc:
         raise UsageError(str(exc)) from exc
+    args.out.mkdir(parents=True, exist_ok=True)
+    from pipelines.messages import RUN_SAFETY_ZH
 
+    with _run_safety(args.out, RUN_SAFETY_ZH["interrupted"]):
+        summary = _run_flow(args, dossiers, checklist, campaign_file, year)
+    from pipelines.console import print_summary
+
+    print_summary(summary, args.out)
+    return EXIT_OK
+
+
+@contextmanager
+def _run_safety(out: Path, hint: str, guard: bool = True) -> Iterator[Path]:
+    """OUT's lock (exit 2 when another run holds it), temporary files in OUT/.pingcha/tmp rather than the
+    system's, and the SIGINT/SIGTERM handlers and guardian that stop the run's processes
+    (pipelines/runlock.py, pipelines/shutdown.py). Yields the scratch folder."""
+    import tempfile
+
+    from pipelines import runlock, shutdown
+
+    with ExitStack() as stack:
+        try:
+            scratch = stack.enter_context(runlock.hold(out))
+        except runlock.RunLocked as exc:
+            raise UsageError(str(exc)) from exc
+        saved_env, saved_dir = os.environ.get("TMPDIR"), tempfile.tempdir
+        os.environ["TMPDIR"] = tempfile.tempdir = str(scratch)
+        stack.callback(_restore_tmpdir, saved_env, saved_dir)
+        shutdown.install(hint, scratch)
+        stack.callback(shutdown.uninstall)
+        if guard:
+            shutdown.start_guardian()
+        yield scratch
+
+
+def _restore_tmpdir(env_value: str | None, tempdir: str | None) -> None:
+    import tempfile
+
+    if env_value is None:
+        os.environ.pop("TMPDIR", None)
+    else:
+        os.environ["TMPDIR"] = env_value
+    tempfile.tempdir = tempdir
+
+
+def _run_flow(args: argparse.Namespace, dossiers: Path, checklist, campaign_file: dict | None, year: int | None) -> dict:
+    """Prefect's settings, the warm worker pool, then the campaign flow; returns the run summary."""
     from pipelines.prefect_env import configure_prefect, state_dir_for
 
-    args.out.mkdir(parents=True, exist_ok=True)
     configure_prefect(state_dir_for(args.out.resolve()), verbose=args.verbose)
     from pipelines import progress
-    from pipelines.console import ProgressBar, print_summary
+    from pipelines.console import ProgressBar
 
     show_progress = not args.no_progress and os.environ.get("PINGCHA_NO_PROGRESS") != "1"
     bar = ProgressBar() if show_progress else None
     progress.install(bar)
-    from contextlib import nullcontext
-
     from pipelines import workers
 
     # the local worker pool starts and imports while Prefect's temporary server starts (Dask brings its own)
@@ -212,7 +266,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
         with prestarted:
             from pipelines.flow import campaign_flow
 
-            summary = campaign_flow(args.dask_address)(
+            return campaign_flow(args.dask_address)(
                 dossiers=str(dossiers),
                 out=str(args.out),
                 checklist=str(checklist.source_path),
@@ -231,8 +285,6 @@ def _cmd_run(args: argparse.Namespace) -> int:
         progress.install(None)
         if bar is not None:
             bar.close()
-    print_summary(summary, args.out)
-    return EXIT_OK
 
 
 if __name__ == "__main__":

@@ -6,6 +6,9 @@ flow process: validation ∥ charts, then scorecard ∥ (history record → docu
 for review in cases.csv, so the scorecard and the history record wait for it; the scorecard and the circular
 embed the charts; the circular compares with earlier campaigns, so it follows the record. One after another
 they took longer than reading 1,000 dossiers (bench/, docs/performance.md). Every job returns its wall time.
+
+The jobs read and write the run's staging folder (pipelines/outputs.py); `shown_as` is OUT, where the files
+will be once published, for what records a folder (the scorecard's _meta, the history store).
 """
 
 from __future__ import annotations
@@ -52,16 +55,26 @@ def charts(out: str) -> JobResult:
     return _timed(lambda: [str(p) for p in render_charts(Path(out))])
 
 
-def scorecard(out: str, chart_paths: list[str]) -> JobResult:
-    from reports.render import render_scorecard
-
-    return _timed(lambda: str(render_scorecard(Path(out), [Path(p) for p in chart_paths])))
+def scorecard(out: str, chart_paths: list[str], shown_as: str) -> JobResult:
+    return _timed(lambda: str(_write_scorecard(Path(out), [Path(p) for p in chart_paths], Path(shown_as))))
 
 
-def history(out: str, store: str | None) -> JobResult:
+def _write_scorecard(out: Path, charts: list[Path], shown_as: Path) -> Path:
+    """reports.render.render_scorecard, with the workbook's _meta naming OUT rather than the staging folder."""
+    from dataclasses import replace
+
+    from reports.loading import load_run
+    from reports.scorecard import SCORECARD_NAME, write_scorecard
+
+    path = out / SCORECARD_NAME
+    write_scorecard(replace(load_run(out), out_dir=shown_as), path, charts=charts)
+    return path
+
+
+def history(out: str, store: str | None, shown_as: str) -> JobResult:
     from reports.publish import record_history
 
-    return _timed(lambda: record_history(Path(out), store))
+    return _timed(lambda: record_history(Path(out), store, Path(shown_as)))
 
 
 def documents(out: str, store: str | None, recorded: bool) -> JobResult:

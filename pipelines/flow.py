@@ -28,9 +28,11 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from ingest.discover import CampaignInventory, DossierRef, discover_campaign
 from pipelines import finish, progress, workers
 from pipelines.cache import dossier_cache_key, load_outcome, results_dir, store_outcome
-from pipelines.outputs import finish_outputs, prepare_out_dir
+from pipelines.outputs import fresh_stage, prepare_out_dir, publish_outputs, write_run_json
 from pipelines.runinfo import RunRecorder
-from pipelines.stages import DossierOutcome, review_dossier
+from pipelines.runlock import hold
+from pipelines.stages import DossierOutcome, crashed_outcome, review_dossier
+from pipelines.treememory import TreeMemory
 from reports.contract_csv import ContractWriter
 from scoring.checklist import Checklist, load_checklist
 
@@ -53,7 +55,8 @@ def review_batch_task(
 ) -> list[tuple[DossierOutcome, bool]]:
     """Review consecutive dossiers; each is served from the cache or sent to the worker pool at once.
 
-    Returns (outcome, from_cache) in the order of `refs`.
+    Returns (outcome, from_cache) in the order of `refs`. A dossier whose worker process died is reported
+    as worker-crashed (pipelines/workers.py); the others keep their results.
     """
     directory = Path(cache_dir) if cache_dir else None
     pending = []
@@ -63,11 +66,15 @@ def review_batch_task(
         job = None if hit is not None else workers.submit(review_dossier, ref, checklist_source, checklist_hash, roster_path)
         pending.append((key, hit, job))
     results: list[tuple[DossierOutcome, bool]] = []
-    for key, hit, job in pending:
+    for ref, (key, hit, job) in zip(refs, pending, strict=True):
         if hit is not None:
             results.append((hit, True))
             continue
-        outcome = job.result()
+        try:
+            outcome = job.result()
+        except workers.WorkerCrashed as crash:  # reported, never cached: the next run tries it again
+            results.append((crashed_outcome(ref, checklist_source, checklist_hash, crash.exitcode), False))
+            continue
         if directory:
             store_outcome(directory, key, outcome)
         results.append((outcome, False))
@@ -87,13 +94,13 @@ def charts_task(out: str) -> finish.JobResult:
 
 
 @task(name="history", cache_policy=NO_CACHE)
-def history_task(out: str, history: str | None) -> finish.JobResult:
-    return workers.run(finish.history, out, history)
+def history_task(out: str, history: str | None, shown_as: str) -> finish.JobResult:
+    return workers.run(finish.history, out, history, shown_as)
 
 
 @task(name="scorecard", cache_policy=NO_CACHE)
-def scorecard_task(out: str, charts: finish.JobResult) -> finish.JobResult:
-    return workers.run(finish.scorecard, out, charts.value)
+def scorecard_task(out: str, charts: finish.JobResult, shown_as: str) -> finish.JobResult:
+    return workers.run(finish.scorecard, out, charts.value, shown_as)
 
 
 @task(name="documents", cache_policy=NO_CACHE)
@@ -143,8 +150,39 @@ def review_campaign(
     recorder.set_checklist(loaded)
     recorder.campaign = campaign or dossiers_root.name
     recorder.campaign_year, recorder.campaign_file = year, campaign_file  # the documents read them from run.json
-    prepare_out_dir(out_dir, dossiers_root, overwrite)
+    from pipelines import shutdown
 
+    shutdown.reinstall()  # Prefect's engine put its own SIGTERM handler in place of the CLI's
+    tree = TreeMemory().start()
+    recorder.tree_memory = tree
+    # OUT's lock (the CLI took it already; a flow started otherwise takes it here), then every output is
+    # written into a staging folder and published into OUT at the end, run.json last (pipelines/outputs.py)
+    try:
+        with hold(out_dir) as scratch:
+            prepare_out_dir(out_dir, dossiers_root, overwrite)
+            stage = fresh_stage(scratch)
+            _review_campaign(dossiers_root, stage, recorder, loaded, roster, workers_count, units, sample, assignment)
+            with recorder.phase("finish"):
+                from reports.publish import resolve_history
+
+                _finish(str(stage), resolve_history(out_dir, history), recorder, str(out_dir))
+            return publish_outputs(stage, out_dir, recorder.as_dict())
+    finally:
+        tree.stop()
+
+
+def _review_campaign(
+    dossiers_root: Path,
+    stage: Path,
+    recorder: RunRecorder,
+    loaded: Checklist,
+    roster: str | None,
+    workers_count: int | None,
+    units: list[str] | None,
+    sample: str | None,
+    assignment: str | None,
+) -> None:
+    """Discover, select and review the dossiers into the staging folder's contract files and run.json."""
     with recorder.phase("discover"):
         inventory = discover_task(str(dossiers_root))
     refs = [r for r in inventory.dossiers if units is None or r.unit in units]
@@ -167,15 +205,11 @@ def review_campaign(
     cache_dir = results_dir()
     with workers.pool(workers_count) if local else nullcontext(0) as pool_size:
         recorder.workers = pool_size
-        with recorder.phase("process"), ContractWriter(out_dir, loaded.id) as writer:
+        with recorder.phase("process"), ContractWriter(stage, loaded.id) as writer:
             writer.add_problems(p for p in inventory.problems if units is None or _in_units(p.dossier_id, units))
             parallel = pool_size if local else _dask_threads(runner)
             _review_dossiers(refs, parallel, writer, recorder, loaded, roster, cache_dir)
-
-        finish_outputs(out_dir, recorder)  # the jobs below read the run's metadata from run.json
-        with recorder.phase("finish"):
-            _finish(str(out_dir), history, recorder)
-    return finish_outputs(out_dir, recorder)
+        write_run_json(stage, recorder.as_dict())  # the jobs after the dossiers read the run's metadata
 
 
 def _review_dossiers(
@@ -218,15 +252,15 @@ def _review_dossiers(
     progress.report("done", total, total)
 
 
-def _finish(out: str, history: str | None, recorder: RunRecorder) -> None:
+def _finish(out: str, history: str | None, recorder: RunRecorder, shown_as: str) -> None:
     """Validation ∥ charts, then scorecard ∥ (history record → circular and letters) (pipelines/finish.py).
 
     Validation flags dossiers for review in cases.csv, so everything that shows or stores cases waits for it.
     """
     validated = validate_task.submit(out)
     charts = charts_task.submit(out)
-    scorecard = scorecard_task.submit(out, charts, wait_for=[validated])  # shows validation's review flags
-    recorded = history_task.submit(out, history, wait_for=[validated])  # stores cases as validation left them
+    scorecard = scorecard_task.submit(out, charts, shown_as, wait_for=[validated])  # shows validation's flags
+    recorded = history_task.submit(out, history, shown_as, wait_for=[validated])  # cases as validation left them
     documents = documents_task.submit(out, history, recorded, wait_for=[charts])  # embeds the charts
     jobs = {"validate": validated, "charts": charts, "history": recorded, "scorecard": scorecard,
             "documents": documents}

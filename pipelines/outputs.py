@@ -1,8 +1,14 @@
-"""The output folder: refuse dangerous places, never clobber a user's files, write run.json last."""
+"""The output folder: refuse dangerous places, never clobber a user's files, publish atomically, run.json last.
+
+A run writes its outputs into a staging folder under OUT/.pingcha/tmp (pipelines/runlock.py) and moves each
+into OUT by rename when all are written, run.json last: a run killed at any moment leaves OUT without a
+run.json and without half-written files, and the staging folder is emptied at the next start.
+"""
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -61,7 +67,49 @@ def prepare_out_dir(out_dir: Path, dossiers_root: Path, overwrite: bool) -> None
             target.unlink()
 
 
-def finish_outputs(out_dir: Path, recorder: Any) -> dict[str, Any]:
-    summary = recorder.as_dict()
-    (out_dir / "run.json").write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
+RUN_JSON = "run.json"
+STAGE_NAME = "outputs"
+
+
+def fresh_stage(scratch: Path) -> Path:
+    """An empty staging folder in the run's scratch folder, on OUT's file system so that rename is atomic."""
+    stage = Path(scratch) / STAGE_NAME
+    shutil.rmtree(stage, ignore_errors=True)
+    stage.mkdir(parents=True)
+    return stage
+
+
+def write_run_json(directory: Path, summary: dict[str, Any], scratch: Path | None = None) -> None:
+    """run.json by temporary file + rename (the temporary file in `scratch`, default `directory`)."""
+    tmp = Path(scratch or directory) / f".{RUN_JSON}.{os.getpid()}.tmp"
+    tmp.write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
+    os.replace(tmp, Path(directory) / RUN_JSON)
+
+
+def publish_outputs(stage: Path, out_dir: Path, summary: dict[str, Any]) -> dict[str, Any]:
+    """Move every output written in `stage` into OUT by rename, then write run.json; returns the summary
+    with the staging paths it mentions (reports, documents) turned into OUT's."""
+    summary = _relocated(summary, str(stage), str(out_dir))
+    for name in OUTPUT_NAMES:
+        source = stage / name
+        if name == RUN_JSON or not (source.exists() or source.is_symlink()):
+            continue
+        target = out_dir / name
+        if target.is_dir() and not target.is_symlink():
+            shutil.rmtree(target)
+        elif target.exists() or target.is_symlink():
+            target.unlink()
+        os.replace(source, target)
+    write_run_json(out_dir, summary, scratch=stage)
+    shutil.rmtree(stage, ignore_errors=True)
     return summary
+
+
+def _relocated(value: Any, old: str, new: str) -> Any:
+    if isinstance(value, str):
+        return new + value[len(old):] if value == old or value.startswith(old + os.sep) else value
+    if isinstance(value, dict):
+        return {key: _relocated(item, old, new) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_relocated(item, old, new) for item in value]
+    return value

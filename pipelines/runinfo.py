@@ -59,6 +59,7 @@ class RunRecorder:
     reports: list[str] = field(default_factory=list)
     publication: dict[str, Any] = field(default_factory=dict)
     task_runner: str = "threads+processes"
+    tree_memory: Any = None  # pipelines.treememory.TreeMemory sampling the run's process tree
     _t0: float = field(default_factory=time.perf_counter)
     _startup: float | None = field(default_factory=lambda: _seconds_since_process_start())
 
@@ -110,6 +111,13 @@ class RunRecorder:
         for problem in outcome.problems:
             self.problem_kinds[problem.kind.value] += 1
 
+    def _peak_rss_mb(self) -> dict[str, float]:
+        peaks = _peak_rss_mb()
+        if self.tree_memory is not None:
+            self.tree_memory.sample()
+            peaks["process_tree"] = self.tree_memory.peak_mb
+        return peaks
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "campaign": self.campaign,
@@ -135,7 +143,7 @@ class RunRecorder:
                 "task_runner": self.task_runner,
                 # process start → flow body: imports, Prefect's temporary server, flow-run creation
                 "startup_seconds": self._startup,
-                "peak_rss_mb": _peak_rss_mb(),
+                "peak_rss_mb": self._peak_rss_mb(),
             },
             "sampling": self.sampling,
             "reviewers": self.reviewers,
@@ -160,7 +168,8 @@ def _seconds_since_process_start() -> float | None:
 
 
 def _peak_rss_mb() -> dict[str, float]:
-    """Peak RSS of the flow process and of its largest finished child (a worker process), in MB."""
+    """Peak RSS of the flow process and of its largest finished child (a worker process), in MB; the whole
+    tree's peak comes from pipelines.treememory."""
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {"flow_process": round(own, 1), "largest_child": round(children, 1)}

@@ -82,6 +82,29 @@ def cached_roster(path: str, mtime_ns: int):  # -> Roster
     return load_roster(Path(path))
 
 
+def crashed_outcome(ref: DossierRef, checklist_source: str, checklist_hash: str, exitcode: int | None) -> DossierOutcome:
+    """The outcome of a dossier whose worker process died while reading it: not scored, reported, not cached."""
+    from pipelines.messages import RUN_SAFETY_ZH
+
+    if exitcode is not None and exitcode < 0:
+        cause = RUN_SAFETY_ZH["worker_signal"].format(signal=_signal_name(-exitcode))
+    else:
+        cause = RUN_SAFETY_ZH["worker_exit"].format(code=exitcode)
+    message = RUN_SAFETY_ZH["worker_crashed"].format(cause=cause)
+    checklist = cached_checklist(checklist_source, checklist_hash)
+    result = unreadable_result(ref.dossier_id, ref.unit, checklist, message)
+    return DossierOutcome(result, [Problem(ref.dossier_id, "", ProblemKind.WORKER_CRASHED, message)])
+
+
+def _signal_name(number: int) -> str:
+    import signal
+
+    try:
+        return signal.Signals(number).name
+    except ValueError:
+        return str(number)
+
+
 def review_dossier(
     ref: DossierRef,
     checklist_source: str,

@@ -30,16 +30,17 @@ def resolve_history(out_dir: Path, history: str | None) -> str | None:
     return history
 
 
-def record_history(out_dir: Path, history: str | None = DEFAULT_HISTORY) -> dict[str, Any]:
+def record_history(out_dir: Path, history: str | None = DEFAULT_HISTORY, shown_as: Path | None = None) -> dict[str, Any]:
     """Record the run in the history store; returns {"history": …} or {"history_error": …} for run.json
-    ({} when no store is named). Errors of the store are reported, not raised."""
+    ({} when no store is named). Errors of the store are reported, not raised. `shown_as`: the run's folder
+    to record when `out_dir` is where it is being written (history.store.record_run)."""
     url = resolve_history(out_dir, history)
     if url is None:
         return {}
     try:
         from reports.history.store import record_run
 
-        record = record_run(out_dir, url)
+        record = record_run(out_dir, url, shown_as=shown_as)
     except Exception as exc:  # a database driver's error must not lose a finished campaign
         return {"history_error": f"{type(exc).__name__}: {exc}"}
     return {"history": {"campaign": record.name, "year": record.year, "replaced": record.replaced}}

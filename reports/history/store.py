@@ -257,20 +257,23 @@ def _insert_chunks(session: Session, model: type, rows: list[dict[str, Any]]) ->
 
 
 def record_run(
-    out_dir: Path, url: str, *, name: str | None = None, year: int | None = None, hash_ids: bool | None = None
+    out_dir: Path, url: str, *, name: str | None = None, year: int | None = None, hash_ids: bool | None = None,
+    shown_as: Path | None = None,
 ) -> CampaignRecord:
     """Write a finished run (cases.csv, findings.csv, run.json, problems.csv and audit.csv if present) into
     the store at `url`. Same name and year as a recorded campaign: its rows are replaced, in one transaction.
 
     `name` defaults to run.json `campaign` (else the folder's name); `year` overrides the derived year;
     `hash_ids` keeps individuals' ID numbers hashed and names masked (default: `hash_ids_by_default(url)`).
+    `shown_as` is the folder recorded when the run is read from elsewhere (a staging folder before it is moved).
     """
     out_dir = Path(out_dir)
     if not (out_dir / "cases.csv").exists() or not (out_dir / "run.json").exists():
         raise HistoryError(f"not a finished run (cases.csv and run.json expected): {out_dir}")
     data = load_run(out_dir)
     meta = data.run
-    name = (name or meta.campaign or out_dir.resolve().name).strip()
+    shown = Path(shown_as or out_dir).resolve()
+    name = (name or meta.campaign or shown.name).strip()
     year = year if year is not None else campaign_year(meta.raw, meta.started_at)
     if year is None:
         raise HistoryError(f"campaign year unknown (run.json has neither campaign_year nor started_at): {out_dir}")
@@ -286,7 +289,7 @@ def record_run(
         "checklist_version": meta.checklist.version,
         "checklist_hash": meta.checklist.content_hash,
         "checklist_title": meta.checklist.title,
-        "out_dir": str(out_dir.resolve()),
+        "out_dir": str(shown),
         "fingerprint": data.fingerprint,
         "recorded_at": now,
         "run_json": json.dumps(meta.raw, ensure_ascii=False, default=str),

@@ -1,0 +1,63 @@
+"""Ends what a run started when the run itself is gone without stopping it (kill -9, a crash).
+
+Started by the CLI as `python guardian.py PID` with a pipe on its standard input that only the run holds:
+the pipe closes when the run's process ends, however it ends. Meanwhile it notes the run's descendants
+twice a second (Prefect's temporary server, worker processes); once the pipe closes it stops those still
+running (SIGTERM, SIGKILL after 3 s). psutil tells a reused pid from the process it noted. Interrupts are
+ignored: Ctrl-C reaches the whole process group, and the run stops its own children first.
+
+Run by path, not as a module, so that it imports only psutil and the standard library.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import select
+import signal
+import sys
+
+import psutil
+
+POLL_SECONDS = 0.5
+TERM_SECONDS = 3.0
+
+
+def watch(parent: int) -> list[psutil.Process]:
+    """Follow `parent`'s descendants until its pipe on stdin closes; returns the last ones seen."""
+    me = os.getpid()
+    seen: list[psutil.Process] = []
+    try:
+        root = psutil.Process(parent)
+    except psutil.NoSuchProcess:
+        return seen
+    while True:
+        ready, _, _ = select.select([sys.stdin.fileno()], [], [], POLL_SECONDS)
+        if ready and not os.read(sys.stdin.fileno(), 4096):
+            return seen
+        try:
+            seen = [p for p in root.children(recursive=True) if p.pid != me]
+        except psutil.NoSuchProcess:
+            return seen
+
+
+def stop(processes: list[psutil.Process]) -> None:
+    alive = [p for p in processes if p.is_running()]
+    for process in alive:
+        with contextlib.suppress(psutil.Error):
+            process.terminate()
+    _, alive = psutil.wait_procs(alive, timeout=TERM_SECONDS)
+    for process in alive:
+        with contextlib.suppress(psutil.Error):
+            process.kill()
+
+
+def main(argv: list[str]) -> int:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    stop(watch(int(argv[0])))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

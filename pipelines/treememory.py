@@ -1,0 +1,56 @@
+"""Peak memory of the whole process tree of a run (the flow process, its workers, Prefect's server).
+
+getrusage only knows this process and its largest *finished* child; a worker that balloons and is killed,
+or several workers at their peaks together, escape it. So a thread samples the resident memory of the
+process and all its descendants with psutil every quarter second and keeps the largest sum.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import psutil
+
+INTERVAL_SECONDS = 0.25
+
+
+class TreeMemory:
+    """Start with `start()`; `peak_mb` is the largest sum of RSS seen so far (one sample taken at once)."""
+
+    def __init__(self, interval: float = INTERVAL_SECONDS) -> None:
+        self._interval = interval
+        self._stop = threading.Event()
+        self._root = psutil.Process()
+        self._peak = 0
+        self._thread = threading.Thread(target=self._run, name="tree-memory", daemon=True)
+
+    def start(self) -> TreeMemory:
+        self.sample()
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=2)
+
+    def sample(self) -> int:
+        total = 0
+        try:
+            processes = [self._root, *self._root.children(recursive=True)]
+        except psutil.Error:
+            return 0
+        for process in processes:
+            try:
+                total += process.memory_info().rss
+            except psutil.Error:  # ended between the listing and the reading
+                continue
+        self._peak = max(self._peak, total)
+        return total
+
+    @property
+    def peak_mb(self) -> float:
+        return round(self._peak / (1024 * 1024), 1)
+
+    def _run(self) -> None:
+        while not self._stop.wait(self._interval):
+            self.sample()
