@@ -201,9 +201,11 @@ def _exit_with_parent(parent: int) -> None:
 
 
 def _tracked(markers: str, job_id: int, fn: Callable[..., R], *args: Any) -> R:
-    """Run a job in a worker with its id in the worker's marker file, emptied before the result is sent."""
+    """Run a job in a worker with its id in the worker's marker file, emptied before the result is sent.
+
+    After the id, what it runs (function, dossier): an operator can see what each worker is doing."""
     marker = Path(markers) / str(os.getpid())
-    marker.write_text(str(job_id))
+    marker.write_text(f"{job_id}\t{fn.__name__}\t{getattr(args[0], 'dossier_id', '') if args else ''}")
     try:
         return fn(*args)
     finally:
@@ -212,24 +214,32 @@ def _tracked(markers: str, job_id: int, fn: Callable[..., R], *args: Any) -> R:
 
 def _read_marker(path: Path) -> int | None:
     try:
-        text = path.read_text().strip()
+        text = path.read_text().split("\t", 1)[0].strip()
     except OSError:
         return None
     return int(text) if text.isdigit() else None
 
 
 def run(fn: Callable[..., R], *args: Any) -> R:
-    """Run `fn(*args)` in the pool if one is running, else here."""
+    """Run `fn(*args)` in the pool if one is running, else here. A job whose worker died is run once more
+    (the jobs after the dossiers: losing one would lose the campaign's reports)."""
     if _pool is None:
         return fn(*args)
-    return _pool.submit(fn, *args).result()
+    return _run_twice(_pool, fn, args)
 
 
 def run_validation(fn: Callable[..., R], *args: Any) -> R:
     """Run `fn(*args)` in the validation process if one is running, else like `run`."""
     if _validator is None:
         return run(fn, *args)
-    return _validator.submit(fn, *args).result()
+    return _run_twice(_validator, fn, args)
+
+
+def _run_twice(target: _Pool, fn: Callable[..., R], args: tuple[Any, ...]) -> R:
+    try:
+        return target.submit(fn, *args).result()
+    except WorkerCrashed:
+        return target.submit(fn, *args).result()
 
 
 def submit(fn: Callable[..., R], *args: Any) -> Job[R] | Future[R]:
