@@ -41,15 +41,25 @@ def watch(parent: int) -> list[psutil.Process]:
             return seen
 
 
-def stop(processes: list[psutil.Process]) -> None:
+def stop(processes: list[psutil.Process], timeout: float = TERM_SECONDS) -> None:
+    """SIGTERM, then SIGKILL for those still running after `timeout` seconds. multiprocessing's resource
+    tracker ignores SIGTERM by design (it would only wait for the others): it is killed at once."""
     alive = [p for p in processes if p.is_running()]
     for process in alive:
         with contextlib.suppress(psutil.Error):
-            process.terminate()
-    _, alive = psutil.wait_procs(alive, timeout=TERM_SECONDS)
+            if _is_resource_tracker(process):
+                process.kill()
+            else:
+                process.terminate()
+    _, alive = psutil.wait_procs(alive, timeout=timeout)
     for process in alive:
         with contextlib.suppress(psutil.Error):
             process.kill()
+    psutil.wait_procs(alive, timeout=2)
+
+
+def _is_resource_tracker(process: psutil.Process) -> bool:
+    return any("multiprocessing.resource_tracker" in part for part in process.cmdline())
 
 
 def main(argv: list[str]) -> int:

@@ -11,7 +11,6 @@ dossier cache lets `--overwrite` resume. For kill -9 of the run, workers watch t
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import signal
@@ -22,7 +21,7 @@ from typing import Any
 
 import psutil
 
-from pipelines import runlock
+from pipelines import guardian, runlock
 
 EXIT_INTERRUPTED = 130
 TERM_SECONDS = 3.0
@@ -78,14 +77,7 @@ def stop_descendants(timeout: float = TERM_SECONDS) -> None:
         children = [p for p in psutil.Process().children(recursive=True) if p.pid not in keep]
     except psutil.Error:
         return
-    for child in children:
-        with contextlib.suppress(psutil.Error):
-            child.terminate()
-    _, alive = psutil.wait_procs(children, timeout=timeout)
-    for child in alive:
-        with contextlib.suppress(psutil.Error):
-            child.kill()
-    psutil.wait_procs(alive, timeout=2)
+    guardian.stop(children, timeout)
 
 
 def _on_signal(number: int, frame: object) -> None:
