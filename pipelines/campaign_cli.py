@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from ingest.glossary import INPUT_HEADERS_ZH
@@ -155,25 +157,45 @@ def _cmd_export(args: argparse.Namespace) -> int:
             reviewers = reviewers_by_dossier(args.assignment)
         except AssignmentError as exc:
             raise _usage(str(exc)) from exc
+    from pipelines.outputs import relocated, staged_writes
+    from reports.loading import FINGERPRINT_FILES
     from reports.platform_export import PlatformMappingError, export_platform
 
-    try:
-        csv_path, xlsx_path = export_platform(args.out, args.mapping, reviewers)
-    except PlatformMappingError as exc:
-        raise _usage(str(exc)) from exc
+    with _locked(args.out) as scratch, staged_writes(args.out, scratch, (*FINGERPRINT_FILES, "run.json", "audit.csv")) as stage:
+        try:
+            written = export_platform(stage, args.mapping, reviewers)
+        except PlatformMappingError as exc:
+            raise _usage(str(exc).replace(str(stage), str(args.out))) from exc
+    csv_path, xlsx_path = relocated(list(written), stage, args.out)
     print(f"平台导入文件：{csv_path}，{xlsx_path}")
     return 0
 
 
-def _cmd_trends(args: argparse.Namespace) -> int:
-    from ingest.errors import PingchaError
-    from reports.history.command import run_trends
+@contextmanager
+def _locked(out: Path) -> Iterator[Path]:
+    """OUT's lock for a command that writes into it (a run in progress there is refused); yields the scratch
+    folder where its files are written before they are moved in (pipelines/runlock.py, pipelines/outputs.py)."""
+    from pipelines import runlock
 
     try:
-        paths = run_trends(args.history, args.out, campaigns=args.campaigns)
-    except PingchaError as exc:
+        with runlock.hold(out) as scratch:
+            yield scratch
+    except runlock.RunLocked as exc:
         raise _usage(str(exc)) from exc
-    for path in paths or ():
+
+
+def _cmd_trends(args: argparse.Namespace) -> int:
+    from ingest.errors import PingchaError
+    from pipelines.outputs import relocated, staged_writes
+    from reports.history.command import run_trends
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    with _locked(args.out) as scratch, staged_writes(args.out, scratch) as stage:
+        try:
+            paths = run_trends(args.history, stage, campaigns=args.campaigns)
+        except PingchaError as exc:
+            raise _usage(str(exc)) from exc
+    for path in relocated(list(paths or ()), stage, args.out):
         print(path)
     return 0
 

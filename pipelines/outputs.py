@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -103,6 +105,37 @@ def publish_outputs(stage: Path, out_dir: Path, summary: dict[str, Any]) -> dict
     write_run_json(out_dir, summary, scratch=stage)
     shutil.rmtree(stage, ignore_errors=True)
     return summary
+
+
+@contextmanager
+def staged_writes(out_dir: Path, scratch: Path, inputs: tuple[str, ...] = ()) -> Iterator[Path]:
+    """A staging folder for a command that reads files of OUT and writes new ones next to them (the platform
+    export, the trend reports): `inputs` are linked into it, and what the command added there is moved
+    into OUT by rename when the block ends without error."""
+    stage = fresh_stage(scratch)
+    for name in inputs:
+        source = Path(out_dir) / name
+        if source.is_file():
+            try:
+                os.link(source, stage / name)
+            except OSError:  # a file system without hard links
+                shutil.copy2(source, stage / name)
+    try:
+        yield stage
+        for entry in sorted(stage.iterdir()):
+            if entry.name in inputs:
+                continue
+            target = Path(out_dir) / entry.name
+            if target.is_dir() and not target.is_symlink():
+                shutil.rmtree(target)
+            os.replace(entry, target)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+
+
+def relocated(paths: list[Path], stage: Path, out_dir: Path) -> list[Path]:
+    """Paths written in a staging folder, where they are once moved into OUT."""
+    return [Path(_relocated(str(p), str(stage), str(out_dir))) for p in paths]
 
 
 def _relocated(value: Any, old: str, new: str) -> Any:

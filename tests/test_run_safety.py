@@ -108,6 +108,26 @@ def test_a_lock_from_another_host_is_never_taken(tmp_path):
         pass
 
 
+def test_export_is_refused_during_a_run_and_otherwise_lands_whole(tmp_path, capsys):
+    from reports_fixtures import make_run
+
+    from pipelines.cli import main
+
+    out = make_run(tmp_path / "run")
+    holder = _holder_process(out)
+    try:
+        assert main(["export", str(out)]) == 2
+        assert "输出目录正被另一次运行使用" in capsys.readouterr().err
+        assert not (out / "platform_export.csv").exists()
+    finally:
+        _stop(holder)
+    assert main(["export", str(out)]) == 0
+    assert (out / "platform_export.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    assert (out / "platform_export.xlsx").stat().st_size > 1000
+    assert str(out / "platform_export.csv") in capsys.readouterr().out  # where it is, not where it was written
+    assert list(runlock.scratch_dir(out).iterdir()) == []
+
+
 # --- the worker pool ----------------------------------------------------------------------------------
 
 
