@@ -79,7 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"pingcha: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
-        from pipelines.messages import RUN_SAFETY_ZH
+        from pipelines.glossary import RUN_SAFETY_ZH
 
         hint = "review_interrupted" if args is not None and args.command == "review" else "interrupted"
         print(RUN_SAFETY_ZH[hint], file=sys.stderr)
@@ -156,11 +156,12 @@ def _cmd_review(args: argparse.Namespace) -> int:
         raise UsageError("review needs an action: apply SCORECARD.xlsx --out NEW_OUT")
     if not args.scorecard.is_file():
         raise UsageError(f"scorecard not found: {args.scorecard}")
+    from pipelines.glossary import RUN_SAFETY_ZH
+
     run_dir = args.scorecard.resolve().parent
     if (run_dir / "run.json").is_file() and run_dir in [args.out.resolve(), *args.out.resolve().parents]:
-        raise UsageError(f"新输出目录不能位于原评查结果目录之内（原结果不会被修改）: {args.out}")
+        raise UsageError(RUN_SAFETY_ZH["review_out_in_run"].format(out=args.out))
     from ingest.errors import PingchaError
-    from pipelines.messages import RUN_SAFETY_ZH
     from reports.review import apply_review
 
     args.out.mkdir(parents=True, exist_ok=True)
@@ -203,7 +204,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
     except OutputDirError as exc:
         raise UsageError(str(exc)) from exc
     args.out.mkdir(parents=True, exist_ok=True)
-    from pipelines.messages import RUN_SAFETY_ZH
+    from pipelines.glossary import RUN_SAFETY_ZH
 
     with _run_safety(args.out, RUN_SAFETY_ZH["interrupted"]):
         summary = _run_flow(args, dossiers, checklist, campaign_file, year)

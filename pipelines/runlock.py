@@ -25,7 +25,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ingest.errors import PingchaError
-from pipelines.messages import RUN_SAFETY_ZH
+from pipelines.glossary import RUN_SAFETY_ZH
 from pipelines.prefect_env import STATE_DIR_NAME
 
 LOCK_NAME = "lock"

@@ -84,7 +84,7 @@ def cached_roster(path: str, mtime_ns: int):  # -> Roster
 
 def crashed_outcome(ref: DossierRef, checklist_source: str, checklist_hash: str, exitcode: int | None) -> DossierOutcome:
     """The outcome of a dossier whose worker process died while reading it: not scored, reported, not cached."""
-    from pipelines.messages import RUN_SAFETY_ZH
+    from pipelines.glossary import RUN_SAFETY_ZH
 
     if exitcode is not None and exitcode < 0:
         cause = RUN_SAFETY_ZH["worker_signal"].format(signal=_signal_name(-exitcode))

@@ -21,9 +21,7 @@ import pytest
 
 from pipelines import runlock, workers
 from pipelines.outputs import publish_outputs
-
-ROOT = Path(__file__).resolve().parent.parent
-
+from tests.paths import ROOT
 
 # --- the lock -------------------------------------------------------------------------------------------
 
@@ -109,9 +107,8 @@ def test_a_lock_from_another_host_is_never_taken(tmp_path):
 
 
 def test_export_is_refused_during_a_run_and_otherwise_lands_whole(tmp_path, capsys):
-    from reports_fixtures import make_run
-
     from pipelines.cli import main
+    from tests.reports.fake_run import make_run
 
     out = make_run(tmp_path / "run")
     holder = _holder_process(out)
