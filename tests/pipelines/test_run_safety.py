@@ -278,7 +278,8 @@ def test_a_killed_worker_is_reported_and_the_campaign_finishes(campaign, cli_env
             assert cases[other] == row
     run = json.loads((out / "run.json").read_text(encoding="utf-8"))
     assert run["counts"]["problem_kinds"]["worker-crashed"] == 1
-    assert run["timings"]["peak_rss_mb"]["process_tree"] > run["timings"]["peak_rss_mb"]["flow_process"]
+    peaks = run["timings"]["peak_rss_mb"]  # flow_process is getrusage's: it keeps the peak of the forking parent
+    assert peaks["process_tree"] > max(300, peaks["largest_child"])  # the flow, 3 workers and Prefect's server
 
 
 @pytest.mark.slow
