@@ -1,7 +1,7 @@
 """Ends what a run started when the run itself is gone without stopping it (kill -9, a crash).
 
 Started by the CLI as `python guardian.py PID` with a pipe on its standard input that only the run holds:
-the pipe closes when the run's process ends, however it ends. Meanwhile it notes the run's descendants
+the pipe closes when the run's process ends, however it ends. Meanwhile it notes the run's new descendants
 twice a second (Prefect's temporary server, worker processes); once the pipe closes it stops those still
 running (SIGTERM, SIGKILL after 3 s). psutil tells a reused pid from the process it noted. Interrupts are
 ignored: Ctrl-C reaches the whole process group, and the run stops its own children first.
@@ -24,21 +24,29 @@ TERM_SECONDS = 3.0
 
 
 def watch(parent: int) -> list[psutil.Process]:
-    """Follow `parent`'s descendants until its pipe on stdin closes; returns the last ones seen."""
+    """Follow `parent`'s descendants until its pipe on stdin closes; returns those seen and still running.
+
+    Seen processes are kept until they end, never replaced by a newer listing: a listing made just as the
+    run died finds no children (they have a new parent by then)."""
     me = os.getpid()
-    seen: list[psutil.Process] = []
+    seen: dict[int, psutil.Process] = {}
     try:
         root = psutil.Process(parent)
     except psutil.NoSuchProcess:
-        return seen
+        return []
     while True:
         ready, _, _ = select.select([sys.stdin.fileno()], [], [], POLL_SECONDS)
         if ready and not os.read(sys.stdin.fileno(), 4096):
-            return seen
+            break
         try:
-            seen = [p for p in root.children(recursive=True) if p.pid != me]
+            current = root.children(recursive=True)
         except psutil.NoSuchProcess:
-            return seen
+            break
+        seen = {pid: p for pid, p in seen.items() if p.is_running()}
+        for process in current:
+            if process.pid != me:
+                seen.setdefault(process.pid, process)
+    return list(seen.values())
 
 
 def stop(processes: list[psutil.Process], timeout: float = TERM_SECONDS) -> None:
