@@ -59,6 +59,7 @@ def stop(processes: list[psutil.Process], timeout: float = TERM_SECONDS) -> None
                 process.kill()
             else:
                 process.terminate()
+                process.resume()  # a stopped process (SIGSTOP, ^Z) acts on SIGTERM only once continued
     _, alive = psutil.wait_procs(alive, timeout=timeout)
     for process in alive:
         with contextlib.suppress(psutil.Error):

@@ -287,8 +287,7 @@ def test_ctrl_c_stops_everything_and_the_rerun_is_identical(campaign, cli_env):
     base, inputs, clean = campaign
     out, env = base / "interrupted", _env(cli_env, base / "cache-interrupted")
     proc = _start(inputs, out, env)
-    pid, _ = _busy_worker(out, proc)
-    os.kill(pid, signal.SIGCONT)  # only to know the run is reading dossiers
+    _busy_worker(out, proc)  # stopped in the middle of a dossier: the run cannot finish before the signal
     sent = time.monotonic()
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=30)
@@ -314,8 +313,7 @@ def test_a_second_run_is_refused_and_kill_9_leaves_nothing_running(campaign, cli
     base, inputs, _ = campaign
     out, env = base / "killed", _env(cli_env, base / "cache-killed-9")
     proc = _start(inputs, out, env)
-    pid, _ = _busy_worker(out, proc)
-    os.kill(pid, signal.SIGCONT)
+    _busy_worker(out, proc)  # stopped in the middle of a dossier: the run cannot finish before kill -9
     second = subprocess.run([sys.executable, "-m", "pipelines.cli", "run", str(inputs), "--out", str(out),
                              "--workers", "2", "--overwrite"], capture_output=True, text=True, env=env, cwd=ROOT,
                             timeout=120)  # fmt: skip
