@@ -24,6 +24,8 @@ class _Parser(argparse.ArgumentParser):
 def _build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="pingcha", description="评查: 行政执法案卷评查流水线 (review enforcement case files)")
     parser.add_argument("--version", action="store_true", help="print the version and exit")
+    parser.add_argument("--shared-output", action="store_true", default=os.environ.get("PINGCHA_SHARED_OUTPUT") == "1",
+                        help="输出文件允许同组及其他用户读取（默认仅运行者本人可读写：文件0600、文件夹0700；也可设 PINGCHA_SHARED_OUTPUT=1）")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     run = sub.add_parser("run", help="review a campaign: read, extract, score, validate, write the outputs")
@@ -92,6 +94,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
+    if not args.shared_output:
+        # outputs hold individuals' names and ID numbers: the owner's only, unless the folder is meant to be shared
+        os.umask(0o077)
     if args.version:
         from importlib.metadata import version
 

@@ -101,3 +101,14 @@ def test_the_pooled_run_validated_and_rendered_in_its_workers(campaigns):
     assert run["timings"]["workers"] == 2
     assert set(run["timings"]["finish_jobs"]) == {"validate", "charts", "history", "scorecard", "documents"}
     assert run["validation"]["evaluated"] > 40 and run["publication"]["circular"].endswith("通报.docx")
+
+
+def test_outputs_are_the_owners_only(campaigns):
+    """cases.csv and the letters name individuals: by default nobody but the operator can read them."""
+    results, _, _, _ = campaigns
+    _, out = results["clean"]
+    files = [p for p in out.rglob("*") if p.is_file() and ".pingcha" not in p.parts]
+    folders = [p for p in out.rglob("*") if p.is_dir() and ".pingcha" not in p.parts]
+    assert files and folders
+    assert {oct(p.stat().st_mode & 0o777) for p in files} == {oct(0o600)}
+    assert {oct(p.stat().st_mode & 0o777) for p in [out, *folders]} == {oct(0o700)}
