@@ -8,9 +8,10 @@ from datetime import date
 from decimal import Decimal
 from itertools import count
 
-from samplegen import catalog as cat
-from samplegen import defects as dfx
-from samplegen import ids, styles
+import samplegen.catalog as cat
+import samplegen.defects as dfx
+import samplegen.ids as ids
+import samplegen.styles as styles
 from samplegen.doc_plan import plan_documents
 from samplegen.model import DossierSpec, OfficerSpec, PartySpec, hash_str
 from samplegen.plan import band_options, fine_options, lower_fines

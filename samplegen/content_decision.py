@@ -3,8 +3,8 @@ payment, closing and remarks."""
 
 from __future__ import annotations
 
-from samplegen import catalog as cat
-from samplegen import styles
+import samplegen.catalog as cat
+import samplegen.styles as styles
 from samplegen.document import Doc
 from samplegen.model import DocSpec
 from samplegen.phrases import DossierPhrases, chief, clerk, deputy, reviewer

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from samplegen import catalog as cat
+import samplegen.catalog as cat
 from samplegen.document import Doc
 from samplegen.model import DocSpec
 from samplegen.phrases import DossierPhrases, chief

@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from samplegen import catalog as cat
-from samplegen import styles
+import samplegen.catalog as cat
+import samplegen.styles as styles
 from samplegen.document import Doc
 from samplegen.model import DossierSpec, hash_str
 

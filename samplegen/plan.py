@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import random
 
-from samplegen import catalog as cat
-from samplegen import defects as dfx
+import samplegen.catalog as cat
+import samplegen.defects as dfx
 from samplegen.model import DossierPlan, OfficerSpec
 
 FINE_CANDIDATES = {

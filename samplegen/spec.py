@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 
-from samplegen import defects as dfx
+import samplegen.defects as dfx
 from samplegen.builder import DossierBuilder
 from samplegen.model import CampaignSpec, DossierPlan, DossierSpec, UnitSpec
 from samplegen.plan import DefectDeck, check_plan, draw_roster, unit_info

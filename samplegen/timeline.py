@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from datetime import date, datetime, timedelta
 
-from samplegen import defects as dfx
+import samplegen.defects as dfx
 from samplegen.workdays import add_workdays, next_workday
 
 

@@ -6,7 +6,7 @@ assertions that the dates really sit where the truth says.
 
 from __future__ import annotations
 
-from samplegen import defects as dfx
+import samplegen.defects as dfx
 from samplegen.model import DossierSpec
 from samplegen.timeline import shift_years
 from samplegen.workdays import workdays_between

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
-from samplegen import styles
+import samplegen.styles as styles
 from samplegen.content import build_doc
 from samplegen.document import Doc
 from samplegen.model import CampaignSpec, DossierSpec, hash_str

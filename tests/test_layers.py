@@ -72,3 +72,43 @@ def test_production_layers_never_import_the_generator(layer):
     offenders = [str(path.relative_to(ROOT)) for path in sorted((ROOT / layer).rglob("*.py"))
                  if ORACLE in _imports(path)]
     assert not offenders, "\n".join(offenders)
+
+
+def _module_graph() -> dict[str, set[str]]:
+    """project module -> the project modules it imports (a `from pkg import name` counts pkg.name when that
+    is a module, else pkg)."""
+    packages = ("ingest", "scoring", "reports", "pipelines", "samplegen")
+    modules = {".".join(p.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__"): p
+               for layer in packages for p in (ROOT / layer).rglob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        deps: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                for alias in node.names:
+                    full = f"{node.module}.{alias.name}"
+                    deps.add(full if full in modules else node.module)
+            elif isinstance(node, ast.Import):
+                deps.update(alias.name for alias in node.names)
+        graph[name] = {d for d in deps if d in modules and d != name}
+    return graph
+
+
+def test_no_import_circle():
+    graph = _module_graph()
+    state: dict[str, int] = {}  # 1 visiting, 2 done
+
+    def visit(node: str, path: list[str]) -> list[str] | None:
+        state[node] = 1
+        for dep in sorted(graph[node]):
+            if state.get(dep) == 1:
+                return [*path, node, dep]
+            if dep not in state and (cycle := visit(dep, [*path, node])):
+                return cycle
+        state[node] = 2
+        return None
+
+    for module in sorted(graph):
+        if module not in state:
+            cycle = visit(module, [])
+            assert cycle is None, " -> ".join(cycle)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ingest.extract import amounts as amounts_mod
+import ingest.extract.amounts as amounts_mod
 from ingest.extract.layout import Layout
 from ingest.extract.narrative import find_evidence, find_facts, find_penalty
 from ingest.extract.provisions import Citation, classify_citations

@@ -18,7 +18,7 @@ from docx.oxml import OxmlElement
 from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph
 
-from reports.govdoc import frame
+import reports.govdoc.frame as frame
 from reports.govdoc.fonts import BODY_PT, FONTS, LINE_PT, TABLE_PT, TITLE_PT, DocFonts, style_run
 from reports.govdoc.measure import fit_columns, text_em
 from reports.govdoc.page import new_government_document
