@@ -54,9 +54,13 @@ def _build_parser() -> argparse.ArgumentParser:
 
     review = sub.add_parser("review", help="apply reviewers' overrides from a scorecard")
     review_sub = review.add_subparsers(dest="review_command", metavar="ACTION", parser_class=_Parser)
-    apply = review_sub.add_parser("apply", help="re-score with the reviewer columns of SCORECARD into a new output folder")
-    apply.add_argument("scorecard", type=Path)
-    apply.add_argument("--out", type=Path, required=True, help="new output folder (the original run is never modified)")
+    apply = review_sub.add_parser("apply", help="按评查表的复核列重新计分，写出完整的复核结果（通报、监督意见书、评查表等）到新目录",
+                                  description="应用一份评查表或多位复核人各自填写的副本（同一行意见不一致时报错，不作猜测）")
+    apply.add_argument("scorecards", nargs="+", type=Path, metavar="SCORECARD", help="填好复核列的评查表 scorecards.xlsx（可多份）")
+    apply.add_argument("--out", type=Path, required=True, help="新的输出目录（不改动原评查结果；不得位于原结果或案卷目录之内）")
+    apply.add_argument("--overwrite", action="store_true", help="替换该目录中上一次复核的输出")
+    apply.add_argument("--history", default="run", help="历史库（SQLite 路径或数据库 URL）；默认记入原评查所用的历史库")
+    apply.add_argument("--no-history", action="store_true", help="不把本轮复核记入历史库")
 
     from pipelines.campaign_cli import add_campaign_commands
 
@@ -148,17 +152,22 @@ def _cmd_checklist(args: argparse.Namespace) -> int:
 
 def _cmd_review(args: argparse.Namespace) -> int:
     if args.review_command != "apply":
-        raise UsageError("review needs an action: apply SCORECARD.xlsx --out NEW_OUT")
-    if not args.scorecard.is_file():
-        raise UsageError(f"scorecard not found: {args.scorecard}")
+        raise UsageError("review 需要指定操作：apply SCORECARD.xlsx [SCORECARD.xlsx …] --out NEW_OUT")
+    for scorecard in args.scorecards:
+        if not scorecard.is_file():
+            raise UsageError(f"找不到评查表：{scorecard}")
     from ingest.errors import PingchaError
-    from reports.review import apply_review
+    from pipelines.review_apply import apply_reviews
 
     try:
-        summary = apply_review(args.scorecard, args.out)
+        summary, written = apply_reviews(args.scorecards, args.out, args.overwrite,
+                                         None if args.no_history else args.history)
     except PingchaError as exc:
         raise UsageError(str(exc)) from exc
     print(summary.describe())
+    from pipelines.console import print_summary
+
+    print_summary(written, summary.new_out)
     return EXIT_OK
 
 

@@ -11,7 +11,7 @@ import hashlib
 import json
 import shutil
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -74,13 +74,15 @@ def _as_list(scorecards: Path | str | Sequence[Path | str]) -> list[Path]:
     return [Path(s).resolve() for s in chosen]
 
 
-def write_reviewed_run(scorecards: Path | Sequence[Path], new_out: Path) -> ReviewSummary:
+def write_reviewed_run(scorecards: Path | Sequence[Path], new_out: Path,
+                       prepare: Callable[[], None] | None = None) -> ReviewSummary:
     """Apply the 复核 columns of one scorecard, or of several reviewers' copies of it (reports/review_merge.py),
     to the run they were made from; write the reviewed contract files and run.json into new_out.
 
     Edits are checked against, and files re-scored with, the run's own checklist (run.json); a run whose
     checklist cannot be loaded is refused with the reason (ChecklistError), never scored by a guess. The
     documents, validation, charts and scorecard are the finishing jobs' (apply_review, or the CLI's).
+    `prepare` readies new_out once every edit has been read and checked: a refused review writes nothing.
     """
     scorecards = _as_list(scorecards)
     base = locate_base(scorecards[0]).resolve()
@@ -94,6 +96,8 @@ def write_reviewed_run(scorecards: Path | Sequence[Path], new_out: Path) -> Revi
     at = datetime.now().astimezone()
     reviewed = apply_overrides_to_run(run, edits, checklist, at=at, source=scorecards[0].name)
 
+    if prepare is not None:
+        prepare()
     new_out.mkdir(parents=True, exist_ok=True)
     write_contract_csv(reviewed.cases, new_out / "cases.csv")
     write_contract_csv(reviewed.findings, new_out / "findings.csv")
