@@ -167,6 +167,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 def _cmd_trends(args: argparse.Namespace) -> int:
     from ingest.errors import PingchaError
+    from pipelines.input_checks import check_history_store
+
+    check_history_store(args.history)
     from reports.history.command import run_trends
 
     try:

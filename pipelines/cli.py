@@ -200,6 +200,9 @@ def _cmd_run(args: argparse.Namespace) -> int:
         check_out_dir(args.out, dossiers, args.overwrite)
     except OutputDirError as exc:
         raise UsageError(str(exc)) from exc
+    from pipelines.input_checks import check_campaign_input
+
+    check_campaign_input(dossiers, args.units)
 
     from pipelines.prefect_env import configure_prefect, state_dir_for
 
