@@ -117,6 +117,8 @@ REVIEW_ERROR_ZH: dict[str, str] = {
     "audit_broken": "{where}：复核记录与前一行的校验不符，之前的复核记录被改动过；请使用未经改动的复核结果目录",
 }
 
+REVIEWED_LABEL_ZH = "（复核后）"  # a campaign's label in trends when its scores are the reviewers'
+
 TREND_ZH: dict[str, str] = {
     "unit_scores": "各单位案卷平均分变化",
     "grade_shares": "案卷等次构成变化",
