@@ -3,6 +3,7 @@ and nothing written."""
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 import openpyxl
@@ -79,3 +80,34 @@ def test_review_apply_on_a_non_workbook_is_one_chinese_line(tmp_path, capsys, co
     assert _error(capsys) == ("pingcha: error: 无法读取评查表“评查表.xlsx”：不是有效的 .xlsx 工作簿"
                               "（文件损坏、未保存完整或格式不对）")
     assert not (tmp_path / "new").exists()
+
+
+def _parsers(parser):
+    """The parser and every sub-command's, depth first."""
+    yield parser
+    for action in parser._actions:
+        for sub in getattr(action, "choices", None) or {}:
+            if isinstance(action.choices, dict):
+                yield from _parsers(action.choices[sub])
+
+
+def test_help_is_chinese_with_english_option_names(capsys):
+    import re
+
+    from pipelines.cli import _build_parser
+
+    chinese = re.compile(r"[\u4e00-\u9fff]")
+    parsers = list(_parsers(_build_parser()))
+    assert len(parsers) > 10
+    for parser in parsers:
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):  # its commands' one-line helps
+                for command in action._choices_actions:
+                    assert chinese.search(command.help), (parser.prog, command.dest, command.help)
+                continue
+            assert action.help and chinese.search(action.help), (parser.prog, action.option_strings, action.help)
+            assert all(not chinese.search(option) for option in action.option_strings)
+    with pytest.raises(SystemExit):
+        main(["run", "--help"])
+    text = capsys.readouterr().out
+    assert "选项:" in text and "显示本帮助后退出" in text and "show this help" not in text
