@@ -30,35 +30,35 @@ def _trends_available() -> bool:
 
 def add_campaign_commands(sub: argparse._SubParsersAction) -> None:
     """Register the campaign sub-commands on the `pingcha` parser."""
-    sample = sub.add_parser("sample", help="draw the campaign's sample (抽查) into sample.xlsx, reproducible from --seed")
-    sample.add_argument("dossiers", type=Path, help="campaign folder: one folder per unit")
+    sample = sub.add_parser("sample", help="抽取评查样本写入 sample.xlsx，可按 --seed 复现")
+    sample.add_argument("dossiers", type=Path, help="评查目录：每个单位一个文件夹")
     how = sample.add_mutually_exclusive_group(required=True)
-    how.add_argument("--rate", help="share of each unit's files, e.g. 0.06 or 6%%")
-    how.add_argument("--per-unit", type=int, help="files per unit (capped at the unit's count)")
-    sample.add_argument("--min-per-unit", type=int, default=1, help="at least this many per unit (default 1)")
-    sample.add_argument("--seed", type=int, required=True, help="random seed; record it, anyone can re-draw with it")
-    sample.add_argument("--out", type=Path, required=True, help="sample.xlsx to write")
-    sample.add_argument("--overwrite", action="store_true", help="replace an existing sample file")
+    how.add_argument("--rate", help="每个单位抽取的比例，如 0.06 或 6%%")
+    how.add_argument("--per-unit", type=int, help="每个单位抽取的案卷数（不超过该单位案卷总数）")
+    sample.add_argument("--min-per-unit", type=int, default=1, help="每个单位至少抽取的案卷数（默认 1）")
+    sample.add_argument("--seed", type=int, required=True, help="随机种子；请记录，任何人可据此重新抽取")
+    sample.add_argument("--out", type=Path, required=True, help="要写出的 sample.xlsx")
+    sample.add_argument("--overwrite", action="store_true", help="替换已有的样本文件")
 
-    assign = sub.add_parser("assign", help="assign the sampled files to cross-review panels (交叉评查) in assignment.xlsx")
-    assign.add_argument("--reviewers", type=Path, required=True, help="reviewers.xlsx: columns {reviewer_name}, {reviewer_unit} "
-                        "({reviewer_specialty}, {reviewer_note} optional)".format_map(INPUT_HEADERS_ZH))
-    assign.add_argument("--sample", type=Path, required=True, help="sample.xlsx from pingcha sample")
-    assign.add_argument("--out", type=Path, required=True, help="assignment.xlsx to write")
-    assign.add_argument("--per-file", type=int, default=2, help="reviewers per file, none from its unit (default 2)")
-    assign.add_argument("--seed", type=int, help="random seed for tie-breaks (default: the sample's seed)")
-    assign.add_argument("--overwrite", action="store_true", help="replace an existing assignment file")
+    assign = sub.add_parser("assign", help="把抽取的案卷分配给交叉评查人，写入 assignment.xlsx")
+    assign.add_argument("--reviewers", type=Path, required=True, help="评查人名单 reviewers.xlsx：列“{reviewer_name}”“{reviewer_unit}”"
+                        "（“{reviewer_specialty}”“{reviewer_note}”可选）".format_map(INPUT_HEADERS_ZH))
+    assign.add_argument("--sample", type=Path, required=True, help="pingcha sample 生成的 sample.xlsx")
+    assign.add_argument("--out", type=Path, required=True, help="要写出的 assignment.xlsx")
+    assign.add_argument("--per-file", type=int, default=2, help="每卷的评查人数，不含本单位人员（默认 2）")
+    assign.add_argument("--seed", type=int, help="并列时使用的随机种子（默认取样本的种子）")
+    assign.add_argument("--overwrite", action="store_true", help="替换已有的分配表")
 
-    export = sub.add_parser("export", help="write the city platform's import file (platform_export.csv/.xlsx) into OUT")
-    export.add_argument("out", type=Path, help="output folder of a finished pingcha run")
-    export.add_argument("--mapping", type=Path, help="column mapping YAML (default: reports/platform_mapping.yaml)")
-    export.add_argument("--assignment", type=Path, help="assignment.xlsx: fills the reviewers column")
+    export = sub.add_parser("export", help="把市级平台导入文件（platform_export.csv/.xlsx）写入 OUT")
+    export.add_argument("out", type=Path, help="已完成的 pingcha run 输出目录")
+    export.add_argument("--mapping", type=Path, help="列映射 YAML（默认 reports/platform_mapping.yaml）")
+    export.add_argument("--assignment", type=Path, help="assignment.xlsx：用于填写评查人列")
 
     if _trends_available():
-        trends = sub.add_parser("trends", help="year-on-year trends from the history store")
-        trends.add_argument("--history", required=True, help="history store URL")
-        trends.add_argument("--out", type=Path, required=True, help="folder for the trend reports")
-        trends.add_argument("--campaign", dest="campaigns", action="append", help="only this campaign (repeatable)")
+        trends = sub.add_parser("trends", help="根据历史库生成跨年度趋势")
+        trends.add_argument("--history", required=True, help="历史库（SQLite 路径或数据库 URL）")
+        trends.add_argument("--out", type=Path, required=True, help="趋势报告输出目录")
+        trends.add_argument("--campaign", dest="campaigns", action="append", help="只看该评查活动（可重复）")
 
 
 def run_campaign_command(args: argparse.Namespace) -> int:
@@ -186,9 +186,11 @@ def _locked(out: Path) -> Iterator[Path]:
 
 def _cmd_trends(args: argparse.Namespace) -> int:
     from ingest.errors import PingchaError
+    from pipelines.input_checks import check_history_store
     from pipelines.outputs import relocated, staged_writes
     from reports.history.command import run_trends
 
+    check_history_store(args.history)
     args.out.mkdir(parents=True, exist_ok=True)
     with _locked(args.out) as scratch, staged_writes(args.out, scratch) as stage:
         try:

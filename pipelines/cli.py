@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager, nullcontext
@@ -17,56 +18,68 @@ from pipelines.usage import EXIT_OK, EXIT_UNEXPECTED, EXIT_USAGE, UsageError
 
 
 class _Parser(argparse.ArgumentParser):
+    """argparse with its own words in Chinese too: section titles and -h."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title, self._optionals.title = "位置参数", "选项"
+        self.add_argument("-h", "--help", action="help", help="显示本帮助后退出")
+
     def error(self, message: str) -> None:  # one line, not argparse's usage dump
         raise UsageError(message)
 
 
 def _build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="pingcha", description="评查: 行政执法案卷评查流水线 (review enforcement case files)")
-    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    parser = _Parser(prog="pingcha", description="评查：行政执法案卷评查流水线")
+    parser.add_argument("--version", action="store_true", help="显示版本号后退出")
     parser.add_argument("--shared-output", action="store_true", default=os.environ.get("PINGCHA_SHARED_OUTPUT") == "1",
                         help="输出文件允许同组及其他用户读取（默认仅运行者本人可读写：文件0600、文件夹0700；也可设 PINGCHA_SHARED_OUTPUT=1）")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser, title="命令")
 
-    run = sub.add_parser("run", help="review a campaign: read, extract, score, validate, write the outputs")
-    run.add_argument("dossiers", type=Path, help="campaign folder: one folder per unit, one folder or file per case")
-    run.add_argument("--out", type=Path, required=True, help="output folder (must not be inside DOSSIERS)")
-    run.add_argument("--checklist", default="penalty-general", help="checklist id or YAML path (default: penalty-general)")
-    run.add_argument("--campaign", help="campaign name shown on the scorecards (default: the folder name)")
+    run = sub.add_parser("run", help="评查一次活动的案卷：读取、提取要素、评分、校验、写出结果")
+    run.add_argument("dossiers", type=Path, help="评查目录：每个单位一个文件夹，每卷案卷一个文件夹或文件")
+    run.add_argument("--out", type=Path, required=True, help="输出目录（不得位于评查目录之内）")
+    run.add_argument("--checklist", default="penalty-general", help="评查标准编号或 YAML 文件路径（默认 penalty-general）")
+    run.add_argument("--campaign", help="评查活动名称，显示在评查表上（默认取文件夹名）")
     run.add_argument("--campaign-file", type=Path, help="评查活动文件 campaign.yaml：组织机关、文号、主送、抄送、印发、成文日期、监督依据（示例见 samples/campaign.example.yaml）")
     run.add_argument("--year", type=int, help="评查年度（默认取活动文件的 year，否则取运行日期的年份）")
-    run.add_argument("--roster", type=Path, help="enforcement certificate roster .xlsx (持证上岗 check for V02)")
-    run.add_argument("--workers", type=int, help="worker processes (default: all cores)")
-    run.add_argument("--unit", dest="units", action="append", help="review only this unit (repeatable)")
-    run.add_argument("--sample", type=Path, help="review only the files drawn in this sample.xlsx (pingcha sample)")
-    run.add_argument("--assignment", type=Path, help="cross-review assignment.xlsx (pingcha assign): show each file's reviewers")
-    run.add_argument("--history", default="default", help="results store (SQLite path or database URL) for trends across campaigns; default $PINGCHA_HISTORY or OUT/history.db")
-    run.add_argument("--no-history", action="store_true", help="do not record this run in the results store")
-    run.add_argument("--overwrite", action="store_true", help="replace the outputs of a previous run in OUT (finished dossiers are reused)")
+    run.add_argument("--roster", type=Path, help="执法证件名册 .xlsx（用于 V02 持证上岗检查）")
+    run.add_argument("--workers", type=int, help="工作进程数（默认使用全部 CPU 核）")
+    run.add_argument("--unit", dest="units", action="append", help="只评查该单位（可重复）")
+    run.add_argument("--sample", type=Path, help="只评查 sample.xlsx 中抽取的案卷（见 pingcha sample）")
+    run.add_argument("--assignment", type=Path, help="交叉评查分配表 assignment.xlsx（见 pingcha assign）：显示每卷的评查人")
+    run.add_argument("--history", default="default", help="历史库（SQLite 路径或数据库 URL），用于跨年度趋势；默认 $PINGCHA_HISTORY 或 OUT/history.db")
+    run.add_argument("--no-history", action="store_true", help="不把本次评查记入历史库")
+    run.add_argument("--overwrite", action="store_true", help="替换 OUT 中上一次评查的输出（已完成的案卷结果可复用）")
     run.add_argument("--dask-address", default=os.environ.get("PINGCHA_DASK_ADDRESS"), metavar="tcp://HOST:PORT",
-                     help="run the dossier tasks on this Dask scheduler (default $PINGCHA_DASK_ADDRESS; docs/performance.md)")
-    run.add_argument("--no-progress", action="store_true", help="no progress bar")
-    run.add_argument("-v", "--verbose", action="store_true", help="Prefect logs and full tracebacks")
+                     help="在该 Dask 调度器上运行案卷任务（默认 $PINGCHA_DASK_ADDRESS；见 docs/performance.md）")
+    run.add_argument("--no-progress", action="store_true", help="不显示进度条")
+    run.add_argument("-v", "--verbose", action="store_true", help="显示 Prefect 日志和完整的错误堆栈")
 
-    checklist = sub.add_parser("checklist", help="validate or show a checklist")
+    checklist = sub.add_parser("checklist", help="检查或显示评查标准")
     checklist_sub = checklist.add_subparsers(dest="checklist_command", metavar="ACTION", parser_class=_Parser)
-    validate = checklist_sub.add_parser("validate", help="check a checklist file; exit 2 with the line of the first error")
-    validate.add_argument("source", help="checklist id or YAML path")
-    show = checklist_sub.add_parser("show", help="print a checklist as a table")
-    show.add_argument("source", help="checklist id or YAML path")
+    validate = checklist_sub.add_parser("validate", help="检查评查标准文件；有错误时报告所在行并以状态 2 退出")
+    validate.add_argument("source", help="评查标准编号或 YAML 文件路径")
+    show = checklist_sub.add_parser("show", help="以表格显示评查标准")
+    show.add_argument("source", help="评查标准编号或 YAML 文件路径")
 
-    review = sub.add_parser("review", help="apply reviewers' overrides from a scorecard")
+    review = sub.add_parser("review", help="应用评查表中的复核意见")
     review_sub = review.add_subparsers(dest="review_command", metavar="ACTION", parser_class=_Parser)
-    apply = review_sub.add_parser("apply", help="re-score with the reviewer columns of SCORECARD into a new output folder")
-    apply.add_argument("scorecard", type=Path)
-    apply.add_argument("--out", type=Path, required=True, help="new output folder (the original run is never modified)")
+    apply = review_sub.add_parser("apply", help="按评查表的复核列重新计分，写出完整的复核结果（通报、监督意见书、评查表等）到新目录",
+                                  description="应用一份评查表或多位复核人各自填写的副本（同一行意见不一致时报错，不作猜测）")
+    apply.add_argument("scorecards", nargs="+", type=Path, metavar="SCORECARD", help="填好复核列的评查表 scorecards.xlsx（可多份）")
+    apply.add_argument("--out", type=Path, required=True, help="新的输出目录（不改动原评查结果；不得位于原结果或案卷目录之内）")
+    apply.add_argument("--overwrite", action="store_true", help="替换该目录中上一次复核的输出")
+    apply.add_argument("--history", default="run", help="历史库（SQLite 路径或数据库 URL）；默认记入原评查所用的历史库")
+    apply.add_argument("--no-history", action="store_true", help="不把本轮复核记入历史库")
 
     from pipelines.campaign_cli import add_campaign_commands
 
     add_campaign_commands(sub)
 
-    generate = sub.add_parser("generate", help="generate synthetic dossiers with ground truth (demo, tests, benchmarks)")
-    generate.add_argument("args", nargs=argparse.REMAINDER, help="see `pingcha generate --help`")
+    generate = sub.add_parser("generate", help="生成带标准答案的模拟案卷（演示、测试、基准）")
+    generate.add_argument("args", nargs=argparse.REMAINDER, help="见 pingcha generate --help")
     return parser  # fmt: skip
 
 
@@ -158,24 +171,30 @@ def _cmd_checklist(args: argparse.Namespace) -> int:
 
 def _cmd_review(args: argparse.Namespace) -> int:
     if args.review_command != "apply":
-        raise UsageError("review needs an action: apply SCORECARD.xlsx --out NEW_OUT")
-    if not args.scorecard.is_file():
-        raise UsageError(f"scorecard not found: {args.scorecard}")
-    from pipelines.glossary import RUN_SAFETY_ZH
-
-    run_dir = args.scorecard.resolve().parent
-    if (run_dir / "run.json").is_file() and run_dir in [args.out.resolve(), *args.out.resolve().parents]:
-        raise UsageError(RUN_SAFETY_ZH["review_out_in_run"].format(out=args.out))
+        raise UsageError("review 需要指定操作：apply SCORECARD.xlsx [SCORECARD.xlsx …] --out NEW_OUT")
+    for scorecard in args.scorecards:
+        if not scorecard.is_file():
+            raise UsageError(f"找不到评查表：{scorecard}")
     from ingest.errors import PingchaError
-    from reports.review import apply_review
+    from pipelines.glossary import RUN_SAFETY_ZH
+    from pipelines.review_apply import apply_reviews
 
-    args.out.mkdir(parents=True, exist_ok=True)
-    with _run_safety(args.out, RUN_SAFETY_ZH["review_interrupted"], guard=False):
-        try:
-            summary = apply_review(args.scorecard, args.out)
-        except PingchaError as exc:
-            raise UsageError(str(exc)) from exc
+    created = not args.out.exists()
+    try:
+        with _run_safety(args.out, RUN_SAFETY_ZH["review_interrupted"], guard=False):
+            try:
+                summary, written = apply_reviews(args.scorecards, args.out, args.overwrite,
+                                                 None if args.no_history else args.history)
+            except PingchaError as exc:
+                raise UsageError(str(exc)) from exc
+    except UsageError:
+        if created:  # a refused review writes nothing: not even the folder its lock was taken in
+            shutil.rmtree(args.out, ignore_errors=True)
+        raise
     print(summary.describe())
+    from pipelines.console import print_summary
+
+    print_summary(written, summary.new_out)
     return EXIT_OK
 
 
@@ -208,6 +227,9 @@ def _cmd_run(args: argparse.Namespace) -> int:
         check_out_dir(args.out, dossiers, args.overwrite)
     except OutputDirError as exc:
         raise UsageError(str(exc)) from exc
+    from pipelines.input_checks import check_campaign_input
+
+    check_campaign_input(dossiers, args.units)
     args.out.mkdir(parents=True, exist_ok=True)
     from pipelines.glossary import RUN_SAFETY_ZH
 

@@ -26,5 +26,13 @@ RUN_SAFETY_ZH: dict[str, str] = {
     "worker_crashed": "处理本案卷的工作进程意外终止（{cause}），案卷未评分，请重新运行或人工评查",
     "worker_signal": "被信号 {signal} 终止，可能是内存不足",
     "worker_exit": "退出码 {code}",
-    "review_out_in_run": "新输出目录不能位于原评查结果目录之内（原结果不会被修改）: {out}",
+}
+
+# Inputs a user gets wrong (pipelines/input_checks.py): one line each, exit 2.
+INPUT_ERRORS_ZH: dict[str, str] = {
+    "unit_folder": "“{path}”像是一个单位的文件夹（其中 {examples} 是案卷），不是评查目录；请传入它的上一级目录：{parent}",
+    "no_dossiers": "评查目录中没有找到案卷：{path}（应为“单位名称/案卷文件夹或文件”的结构）",
+    "unknown_units": "--unit 没有匹配的单位：{wanted}；评查目录中的单位有：{units}",
+    "no_unit_dossiers": "--unit 所选单位没有案卷：{wanted}",
+    "no_history": "找不到历史库：{path}（请检查 --history；历史库由 pingcha run 写入）",
 }

@@ -111,8 +111,13 @@ REVIEW_ERROR_ZH: dict[str, str] = {
     "invisible": "{where}：{column}含不可见字符 {value}（如零宽空格），请删除后重新输入",
     "meta_edited": "{where}：评查表的隐藏工作表“_meta”被改动（校验不符），无法确认对应的评查结果；请使用 pingcha 生成的评查表",
     "more": "……另有 {n} 处问题未列出",
+    "not_workbook": "无法读取评查表“{value}”：不是有效的 .xlsx 工作簿（文件损坏、未保存完整或格式不对）",
+    "other_base": "{where}：与“{first}”不是同一次评查结果生成的评查表，不能一起应用",
+    "conflict": "{first} 与 {second}：案卷“{dossier}”项目“{item}”的复核意见不一致（{a} / {b}），请复核人协商后只在一份评查表中保留",
     "audit_broken": "{where}：复核记录与前一行的校验不符，之前的复核记录被改动过；请使用未经改动的复核结果目录",
 }
+
+REVIEWED_LABEL_ZH = "（复核后）"  # a campaign's label in trends when its scores are the reviewers'
 
 TREND_ZH: dict[str, str] = {
     "unit_scores": "各单位案卷平均分变化",

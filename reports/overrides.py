@@ -10,6 +10,7 @@ Edits are checked against the run's checklist and applied as scoring.model.Overr
 from __future__ import annotations
 
 import math
+import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,6 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
 
 from ingest.errors import PingchaError
 from ingest.workbook_rows import Column, Row, read_rows
@@ -75,10 +77,16 @@ class ReviewEdit:
     choice: str  # the drop-down word, e.g. 改为扣分
     sheet: str
     cell: str  # the 复核结论 cell, e.g. L12
+    workbook: str = ""  # the scorecard's file name, when several reviewers' copies are applied together
 
     @property
     def where(self) -> str:
         return f"{self.sheet}!{self.cell}"
+
+    @property
+    def source(self) -> str:
+        """Where a reader finds the edit: workbook, sheet and cell."""
+        return f"{self.workbook}!{self.where}" if self.workbook else self.where
 
 
 def _text(value: object) -> str:
@@ -116,8 +124,12 @@ def locate_base(scorecard: Path) -> Path:
 
 
 def read_meta(scorecard: Path) -> dict[str, str]:
-    """The hidden _meta sheet as a dict (empty when the workbook has none)."""
-    wb = load_workbook(scorecard, read_only=True, data_only=True)
+    """The hidden _meta sheet as a dict (empty when the workbook has none); a file that is no workbook (a
+    .docx renamed, a copy cut short) is one OverrideError, not openpyxl's exception."""
+    try:
+        wb = load_workbook(scorecard, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, EOFError, OSError) as exc:
+        raise OverrideError([("", "", _err("not_workbook", value=Path(scorecard).name))]) from exc
     try:
         if META_SHEET not in wb.sheetnames:
             return {}
@@ -333,7 +345,8 @@ def apply_overrides_to_run(run: RunData, edits: list[ReviewEdit], checklist: Che
         "time": at.isoformat(timespec="seconds"), "reviewer": edit.reviewer, "dossier_id": edit.dossier_id,
         "item_code": edit.item_code, "old_status": old_status, "new_status": str(findings.at[label, "status"]),
         "old_points": format_cell(old_points), "new_points": format_cell(float(findings.at[label, "points_deducted"])),
-        "reason": edit.reason, "source": f"{source}!{edit.where}" if source else edit.where,
+        "reason": edit.reason,
+        "source": edit.source if edit.workbook else f"{source}!{edit.where}" if source else edit.where,
     } for edit, label, old_status, old_points in changes]
     new_audit = pd.DataFrame(audit_rows, columns=list(AUDIT_FILE_COLUMNS), dtype=str).fillna("")
     earlier = run.audit.reindex(columns=list(AUDIT_FILE_COLUMNS), fill_value="")

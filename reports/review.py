@@ -10,9 +10,14 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-from dataclasses import dataclass, field
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
+from typing import Any
+
+import pandas as pd
 
 from reports.charts import render_campaign_charts
 from reports.glossary import REPORT_ZH
@@ -23,10 +28,9 @@ from reports.overrides import (
     apply_overrides_to_run,
     chain_head,
     check_audit_chain,
-    known_pairs,
     locate_base,
-    read_overrides,
 )
+from reports.review_merge import read_copies
 from reports.scorecard import SCORECARD_NAME, write_scorecard
 
 
@@ -57,24 +61,43 @@ def _inside(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
 
-def apply_review(scorecard: Path, new_out: Path) -> ReviewSummary:
-    """Apply a scorecard's 复核 columns to the run it was made from and write the result into new_out.
+def reviewed_counts(cases: pd.DataFrame) -> dict[str, Any]:
+    """run.json's counts that follow the scores: graded files, grades, vetoed and flagged files."""
+    graded = cases[cases["grade"].astype(str) != ""]
+    return {"scored": len(graded), "grades": dict(Counter(graded["grade"].astype(str))),
+            "vetoed": int(cases["vetoed"].astype(bool).sum()),
+            "needs_review": int(cases["needs_review"].astype(bool).sum())}
+
+
+def _as_list(scorecards: Path | str | Sequence[Path | str]) -> list[Path]:
+    chosen = [scorecards] if isinstance(scorecards, str | Path) else list(scorecards)
+    return [Path(s).resolve() for s in chosen]
+
+
+def write_reviewed_run(scorecards: Path | Sequence[Path], new_out: Path,
+                       prepare: Callable[[], None] | None = None) -> ReviewSummary:
+    """Apply the 复核 columns of one scorecard, or of several reviewers' copies of it (reports/review_merge.py),
+    to the run they were made from; write the reviewed contract files and run.json into new_out.
 
     Edits are checked against, and files re-scored with, the run's own checklist (run.json); a run whose
-    checklist cannot be loaded is refused with the reason (ChecklistError), never scored by a guess.
+    checklist cannot be loaded is refused with the reason (ChecklistError), never scored by a guess. The
+    documents, validation, charts and scorecard are the finishing jobs' (apply_review, or the CLI's).
+    `prepare` readies new_out once every edit has been read and checked: a refused review writes nothing.
     """
-    scorecard = Path(scorecard).resolve()
-    base = locate_base(scorecard).resolve()
+    scorecards = _as_list(scorecards)
+    base = locate_base(scorecards[0]).resolve()
     new_out = Path(new_out).resolve()
     if _inside(new_out, base):
         raise OverrideError([("", "", _err("out_is_base", value=new_out))])
     run = load_run(base)
     check_audit_chain(run)
     checklist = run.scoring_checklist()
-    edits = read_overrides(scorecard, checklist, known_pairs(run.findings))
+    edits = read_copies(scorecards, checklist, run.findings)
     at = datetime.now().astimezone()
-    reviewed = apply_overrides_to_run(run, edits, checklist, at=at, source=scorecard.name)
+    reviewed = apply_overrides_to_run(run, edits, checklist, at=at, source=scorecards[0].name)
 
+    if prepare is not None:
+        prepare()
     new_out.mkdir(parents=True, exist_ok=True)
     write_contract_csv(reviewed.cases, new_out / "cases.csv")
     write_contract_csv(reviewed.findings, new_out / "findings.csv")
@@ -88,13 +111,16 @@ def apply_review(scorecard: Path, new_out: Path) -> ReviewSummary:
     after = dict(zip(reviewed.cases["dossier_id"], reviewed.cases["grade"], strict=True))
     rescored = sorted(set(reviewed.audit["dossier_id"].iloc[len(run.audit):]))
     raw = dict(run.run.raw)
+    raw["counts"] = {**raw.get("counts", {}), **reviewed_counts(reviewed.cases)}
     history = list((run.run.review or {}).get("history", []))
     if run.run.review:
         history.append({k: v for k, v in run.run.review.items() if k != "history"})
     raw["review"] = {
         "applied_at": at.isoformat(timespec="seconds"),
-        "scorecard": str(scorecard),
-        "scorecard_sha256": hashlib.sha256(scorecard.read_bytes()).hexdigest(),
+        "scorecard": str(scorecards[0]),
+        "scorecard_sha256": _sha256(scorecards[0]),
+        **({"scorecards": [{"path": str(s), "sha256": _sha256(s)} for s in scorecards]}
+           if len(scorecards) > 1 else {}),
         "base_out": str(base),
         "base_fingerprint": run.fingerprint,
         "edits_read": len(edits),
@@ -106,10 +132,6 @@ def apply_review(scorecard: Path, new_out: Path) -> ReviewSummary:
         "history": history,
     }
     (new_out / "run.json").write_text(json.dumps(raw, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-
-    result = load_run(new_out, checklist)
-    charts = render_campaign_charts(result, new_out)
-    write_scorecard(result, new_out / SCORECARD_NAME, charts)
     return ReviewSummary(
         base_out=base,
         new_out=new_out,
@@ -119,5 +141,18 @@ def apply_review(scorecard: Path, new_out: Path) -> ReviewSummary:
         grade_changes=[(d, before.get(d, ""), after[d]) for d in rescored if before.get(d) != after.get(d)],
         scorecard=new_out / SCORECARD_NAME,
         audit=new_out / "audit.csv",
-        charts=charts,
     )
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def apply_review(scorecards: Path | Sequence[Path], new_out: Path) -> ReviewSummary:
+    """write_reviewed_run, then the reviewed run's charts and scorecard (without the documents and the
+    history record that `pingcha review apply` adds through the run's finishing jobs)."""
+    summary = write_reviewed_run(scorecards, new_out)
+    result = load_run(summary.new_out)
+    charts = render_campaign_charts(result, summary.new_out)
+    write_scorecard(result, summary.scorecard, charts)
+    return replace(summary, charts=charts)

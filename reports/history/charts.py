@@ -18,7 +18,7 @@ from openpyxl.utils import get_column_letter
 from ingest.glossary import ELEMENT_ZH
 from reports.charts import DPI, GRADE_COLORS, WIDTH_IN, new_figure
 from reports.fonts import use_cjk_font  # also selects the Agg backend
-from reports.glossary import TREND_ZH
+from reports.glossary import REPORT_ZH, TREND_ZH
 from reports.history.trends import Trends
 from reports.masking import mask_text
 from reports.xlsx import CENTER, append_row, save_workbook, style_header
@@ -157,7 +157,7 @@ def render_trend_charts(trends: Trends, out_dir: Path) -> list[Path]:
 
 _HEADERS = {
     "label": TREND_ZH["label"], "name": TREND_ZH["campaign"], "year": TREND_ZH["year"],
-    "run_at": TREND_ZH["run_at"], "checklist_id": TERMS_ZH["checklist"],
+    "run_at": TREND_ZH["run_at"], "reviewed": REPORT_ZH["reviewed"], "checklist_id": TERMS_ZH["checklist"],
     "checklist_version": TERMS_ZH["checklist_version"], "files": TREND_ZH["files"], "units": TREND_ZH["units"],
     "unit": TERMS_ZH["unit"], "average": TERMS_ZH["average_score"], "total": TERMS_ZH["total"],
     "rank": TREND_ZH["rank"], "grade": ELEMENT_ZH["grade"], "share": TREND_ZH["share"], "item_code": FINDING_ZH["item_code"],
@@ -195,7 +195,9 @@ def write_trends_workbook(trends: Trends, path: Path) -> Path:
     the recurrence table (整改未到位) and the 零执法 list, one sheet each."""
     wb = Workbook()
     wb.remove(wb.active)
-    _sheet(wb, TREND_ZH["sheet_campaigns"], trends.campaigns.drop(columns=["id"]))
+    campaigns = trends.campaigns.drop(columns=["id"])
+    campaigns["reviewed"] = [REPORT_ZH["reviewed"] if done else "" for done in campaigns["reviewed"]]
+    _sheet(wb, TREND_ZH["sheet_campaigns"], campaigns)
     wide = trends.unit_scores_wide()
     if not wide.empty:
         wide = wide.reset_index()

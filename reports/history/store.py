@@ -38,6 +38,7 @@ from reports.masking import mask_person_name
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 DEFAULT_DB_NAME = "history.db"
+REVIEWED_MARK = '"review": {'  # run.json of a reviewed run (reports/review.py) as the store keeps it
 _CHUNK = 2000  # rows per INSERT: keeps SQLite's bound-parameter limit and memory in check
 
 
@@ -326,7 +327,8 @@ def record_run(
 
 
 def list_campaigns(url: str) -> pd.DataFrame:
-    """Recorded campaigns in time order (year, then run time), with their file counts."""
+    """Recorded campaigns in time order (year, then run time), with their file counts and whether their
+    scores are the reviewers' (`reviewed`: recorded by `pingcha review apply`)."""
     engine = make_engine(normalize_url(url))
     files = (
         select(Case.campaign_id, func.count().label("files")).group_by(Case.campaign_id).subquery()
@@ -334,12 +336,15 @@ def list_campaigns(url: str) -> pd.DataFrame:
     query = (
         select(Campaign.id, Campaign.name, Campaign.year, Campaign.run_at, Campaign.checklist_id,
                Campaign.checklist_version, Campaign.checklist_hash, Campaign.out_dir,
-               func.coalesce(files.c.files, 0).label("files"))
+               func.coalesce(files.c.files, 0).label("files"),
+               Campaign.run_json.like(f"%{REVIEWED_MARK}%").label("reviewed"))
         .outerjoin(files, files.c.campaign_id == Campaign.id)
         .order_by(Campaign.year, Campaign.run_at, Campaign.id)
     )
     with engine.connect() as conn:
         rows = conn.execute(query).mappings().all()
     columns = ["id", "name", "year", "run_at", "checklist_id", "checklist_version", "checklist_hash",
-               "out_dir", "files"]
-    return pd.DataFrame([dict(r) for r in rows], columns=columns)
+               "out_dir", "files", "reviewed"]
+    frame = pd.DataFrame([dict(r) for r in rows], columns=columns)
+    frame["reviewed"] = frame["reviewed"].fillna(False).astype(bool)
+    return frame

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 from sqlalchemy import select
 
+from reports.glossary import REVIEWED_LABEL_ZH
 from reports.history.models import Case, Finding
 from reports.history.store import HistoryError, list_campaigns, make_engine, normalize_url
 from reports.summary import top_problems, unit_ranking
@@ -27,7 +28,7 @@ class Trends:
     """Every table a trend report shows. `label` is the campaign's column heading: its year, or
     'year name' when two chosen campaigns share a year. Campaigns are in time order; the last is `latest`.
 
-    - campaigns: label, id, name, year, run_at, checklist_id, checklist_version, files, units
+    - campaigns: label, id, name, year, run_at, checklist_id, checklist_version, files, units, reviewed
     - unit_scores: label, year, unit, files, average, total, rank (long form; one row per campaign and unit)
     - grade_shares: label, year, grade, files, share (share of the campaign's graded files, 0..1)
     - top_problems: label, year, rank, item_code, item_name, category, files, share, points
@@ -74,9 +75,12 @@ def _select_campaigns(all_campaigns: pd.DataFrame, wanted: Sequence[str] | None)
 
 
 def _labels(campaigns: pd.DataFrame) -> list[str]:
+    """Year (or 'year name' when two share a year), marked （复核后） when the scores are the reviewers'."""
     years = campaigns["year"].astype(str)
     shared = years.duplicated(keep=False)
-    return [f"{y} {n}" if dup else y for y, n, dup in zip(years, campaigns["name"], shared, strict=True)]
+    reviewed = campaigns["reviewed"] if "reviewed" in campaigns else [False] * len(campaigns)
+    return [(f"{y} {n}" if dup else y) + (REVIEWED_LABEL_ZH if done else "")
+            for y, n, dup, done in zip(years, campaigns["name"], shared, reviewed, strict=True)]
 
 
 def _load(url: str, ids: list[int]) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -203,7 +207,7 @@ def compute_trends(url: str, campaigns: list[str] | None = None) -> Trends:
 
     return Trends(
         campaigns=chosen[["label", "id", "name", "year", "run_at", "checklist_id", "checklist_version",
-                          "files", "units"]],
+                          "files", "units", "reviewed"]],
         unit_scores=frame(scores, ["label", "year", "unit", "files", "average", "total", "rank"]),
         grade_shares=frame(grades, ["label", "year", "grade", "files", "share"]),
         top_problems=frame(problems, ["label", "year", "rank", "item_code", "item_name", "category", "files",
