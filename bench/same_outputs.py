@@ -18,6 +18,7 @@ timings). Prints one line per compared file and exits 1 on any difference.
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import os
 import re
@@ -31,7 +32,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CAMPAIGN = "示例评查活动"
 # run.json keys that differ between any two runs of one tree: wall clock, timings, the edited workbook's hash
-VOLATILE_KEYS = {"started_at", "finished_at", "applied_at", "timings", "seconds", "scorecard_sha256"}
+VOLATILE_KEYS = {"started_at", "finished_at", "applied_at", "timings", "seconds", "scorecard_sha256", "audit_head"}
+# columns whose values hash the time a review was applied (audit.csv's chain, the scorecard's row keys)
+VOLATILE_COLUMNS = {"at", "prev_hash", "行校验码"}
 # what reviewers write in the scorecard before `review apply`: (row of 评查明细, values of 复核结论…复核人)
 # an output folder or the base tree inside the temporary work folder, up to its own name
 _OUT_OR_TREE = re.compile(r"/[^\s\"']*?/(?:out-base|out-tree|base-tree)")
@@ -116,6 +119,14 @@ def _docx_xml(path: Path) -> bytes:
         return zf.read("word/document.xml")
 
 
+def _without_columns(rows: list) -> list[tuple]:
+    """The rows without the columns (named in the first row) that hash a review's time."""
+    if not rows:
+        return rows
+    keep = [i for i, name in enumerate(rows[0]) if name not in VOLATILE_COLUMNS]
+    return [tuple(row[i] for i in keep if i < len(row)) for row in rows]
+
+
 def _stable_json(value: object) -> object:
     """The JSON without volatile keys, the two output folders and the two trees named alike."""
     if isinstance(value, dict):
@@ -130,9 +141,9 @@ def _stable_json(value: object) -> object:
 def _compare_file(rel: Path, a: Path, b: Path) -> str | None:
     """None when the two files say the same to a reader, else what differs."""
     suffix = rel.suffix
-    if rel.name == "audit.csv":  # its first column is the time the review was applied
-        cut = [[line.split(",", 1)[-1] for line in p.read_text(encoding="utf-8").splitlines()] for p in (a, b)]
-        return None if cut[0] == cut[1] else "rows differ (time column ignored)"
+    if rel.name == "audit.csv":  # the time a review was applied, and the hash chain over it
+        cut = [_without_columns(list(csv.reader(p.open(encoding="utf-8-sig", newline="")))) for p in (a, b)]
+        return None if cut[0] == cut[1] else "rows differ (time and hash columns ignored)"
     if suffix == ".csv":
         return None if a.read_bytes() == b.read_bytes() else "bytes differ"
     if suffix == ".xlsx":
@@ -142,6 +153,7 @@ def _compare_file(rel: Path, a: Path, b: Path) -> str | None:
         for sheet in ca:
             if sheet == "_meta":
                 continue  # fingerprints of the run folder; checked through the review round trip
+            ca[sheet], cb[sheet] = _without_columns(ca[sheet]), _without_columns(cb[sheet])
             if ca[sheet] != cb[sheet]:
                 rows = [i + 1 for i, (x, y) in enumerate(zip(ca[sheet], cb[sheet], strict=False)) if x != y]
                 return f"sheet {sheet}: rows {rows[:5]} (of {len(ca[sheet])} / {len(cb[sheet])})"
