@@ -51,8 +51,8 @@ def apply_reviews(scorecards: list[Path], out: Path, overwrite: bool = False,
     target = str(summary.new_out)
     validated = finish.validate(target)  # flags files for review in cases.csv: before what shows cases
     charts = finish.charts(target)
-    scorecard = finish.scorecard(target, charts.value)
-    recorded = finish.history(target, store)
+    scorecard = finish.scorecard(target, charts.value, target)  # written in place: OUT is what it shows
+    recorded = finish.history(target, store, target)
     documents = finish.documents(target, store, "history" in recorded.value)
 
     from reports.loading import load_run
