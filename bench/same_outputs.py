@@ -34,7 +34,7 @@ CAMPAIGN = "示例评查活动"
 # run.json keys that differ between any two runs of one tree: wall clock, timings, the edited workbook's hash
 VOLATILE_KEYS = {"started_at", "finished_at", "applied_at", "timings", "seconds", "scorecard_sha256", "audit_head"}
 # columns whose values hash the time a review was applied (audit.csv's chain, the scorecard's row keys)
-VOLATILE_COLUMNS = {"at", "prev_hash", "行校验码"}
+VOLATILE_COLUMNS = {"time", "prev_hash", "行校验码"}
 # what reviewers write in the scorecard before `review apply`: (row of 评查明细, values of 复核结论…复核人)
 # an output folder or the base tree inside the temporary work folder, up to its own name
 _OUT_OR_TREE = re.compile(r"/[^\s\"']*?/(?:out-base|out-tree|base-tree)")
