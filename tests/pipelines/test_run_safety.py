@@ -66,7 +66,9 @@ def test_the_cli_exits_2_naming_the_holder(tmp_path):
     from pipelines.cli import main
 
     inputs, out = tmp_path / "in", tmp_path / "out"
-    (inputs / "单位甲").mkdir(parents=True)
+    case = inputs / "单位甲" / "2025-001"
+    case.mkdir(parents=True)
+    (case / "决定书.docx").write_bytes(b"")  # a campaign to review: the lock is what refuses the run
     holder = _holder_process(out)
     try:
         code = subprocess.run([sys.executable, "-m", "pipelines.cli", "run", str(inputs), "--out", str(out)],
