@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from reports.statutes import FULL_NAMES, cite
 from scoring.checklist import load_checklist
+from tests.paths import ROOT
 
-LAW = Path("/work/shared/reference/law")
+LAW = ROOT.parent / "shared" / "reference" / "law"  # shared/ beside the checkout, as on every machine here
 
 
 @pytest.mark.parametrize(("short", "full"), [
