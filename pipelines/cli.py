@@ -181,10 +181,10 @@ def _cmd_review(args: argparse.Namespace) -> int:
 
     created = not args.out.exists()
     try:
-        with _run_safety(args.out, RUN_SAFETY_ZH["review_interrupted"], guard=False):
+        with _run_safety(args.out, RUN_SAFETY_ZH["review_interrupted"], guard=False) as scratch:
             try:
                 summary, written = apply_reviews(args.scorecards, args.out, args.overwrite,
-                                                 None if args.no_history else args.history)
+                                                 None if args.no_history else args.history, scratch=scratch)
             except PingchaError as exc:
                 raise UsageError(str(exc)) from exc
     except UsageError:

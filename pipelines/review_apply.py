@@ -9,11 +9,12 @@ jobs a run calls (pipelines/finish.py), into an output folder guarded as a run's
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from pipelines import finish
-from pipelines.outputs import check_out_dir, prepare_out_dir
+from pipelines.outputs import check_out_dir, fresh_stage, prepare_out_dir, publish_outputs
 
 KEEP_STORE = "run"  # --history's default: the store the reviewed run was recorded in
 
@@ -31,9 +32,13 @@ def review_store(base: Path, raw: dict[str, Any], history: str | None) -> str | 
 
 
 def apply_reviews(scorecards: list[Path], out: Path, overwrite: bool = False,
-                  history: str | None = KEEP_STORE) -> tuple[Any, dict[str, Any]]:
+                  history: str | None = KEEP_STORE, scratch: Path | None = None) -> tuple[Any, dict[str, Any]]:
     """Write the reviewed run into `out` and finish it as a run is finished; returns (ReviewSummary, the
-    run.json written). Raises OutputDirError for a bad `out`, OverrideError for edits that cannot apply."""
+    run.json written). Raises OutputDirError for a bad `out`, OverrideError for edits that cannot apply.
+
+    With `scratch` (the lock's scratch folder, pipelines/runlock.py) everything is written in a staging folder
+    there and moved into `out` by rename, run.json last, as a run's outputs are: a kill leaves no half-written
+    file in `out`."""
     from reports.overrides import locate_base
 
     base = locate_base(scorecards[0]).resolve()
@@ -46,13 +51,14 @@ def apply_reviews(scorecards: list[Path], out: Path, overwrite: bool = False,
     from reports.review import reviewed_counts, write_reviewed_run
 
     # the folder is cleared only once every edit is read and checked: a refused review writes nothing
-    summary = write_reviewed_run(scorecards, out, prepare=lambda: prepare_out_dir(out, base, overwrite))
+    stage = fresh_stage(scratch) if scratch is not None else None
+    summary = write_reviewed_run(scorecards, stage or out, prepare=lambda: prepare_out_dir(out, base, overwrite))
     store = review_store(base, raw, history)
-    target = str(summary.new_out)
+    target, shown = str(summary.new_out), str(Path(out).resolve())
     validated = finish.validate(target)  # flags files for review in cases.csv: before what shows cases
     charts = finish.charts(target)
-    scorecard = finish.scorecard(target, charts.value, target)  # written in place: OUT is what it shows
-    recorded = finish.history(target, store, target)
+    scorecard = finish.scorecard(target, charts.value, shown)  # its _meta names OUT, not the staging folder
+    recorded = finish.history(target, store, shown)
     documents = finish.documents(target, store, "history" in recorded.value)
 
     from reports.loading import load_run
@@ -63,5 +69,10 @@ def apply_reviews(scorecards: list[Path], out: Path, overwrite: bool = False,
     written["validation"] = validated.value
     written["reports"] = [scorecard.value, *charts.value]
     written["publication"] = {**recorded.value, **documents.value}
-    run_json.write_text(json.dumps(written, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    return summary, written
+    if stage is None:
+        run_json.write_text(json.dumps(written, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        return summary, written
+    written = publish_outputs(stage, Path(out).resolve(), written)
+    new_out = Path(out).resolve()
+    return replace(summary, new_out=new_out, scorecard=new_out / summary.scorecard.name,
+                   audit=new_out / summary.audit.name), written

@@ -85,6 +85,11 @@ def test_both_copies_update_every_output(reviewed, capsys):
     new = reviewed["new"]
     assert main(["review", "apply", str(reviewed["a"]), str(reviewed["b"]), "--out", str(new)]) == EXIT_OK
     capsys.readouterr()
+    # written in the lock's staging folder and moved in by rename: nothing left there, every path names OUT
+    scratch = new / ".pingcha" / "tmp"
+    assert not scratch.exists() or not any(scratch.iterdir())
+    run = json.loads((new / "run.json").read_text(encoding="utf-8"))
+    assert run["reports"] and all(str(new.resolve()) in path for path in run["reports"])
     cases = _rows(new / "cases.csv")
     assert (cases[OVERTURNED[0]]["grade"], cases[OVERTURNED[0]]["vetoed"]) == ("优秀", "false")
     assert (cases[NEW_VETO[0]]["grade"], cases[NEW_VETO[0]]["vetoed"], cases[NEW_VETO[0]]["total_score"]) == \
