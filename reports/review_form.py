@@ -15,8 +15,8 @@ from docx.shared import Cm
 
 from ingest.glossary import ELEMENT_ZH
 from reports.contract_csv import fmt_number
-from reports.document_text import score_text, sentence
-from reports.glossary import CIRCULAR_ZH, FILE_NAMES_ZH, FORM_ZH, LOCATION_ZH
+from reports.document_text import location, score_text, sentence
+from reports.glossary import CIRCULAR_ZH, FILE_NAMES_ZH, FORM_ZH
 from reports.govdoc import GovDoc
 from reports.loading import RunData, load_run
 from reports.masking import NameMasker, individual_names
@@ -35,9 +35,7 @@ def evidence_text(finding: pd.Series) -> str:
     """What the reviewer checks: the finding's message, then the quote and where it is."""
     text = sentence(finding["message"])
     if finding["quote"]:
-        page = str(finding["page"] or "").strip()
-        where = LOCATION_ZH["page"].format(page=page) if page.isdigit() else page
-        place = "，".join(p for p in (finding["source_file"], where) if p)
+        place = location(finding["source_file"], finding["page"])
         text += FORM_ZH["quote"].format(quote=finding["quote"], where=f"（{place}）" if place else "")
     return text
 
