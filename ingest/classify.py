@@ -259,10 +259,9 @@ _DOCUMENT_END = re.compile(r"(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[。）)]|\(
 def _starts_within_page(blocks: list[TextBlock], k: int, page_start: int) -> bool:
     """A second document begun on the same page (a 备考表 under the 结案审批表): a line that is only a title,
     right after a line that ends a document (its date or a full stop), never inside a list or after a label."""
-    if k - page_start < 2 or blocks[k].in_table or not match_title(blocks[k].text):
-        return False
-    previous = blocks[k - 1].text.strip()
-    return bool(_DOCUMENT_END.search(previous)) and not _in_list_or_label(blocks, k) and not _continues(blocks[k].text)
+    if k - page_start < 2 or blocks[k].in_table or not _DOCUMENT_END.search(blocks[k - 1].text.strip()):
+        return False  # the cheap test first: most lines follow no document's end
+    return bool(match_title(blocks[k].text)) and not _in_list_or_label(blocks, k) and not _continues(blocks[k].text)
 
 
 _HEADING_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{2,20}$")
