@@ -167,7 +167,7 @@ def hash_ids_by_default(url: str) -> bool:
 
 
 def _pseudonymised(row: dict[str, Any]) -> dict[str, Any]:
-    """An individual party's ID number as a keyed-free hash (still comparable across campaigns) and its name
+    """An individual party's ID number as an unkeyed sha256 (still comparable across campaigns) and its name
     masked (张某某): trends need neither, and a history store outlives the campaign's files."""
     if str(row.get("party_kind") or "") != "individual":
         return row
