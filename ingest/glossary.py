@@ -43,6 +43,24 @@ class DocKind(StrEnum):
     ENFORCEMENT_APPLICATION = "enforcement_application"
     CLOSING_APPROVAL = "closing_approval"
     REMARKS = "remarks"
+    # 简易程序 (checklist-penalty-simple.md)
+    ON_THE_SPOT_DECISION = "on_the_spot_decision"  # 当场行政处罚决定书, the pre-printed numbered form
+    # 行政许可 (checklist-licensing.md)
+    LICENSE_APPLICATION = "license_application"
+    RECEIPT_OF_MATERIALS = "receipt_of_materials"
+    CORRECTION_NOTICE = "correction_notice"
+    ACCEPTANCE_NOTICE = "acceptance_notice"
+    NON_ACCEPTANCE_DECISION = "non_acceptance_decision"
+    LICENSE_REVIEW_RECORD = "license_review_record"
+    ONSITE_VERIFICATION_RECORD = "onsite_verification_record"
+    INTERESTED_PARTY_NOTICE = "interested_party_notice"
+    SPECIAL_PROCEDURE_NOTICE = "special_procedure_notice"
+    LICENSE_EXTENSION_NOTICE = "license_extension_notice"
+    LICENSE_DECISION = "license_decision"
+    LICENSE_REFUSAL = "license_refusal"
+    LICENSE_CERTIFICATE = "license_certificate"
+    COMMITMENT_LETTER = "commitment_letter"
+    PUBLICATION_PROOF = "publication_proof"
     REGISTER = "register"  # 案件台账: a unit's list of cases, not part of a dossier
     UNKNOWN = "unknown"
 
@@ -76,6 +94,22 @@ DOC_KIND_ZH: dict[DocKind, str] = {
     DocKind.ENFORCEMENT_APPLICATION: "强制执行申请书",
     DocKind.CLOSING_APPROVAL: "结案审批表",
     DocKind.REMARKS: "备考表",
+    DocKind.ON_THE_SPOT_DECISION: "当场行政处罚决定书",
+    DocKind.LICENSE_APPLICATION: "行政许可申请书",
+    DocKind.RECEIPT_OF_MATERIALS: "申请材料收件凭证",
+    DocKind.CORRECTION_NOTICE: "补正材料通知书",
+    DocKind.ACCEPTANCE_NOTICE: "受理通知书",
+    DocKind.NON_ACCEPTANCE_DECISION: "不予受理决定书",
+    DocKind.LICENSE_REVIEW_RECORD: "行政许可审查意见表",
+    DocKind.ONSITE_VERIFICATION_RECORD: "现场核查笔录",
+    DocKind.INTERESTED_PARTY_NOTICE: "利害关系人告知书",
+    DocKind.SPECIAL_PROCEDURE_NOTICE: "特别程序所需时间告知书",
+    DocKind.LICENSE_EXTENSION_NOTICE: "延长许可期限告知书",
+    DocKind.LICENSE_DECISION: "准予行政许可决定书",
+    DocKind.LICENSE_REFUSAL: "不予行政许可决定书",
+    DocKind.LICENSE_CERTIFICATE: "许可证件",
+    DocKind.COMMITMENT_LETTER: "告知承诺书",
+    DocKind.PUBLICATION_PROOF: "公示材料",
     DocKind.REGISTER: "案件台账",
     DocKind.UNKNOWN: "未识别文书",
 }
