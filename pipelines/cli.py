@@ -100,6 +100,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(RUN_SAFETY_ZH[hint], file=sys.stderr)
         return 130
     except Exception as exc:  # the contract: anything unexpected is exit 1 with one line
+        out = getattr(args, "out", None)
+        from pipelines.diskspace import is_disk_full
+
+        if is_disk_full(exc, out):
+            from pipelines.glossary import RUN_SAFETY_ZH
+
+            print(RUN_SAFETY_ZH["disk_full"].format(out=out), file=sys.stderr)
+            if not verbose:
+                return EXIT_UNEXPECTED
         if verbose:
             raise
         print(f"pingcha: unexpected error: {type(exc).__name__}: {exc} (run with --verbose for details)", file=sys.stderr)
@@ -248,14 +257,20 @@ def _run_safety(out: Path, hint: str, guard: bool = True) -> Iterator[Path]:
     (pipelines/runlock.py, pipelines/shutdown.py). Yields the scratch folder."""
     import tempfile
 
-    from pipelines import runlock, shutdown
+    from pipelines import diskspace, runlock, shutdown
+    from pipelines.glossary import RUN_SAFETY_ZH
 
+    free, need = diskspace.free_bytes(out), diskspace.min_free_bytes()
+    if free is not None and free < need:
+        raise UsageError(RUN_SAFETY_ZH["disk_low"].format(
+            free=diskspace.megabytes(free), need=diskspace.megabytes(need), out=out))
     with ExitStack() as stack:
         try:
             scratch = stack.enter_context(runlock.hold(out))
         except runlock.RunLocked as exc:
             raise UsageError(str(exc)) from exc
         saved_env, saved_dir = os.environ.get("TMPDIR"), tempfile.tempdir
+        stack.callback(shutil.rmtree, scratch, True)  # a failed run's staged outputs must not keep the disk full
         os.environ["TMPDIR"] = tempfile.tempdir = str(scratch)
         stack.callback(_restore_tmpdir, saved_env, saved_dir)
         shutdown.install(hint, scratch)

@@ -28,7 +28,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from ingest.discover import CampaignInventory, DossierRef, discover_campaign
 from pipelines import finish, progress, workers
 from pipelines.cache import dossier_cache_key, load_outcome, results_dir, store_outcome
-from pipelines.outputs import fresh_stage, prepare_out_dir, publish_outputs, write_run_json
+from pipelines.outputs import check_out_dir, fresh_stage, publish_outputs, write_run_json
 from pipelines.runinfo import RunRecorder
 from pipelines.runlock import hold
 from pipelines.stages import DossierOutcome, crashed_outcome, review_dossier
@@ -159,7 +159,7 @@ def review_campaign(
     # written into a staging folder and published into OUT at the end, run.json last (pipelines/outputs.py)
     try:
         with hold(out_dir) as scratch:
-            prepare_out_dir(out_dir, dossiers_root, overwrite)
+            check_out_dir(out_dir, dossiers_root, overwrite)  # the previous outputs stay until publication
             stage = fresh_stage(scratch)
             _review_campaign(dossiers_root, stage, recorder, loaded, roster, workers_count, units, sample, assignment)
             with recorder.phase("finish"):

@@ -26,6 +26,11 @@ RUN_SAFETY_ZH: dict[str, str] = {
     "worker_crashed": "处理本案卷的工作进程意外终止（{cause}），案卷未评分，请重新运行或人工评查",
     "worker_signal": "被信号 {signal} 终止，可能是内存不足",
     "worker_exit": "退出码 {code}",
+    "disk_low": "输出目录所在磁盘剩余空间不足：剩余 {free}，至少需要 {need}；请释放空间或用 --out 换一个目录：{out}",
+    "disk_full": (
+        "pingcha: 磁盘空间已满，运行未完成：{out}；本次输出未发布，原有输出未改动。"
+        "释放空间后加 --overwrite 重新运行即可继续（已完成的案卷会复用）"
+    ),
 }
 
 # Inputs a user gets wrong (pipelines/input_checks.py): one line each, exit 2.

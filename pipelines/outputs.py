@@ -1,8 +1,9 @@
 """The output folder: refuse dangerous places, never clobber a user's files, publish atomically, run.json last.
 
 A run writes its outputs into a staging folder under OUT/.pingcha/tmp (pipelines/runlock.py) and moves each
-into OUT by rename when all are written, run.json last: a run killed at any moment leaves OUT without a
-run.json and without half-written files, and the staging folder is emptied at the next start.
+into OUT by rename when all are written, run.json last. The previous run's outputs stay in OUT until then: a
+run that fails (a full disk, a crash) leaves them as they were; one killed while publishing leaves OUT without
+a run.json and without half-written files. The staging folder is emptied when the run ends and at the next start.
 """
 
 from __future__ import annotations
@@ -92,19 +93,24 @@ def publish_outputs(stage: Path, out_dir: Path, summary: dict[str, Any]) -> dict
     """Move every output written in `stage` into OUT by rename, then write run.json; returns the summary
     with the staging paths it mentions (reports, documents) turned into OUT's."""
     summary = _relocated(summary, str(stage), str(out_dir))
+    _remove(out_dir / RUN_JSON)  # from here until the new run.json, OUT says it holds no finished run
     for name in OUTPUT_NAMES:
-        source = stage / name
-        if name == RUN_JSON or not (source.exists() or source.is_symlink()):
+        if name == RUN_JSON:
             continue
-        target = out_dir / name
-        if target.is_dir() and not target.is_symlink():
-            shutil.rmtree(target)
-        elif target.exists() or target.is_symlink():
-            target.unlink()
-        os.replace(source, target)
+        source, target = stage / name, out_dir / name
+        _remove(target)  # the previous run's, also when this run has none (no letters this year)
+        if source.exists() or source.is_symlink():
+            os.replace(source, target)
     write_run_json(out_dir, summary, scratch=stage)
     shutil.rmtree(stage, ignore_errors=True)
     return summary
+
+
+def _remove(target: Path) -> None:
+    if target.is_dir() and not target.is_symlink():
+        shutil.rmtree(target)
+    elif target.exists() or target.is_symlink():
+        target.unlink()
 
 
 @contextmanager

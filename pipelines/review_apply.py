@@ -52,7 +52,10 @@ def apply_reviews(scorecards: list[Path], out: Path, overwrite: bool = False,
 
     # the folder is cleared only once every edit is read and checked: a refused review writes nothing
     stage = fresh_stage(scratch) if scratch is not None else None
-    summary = write_reviewed_run(scorecards, stage or out, prepare=lambda: prepare_out_dir(out, base, overwrite))
+    # staged, the previous outputs in `out` stay until publication replaces them; unstaged, they are cleared here
+    prepare = (lambda: Path(out).mkdir(parents=True, exist_ok=True)) if stage else (
+        lambda: prepare_out_dir(out, base, overwrite))
+    summary = write_reviewed_run(scorecards, stage or out, prepare=prepare)
     store = review_store(base, raw, history)
     target, shown = str(summary.new_out), str(Path(out).resolve())
     validated = finish.validate(target)  # flags files for review in cases.csv: before what shows cases

@@ -12,6 +12,7 @@ pay for `--help`.
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import shutil
@@ -262,6 +263,8 @@ def validate_run(out_dir: Path) -> ValidationReport:
                 context, ex.FINDINGS_SUITE, ex.findings_expectations(), ex.prepare_findings(findings_raw)
             )
     except Exception as exc:  # noqa: BLE001 - a broken gate is reported in run.json, never fatal
+        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise  # a full disk stops the run with its own message (pipelines/diskspace.py), not a note
         log.exception("validation could not run")
         report.error = f"{type(exc).__name__}: {exc}"[:500]
         report.notes.append("数据校验未能完成，请查看日志")
