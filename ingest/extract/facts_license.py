@@ -14,6 +14,7 @@ from datetime import date
 
 from ingest.extract.dates import find_dates
 from ingest.extract.layout import Layout
+from ingest.extract.remedies import find_remedies
 from ingest.glossary import DocKind
 from ingest.model import DateRole, DocFacts, Elements, Found
 from ingest.normalize import cn_to_int
@@ -55,6 +56,8 @@ _EXCLUDED = re.compile(rf"(?:所需|需要|约需|预计)?(?:时间|期限)?(?:�
 _APPROVED = re.compile(r"(?:经|已经|报经)[^。；]{0,12}(?:负责人|局长|主任|领导)[^。；]{0,6}(?:批准|同意)")
 _REASONS = re.compile(r"(?:理由|原因)[:：是为]|(?:因|由于|经审查|经审核|经核查)[^。；]{0,60}?(?:不符合|不具备|不属于|未达到|不能|不予|未能|缺少|不齐全)"
                       r"|(?:不符合|不具备|不属于|未达到)[^。；]{1,40}(?:条件|规定|要求|标准|范围|职权)")
+# "北京某某餐饮有限公司：" alone on a line at the head of a notice or decision: whom it is addressed to
+_SALUTATION = re.compile(r"^\s*([\u4e00-\u9fff()（）]{4,40}(?:公司|厂|店|中心|合作社|协会|学校|医院|院|部|所|站|社))\s*[:：]\s*$")
 _APPLICANT = re.compile(r"^\s*申请(?:人|单位)(?:名称|姓名)?(?:\([^()]{1,8}\))?\s*[:：]\s*([^\s:：，,。；]{2,40})")
 
 
@@ -84,9 +87,18 @@ def collect_license(d: Layout, facts: DocFacts) -> None:
         facts.extension_approved = _first(d, _APPROVED, lambda m: True)
     if kind in (DocKind.LICENSE_REFUSAL, DocKind.NON_ACCEPTANCE_DECISION):
         facts.reasons = _first(d, _REASONS, lambda m: m.group(0))
+        if facts.remedies is None:  # the penalty collectors read remedies of penalty documents only
+            for i, text in enumerate(d.paras):
+                hit = find_remedies(text)
+                if hit is not None:
+                    facts.remedies = d.pfound(text[hit.start : hit.end].strip(), i, hit.start, hit.end)
+                    break
     if facts.party_name is None:
         facts.party_name = next((d.found(m.group(1), i, m.start(1), m.end(1)) for i, line in enumerate(d.folded)
                                  if (m := _APPLICANT.match(line))), None)
+    if facts.party_name is None and kind != DocKind.LICENSE_APPLICATION:
+        facts.party_name = next((d.found(m.group(1), i, m.start(1), m.end(1)) for i, line in enumerate(d.folded[:8])
+                                 if (m := _SALUTATION.match(line))), None)
 
 
 def _first(d: Layout, pattern: re.Pattern[str], value) -> Found | None:
