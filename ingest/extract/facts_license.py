@@ -121,7 +121,7 @@ def _date(docs: Iterable[DocFacts], *roles: DateRole) -> Found[date] | None:
     return None
 
 
-_SERVES_LICENSE = re.compile(r"许可证|准予[^，。；]{0,6}许可|许可决定|证件")
+_SERVES_LICENSE = re.compile(r"许可证|准予[^，。；]{0,6}许可|证件")  # never the 不予许可决定
 
 
 def merge_license(docs: list[DocFacts], e: Elements) -> None:

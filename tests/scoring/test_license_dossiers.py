@@ -112,3 +112,17 @@ def test_no_item_fails_on_the_clean_dossier_except_the_missing_review_form(resul
 def test_a_refusal_without_reasons_is_vetoed(results) -> None:
     assert results["refusal_bare"].vetoed and results["refusal_bare"].total_score == 0
     assert not results["refusal_full"].vetoed
+
+
+def test_cases_csv_carries_the_licence_elements(results) -> None:
+    from reports.contract_csv import CASES_COLUMNS, case_row
+
+    row = dict(zip(CASES_COLUMNS, case_row(results["expert_told"], "license"), strict=True))
+    assert (row["application_date"], row["acceptance_date"], row["decision_date"]) == ("2025-03-03", "2025-03-10",
+                                                                                      "2025-04-17")
+    assert (row["license_decision"], row["excluded_days"], row["extension_approved"]) == ("grant", "10", "")
+    assert row["certificate_delivery_date"] == "2025-04-21" and row["publication_date"] == ""
+    extended = dict(zip(CASES_COLUMNS, case_row(results["extended"], "license"), strict=True))
+    assert (extended["extension_approved"], extended["publication_date"]) == ("true", "2025-04-22")
+    refused = dict(zip(CASES_COLUMNS, case_row(results["refusal_full"], "license"), strict=True))
+    assert refused["license_decision"] == "refuse" and refused["certificate_delivery_date"] == ""
