@@ -20,8 +20,45 @@ MAX_TITLE_LEN = 48  # agency name + title, whitespace removed (a 文号 on the s
 
 _MAIL_RECORD = r"(详情单|运单|(全程)?跟踪(查询)?(结果|记录|单)?|投递(查询)?(结果|记录|证明)|(妥投|签收)(证明|记录|查询结果))"
 
+# A licence file's documents. "(水|林业|…)行政许可" is a sector's form book (水行政许可申请补正通知书).
+_LIC = r"(?:水|林业|林草|草原|渔业|海事|海洋|交通运输|交通|农业|卫生|药品|民航|测绘|文物|气象|自然资源|国土资源|住房城乡建设)?行政许可"
+_LICENSE_TITLES: list[tuple[DocKind, str]] = [
+    (DocKind.LICENSE_APPLICATION, rf"{_LIC}(事项)?申请(书|表)|(变更|延续)?{_LIC}申请(书|表)"),
+    (DocKind.RECEIPT_OF_MATERIALS, rf"(收取)?{_LIC}申请材料(接收|收取|收件|签收)?(凭证|清单|回执)|收取{_LIC}申请材料凭证|"
+                                   r"(行政许可)?(申请)?材料(接收|收件|签收)(凭证|清单|回执|登记表)|收件(凭证|回执|清单)"),
+    (DocKind.CORRECTION_NOTICE, rf"{_LIC}(申请)?(材料)?补正(材料)?(告知|通知)(书|单)|{_LIC}申请补正通知书|"
+                                r"(申请)?(材料)?补正(材料)?(告知|通知)(书|单)|补正材料通知书|一次性告知(书|单)"),
+    (DocKind.NON_ACCEPTANCE_DECISION, rf"{_LIC}(申请)?(不予受理|不受理)(决定|通知|告知)书|不予受理{_LIC}申请(决定|通知)书|"
+                                      r"不予受理(决定|通知|告知)书|(申请)?不受理告知书"),
+    (DocKind.ACCEPTANCE_NOTICE, rf"{_LIC}(申请)?受理(通知|决定|告知)书|受理{_LIC}申请(通知|决定)书|受理(通知|决定)书"),
+    (DocKind.EXTENSION_APPROVAL, rf"{_LIC}(延期|延长)(决定)?(期限)?(审批|呈批)表"),
+    (DocKind.LICENSE_EXTENSION_NOTICE, rf"延长{_LIC}(批准|审查|办理|决定)?(时限|期限)告知书|{_LIC}延期(决定)?(通知|告知)书|"
+                                       rf"延长{_LIC}期限(通知|告知)书|{_LIC}延长(审查|办理)?(期限|时限)(通知|告知)书"),
+    (DocKind.SPECIAL_PROCEDURE_NOTICE, rf"{_LIC}(特别程序|特殊程序|除外时间)(所需时间)?告知书|特别程序所需时间告知书|"
+                                       r"(特别|特殊)程序(所需)?(时间)?告知书|除外时间告知书"),
+    (DocKind.INTERESTED_PARTY_NOTICE, rf"{_LIC}利害关系人(权利)?告知书|利害关系人(权利)?告知书"),
+    (DocKind.ONSITE_VERIFICATION_RECORD, rf"{_LIC}(现场)?(核查|核实|勘验|核查\(?勘验\)?)(工作)?(笔录|记录)(表)?|"
+                                         r"(现场)?核查(\(?勘验\)?)?(笔录|工作记录|记录表)|现场核实(笔录|记录)"),
+    (DocKind.LICENSE_REVIEW_RECORD, rf"{_LIC}(决定|受理|受理\(?不予受理\)?)?(审批|审查|审核|呈批)(意见)?(表|单|书)|"
+                                    r"(行政)?许可(审查|审批)意见表"),
+    (DocKind.LEGAL_REVIEW, rf"重大{_LIC}(决定)?法制(审核|审查)(意见)?(书|表)?"),
+    (DocKind.HEARING_APPLICATION, rf"{_LIC}听证申请(书|表)"),
+    (DocKind.HEARING_NOTICE, rf"{_LIC}(陈述、?申辩、?听证|陈述、?申辩|听证)(权利)?告知书|{_LIC}权利告知书|(举行)?{_LIC}听证(通知|告知)书|{_LIC}听证公告"),
+    (DocKind.HEARING_RECORD, rf"{_LIC}听证(笔录|报告)(书)?"),
+    (DocKind.LICENSE_REFUSAL, rf"不予(批准|变更|延续)?{_LIC}决定书|{_LIC}不(准予|予)(延续|变更)?决定书|不(准予|予)(变更|延续){_LIC}决定书"),
+    (DocKind.LICENSE_DECISION, rf"准予(变更|延续)?{_LIC}决定书|(变更|延续)?{_LIC}(变更|延续)?决定书"),
+    (DocKind.SERVICE_RECEIPT, rf"{_LIC}(文书)?送达回(证|执)"),
+    (DocKind.PUBLICATION_PROOF, rf"{_LIC}(决定)?(公开|公示)(书|材料|截图|记录|证明)?|(许可)?(信息)?公示(截图|页面|记录|证明)"),
+    (DocKind.COMMITMENT_LETTER, rf"(证明事项|涉企经营许可事项)?({_LIC})?告知承诺书|(证明事项)?告知承诺(制)?承诺书"),
+    # the certificate itself (食品经营许可证（副本）, 取水许可证): the name of a licence, alone on its line
+    (DocKind.LICENSE_CERTIFICATE, r"[\u4e00-\u9fff]{0,14}许可证(件)?(\((正本|副本|复印件)\))?"),
+]
+
 # Ordered: the first pattern that matches wins, so specific titles come before the general ones.
 _TITLES: list[tuple[DocKind, str]] = [
+    # 行政许可 (checklist-licensing.md), titles of the provinces' and ministries' template books (河南 2016, 云南,
+    # 湖南司法厅, 水利部 2006, 林业): before the penalty titles, whose 笔录/听证/送达 patterns they refine
+    *_LICENSE_TITLES,
     (DocKind.CATALOG, r"卷内(文件)?目录|案卷目录|目录"),
     (DocKind.COVER, r"(行政(处罚|执法|许可|检查|强制))?(案件)?(卷宗|案卷)(封面)?|(案卷|卷宗)封面"),
     (DocKind.REMARKS, r"(卷内)?备考表"),

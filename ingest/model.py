@@ -176,6 +176,10 @@ class DateRole(StrEnum):
     SIGNED = "signed"  # 落款日期 of the document itself
     RECORD_START = "record_start"
     APPROVAL = "approval"  # 负责人审批日期
+    # 行政许可 (checklist-licensing.md)
+    APPLICATION = "application"  # 申请日期 / 收件日期: when the agency received the application
+    ACCEPTANCE = "acceptance"  # 受理日期
+    PUBLICATION = "publication"  # 公示 / 公开日期 of a granted licence
 
 
 @dataclass(slots=True)
@@ -217,6 +221,10 @@ class DocFacts:
     served_document: Found[str] | None = None  # service receipt: the document it serves
     # Labelled fields found in forms (立案审批表, 送达回证 …): label (as in the checklist) -> where.
     fields: dict[str, Found[str]] = field(default_factory=dict)
+    # 行政许可 documents (ingest/extract/facts_license.py)
+    reasons: Found[str] | None = None  # 不予受理 / 不予许可: the reasons given
+    excluded_days: Found[int] | None = None  # 特别程序告知书: the working days it tells the applicant of
+    extension_approved: Found[bool] | None = None  # 延期: stated to be approved by the agency's head
 
 
 @dataclass(slots=True)
@@ -248,6 +256,15 @@ class Elements:
     review_body: Found[str] | None = None
     payment_terms: Found[str] | None = None
     waiver: Found[str] | None = None
+    # 行政许可 (checklist-licensing.md); decision_date above is the licence decision's date
+    application_date: Found[date] | None = None
+    correction_notice_date: Found[date] | None = None  # the first 补正 notice
+    acceptance_date: Found[date] | None = None
+    license_decision: str | None = None  # grant | refuse
+    extension_approved: Found[bool] | None = None
+    excluded_days: Found[int] | None = None  # working days told in writing (特别程序), all notices summed
+    certificate_delivery_date: Found[date] | None = None
+    publication_date: Found[date] | None = None
 
 
 @dataclass(slots=True)

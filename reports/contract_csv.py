@@ -29,6 +29,9 @@ CASES_COLUMNS: tuple[str, ...] = (
     "notice_served_date", "hearing_date", "decision_date", "delivery_date", "fine_amount",
     "notice_fine_amount", "officers", "officer_cert_nos", "checklist", "raw_score", "total_score",
     "grade", "vetoed", "needs_review", "review_reasons",
+    # contract 3: 行政许可 elements (empty for other case types)
+    "application_date", "correction_notice_date", "acceptance_date", "license_decision", "extension_approved",
+    "excluded_days", "certificate_delivery_date", "publication_date",
 )  # fmt: skip
 
 FINDINGS_COLUMNS: tuple[str, ...] = (
@@ -131,6 +134,14 @@ def case_row(result: CaseResult, checklist_id: str) -> list[str]:
         fmt_bool(result.vetoed),
         fmt_bool(result.needs_review),
         ";".join(result.review_reasons),
+        _text(e.application_date),
+        _text(e.correction_notice_date),
+        _text(e.acceptance_date),
+        e.license_decision or "",
+        fmt_bool(e.extension_approved.value) if e.extension_approved is not None else "",
+        _text(e.excluded_days),
+        _text(e.certificate_delivery_date),
+        _text(e.publication_date),
     ]
 
 

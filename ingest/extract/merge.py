@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 
 from ingest.extract.document_facts import extract_document
+from ingest.extract.facts_license import merge_license
 from ingest.glossary import RECORD_KINDS, DocKind
 from ingest.model import CaseFacts, DateRole, DocFacts, Dossier, Elements, Found, Officer, TextOrigin
 from ingest.normalize import no_spaces
@@ -165,6 +166,7 @@ def merge_elements(docs: list[DocFacts]) -> Elements:
     e.officers = _officers(docs)
     waiver_docs = _of(docs, DocKind.DEFENSE_RECORD) + [d for d in docs if d.kind != DocKind.DEFENSE_RECORD]
     e.waiver = _first(waiver_docs, lambda d: d.waiver)
+    merge_license(docs, e)
     return e
 
 

@@ -108,6 +108,12 @@ ELEMENT_DATES: dict[str, tuple[DateRole, tuple[DocKind, ...]]] = {
     "hearing_date": (DateRole.HEARING, (DocKind.HEARING_RECORD,)),
     "decision_date": (DateRole.DECISION, (DocKind.DECISION,)),
     "delivery_date": (DateRole.DELIVERY, (DocKind.SERVICE_RECEIPT,)),
+    # 行政许可 (checklist-licensing.md)
+    "application_date": (DateRole.APPLICATION, (DocKind.RECEIPT_OF_MATERIALS, DocKind.LICENSE_APPLICATION)),
+    "correction_notice_date": (DateRole.SIGNED, (DocKind.CORRECTION_NOTICE,)),
+    "acceptance_date": (DateRole.ACCEPTANCE, (DocKind.ACCEPTANCE_NOTICE,)),
+    "certificate_delivery_date": (DateRole.DELIVERY, (DocKind.LICENSE_CERTIFICATE,)),
+    "publication_date": (DateRole.PUBLICATION, (DocKind.PUBLICATION_PROOF,)),
 }
 
 EVENT_ZH: dict[str, str] = {
@@ -124,6 +130,11 @@ EVENT_ZH: dict[str, str] = {
     DateRole.CLOSING.value: "结案",
     DateRole.APPROVAL.value: "负责人审批",
     DateRole.RECORD_START.value: "笔录开始",
+    "application_date": "收到申请",
+    "correction_notice_date": "补正告知",
+    "acceptance_date": "受理",
+    "certificate_delivery_date": "许可证件送达",
+    "publication_date": "公开",
 }
 
 

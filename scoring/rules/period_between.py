@@ -81,7 +81,9 @@ class PeriodBetweenArgs(Args):
     hearing_threshold: PartyParam | None = None
     excused_by: tuple[DocKind, ...] = ()  # documents that excuse an overrun (延期审批)
     waived_by: str | None = None  # an Elements field whose presence waives the period (waiver)
-    if_missing: Literal["auto", "na"] = "auto"  # auto: unknown when the dated document is present
+    # auto: unknown when the dated document is present, else n/a; unknown: always unknown (a proof that may be
+    # kept outside the dossier, 公示 of a licence)
+    if_missing: Literal["auto", "na", "unknown"] = "auto"
     message: str | None = None  # fail message template: {start} {end} {count} {limit} {unit} {deadline} …
     when: When | None = None
 
@@ -138,6 +140,8 @@ def hearing_right_applies(facts: CaseFacts, args: PeriodBetweenArgs, ctx: RuleCo
 
 
 def _missing(ref: str, home: bool, args: PeriodBetweenArgs) -> Outcome:
+    if args.if_missing == "unknown":
+        return Outcome.unknown(f"卷内未见{event_zh(ref)}日期，无法判定是否按期")
     if home and args.if_missing == "auto":
         return Outcome.unknown(f"未能读取{event_zh(ref)}日期，无法计算期限")
     return Outcome.na(f"{event_zh(ref)}日期不明，不适用")
