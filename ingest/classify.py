@@ -228,7 +228,8 @@ def _starts(doc: Document) -> list[int]:
     starts = [0]
     if doc.file_format == "docx":
         for i, block in enumerate(blocks):
-            if i == 0 or block.in_table or "\n" in block.text.strip() or not match_title(block.text):
+            if i == 0 or block.in_table or "\n" in block.text.strip() or _is_label(block.text) \
+                    or not match_title(block.text):
                 continue
             if _continues(block.text) or _in_list_or_label(blocks, i):
                 continue
@@ -264,10 +265,15 @@ def _starts_within_page(blocks: list[TextBlock], k: int, page_start: int) -> boo
     right after a line that ends a document (its date or a full stop), never inside a list or after a label."""
     if k - page_start < 2 or blocks[k].in_table or not _DOCUMENT_END.search(blocks[k - 1].text.strip()):
         return False  # the cheap test first: most lines follow no document's end
-    return bool(match_title(blocks[k].text)) and not _in_list_or_label(blocks, k) and not _continues(blocks[k].text)
+    return bool(match_title(blocks[k].text)) and not _is_label(blocks[k].text) and not _in_list_or_label(blocks, k) and not _continues(blocks[k].text)
 
 
 _HEADING_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{2,20}$")
+
+
+def _is_label(text: str) -> bool:
+    """'当事人陈述申辩意见：' left blank on a form is a field's label, not the title of a document that starts."""
+    return text.strip().endswith((":", "："))
 
 
 def _only_heading_lines(blocks: list[TextBlock]) -> bool:
