@@ -91,7 +91,10 @@ _TITLES: list[tuple[DocKind, str]] = [
     (DocKind.DECISION_APPROVAL, r"(行政处罚)?决定审批表|(行政)?处罚(决定)?(审批|呈批)表|案件处理(呈批|审批)表|行政处罚(案件)?(审批|呈批)表"),
     # 违法行为通知书: the 交通运输 form book's notice of the intended penalty
     (DocKind.PENALTY_NOTICE, r"(不予)?行政处罚(决定)?(事先)?(\(听证\))?告知(书|单)|(行政处罚)?事先告知书|违法行为通知书"),
-    (DocKind.DECISION, r"当场(行政)?处罚决定书|简易程序(行政)?处罚决定书|(不予)?行政处罚决定书|处罚决定书"),
+    (DocKind.ON_THE_SPOT_DECISION, r"当场(行政)?处罚决定书|简易程序(行政)?处罚决定书|(行政)?处罚决定书\((当场|简易程序)\)"),
+    (DocKind.DECISION, r"(不予)?行政处罚决定书|处罚决定书"),
+    (DocKind.SUMMARY_FILING_RECORD, r"(行政处罚)?(简易程序|当场(行政)?处罚)(案件|决定)?备案(登记)?(表|单|记录|台账)|(行政处罚)?(决定)?备案(登记)?(表|记录)"),
+    (DocKind.AV_RECORD_INDEX, r"(执法)?(全过程)?(音像|音视频|视音频|录音录像)(记录)?(资料)?(清单|登记表|目录|存储记录)|执法记录仪(使用|存储)?(登记|记录)(表|单)?"),
     (DocKind.SERVICE_RECEIPT, r"(文书|法律文书)?送达(回证|回执|地址确认书|公告)|(邮寄|邮件)(送达)?(凭证|回执|详情单)|"
                               # EMS: 中国邮政特快专递邮件详情单, 邮件全程跟踪查询(结果), 国内标准快递详情单
                               rf"(中国邮政)?(EMS)?(国内)?(标准)?(特快专递|快递|挂号信)(邮件)?{_MAIL_RECORD}|"
@@ -262,7 +265,8 @@ def _starts(doc: Document) -> list[int]:
     starts = [0]
     if doc.file_format == "docx":
         for i, block in enumerate(blocks):
-            if i == 0 or block.in_table or "\n" in block.text.strip() or not match_title(block.text):
+            if i == 0 or block.in_table or "\n" in block.text.strip() or _is_label(block.text) \
+                    or not match_title(block.text):
                 continue
             if _continues(block.text) or _in_list_or_label(blocks, i):
                 continue
@@ -298,10 +302,15 @@ def _starts_within_page(blocks: list[TextBlock], k: int, page_start: int) -> boo
     right after a line that ends a document (its date or a full stop), never inside a list or after a label."""
     if k - page_start < 2 or blocks[k].in_table or not _DOCUMENT_END.search(blocks[k - 1].text.strip()):
         return False  # the cheap test first: most lines follow no document's end
-    return bool(match_title(blocks[k].text)) and not _in_list_or_label(blocks, k) and not _continues(blocks[k].text)
+    return bool(match_title(blocks[k].text)) and not _is_label(blocks[k].text) and not _in_list_or_label(blocks, k) and not _continues(blocks[k].text)
 
 
 _HEADING_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{2,20}$")
+
+
+def _is_label(text: str) -> bool:
+    """'当事人陈述申辩意见：' left blank on a form is a field's label, not the title of a document that starts."""
+    return text.strip().endswith((":", "："))
 
 
 def _only_heading_lines(blocks: list[TextBlock]) -> bool:

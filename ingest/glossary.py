@@ -45,6 +45,8 @@ class DocKind(StrEnum):
     REMARKS = "remarks"
     # 简易程序 (checklist-penalty-simple.md)
     ON_THE_SPOT_DECISION = "on_the_spot_decision"  # 当场行政处罚决定书, the pre-printed numbered form
+    SUMMARY_FILING_RECORD = "summary_filing_record"  # 简易程序备案登记表 / 备案记录 (行政处罚法第五十二条第三款)
+    AV_RECORD_INDEX = "av_record_index"  # 音像记录清单 / 执法记录仪存储记录
     # 行政许可 (checklist-licensing.md)
     LICENSE_APPLICATION = "license_application"
     RECEIPT_OF_MATERIALS = "receipt_of_materials"
@@ -95,6 +97,8 @@ DOC_KIND_ZH: dict[DocKind, str] = {
     DocKind.CLOSING_APPROVAL: "结案审批表",
     DocKind.REMARKS: "备考表",
     DocKind.ON_THE_SPOT_DECISION: "当场行政处罚决定书",
+    DocKind.SUMMARY_FILING_RECORD: "简易程序备案记录",
+    DocKind.AV_RECORD_INDEX: "音像记录清单",
     DocKind.LICENSE_APPLICATION: "行政许可申请书",
     DocKind.RECEIPT_OF_MATERIALS: "申请材料收件凭证",
     DocKind.CORRECTION_NOTICE: "补正材料通知书",
@@ -118,6 +122,9 @@ DOC_KIND_ZH: dict[DocKind, str] = {
 RECORD_KINDS: frozenset[DocKind] = frozenset(
     {DocKind.INQUIRY_RECORD, DocKind.INSPECTION_RECORD}
 )
+
+# 决定书: the general-procedure decision and the pre-printed on-the-spot form decide a case alike.
+DECISION_KINDS: frozenset[DocKind] = frozenset({DocKind.DECISION, DocKind.ON_THE_SPOT_DECISION})
 
 class ProblemKind(StrEnum):
     """Why a file or dossier could not be (fully) read; problems.csv `kind` column."""

@@ -180,6 +180,10 @@ class DateRole(StrEnum):
     APPLICATION = "application"  # 申请日期 / 收件日期: when the agency received the application
     ACCEPTANCE = "acceptance"  # 受理日期
     PUBLICATION = "publication"  # 公示 / 公开日期 of a granted licence
+    # 简易程序 (行政处罚法第五十二条、第七十一条)
+    HANDOVER = "handover"  # 当场收缴的罚款交至行政机关
+    BANK_DEPOSIT = "bank_deposit"  # 行政机关将罚款缴付指定银行
+    FILED = "filed"  # 当场处罚决定报所属行政机关备案
 
 
 @dataclass(slots=True)
@@ -219,6 +223,12 @@ class DocFacts:
     defense_right: Found[str] | None = None  # the text telling the party of a right to state a case
     defense_period_days: int | None = None  # the period the notice gives (e.g. 3 or 5 days)
     served_document: Found[str] | None = None  # service receipt: the document it serves
+    # The pre-printed on-the-spot form (当场行政处罚决定书, 行政处罚法第五十一条至第五十二条、第六十八条至第七十条)
+    form_serial: Found[str] | None = None  # the printed serial number (No.0012345 / 编号)
+    credentials_shown: Found[str] | None = None  # "已出示执法证件" (tick or sentence)
+    penalty_kinds: list[Found[str]] = field(default_factory=list)  # 警告, 罚款, 没收… as decided (ticked)
+    collected_on_spot: Found[bool] | None = None  # 当场收缴 ticked or stated (True); 银行缴纳 chosen (False)
+    onsite_collection_reason: Found[str] | None = None  # 事后难以执行 / 边远、水上、交通不便 (Art. 68, 69)
     # Labelled fields found in forms (立案审批表, 送达回证 …): label (as in the checklist) -> where.
     fields: dict[str, Found[str]] = field(default_factory=dict)
     # 行政许可 documents (ingest/extract/facts_license.py)

@@ -26,6 +26,10 @@ _BEFORE: list[tuple[DateRole, re.Pattern[str]]] = [
     (DateRole.DECISION, re.compile(r"(?:处罚)?决定(?:日期|时间)|作出(?:处罚)?决定(?:日期|时间)")),
     (DateRole.NOTICE, re.compile(r"告知(?:日期|时间)")),
     (DateRole.EXTENSION, re.compile(r"延期(?:至|到)")),
+    (DateRole.VIOLATION, re.compile(r"违法(?:行为)?(?:发生)?(?:日期|时间)")),
+    (DateRole.HANDOVER, re.compile(r"(?:上交|交回|交至|上缴)(?:行政机关|本机关|本局|机关)?(?:日期|时间)")),
+    (DateRole.BANK_DEPOSIT, re.compile(r"(?:缴存|存入|缴付)(?:指定)?(?:银行)?(?:日期|时间)")),
+    (DateRole.FILED, re.compile(r"备案(?:日期|时间)")),
     (DateRole.APPROVAL, re.compile(r"审批(?:日期|时间)?|批准(?:日期|时间)?|负责人|同意|签发")),
 ]
 _AFTER: list[tuple[DateRole, re.Pattern[str]]] = [
@@ -142,6 +146,7 @@ def collect_dates(d: Layout, facts: DocFacts, fields: dict[str, FieldHit]) -> No
     # the document kind decides what its own date means
     own: DateRole | None = {
         DocKind.DECISION: DateRole.DECISION,
+        DocKind.ON_THE_SPOT_DECISION: DateRole.DECISION,
         DocKind.PENALTY_NOTICE: DateRole.NOTICE,
         DocKind.HEARING_NOTICE: DateRole.HEARING_NOTICE,
         DocKind.CLOSING_APPROVAL: DateRole.CLOSING,

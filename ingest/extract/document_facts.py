@@ -21,6 +21,7 @@ from ingest.extract.facts_identity import (
     collect_party,
 )
 from ingest.extract.facts_license import collect_license
+from ingest.extract.facts_on_the_spot import collect_on_the_spot
 from ingest.extract.facts_records import collect_served, collect_signature
 from ingest.extract.fields import FieldHit, blank_in_tables, canonical_label, extract_fields
 from ingest.extract.layout import Layout, field_span
@@ -60,7 +61,9 @@ def extract_document(doc: Document) -> DocFacts:
     if doc.kind == DocKind.SERVICE_RECEIPT:
         collect_served(d, facts, fields)
     collect_license(d, facts)
-    place = fields.get("地点") or fields.get("送达地点")
+    if doc.kind == DocKind.ON_THE_SPOT_DECISION:
+        collect_on_the_spot(d, facts, fields)
+    place = fields.get("地点") or fields.get("违法地点") or fields.get("送达地点")
     if place is not None:
         facts.place = facts.fields[place.label]
     return facts

@@ -14,14 +14,14 @@ from datetime import date
 
 from ingest.extract.document_facts import extract_document
 from ingest.extract.facts_license import merge_license
-from ingest.glossary import RECORD_KINDS, DocKind
+from ingest.glossary import DECISION_KINDS, RECORD_KINDS, DocKind
 from ingest.model import CaseFacts, DateRole, DocFacts, Dossier, Elements, Found, Officer, TextOrigin
 from ingest.normalize import no_spaces
 
 LOW_OCR_CONFIDENCE = 0.90  # clean scans read 0.98-0.998; a half-degraded page 0.83 with wrong codes
 
 # Where each element is looked for after the decision, in order.
-_PARTY_ORDER = (DocKind.DECISION, DocKind.PENALTY_NOTICE, DocKind.HEARING_NOTICE, DocKind.DECISION_APPROVAL,
+_PARTY_ORDER = (DocKind.DECISION, DocKind.ON_THE_SPOT_DECISION, DocKind.PENALTY_NOTICE, DocKind.HEARING_NOTICE, DocKind.DECISION_APPROVAL,
                 DocKind.FILING_APPROVAL, DocKind.INVESTIGATION_REPORT, DocKind.CASE_SOURCE, DocKind.CLOSING_APPROVAL,
                 DocKind.COVER)  # fmt: skip
 
@@ -57,7 +57,7 @@ def _date(docs: Iterable[DocFacts], role: DateRole) -> Found[date] | None:
 
 def choose_decision(docs: list[DocFacts]) -> DocFacts | None:
     """The decision: the first one with a number (a second one is kept for cross-checks)."""
-    decisions = _of(docs, DocKind.DECISION)
+    decisions = _of(docs, *DECISION_KINDS)
     return next((d for d in decisions if d.own_no), decisions[0] if decisions else None)
 
 
@@ -134,7 +134,8 @@ def merge_elements(docs: list[DocFacts]) -> Elements:
     party_doc = next((d for d in party_docs if d.party_name), None)
 
     e = Elements()
-    if decision is not None and decision.title and ("当场" in decision.title or "简易程序" in decision.title):
+    if decision is not None and (decision.kind == DocKind.ON_THE_SPOT_DECISION or "当场" in decision.title
+                                 or "简易程序" in decision.title):
         e.procedure = "summary"
     e.case_no = decision.own_no if decision and decision.own_no else _cited_case_no(docs)
     e.agency = _first(primary + notices + docs, lambda d: d.agency)

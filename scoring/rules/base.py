@@ -18,7 +18,7 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator
 
-from ingest.glossary import DOC_KIND_ZH, PARTY_KIND_ZH, DocKind, ProblemKind
+from ingest.glossary import DECISION_KINDS, DOC_KIND_ZH, PARTY_KIND_ZH, DocKind, ProblemKind
 from ingest.model import CaseFacts, DateRole, DocFacts, Elements, Evidence, Found, Position
 from ingest.normalize import norm_text
 from scoring.glossary import Status
@@ -106,7 +106,7 @@ ELEMENT_DATES: dict[str, tuple[DateRole, tuple[DocKind, ...]]] = {
     "notice_date": (DateRole.NOTICE, (DocKind.PENALTY_NOTICE,)),
     "notice_served_date": (DateRole.NOTICE_SERVED, (DocKind.PENALTY_NOTICE,)),
     "hearing_date": (DateRole.HEARING, (DocKind.HEARING_RECORD,)),
-    "decision_date": (DateRole.DECISION, (DocKind.DECISION,)),
+    "decision_date": (DateRole.DECISION, (DocKind.DECISION, DocKind.ON_THE_SPOT_DECISION)),
     "delivery_date": (DateRole.DELIVERY, (DocKind.SERVICE_RECEIPT,)),
     # 行政许可 (checklist-licensing.md)
     "application_date": (DateRole.APPLICATION, (DocKind.RECEIPT_OF_MATERIALS, DocKind.LICENSE_APPLICATION)),
@@ -135,6 +135,13 @@ EVENT_ZH: dict[str, str] = {
     "acceptance_date": "受理",
     "certificate_delivery_date": "许可证件送达",
     "publication_date": "公开",
+    DateRole.VIOLATION.value: "违法行为发生",
+    DateRole.DECISION.value: "作出决定",
+    DateRole.DELIVERY.value: "当事人签收",
+    DateRole.SIGNED.value: "落款",
+    DateRole.HANDOVER.value: "罚款交至行政机关",
+    DateRole.BANK_DEPOSIT.value: "罚款缴存银行",
+    DateRole.FILED.value: "备案",
 }
 
 
@@ -159,9 +166,14 @@ def event_zh(ref: str) -> str:
     if ref in EVENT_ZH:
         return EVENT_ZH[ref]
     kind, _, role = ref.rpartition(".")
+    if kind and (kind == DocKind.ON_THE_SPOT_DECISION or role in _SUMMARY_ROLES):
+        return EVENT_ZH[role]  # one form carries several events (违法, 决定, 签收): name the event, not the form
     if kind:
         return DOC_KIND_ZH[DocKind(kind)]
     return EVENT_ZH.get(role, role)
+
+
+_SUMMARY_ROLES = frozenset({DateRole.HANDOVER.value, DateRole.BANK_DEPOSIT.value, DateRole.FILED.value})
 
 
 def serves_decision(doc: DocFacts, facts: CaseFacts, keywords: tuple[str, ...] = ("决定",)) -> bool | None:
@@ -271,7 +283,7 @@ def absent(facts: CaseFacts, what_zh: str, extra: str = "") -> Outcome:
 def decision_fine(facts: CaseFacts) -> Found[Decimal] | None:
     if facts.elements.fine_amount is not None:
         return facts.elements.fine_amount
-    return next((d.fine for d in facts.of_kind(DocKind.DECISION) if d.fine is not None), None)
+    return next((d.fine for d in facts.of_kind(*DECISION_KINDS) if d.fine is not None), None)
 
 
 def notice_fine(facts: CaseFacts) -> Found[Decimal] | None:

@@ -1,10 +1,11 @@
 """contents: the parts a document must state, one occurrence per part missing from each document.
 
-Three documents have their parts written down here: the decision (`decision`, R11; 行政处罚法 Art. 59:
+Four documents have their parts written down: the decision (`decision`, R11; 行政处罚法 Art. 59:
 party, facts and evidence, penalty and basis, performance, remedies, agency and date), the 事先告知书
 (`penalty_notice`, R13; Art. 44, 45: facts, basis, intended penalty, right to state a case and its period)
 and the 送达回证 (`service_receipt`, R19; Art. 61: document served and its number, recipient, manner,
-place, date, signature or witnessed refusal). A part is present, missing, or unreadable (unknown); a part
+place, date, signature or witnessed refusal), and the on-the-spot form (`on_the_spot_decision`, the 简易程序
+standard; Art. 44, 52, 55: its parts are in _on_the_spot_form.py). A part is present, missing, or unreadable (unknown); a part
 written as prose (违法事实) that extraction cannot see is noted, never deducted.
 
 Precision first: a clause (复议/诉讼, 陈述申辩权利, 履行方式) is missing only from a document read whole; in a
@@ -51,18 +52,17 @@ n/a:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
 from ingest.glossary import DocKind
 from ingest.model import CaseFacts, DateRole, DocFacts
+from scoring.rules._forms import Form, Part, form_part
+from scoring.rules._on_the_spot_form import ON_THE_SPOT_DECISION
 from scoring.rules.base import (
     Outcome,
     RuleContext,
-    _attr_set,
     both,
     decision_fine,
     doc_evidence,
@@ -73,23 +73,6 @@ from scoring.rules.base import (
 )
 from scoring.rules.registry import Args, register
 from scoring.rules.when import When
-
-
-@dataclass(frozen=True)
-class Part:
-    label: str  # what a reviewer calls it
-    check: Callable[[DocFacts, CaseFacts], bool | None]  # True present, False missing, None unreadable
-    applies: Callable[[CaseFacts], bool] = lambda facts: True
-    # prose the model cannot see (违法事实 in a decision): "cannot tell" is noted, never unknown or a fail
-    narrative: bool = False
-
-
-@dataclass(frozen=True)
-class Form:
-    kind: DocKind  # the document checked unless `kinds` says otherwise
-    name_zh: str  # how the n/a message names it
-    parts: dict[str, Part] = field(default_factory=dict)
-
 
 PROSE_KINDS = (DocKind.DECISION, DocKind.PENALTY_NOTICE)
 FACT_LABELS = ("违法事实", "事实", "案由")  # fields extraction fills from prose or labelled lines
@@ -113,14 +96,6 @@ def prose_part(doc: DocFacts, facts: CaseFacts, labels: tuple[str, ...]) -> bool
 
 
 SERVED_LABELS = ("送达文书",)  # ingest's canonical label for 送达文书名称(及文号)
-
-
-def form_part(doc: DocFacts, attrs: tuple[str, ...] = (), labels: tuple[str, ...] = (),
-              dates: tuple[DateRole, ...] = ()) -> bool | None:
-    """A part of a form (送达回证): present when read; missing only when its label was read blank."""
-    if any(_attr_set(doc, a) for a in attrs) or any(r in doc.dates for r in dates):
-        return True
-    return labelled(doc, labels)
 
 
 def _served_no(doc: DocFacts, facts: CaseFacts) -> bool | None:
@@ -208,11 +183,12 @@ SERVICE_RECEIPT = Form(DocKind.SERVICE_RECEIPT, "送达回证", {
     "signature": Part("受送达人签名或见证拒收", _signature),
 })
 
-FORMS: dict[str, Form] = {"decision": DECISION, "penalty_notice": PENALTY_NOTICE, "service_receipt": SERVICE_RECEIPT}
+FORMS: dict[str, Form] = {"decision": DECISION, "penalty_notice": PENALTY_NOTICE, "service_receipt": SERVICE_RECEIPT,
+                          "on_the_spot_decision": ON_THE_SPOT_DECISION}
 
 
 class ContentsArgs(Args):
-    document: Literal["decision", "penalty_notice", "service_receipt"]  # whose parts (FORMS)
+    document: Literal["decision", "penalty_notice", "service_receipt", "on_the_spot_decision"]  # whose parts (FORMS)
     parts: tuple[str, ...] = Field(default=(), min_length=1)  # default: every part of `document`
     kinds: tuple[DocKind, ...] = ()  # the documents checked; default: `document`
     when: When | None = None

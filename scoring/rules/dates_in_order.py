@@ -56,6 +56,7 @@ class Pair(Args):
 
 class DatesInOrderArgs(Args):
     pairs: tuple[Pair, ...] = Field(min_length=1)
+    lead: str = "程序颠倒："  # how a fail's message opens (当场 items: 非当场作出：)
     when: When | None = None
 
 
@@ -87,7 +88,7 @@ def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
             fails.append(f"{event_zh(pair.before)}（{zh_date(b)}）晚于{event_zh(pair.after)}（{zh_date(a)}）")
             evidence = evidence or second.evidence
     if fails:
-        return Outcome.failed("程序颠倒：" + "；".join(fails), evidence, len(fails))
+        return Outcome.failed(args.lead + "；".join(fails), evidence, len(fails))
     if unreadable or doubts:
         return Outcome.unknown("；".join(doubts + unreadable) + "，无法核对程序先后")
     if not checked:

@@ -17,10 +17,12 @@ from __future__ import annotations
 from ingest.model import CaseFacts
 from scoring.rules.base import Outcome, RuleContext
 from scoring.rules.registry import Args, register
+from scoring.rules.when import When
 
 
 class ManualArgs(Args):
     prompt: str = ""  # what the reviewer should look at; default: the item's rationale
+    when: When | None = None  # e.g. a local rule switched on by a parameter (parameter_set)
 
 
 @register("manual", args=ManualArgs, asks_reviewer=True)

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from typing import Literal
 
-from ingest.glossary import DocKind
+from ingest.glossary import DECISION_KINDS, DocKind
 from ingest.model import CaseFacts
 from scoring.rules.args import Args
 from scoring.rules.base import (
+    IntParam,
     Outcome,
     PartyParam,
     RuleContext,
@@ -31,6 +32,9 @@ class When(Args):
     fine_positive: bool = False
     fine_at_least: PartyParam | None = None
     hearing_held: bool = False
+    # True: only when a decision records the fine collected on the spot (当场收缴); False: only when none does
+    collected_on_spot: bool | None = None
+    parameter_set: IntParam | None = None  # only when this checklist parameter is above zero (a local rule)
 
     def check(self, facts: CaseFacts, ctx: RuleContext) -> Outcome | None:
         """None when the item applies; otherwise the n/a (or unknown) outcome to return."""
@@ -52,4 +56,13 @@ class When(Args):
                 return Outcome.na(f"{why}，不适用")
         if self.hearing_held and not hearing_held(facts):
             return Outcome.na("未举行听证，不适用")
+        if self.collected_on_spot is not None and collected_on_spot(facts) != self.collected_on_spot:
+            return Outcome.na("罚款未当场收缴，不适用" if self.collected_on_spot else "罚款已当场收缴，不适用")
+        if self.parameter_set and not ctx.param(self.parameter_set):
+            return Outcome.na("本评查标准未启用此项（地方规定），不适用")
         return None
+
+
+def collected_on_spot(facts: CaseFacts) -> bool:
+    """A decision of the file records the fine collected on the spot (行政处罚法第六十八条、第六十九条)."""
+    return any(d.collected_on_spot is not None and d.collected_on_spot.value for d in facts.of_kind(*DECISION_KINDS))
