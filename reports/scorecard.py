@@ -43,6 +43,8 @@ from reports.xlsx import (
     CachedStyles,
     add_image,
     append_row,
+    break_before,
+    fitted_width,
     hidden_key_values,
     laid_out_sheet,
     new_cell,
@@ -111,6 +113,11 @@ def _number(value: float | None) -> float | None:
 def _run_date(data: RunData) -> str:
     when = data.run.started_at or data.run.finished_at
     return when.strftime("%Y-%m-%d") if when else ""
+
+
+def _fitted(columns: Sequence[tuple[str, float]], values: dict[str, pd.Series]) -> list[float]:
+    """The columns' widths, those in `values` widened to show their longest value whole (xlsx.fitted_width)."""
+    return [fitted_width(values[key], width) if key in values else width for key, width in columns]
 
 
 def _write_summary(ws: BufferedSheet, data: RunData, ranking: pd.DataFrame, charts: Sequence[Path]) -> None:
@@ -238,7 +245,7 @@ def _write_unit(ws: BufferedSheet, unit: str, cases: pd.DataFrame, rank_row: pd.
             cell.alignment = WRAP
             if fill:
                 cell.fill = fill
-    set_widths(ws, [w for _, w in columns])
+    set_widths(ws, _fitted(columns, {key: cases[key] for key in ("dossier_id", "case_no")}))
     ws.freeze_panes = f"B{header_row + 1}"
     ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(columns))}{max(row, header_row)}"
     print_setup(ws, f"{header_row}:{header_row}")
@@ -269,19 +276,25 @@ def _write_details(sheet, data: RunData) -> None:
         note = COLUMN_NOTES_ZH[keys[col - 1]]
         header.cell(row=1, column=col).comment = Comment(note, TERMS_ZH["readme"], width=320, height=110)
     # sheet properties, column widths and panes are written before the first row of a streamed sheet
-    set_widths(header, [w for _, w in columns])
+    set_widths(header, _fitted(columns, {"dossier_id": findings["dossier_id"]}))
     header.column_dimensions[get_column_letter(key_col)].hidden = True
     header.freeze_panes = "C2"
-    print_setup(header, "1:1")
+    print_setup(header, "1:1", title_cols="A:B")
     header.flush(rows=len(findings) + 1, columns=len(keys))
     grades = dict(zip(data.cases["dossier_id"], data.cases["grade"], strict=False))
     blank = pd.Series([""] * len(findings), index=findings.index, dtype=str)
     overridden = findings.get("auto_status", blank).astype(str)
     reasons = findings.get("override_reason", blank).astype(str)
     reviewers = findings.get("reviewer", blank).astype(str)
-    wrap_cols = {keys.index("item_name"), keys.index("message"), keys.index("quote")}
+    wrap_cols = {keys.index(k) for k in ("item_name", "message", "source_file", "quote")}
     styles = CachedStyles()
+    units = dict(zip(data.cases["dossier_id"], data.cases["unit"], strict=False))
+    unit = None
     for i, rec in enumerate(findings.itertuples(index=False)):
+        if units.get(rec.dossier_id, unit) != unit:  # each unit's findings start a printed page
+            if unit is not None:
+                break_before(sheet, i + 2)
+            unit = units[rec.dossier_id]
         review: list = [None] * len(REVIEW_KEYS)  # empty cells are not written
         if overridden.iat[i]:
             points = rec.points_deducted if rec.status == Status.FAIL.value and not rec.veto else None
@@ -324,7 +337,9 @@ def _write_problems(ws: BufferedSheet, problems: pd.DataFrame) -> None:
         except ValueError:
             kind = rec.kind
         append_row(ws, [rec.dossier_id, rec.source_file, kind, rec.message])
-    set_widths(ws, [30, 36, 18, 60])
+        for col in (2, 4):
+            ws.cell(row=ws.max_row, column=col).alignment = WRAP
+    set_widths(ws, [fitted_width(problems["dossier_id"], 30), 36, 18, 60])
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:D{max(len(problems) + 1, 1)}"
     print_setup(ws, "1:1")
