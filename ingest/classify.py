@@ -54,7 +54,9 @@ _TITLES: list[tuple[DocKind, str]] = [
     (DocKind.DECISION_APPROVAL, r"(行政处罚)?决定审批表|(行政)?处罚(决定)?(审批|呈批)表|案件处理(呈批|审批)表|行政处罚(案件)?(审批|呈批)表"),
     # 违法行为通知书: the 交通运输 form book's notice of the intended penalty
     (DocKind.PENALTY_NOTICE, r"(不予)?行政处罚(决定)?(事先)?(\(听证\))?告知(书|单)|(行政处罚)?事先告知书|违法行为通知书"),
-    (DocKind.DECISION, r"当场(行政)?处罚决定书|简易程序(行政)?处罚决定书|(不予)?行政处罚决定书|处罚决定书"),
+    # 简易程序: the pre-printed numbered form; "行政处罚决定书（当场）" is matched below by its suffix
+    (DocKind.ON_THE_SPOT_DECISION, r"当场(行政)?处罚决定书|(适用)?简易程序(的)?(行政)?处罚决定书"),
+    (DocKind.DECISION, r"(不予)?行政处罚决定书|处罚决定书"),
     (DocKind.SERVICE_RECEIPT, r"(文书|法律文书)?送达(回证|回执|地址确认书|公告)|(邮寄|邮件)(送达)?(凭证|回执|详情单)|"
                               # EMS: 中国邮政特快专递邮件详情单, 邮件全程跟踪查询(结果), 国内标准快递详情单
                               rf"(中国邮政)?(EMS)?(国内)?(标准)?(特快专递|快递|挂号信)(邮件)?{_MAIL_RECORD}|"
@@ -139,6 +141,8 @@ def match_title(line: str) -> tuple[DocKind, str] | None:
                 continue
         # "行政处罚决定书（简易程序）": the procedure is part of what the document is
         procedure = next((p for p in ("简易程序", "一般程序", "当场") if p in folded[m.end("title"):]), "")
+        if kind == DocKind.DECISION and procedure in ("简易程序", "当场"):
+            kind = DocKind.ON_THE_SPOT_DECISION
         return kind, m["title"] + (f"({procedure})" if procedure else "")
     return None
 

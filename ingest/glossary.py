@@ -119,6 +119,9 @@ RECORD_KINDS: frozenset[DocKind] = frozenset(
     {DocKind.INQUIRY_RECORD, DocKind.INSPECTION_RECORD}
 )
 
+# 行政处罚决定书 in either procedure: the decision whose number, date, fine and bases are the case's elements.
+DECISION_KINDS: frozenset[DocKind] = frozenset({DocKind.DECISION, DocKind.ON_THE_SPOT_DECISION})
+
 class ProblemKind(StrEnum):
     """Why a file or dossier could not be (fully) read; problems.csv `kind` column."""
 
@@ -167,9 +170,18 @@ CASE_TYPE_ZH: dict[str, str] = {
     "license": "行政许可",
     "inspection": "行政检查",
     "coercion": "行政强制",
+    "unknown": "类型未定",  # ingest/case_type.py could not decide: a reviewer must
 }
 
 PROCEDURE_ZH: dict[str, str] = {"general": "一般程序", "summary": "简易程序"}
+
+# Why a dossier has its case type (ingest/case_type.py): shown in review reasons and the scorecard's notes.
+TYPE_REASON_ZH: dict[str, str] = {
+    "documents": "依据案卷中的{documents}判定",
+    "register": "文书不足以判定，依据台账《{register}》记载的“{label}”判定",
+    "name": "文书不足以判定，依据案卷名称“{name}”中的“{mark}”判定",
+    "unknown": "案件类型无法判定：案卷中没有可判定类型的文书（如行政处罚决定书、受理通知书、查封扣押决定书），台账和案卷名称也未载明",
+}
 
 # Element names: cases.csv column identifiers -> the words on a scorecard.
 ELEMENT_ZH: dict[str, str] = {

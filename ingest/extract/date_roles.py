@@ -142,6 +142,7 @@ def collect_dates(d: Layout, facts: DocFacts, fields: dict[str, FieldHit]) -> No
     # the document kind decides what its own date means
     own: DateRole | None = {
         DocKind.DECISION: DateRole.DECISION,
+        DocKind.ON_THE_SPOT_DECISION: DateRole.DECISION,
         DocKind.PENALTY_NOTICE: DateRole.NOTICE,
         DocKind.HEARING_NOTICE: DateRole.HEARING_NOTICE,
         DocKind.CLOSING_APPROVAL: DateRole.CLOSING,

@@ -20,14 +20,14 @@ from ingest.extract.remedies import (
 )
 from ingest.extract.remedies import is_heading as is_remedies_heading
 from ingest.extract.text import sentence_at
-from ingest.glossary import DocKind
+from ingest.glossary import DECISION_KINDS, DocKind
 from ingest.model import AmountPair, DocFacts, Found, Provision
 from ingest.normalize import fold
 
 _DECISION_WORDS = re.compile(r"决定|处以|给予|作出|如下|拟|处罚")
 
 # Documents whose Art. 59 / Art. 44 parts are prose: recorded as the fields the content checks look for.
-_NARRATIVE_KINDS = frozenset({DocKind.DECISION, DocKind.PENALTY_NOTICE, DocKind.HEARING_NOTICE})
+_NARRATIVE_KINDS = DECISION_KINDS | {DocKind.PENALTY_NOTICE, DocKind.HEARING_NOTICE}
 _NARRATIVE_PARTS = (("违法事实", find_facts), ("证据", find_evidence), ("处罚内容", find_penalty))
 
 
@@ -141,7 +141,7 @@ def _first_clause(d: Layout, finder, prefer=None) -> tuple[int, ClauseHit] | Non
 
 def collect_clauses(d: Layout, facts: DocFacts) -> None:
     kind = d.doc.kind
-    if kind in (DocKind.DECISION, DocKind.PENALTY_NOTICE, DocKind.HEARING_NOTICE, DocKind.PAYMENT_REMINDER):
+    if kind in DECISION_KINDS | {DocKind.PENALTY_NOTICE, DocKind.HEARING_NOTICE, DocKind.PAYMENT_REMINDER}:
         found = _first_clause(d, find_remedies, prefer=lambda hit: not is_remedies_heading(hit))
         if found:
             i, hit = found

@@ -9,7 +9,7 @@ from ingest.extract.dates import find_dates
 from ingest.extract.layout import HEAD_BLOCKS, SEAL, TAIL_BLOCKS, Layout
 from ingest.extract.officers import find_officers_in_lines
 from ingest.extract.party import parse_party
-from ingest.glossary import DocKind
+from ingest.glossary import DECISION_KINDS, DocKind
 from ingest.model import DocFacts, Officer
 from ingest.normalize import no_spaces
 
@@ -40,7 +40,7 @@ def collect_case_numbers(d: Layout, facts: DocFacts) -> None:
     kind = d.doc.kind
     head = [(i, no) for i, no in numbers if i < HEAD_BLOCKS]
     own: tuple[int, CaseNo] | None = None
-    if kind == DocKind.DECISION:
+    if kind in DECISION_KINDS:
         own = next((x for x in head if x[1].kind == "decision"), None) or next(
             (x for x in numbers if x[1].kind == "decision"), None
         ) or (head[0] if head and head[0][1].kind != "notice" else None)
@@ -102,7 +102,7 @@ def collect_agency(d: Layout, facts: DocFacts) -> None:
 # ---------------------------------------------------------------------------------------------------- party
 
 
-_PARTY_KINDS = frozenset({DocKind.DECISION, DocKind.PENALTY_NOTICE, DocKind.HEARING_NOTICE, DocKind.PAYMENT_REMINDER})
+_PARTY_KINDS = DECISION_KINDS | {DocKind.PENALTY_NOTICE, DocKind.HEARING_NOTICE, DocKind.PAYMENT_REMINDER}
 
 
 def collect_party(d: Layout, facts: DocFacts) -> None:

@@ -12,8 +12,9 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import date
 
+from ingest.case_type import decide_case_type, dossier_id_name
 from ingest.extract.document_facts import extract_document
-from ingest.glossary import RECORD_KINDS, DocKind
+from ingest.glossary import DECISION_KINDS, RECORD_KINDS, DocKind
 from ingest.model import CaseFacts, DateRole, DocFacts, Dossier, Elements, Found, Officer, TextOrigin
 from ingest.normalize import no_spaces
 
@@ -25,16 +26,23 @@ _PARTY_ORDER = (DocKind.DECISION, DocKind.PENALTY_NOTICE, DocKind.HEARING_NOTICE
                 DocKind.COVER)  # fmt: skip
 
 
-def extract_case(dossier: Dossier) -> CaseFacts:
-    """Extract every document of a classified dossier and merge the canonical elements."""
+def extract_case(dossier: Dossier, register_label: str = "", register: str = "") -> CaseFacts:
+    """Extract every document of a classified dossier, merge the canonical elements and decide the case type
+    (documents first, then the register's `register_label` from the register file `register`, then the name)."""
     docs = [extract_document(doc) for doc in dossier.documents]
+    elements = merge_elements(docs)
+    reasons = _review_reasons(dossier)
+    typed = decide_case_type({d.kind for d in docs}, register_label, register, dossier_id_name(dossier.dossier_id))
+    elements.case_type, elements.procedure, elements.case_type_reason = typed.case_type, typed.procedure, typed.reason
+    if not typed.known:
+        reasons.append(typed.reason)
     return CaseFacts(
         dossier_id=dossier.dossier_id,
         unit=dossier.unit,
         documents=docs,
-        elements=merge_elements(docs),
+        elements=elements,
         problems=list(dossier.problems),
-        review_reasons=_review_reasons(dossier),
+        review_reasons=reasons,
     )
 
 
@@ -56,7 +64,7 @@ def _date(docs: Iterable[DocFacts], role: DateRole) -> Found[date] | None:
 
 def choose_decision(docs: list[DocFacts]) -> DocFacts | None:
     """The decision: the first one with a number (a second one is kept for cross-checks)."""
-    decisions = _of(docs, DocKind.DECISION)
+    decisions = _of(docs, *DECISION_KINDS)
     return next((d for d in decisions if d.own_no), decisions[0] if decisions else None)
 
 

@@ -19,7 +19,7 @@ from tests.ingest.builders import make_docx, make_pdf, make_xlsx
         ("行政处罚决定书", DocKind.DECISION),
         ("行 政 处 罚 决 定 书", DocKind.DECISION),
         ("北京市朝阳区城市管理综合行政执法局行政处罚决定书", DocKind.DECISION),
-        ("当场行政处罚决定书", DocKind.DECISION),
+        ("当场行政处罚决定书", DocKind.ON_THE_SPOT_DECISION),
         ("行政处罚决定书（存根）", DocKind.DECISION),
         ("行政处罚决定审批表", DocKind.DECISION_APPROVAL),
         ("案件处理呈批表", DocKind.DECISION_APPROVAL),

@@ -374,11 +374,11 @@ PROBES.append(Probe("onsite_decision", "docx", [
     "你于2024年3月5日在五一大道擅自占道经营，违反了《长沙市市容和环境卫生管理条例》第十八条的规定，依据该条例第四十条的规定，决定给予罚款人民币贰佰元的行政处罚。",
     "执法人员：张三（43010012345）、李四（43010012346）",
     "2024年3月5日",
-], [K.DECISION], {}))
+], [K.ON_THE_SPOT_DECISION], {}))
 PROBES.append(Probe("summary_decision", "docx", [
     "行政处罚决定书（简易程序）",
     "芙市监简罚〔2024〕3号",
-], [K.DECISION], {}))
+], [K.ON_THE_SPOT_DECISION], {}))
 PROBES.append(Probe("no_penalty", "docx", ["不予行政处罚决定书", "芙市监不罚〔2024〕2号"], [K.DECISION], {}))
 PROBES.append(Probe("rectify", "docx", ["责令（限期）改正通知书", "芙市监责改〔2024〕7号"], [K.RECTIFICATION_ORDER], {}))
 PROBES.append(Probe("rectify2", "docx", [AG, "责令改正通知书", "芙市监责改〔2024〕7号"], [K.RECTIFICATION_ORDER], {}))
@@ -648,9 +648,9 @@ def test_document_as_a_reviewer_reads_it(tmp_path: Path, probe: Probe) -> None:
         ("行政处罚决定法制审核表", K.LEGAL_REVIEW, "行政处罚决定法制审核表"),
         ("集体讨论会议纪要", K.COLLECTIVE_DISCUSSION, "集体讨论会议纪要"),
         ("案件审理委员会会议记录", K.COLLECTIVE_DISCUSSION, "案件审理委员会会议记录"),
-        ("行政处罚决定书（简易程序）", K.DECISION, "行政处罚决定书(简易程序)"),
-        ("行政处罚决定书(当场)", K.DECISION, "行政处罚决定书(当场)"),
-        ("简易程序处罚决定书", K.DECISION, "简易程序处罚决定书"),
+        ("行政处罚决定书（简易程序）", K.ON_THE_SPOT_DECISION, "行政处罚决定书(简易程序)"),
+        ("行政处罚决定书(当场)", K.ON_THE_SPOT_DECISION, "行政处罚决定书(当场)"),
+        ("简易程序处罚决定书", K.ON_THE_SPOT_DECISION, "简易程序处罚决定书"),
         ("不予行政处罚决定书", K.DECISION, "不予行政处罚决定书"),
         ("行政处罚告知书", K.PENALTY_NOTICE, "行政处罚告知书"),
         ("听证通知书", K.HEARING_NOTICE, "听证通知书"),
