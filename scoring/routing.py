@@ -64,6 +64,11 @@ class RoutePlan:
     def of(cls, checklists: dict[str, Checklist]) -> RoutePlan:
         return cls(tuple(Route(key, str(c.source_path), c.content_hash, c.id) for key, c in checklists.items()))
 
+    @classmethod
+    def single(cls, source: str, content_hash: str, checklist_id: str = "") -> RoutePlan:
+        """One checklist for general-procedure penalties (a run before routing)."""
+        return cls((Route(PRIMARY_KEY, source, content_hash, checklist_id),))
+
     @property
     def primary(self) -> Route:
         return next((r for r in self.routes if r.key == PRIMARY_KEY), self.routes[0])
