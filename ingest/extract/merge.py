@@ -143,7 +143,7 @@ def merge_elements(docs: list[DocFacts]) -> Elements:
         e.party_id = party_doc.party_id or _first(party_docs, lambda d: d.party_id)
     fact_docs = primary + notices + _of(docs, DocKind.INVESTIGATION_REPORT, DocKind.FILING_APPROVAL,
                                         DocKind.CASE_SOURCE) + docs  # fmt: skip
-    e.violation_date = _date(fact_docs, DateRole.VIOLATION)
+    _violation(e, fact_docs)
     e.source_date = _date(_of(docs, DocKind.CASE_SOURCE), DateRole.SOURCE) or _date(docs, DateRole.SOURCE)
     e.filing_date = _date(_of(docs, DocKind.FILING_APPROVAL), DateRole.FILING) or _date(docs, DateRole.FILING)
     if notice is not None:
@@ -166,6 +166,22 @@ def merge_elements(docs: list[DocFacts]) -> Elements:
     waiver_docs = _of(docs, DocKind.DEFENSE_RECORD) + [d for d in docs if d.kind != DocKind.DEFENSE_RECORD]
     e.waiver = _first(waiver_docs, lambda d: d.waiver)
     return e
+
+
+def _violation(e: Elements, fact_docs: list[DocFacts]) -> None:
+    """The act's date, its end and whether it went on, all from one statement of the act. The day an inspection
+    found it going on stands for it only when no document dates the act to the month alone (自2023年10月起…):
+    then it began earlier, on a day the file does not give."""
+    act = next((d for d in fact_docs if DateRole.VIOLATION in d.dates), None)
+    if act is not None:
+        e.violation_date = act.dates[DateRole.VIOLATION]
+        e.violation_end_date = act.dates.get(DateRole.VIOLATION_END)
+        e.violation_ongoing = act.violation_ongoing
+        return
+    seen = next((d for d in fact_docs if DateRole.VIOLATION_SEEN in d.dates), None)
+    if seen is not None and not any(d.violation_month for d in fact_docs):
+        e.violation_date = seen.dates[DateRole.VIOLATION_SEEN]
+        e.violation_ongoing = Found(True, e.violation_date.evidence)
 
 
 def _review_reasons(dossier: Dossier) -> list[str]:
