@@ -26,6 +26,7 @@ _DATE = re.compile(
 _HOUR = rf"(?:\d{{1,2}}|[{_CN_SMALL}]{{1,3}})"
 _TIME = re.compile(
     rf"\s*(?P<ampm>上午|下午|晚上|中午|凌晨|早上)?\s*(?P<h>{_HOUR})\s*(?:(?P<hm>时|点|:)\s*(?P<mi>{_HOUR})?\s*分?|时|点)"
+    r"(?::\d{2}(?!\d))?"  # seconds, as tracking pages print them (2024-07-15 10:42:30 已签收)
 )
 _MONTH_DAY = re.compile(rf"(?P<m>{_MD})\s*月\s*(?P<d>{_MD})\s*[日号]")
 _TO = re.compile(r"\s*(?:起\s*)?(?:至|到|~|-|—|－|止)\s*")  # 9时30分起至10时15分止

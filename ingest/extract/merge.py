@@ -69,6 +69,9 @@ def _delivery(docs: list[DocFacts], decision: DocFacts | None) -> tuple[Found[da
     """(decision delivery date, notice served date) from the 送达回证s."""
     receipts = _of(docs, DocKind.SERVICE_RECEIPT)
     case_no = no_spaces(decision.own_no.value) if decision and decision.own_no else None
+    # the notice as this file names it: 告知书, or its own title and number (交通运输: 违法行为通知书)
+    notice_marks = ["告知"] + [no_spaces(m) for n in _of(docs, DocKind.PENALTY_NOTICE)
+                               for m in (n.title, n.own_no.value if n.own_no else "") if len(no_spaces(m)) >= 4]
     delivery = notice = None
     unknown: list[DocFacts] = []
     for r in receipts:
@@ -76,9 +79,10 @@ def _delivery(docs: list[DocFacts], decision: DocFacts | None) -> tuple[Found[da
         # a 听证告知书 served alone is not the 行政处罚（事先）告知书
         served = served.replace("行政处罚听证告知书", "听证").replace("听证告知书", "听证")
         cites_decision = bool(case_no) and any(no_spaces(c.value) == case_no for c in r.cited_case_nos)
-        if (cites_decision or "决定书" in served) and "告知" not in served:
+        serves_notice = any(m in served for m in notice_marks)
+        if (cites_decision or "决定书" in served) and not serves_notice:
             delivery = delivery or r.dates.get(DateRole.DELIVERY)
-        elif "告知" in served:
+        elif serves_notice:
             notice = notice or r.dates.get(DateRole.DELIVERY)
         elif not served:
             unknown.append(r)
