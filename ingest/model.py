@@ -163,6 +163,8 @@ class DateRole(StrEnum):
     """What a date in a document means (labels beside it or the document kind decide)."""
 
     VIOLATION = "violation"  # 违法行为发生日期
+    VIOLATION_END = "violation_end"  # 违法行为终了日期 (…至9月5日)
+    VIOLATION_SEEN = "violation_seen"  # the day an inspection found the act going on (检查发现当事人未…)
     SOURCE = "source"  # 案源登记 / 受案
     FILING = "filing"  # 立案
     NOTICE = "notice"  # 告知 (the notice's own date)
@@ -208,6 +210,8 @@ class DocFacts:
     party_representative: Found[str] | None = None  # 法定代表人 / 负责人 / 经营者 (of a 个体工商户)
     dates: dict[DateRole, Found[date]] = field(default_factory=dict)
     time_span: Found[tuple[datetime, datetime]] | None = None  # 笔录 起止时间, to the minute
+    violation_ongoing: Found[bool] | None = None  # the act went on past the dates read (自…起, 至今, 截至…)
+    violation_month: Found[str] | None = None  # the act dated to the month only (当事人自2023年10月起…)
     place: Found[str] | None = None
     officers: list[Officer] = field(default_factory=list)
     signed_by_party: Found[bool] | None = None  # signature of the interviewee, or a note of refusal
@@ -250,6 +254,8 @@ class Elements:
     party_kind: str | None = None
     party_id: Found[str] | None = None
     violation_date: Found[date] | None = None
+    violation_end_date: Found[date] | None = None  # a continuing act's end, when written
+    violation_ongoing: Found[bool] | None = None  # the act went on past the dates read, no end written
     source_date: Found[date] | None = None
     filing_date: Found[date] | None = None
     notice_no: Found[str] | None = None

@@ -17,7 +17,7 @@ from samplegen.model import DossierSpec, OfficerSpec, PartySpec, hash_str
 from samplegen.plan import band_options, fine_options, lower_fines
 from samplegen.styles import Style
 from samplegen.timeline import timeline
-from samplegen.truth import set_expected
+from samplegen.truth import limitation_years, set_expected
 
 _ORDINALS = "一二三四五六七八九十"
 
@@ -66,7 +66,8 @@ class DossierBuilder:
         else:
             defense = rng.choices(("statement", "waiver", "none"), weights=(5, 3, 2))[0]
 
-        tl, times = timeline(rng, self.year, defects, hearing_held, hearing_applies, major, extended, defense)
+        tl, times = timeline(rng, self.year, defects, hearing_held, hearing_applies, major, extended, defense,
+                             limitation_years(key))
         notice_serial = self.serial if self.style_set == "standard" or rng.random() < 0.5 else \
             self.serial + rng.randint(-5, -1)
         decision_kind = "罚决字" if hash_str(self.info.code) % 2 else "罚字"

@@ -43,6 +43,8 @@ PRICE = "中华人民共和国价格法"
 CITY_REG = "城市市容和环境卫生管理条例"
 WASTE = "城市建筑垃圾管理规定"
 SAFETY = "中华人民共和国安全生产法"
+# laws about 公民生命健康安全 (行政处罚法第三十六条): a harmful violation is time-barred after 5 years, not 2
+LIFE_OR_FINANCE_LAWS = frozenset({FOOD, AIR, SAFETY})
 
 SCENARIOS: dict[str, Scenario] = {
     s.key: s

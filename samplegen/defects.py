@@ -32,7 +32,7 @@ Ground truth is written here by hand from checklist-penalty-general.md, never co
 | no_hearing_right | fine ≥ hearing threshold, the notice omits the hearing right | V04 veto |
 | no_legal_review | fine ≥ major threshold, no 法制审核 and no 集体讨论 | V05 veto, R10 (5) |
 | procedure_reversed | the decision's 送达回证 is dated before the decision | V06 veto |
-| time_barred | violation more than 2 years before 立案 | V07 veto |
+| time_barred | violation more than 2 years before the case source (5 for 食品/大气/安全生产 laws) | V07 veto |
 | no_legal_basis | the decision cites no provision at all | V08 veto, R11 (2), R12 (2) |
 | fine_increased | decision fine higher than the notice's, no new notice | V11 veto |
 
@@ -64,6 +64,7 @@ DEFENSE_WORKING_DAYS = 3
 DEFENSE_WORKING_DAYS_HEARING = 5
 HEARING_NOTICE_WORKING_DAYS = 7
 LIMITATION_YEARS = 2
+LIMITATION_EXTENDED_YEARS = 5  # 生命健康安全、金融安全 with harm: time_barred plants beyond it for such laws
 
 VETO_ITEMS = tuple(f"V{n:02d}" for n in range(1, 12))
 DEDUCTION_ITEMS = tuple(f"R{n:02d}" for n in range(1, 26))

@@ -10,7 +10,7 @@ from samplegen.workdays import add_workdays, next_workday
 
 
 def timeline(rng: random.Random, year: int, defects: list[str], hearing_held: bool, hearing_applies: bool,
-             major: bool, extended: bool, defense: str) -> tuple[dict[str, date], dict[str, tuple[datetime, datetime]]]:
+             major: bool, extended: bool, defense: str, limitation_years: int = dfx.LIMITATION_YEARS) -> tuple[dict[str, date], dict[str, tuple[datetime, datetime]]]:
     """Every date of the dossier (and the start and end of its records), far from each deadline unless a
     defect plants a breach of it."""
     start = date(year, 1, 6)
@@ -24,7 +24,7 @@ def timeline(rng: random.Random, year: int, defects: list[str], hearing_held: bo
         t: dict[str, date] = {"source": source, "inspection": source}
         t["filing"] = add_workdays(source, pick(0, 22, 28) if "late_filing" in defects else pick(0, 1, 5))
         if "time_barred" in defects:
-            t["violation"] = shift_years(t["filing"], -2) - timedelta(days=pick(1, 90, 300))
+            t["violation"] = shift_years(t["filing"], -limitation_years) - timedelta(days=pick(1, 90, 300))
         else:
             t["violation"] = source - timedelta(days=pick(1, 0, 15))
         t["inquiry"] = add_workdays(t["filing"], pick(2, 1, 5))

@@ -6,10 +6,18 @@ assertions that the dates really sit where the truth says.
 
 from __future__ import annotations
 
+import samplegen.catalog as cat
 import samplegen.defects as dfx
 from samplegen.model import DossierSpec
 from samplegen.timeline import shift_years
 from samplegen.workdays import workdays_between
+
+
+def limitation_years(scenario: str) -> int:
+    """The period a time-barred act of this scenario is planted beyond: 5 years where the law is about 公民生命
+    健康安全 (the 2-year period could be extended when harm followed), 2 elsewhere."""
+    law = cat.SCENARIOS[scenario].violated.law
+    return dfx.LIMITATION_EXTENDED_YEARS if law in cat.LIFE_OR_FINANCE_LAWS else dfx.LIMITATION_YEARS
 
 
 def set_expected(d: DossierSpec) -> None:
@@ -71,6 +79,8 @@ def _check_truth(d: DossierSpec) -> None:
     if d.hearing_held:
         wd = workdays_between(t["hearing_notice"], t["hearing"])
         assert (wd < dfx.HEARING_NOTICE_WORKING_DAYS) == ("hearing_notice_late" in has)
-    barred = d.filing_date > shift_years(d.violation_date, dfx.LIMITATION_YEARS)
+    # discovered (the case source) beyond the period after the act; a clean act is within even the 2 years
+    barred = d.source_date > shift_years(d.violation_date, limitation_years(d.scenario))
     assert barred == ("time_barred" in has)
+    assert barred or d.source_date <= shift_years(d.violation_date, dfx.LIMITATION_YEARS)
     assert d.fine_amount > 0

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from ingest.extract.dates import DateHit, find_dates, find_time_spans
 from ingest.extract.fields import FieldHit
 from ingest.extract.layout import HEAD_BLOCKS, SEAL, TAIL_BLOCKS, Layout
+from ingest.extract.violation_dates import Act, month_only, violation_at
 from ingest.glossary import RECORD_KINDS, DocKind
 from ingest.model import DateRole, DocFacts, Found
 from ingest.normalize import no_spaces
@@ -43,14 +44,6 @@ _AFTER: list[tuple[DateRole, re.Pattern[str]]] = [
 ]
 _LABEL_CUT = re.compile(r"[。；;]")
 _NEGATED = re.compile(r"(?:未经|未|不经|没有|无|擅自)$")
-_CLAUSE_CUT = re.compile(r"[。；;，,]")
-_AGENCY_WORDS = re.compile(r"本机关|本局|我局|我队|我所|本所|我委|本委|我大队|本大队|执法人员|检查|接到|收到|向你|对你|作出|送达|立案|告知")
-_VIOLATION_WORDS = re.compile(r"违法|违反|未|擅自|超标|超过|无证|没有|排放|生产|销售|经营|使用|存在|拒不|伪造|非法")
-_PARTY_SUBJECT = re.compile(r"当事人|你单位|你公司|你店|你厂|你(?=于|在|自)|该单位|该公司|该店|该厂|其(?=于|在|自)|被检查人|经查")
-_VIOLATION_LEAD = re.compile(r"(?:于|在|自|从)\s*$")
-# "当事人已于4月25日缴纳罚款": what the party did after the decision, not the violation
-_AFTERMATH = re.compile(r"缴纳|缴清|交纳|缴款|缴付|履行|执行完毕|收到|签收|领取|提出|申请|到案|接受|签名|签字|整改完毕|改正完毕|"
-                        r"陈述|申辩|提交|进行了|放弃|要求听证|参加听证|到场|接受询问")
 _EVENT_LEAD = re.compile(r"(?:于|在|自|从|至|到|截至|截止)\s*$")
 
 
@@ -75,23 +68,6 @@ def _role_after(folded: str, hit: DateHit) -> DateRole | None:
         if pattern.match(folded, hit.end):
             return role
     return None
-
-
-def _is_violation(folded: str, hit: DateHit) -> bool:
-    before = folded[max(0, hit.start - 3) : hit.start]
-    if not _VIOLATION_LEAD.search(before):
-        return False
-    left = max(0, hit.start - 14)
-    cut = max((m.end() for m in _CLAUSE_CUT.finditer(folded, left, hit.start)), default=left)
-    if _AGENCY_WORDS.search(folded, cut, hit.start):
-        return False
-    if _AFTERMATH.search(folded[hit.end : hit.end + 10]):
-        return False
-    if _PARTY_SUBJECT.search(folded, cut, hit.start):
-        return True  # 当事人于…, 你单位于…: what the party did on that day
-    after = folded[hit.end : hit.end + 60]
-    after = _LABEL_CUT.split(after, maxsplit=1)[0]
-    return bool(_VIOLATION_WORDS.search(after)) and not _AGENCY_WORDS.search(after[:6])
 
 
 def _signed_line(d: Layout, hits: list[tuple[int, DateHit]]) -> tuple[int, DateHit] | None:
@@ -122,11 +98,14 @@ def collect_dates(d: Layout, facts: DocFacts, fields: dict[str, FieldHit]) -> No
 
     for i, folded in enumerate(d.pfolded):
         previous_end = 0
+        if facts.violation_month is None and (vague := month_only(folded)):
+            facts.violation_month = d.pfound(vague.group(), i, vague.start(), vague.end())
         for hit in find_dates(folded):
             hits.append((i, hit))
             role = _role_before(folded, hit, previous_end) or _role_after(folded, hit)
-            if role is None and _is_violation(folded, hit):
-                role = DateRole.VIOLATION
+            if role is None and DateRole.VIOLATION not in roles and (act := violation_at(folded, hit)):
+                role = DateRole.VIOLATION_SEEN if act.seen else DateRole.VIOLATION
+                _put_violation_end(d, facts, roles, i, hit, act)
             if role is not None:
                 put(role, i, hit)
             previous_end = hit.end
@@ -192,6 +171,17 @@ def collect_dates(d: Layout, facts: DocFacts, fields: dict[str, FieldHit]) -> No
     elif kind == DocKind.HEARING_RECORD and DateRole.HEARING not in roles:
         roles[DateRole.HEARING] = roles.get(DateRole.RECORD_START) or d.pfound(hits[0][1].value, hits[0][0])
     facts.dates = roles
+
+
+def _put_violation_end(d: Layout, facts: DocFacts, roles: dict[DateRole, Found[date]], i: int, hit: DateHit,
+                       act: Act) -> None:
+    """The end of the act dated by `hit`, or the note that it went on past the dates read (its sentence)."""
+    if act.seen:
+        return  # going on that day by definition (merge)
+    if act.end is not None:
+        roles[DateRole.VIOLATION_END] = d.pfound(act.end.value, i, act.end.start, act.end.end)
+    elif act.ongoing:
+        facts.violation_ongoing = d.pfound(True, i, hit.start, hit.end)
 
 
 def _in_field(d: Layout, hits: list[tuple[int, DateHit]], field: FieldHit | None) -> list[tuple[int, DateHit]]:

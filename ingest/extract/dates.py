@@ -26,9 +26,11 @@ _DATE = re.compile(
 _HOUR = rf"(?:\d{{1,2}}|[{_CN_SMALL}]{{1,3}})"
 _TIME = re.compile(
     rf"\s*(?P<ampm>上午|下午|晚上|中午|凌晨|早上)?\s*(?P<h>{_HOUR})\s*(?:(?P<hm>时|点|:)\s*(?P<mi>{_HOUR})?\s*分?|时|点)"
+    r"(?::\d{2}(?!\d))?"  # seconds, as tracking pages print them (2024-07-15 10:42:30 已签收)
 )
 _MONTH_DAY = re.compile(rf"(?P<m>{_MD})\s*月\s*(?P<d>{_MD})\s*[日号]")
 _TO = re.compile(r"\s*(?:起\s*)?(?:至|到|~|-|—|－|止)\s*")  # 9时30分起至10时15分止
+_DAY = re.compile(rf"(?P<d>{_MD})\s*[日号]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,3 +143,26 @@ def find_time_spans(text: str) -> list[SpanHit]:
             finish = datetime.combine(end_day, time(end_time.hour + 12, end_time.minute))
         out.append(SpanHit(begin, finish, hit.start, end))
     return out
+
+
+def range_end(text: str, hit: DateHit) -> DateHit | None:
+    """The end of a period that starts at `hit`: 2024年9月2日至9月5日, …至2024年9月5日, 3月4日至6日.
+
+    `text` is the text `hit` was found in (folded); the end's missing year and month are the start's. An end
+    before the start is no period."""
+    to = _TO.match(text, hit.end)
+    if not to:
+        return None
+    end: date | None = None
+    full = _DATE.match(text, to.end())
+    if full:
+        hits = find_dates(text[to.end() :], with_time=False)
+        if hits and hits[0].start == 0:
+            end, stop = hits[0].value, to.end() + hits[0].end
+    elif (md := _MONTH_DAY.match(text, to.end())) is not None:
+        end, stop = _make_date(str(hit.value.year), md["m"], md["d"]), md.end()
+    elif (day := _DAY.match(text, to.end())) is not None:
+        end, stop = _make_date(str(hit.value.year), str(hit.value.month), day["d"]), day.end()
+    if end is None or end < hit.value:
+        return None
+    return DateHit(end, to.end(), stop)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ingest.extract.credit_code import check_code
 from ingest.extract.fields import LABELS
 from ingest.extract.party import LABEL_SYNONYMS
 from ingest.extract.text import is_table_row
@@ -114,10 +115,27 @@ def _unstack_labels(out: list[str]) -> None:
             out[j] = " " * m.end(1) + out[j][m.end(1):]  # offsets kept
 
 
+_CODE_HEAD = re.compile(r"(?<![0-9A-Za-z])[0-9A-Z]{8,17}\s*$")
+_CODE_TAIL = re.compile(r"\s*[0-9A-Z]{1,10}\s*$")
+
+
+def _join_cut_codes(out: list[str]) -> None:
+    """An 18-character code wrapped at the line's end ("统一社会信用代码 913201177250341" / "874"): the tail is
+    joined back when only the whole passes its check character (the tail's own line becomes '')."""
+    for i in range(len(out) - 1):
+        head, tail = _CODE_HEAD.search(out[i]), _CODE_TAIL.fullmatch(out[i + 1])
+        if not head or not tail or is_table_row(out[i]) or is_table_row(out[i + 1]):
+            continue
+        code = head.group().strip() + tail.group().strip()
+        if len(code) == 18 and check_code(code).valid and not check_code(head.group().strip()).valid:
+            out[i], out[i + 1] = out[i].rstrip() + tail.group().strip(), ""
+
+
 def form_lines(lines: Sequence[str]) -> list[str]:
     """`lines` with label/value form rows written as '标签：值'; same number of lines, same offsets except
     where a wrapped label was joined onto its value's line (the label's own lines become '')."""
     out = list(lines)
+    _join_cut_codes(out)
     _unstack_labels(out)
     i = 0
     while i < len(out):

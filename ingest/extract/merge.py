@@ -78,6 +78,9 @@ def _delivery(docs: list[DocFacts], decision: DocFacts | None) -> tuple[Found[da
     """(decision delivery date, notice served date) from the 送达回证s."""
     receipts = _of(docs, DocKind.SERVICE_RECEIPT)
     case_no = no_spaces(decision.own_no.value) if decision and decision.own_no else None
+    # the notice as this file names it: 告知书, or its own title and number (交通运输: 违法行为通知书)
+    notice_marks = ["告知"] + [no_spaces(m) for n in _of(docs, DocKind.PENALTY_NOTICE)
+                               for m in (n.title, n.own_no.value if n.own_no else "") if len(no_spaces(m)) >= 4]
     delivery = notice = None
     unknown: list[DocFacts] = []
     for r in receipts:
@@ -85,9 +88,10 @@ def _delivery(docs: list[DocFacts], decision: DocFacts | None) -> tuple[Found[da
         # a 听证告知书 served alone is not the 行政处罚（事先）告知书
         served = served.replace("行政处罚听证告知书", "听证").replace("听证告知书", "听证")
         cites_decision = bool(case_no) and any(no_spaces(c.value) == case_no for c in r.cited_case_nos)
-        if (cites_decision or "决定书" in served) and "告知" not in served:
+        serves_notice = any(m in served for m in notice_marks)
+        if (cites_decision or "决定书" in served) and not serves_notice:
             delivery = delivery or r.dates.get(DateRole.DELIVERY)
-        elif "告知" in served:
+        elif serves_notice:
             notice = notice or r.dates.get(DateRole.DELIVERY)
         elif not served:
             unknown.append(r)
@@ -153,7 +157,7 @@ def merge_elements(docs: list[DocFacts]) -> Elements:
         e.party_id = party_doc.party_id or _first(party_docs, lambda d: d.party_id)
     fact_docs = primary + notices + _of(docs, DocKind.INVESTIGATION_REPORT, DocKind.FILING_APPROVAL,
                                         DocKind.CASE_SOURCE) + docs  # fmt: skip
-    e.violation_date = _date(fact_docs, DateRole.VIOLATION)
+    _violation(e, fact_docs)
     e.source_date = _date(_of(docs, DocKind.CASE_SOURCE), DateRole.SOURCE) or _date(docs, DateRole.SOURCE)
     e.filing_date = _date(_of(docs, DocKind.FILING_APPROVAL), DateRole.FILING) or _date(docs, DateRole.FILING)
     if notice is not None:
@@ -177,6 +181,22 @@ def merge_elements(docs: list[DocFacts]) -> Elements:
     e.waiver = _first(waiver_docs, lambda d: d.waiver)
     merge_license(docs, e)
     return e
+
+
+def _violation(e: Elements, fact_docs: list[DocFacts]) -> None:
+    """The act's date, its end and whether it went on, all from one statement of the act. The day an inspection
+    found it going on stands for it only when no document dates the act to the month alone (自2023年10月起…):
+    then it began earlier, on a day the file does not give."""
+    act = next((d for d in fact_docs if DateRole.VIOLATION in d.dates), None)
+    if act is not None:
+        e.violation_date = act.dates[DateRole.VIOLATION]
+        e.violation_end_date = act.dates.get(DateRole.VIOLATION_END)
+        e.violation_ongoing = act.violation_ongoing
+        return
+    seen = next((d for d in fact_docs if DateRole.VIOLATION_SEEN in d.dates), None)
+    if seen is not None and not any(d.violation_month for d in fact_docs):
+        e.violation_date = seen.dates[DateRole.VIOLATION_SEEN]
+        e.violation_ongoing = Found(True, e.violation_date.evidence)
 
 
 def _review_reasons(dossier: Dossier) -> list[str]:

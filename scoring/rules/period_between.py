@@ -1,7 +1,7 @@
 """period_between: the time between two procedure dates, in calendar days, working days or years.
 
 statutes.md: Art. 85 makes the 二日、三日、五日、七日 periods working days; 15/60/90-day periods are calendar days.
-`max` periods are deadlines (R02, R09, R18, V07); `min` periods are time the party must be given (R14, R16).
+`max` periods are deadlines (R02, R09, R18); `min` periods are time the party must be given (R14, R16).
 
 Example:
 

@@ -251,3 +251,12 @@ def test_varied_generator_output_reaches_target_accuracy(tmp_path: Path) -> None
     low = {name: v["accuracy"] for name, v in result["per_field"]["text"].items() if v["accuracy"] < 0.98}
     assert not low, (low, result["mismatches"][:10])
     assert not result["problems"]
+
+
+def test_code_wrapped_at_the_line_end_is_joined_only_when_the_whole_passes_its_check() -> None:
+    lines = ["当事人：江城市某某化工有限公司", "统一社会信用代码：913201177250341", "874", "法定代表人：李某"]
+    assert form_lines(lines)[1:3] == ["统一社会信用代码：913201177250341874", ""]
+    facts = extract_document(_pdf(DocKind.DECISION, "行政处罚决定书", ["行政处罚决定书", *lines]))
+    assert facts.party_id is not None and facts.party_id.value == "913201177250341874"
+    # a number on the next line that does not complete a valid code is left where it was
+    assert form_lines(["统一社会信用代码：913201177250341", "875"])[1] == "875"

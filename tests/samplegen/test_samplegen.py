@@ -22,6 +22,7 @@ from samplegen.ids import (
     make_credit_code,
 )
 from samplegen.model import DossierPlan, DossierSpec
+from samplegen.truth import limitation_years
 from samplegen.workdays import workdays_between
 from tests.paths import ROOT, SAMPLE_MANIFEST
 
@@ -235,7 +236,9 @@ def _assert_planted(d: DossierSpec, name: str) -> None:
     elif name == "procedure_reversed":
         assert t["delivery"] < d.decision_date
     elif name == "time_barred":
-        assert (d.filing_date - d.violation_date).days > 365 * dfx.LIMITATION_YEARS + 30
+        years = limitation_years(d.scenario)
+        assert (d.source_date - d.violation_date).days > 365 * years + 30
+        assert years == (dfx.LIMITATION_EXTENDED_YEARS if "食品安全法" in d.violated_provision else years)
     elif name == "no_legal_basis":
         text = doc_text(d, "decision")
         assert not re.search(r"第[一二三四五六七八九十百零]+条", text)
