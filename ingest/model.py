@@ -45,6 +45,12 @@ class Position:
             return self.docx_place()
         return self.cell or ""
 
+    def where(self) -> str:
+        """The place in words, as evidence quoting it reads: '第3页', a .docx place, a workbook cell."""
+        if self.page is not None:
+            return LOCATION_ZH["page"].format(page=self.page)
+        return self.label()
+
     def docx_place(self) -> str:
         """'第2页，“二、调查经过”下第3段', '“询问笔录”下表格第2行', '第4段' — never the internal block number."""
         if self.row is not None:
