@@ -252,6 +252,15 @@ def doc_evidence(doc: DocFacts, quote: str = "") -> Evidence:
     return Evidence(doc.source_file, doc.position, quote or doc.title)
 
 
+def blank_field_evidence(doc: DocFacts, names: list[str]) -> Evidence | None:
+    """The deficient line itself where one was read: a form field that `names` name, read with an empty value
+    (送达地点：), rather than the document's title."""
+    for label, found in doc.fields.items():
+        if not str(found.value).strip() and any(label in name or name in label for name in names):
+            return found.evidence
+    return None
+
+
 def kinds_zh(kinds: tuple[DocKind, ...] | list[DocKind]) -> str:
     return "或".join(DOC_KIND_ZH[k] for k in kinds)
 

@@ -562,6 +562,7 @@ def test_receipt_contents():
     receipt.fields["送达地点"] = found("", "10送达回证.docx", "送达地点：")  # read blank
     out = run("contents", {"document": "service_receipt"}, facts)
     assert out.status == Status.FAIL and out.occurrences == 2 and out.evidence.source_file == "10送达回证.docx"
+    assert out.evidence.quote == "送达地点："  # the deficient line itself, not the receipt's title
 
 
 # --------------------------------------------------------------------------- legal_basis
