@@ -13,8 +13,9 @@ bold line (a document's title, 询问笔录), or a short numbered line (一、 �
 
 from __future__ import annotations
 
+import contextlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from lxml import etree
@@ -26,6 +27,7 @@ _W = f"{{{W}}}"
 VAL = f"{_W}val"
 T, BR, LAST_RENDERED = f"{_W}t", f"{_W}br", f"{_W}lastRenderedPageBreak"
 BR_TYPE = f"{_W}type"
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
 
 HEADING_MAX_CHARS = 30  # a heading is a line, not a sentence
 BOLD_HEADING_MAX_CHARS = 20  # a bold line without centring or a number: shorter still (labels are bold too)
@@ -41,20 +43,36 @@ def _on(element: etree._Element | None) -> bool:
 
 
 class Styles:
-    """What the document's paragraph styles say about headings: styled as one, centred, bold."""
+    """What the document's paragraph styles say about headings: styled as one, centred, bold.
 
-    def __init__(self, root: etree._Element | None) -> None:
-        self._by_id: dict[str, etree._Element] = {}
-        if root is not None:
-            for style in root.iter(f"{_W}style"):
-                if style.get(f"{_W}type", "paragraph") == "paragraph" and style.get(f"{_W}styleId"):
-                    self._by_id[style.get(f"{_W}styleId")] = style
+    Only the styles a candidate heading names are parsed, each cut out of styles.xml by its id: the part is
+    often 50–350 KB (python-docx's template), and parsing it whole cost more than reading the text."""
+
+    def __init__(self, load: Callable[[], bytes | None]) -> None:
+        self._load = load
+        self._xml: bytes | None = None
+        self._by_id: dict[str, etree._Element | None] = {}
+
+    def _style(self, style_id: str) -> etree._Element | None:
+        if style_id not in self._by_id:
+            if self._xml is None:
+                self._xml = self._load() or b""
+            found = re.search(rb'<w:style\b[^>]*\bw:styleId="' + re.escape(style_id.encode()) + rb'"[^>]*>.*?</w:style>',
+                              self._xml, re.DOTALL)
+            style = None
+            if found:
+                with contextlib.suppress(etree.XMLSyntaxError):
+                    style = etree.fromstring(b'<w:styles xmlns:w="' + W.encode() + b'">' + found.group() +
+                                             b"</w:styles>", _PARSER)[0]
+            if style is not None and style.get(f"{_W}type", "paragraph") != "paragraph":
+                style = None
+            self._by_id[style_id] = style
+        return self._by_id[style_id]
 
     def _chain(self, style_id: str):
         seen: set[str] = set()
-        while style_id and style_id not in seen and style_id in self._by_id:
+        while style_id and style_id not in seen and (style := self._style(style_id)) is not None:
             seen.add(style_id)
-            style = self._by_id[style_id]
             yield style
             based = style.find(f"{_W}basedOn")
             style_id = based.get(VAL, "") if based is not None else ""
@@ -77,12 +95,11 @@ class Styles:
         return None
 
 
-def is_heading(p: etree._Element, text: str, styles: Callable[[], Styles]) -> bool:
-    """A heading line: styled as one, or short and centred, bold or numbered."""
+def is_heading(p: etree._Element, ppr: etree._Element | None, text: str, styles: Styles) -> bool:
+    """A heading line: styled as one, or short and centred, bold or numbered (`ppr`: its w:pPr)."""
     line = text.strip()
     if not line or "\n" in line or len(line) > HEADING_MAX_CHARS or _SENTENCE_END.search(line):
         return False
-    ppr = p.find(f"{_W}pPr")
     style_id = ""
     if ppr is not None:
         level = ppr.find(f"{_W}outlineLvl")
@@ -90,21 +107,21 @@ def is_heading(p: etree._Element, text: str, styles: Callable[[], Styles]) -> bo
             return True
         style = ppr.find(f"{_W}pStyle")
         style_id = style.get(VAL, "") if style is not None else ""
-    if style_id and styles().is_heading(style_id):
+    if style_id and styles.is_heading(style_id):
         return True
     if _NUMBERED.match(line):
         return True
     jc = ppr.find(f"{_W}jc") if ppr is not None else None
     if jc is None and style_id:
-        jc = styles().property(style_id, f"{_W}pPr/{_W}jc")
+        jc = styles.property(style_id, f"{_W}pPr/{_W}jc")
     if jc is not None and jc.get(VAL) == "center":
         return True
     return len(line) <= BOLD_HEADING_MAX_CHARS and "：" not in line and ":" not in line \
         and _all_bold(p, style_id, styles)
 
 
-def _all_bold(p: etree._Element, style_id: str, styles: Callable[[], Styles]) -> bool:
-    style_bold = _on(styles().property(style_id, f"{_W}rPr/{_W}b")) if style_id else False
+def _all_bold(p: etree._Element, style_id: str, styles: Styles) -> bool:
+    style_bold = _on(styles.property(style_id, f"{_W}rPr/{_W}b")) if style_id else False
     runs = [r for r in p.iter(f"{_W}r") if "".join(t.text or "" for t in r.iter(T)).strip()]
     if not runs:
         return False
@@ -133,8 +150,13 @@ class PageCounter:
             self._pending = False
         self._text_on_page = True
 
-    def walk(self, element: etree._Element) -> int | None:
-        """Feed one paragraph or table row; the page its first text stands on (None: no text)."""
+    def walk(self, element: etree._Element, text: str) -> int | None:
+        """Feed one paragraph or table row and its text; the page its first text stands on (None: no text)."""
+        if not any(e.tag == LAST_RENDERED or e.get(BR_TYPE) == "page" for e in element.iter(BR, LAST_RENDERED)):
+            if not text.strip():  # the common case, no mark inside: its text starts where the last one left
+                return None
+            self.text()
+            return self.page
         first: int | None = None
         for e in element.iter(T, BR, LAST_RENDERED):
             if e.tag == T:
@@ -146,9 +168,12 @@ class PageCounter:
         return first
 
 
-def section_break_after(p: etree._Element, next_section_type: str | None) -> bool:
-    """A paragraph ending a section starts the next section on a new page unless that one is continuous."""
-    return p.find(f"{_W}pPr/{_W}sectPr") is not None and next_section_type not in ("continuous", "nextColumn")
+def section_break_after(ppr: etree._Element | None, next_types: Iterator[str | None]) -> bool:
+    """A paragraph ending a section (a sectPr in its `ppr`) starts the next section on a new page unless that
+    one is continuous; `next_types` yields the start type of each section after the first, in order."""
+    if ppr is None or ppr.find(f"{_W}sectPr") is None:
+        return False
+    return next(next_types, None) not in ("continuous", "nextColumn")
 
 
 def section_types(body: etree._Element) -> list[str | None]:
@@ -160,8 +185,8 @@ def section_types(body: etree._Element) -> list[str | None]:
     return out
 
 
-def page_break_before(p: etree._Element) -> bool:
-    return _on(p.find(f"{_W}pPr/{_W}pageBreakBefore"))
+def page_break_before(ppr: etree._Element | None) -> bool:
+    return ppr is not None and _on(ppr.find(f"{_W}pageBreakBefore"))
 
 
 class _Place(NamedTuple):
