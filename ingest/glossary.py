@@ -239,6 +239,16 @@ ELEMENT_ZH: dict[str, str] = {
     "review_reasons": "复核原因",
 }
 
+# Where evidence stands in a file, as a reviewer looks for it (ingest.model.Position.label): a PDF page, and in
+# a .docx the page (where the file has page breaks), the heading above and the paragraph or table row under it.
+LOCATION_ZH: dict[str, str] = {
+    "page": "第{page}页",
+    "under_heading": "“{heading}”下",
+    "paragraph": "第{n}段",
+    "table_row": "表格第{n}行",
+    "separator": "，",
+}
+
 PROBLEM_ZH: dict[str, str] = {
     "dossier_id": "案卷",
     "source_file": "文件",

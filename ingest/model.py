@@ -13,7 +13,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Generic, TypeVar
 
-from ingest.glossary import DocKind, ProblemKind
+from ingest.glossary import LOCATION_ZH, DocKind, ProblemKind
 
 T = TypeVar("T")
 
@@ -22,19 +22,47 @@ QUOTE_MAX = 200  # output-contract.md: quote ≤ 200 characters
 
 @dataclass(frozen=True, slots=True)
 class Position:
-    """Where a block sits in its source file. Exactly one of the three is normally set."""
+    """Where a block sits in its source file. Exactly one of page, paragraph and cell is normally set.
+
+    A .docx block also carries what a person sees in Word, since Word numbers neither paragraphs nor (in the
+    file) pages: its page where the file has page breaks, the nearest heading above it and its place under
+    that heading (ingest.readers.docx_layout)."""
 
     page: int | None = None  # PDF page, 1-based
     paragraph: int | None = None  # .docx block number in document order (paragraphs and table rows), 1-based
     cell: str | None = None  # .xlsx "Sheet!B3"
+    word_page: int | None = None  # .docx page counted from its page breaks; None when the file has none
+    heading: str = ""  # .docx: the nearest heading above the block ('' when none)
+    nth: int | None = None  # .docx: non-blank paragraph count after the heading (else the page's or file's top)
+    row: int | None = None  # .docx: the row of its table, for a table row
 
     def label(self) -> str:
-        """The `page` column of findings.csv: '3', '12' or 'Sheet1!B3'."""
+        """The `page` column of findings.csv: '3', 'Sheet1!B3', or a .docx place a person can find,
+        '第2页，“二、调查经过”下第3段'."""
         if self.page is not None:
             return str(self.page)
         if self.paragraph is not None:
-            return str(self.paragraph)
+            return self.docx_place()
         return self.cell or ""
+
+    def where(self) -> str:
+        """The place in words, as evidence quoting it reads: '第3页', a .docx place, a workbook cell."""
+        if self.page is not None:
+            return LOCATION_ZH["page"].format(page=self.page)
+        return self.label()
+
+    def docx_place(self) -> str:
+        """'第2页，“二、调查经过”下第3段', '“询问笔录”下表格第2行', '第4段' — never the internal block number."""
+        if self.row is not None:
+            where = LOCATION_ZH["table_row"].format(n=self.row)
+        else:  # a Position built without the reader's layout (tests, examples) has only the block number
+            where = LOCATION_ZH["paragraph"].format(n=self.nth if self.nth is not None else self.paragraph)
+        if self.heading:
+            where = LOCATION_ZH["under_heading"].format(heading=self.heading) + where
+        if self.word_page is not None:
+            sep = LOCATION_ZH["separator"] if self.heading else ""
+            where = LOCATION_ZH["page"].format(page=self.word_page) + sep + where
+        return where
 
 
 @dataclass(frozen=True, slots=True)

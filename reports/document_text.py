@@ -3,12 +3,14 @@ the campaign's name and year. Numbers are written as in cases.csv (reports.contr
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pandas as pd
 
+from ingest.glossary import LOCATION_ZH
 from reports.contract_csv import fmt_number
-from reports.glossary import CIRCULAR_ZH, DOC_ZH, LOCATION_ZH
+from reports.glossary import CIRCULAR_ZH, DOC_ZH
 from reports.loading import RunData
 
 
@@ -17,11 +19,20 @@ def fmt_share(part: int, whole: int) -> str:
     return f"{part / whole * 100:.1f}%" if whole else "0%"
 
 
+_CELL = re.compile(r"!\$?[A-Z]{1,3}\$?\d+$")
+
+
+def is_cell(page: str) -> bool:
+    """findings.csv `page` naming a workbook cell ('Sheet1!B3'), which a circulated document does not cite."""
+    return bool(_CELL.search(str(page or "").strip()))
+
+
 def location(source_file: str, page: str) -> str:
-    """Where a quote was found: '决定书.pdf，第3页', or the cell of a workbook."""
+    """Where a quote was found, from findings.csv's file and `page`: '决定书.pdf，第3页' for a PDF page; a .docx
+    place as ingest wrote it ('询问笔录.docx，第2页，“二、调查经过”下第3段'); a workbook's cell as it is."""
     page = str(page or "").strip()
-    where = LOCATION_ZH["page"].format(page=page) if page.isdigit() else LOCATION_ZH["cell"].format(page=page)
-    return "，".join(p for p in (source_file, where if page else "") if p)
+    where = LOCATION_ZH["page"].format(page=page) if page.isdigit() else page
+    return "，".join(p for p in (source_file, where) if p)
 
 
 def campaign_year_of(data: RunData) -> int | None:

@@ -295,9 +295,6 @@ FORM_ZH: dict[str, str] = {
     "sign": "{role}（签名）：＿＿＿＿＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日",
 }
 
-# Where a quote was found, in circulated documents: {page} is findings.csv `page` (PDF page, .docx paragraph).
-LOCATION_ZH: dict[str, str] = {"page": "第{page}页（段）", "cell": "{page}"}
-
 FILE_NAMES_ZH: dict[str, str] = {
     "circular": "通报.docx",
     "letters_dir": "监督意见书",

@@ -16,7 +16,7 @@ import pandas as pd
 from ingest.glossary import ELEMENT_ZH
 from reports.campaign_file import CampaignFile
 from reports.document_frame import campaign_and_year, close_document, imprint, open_document
-from reports.document_text import campaign_name, location, score_text, sentence
+from reports.document_text import campaign_name, is_cell, location, score_text, sentence
 from reports.glossary import CHINESE_NUMERALS, CIRCULAR_ZH, FILE_NAMES_ZH, LETTER_ZH
 from reports.govdoc import GovDoc
 from reports.loading import RunData, load_run
@@ -49,7 +49,7 @@ def _problem(n: int, finding: pd.Series, statutes: dict[str, str]) -> str:
                                        message=sentence(finding["message"]))
     if finding["quote"]:
         page = str(finding["page"] or "").strip()
-        where = location("", page) if page.isdigit() else ""  # circulated: no file names, no sheet cells
+        where = "" if is_cell(page) else location("", page)  # circulated: no file names, no sheet cells
         text += LETTER_ZH["quote"].format(quote=finding["quote"], where=f"（{where}）" if where else "")
     return text + LETTER_ZH["basis"].format(statute=statutes.get(finding["item_code"]) or LETTER_ZH["no_statute"])
 

@@ -54,6 +54,15 @@ FINDING_ZH: dict[str, str] = {
     "reviewer": "复核人",
 }
 
+# The quote of a finding that rests on two dates (period_between, dates_in_order): each date with the document
+# and place it was read from, so a reviewer checks both, e.g. 告知书送达日期2024年3月1日（《送达回证》第1页）.
+DATED_EVIDENCE_ZH: dict[str, str] = {
+    "dated": "{event}日期{date}（{where}）",
+    "undated_place": "{event}日期{date}",
+    "document": "《{title}》",
+    "joiner": "；",
+}
+
 # Campaign-level words.
 TERMS_ZH: dict[str, str] = {
     "campaign": "评查活动",

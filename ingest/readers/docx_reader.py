@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import posixpath
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from lxml import etree
@@ -19,12 +20,20 @@ from ingest.errors import ReadError
 from ingest.model import Document, Position, Table, TextBlock
 from ingest.readers.budget import TextBudget, check_part_size
 from ingest.readers.common import ReadLimits, check_zip, corrupt, read_member, too_large
+from ingest.readers.docx_layout import (
+    Placer,
+    Styles,
+    is_heading,
+    page_break_before,
+    section_break_after,
+    section_types,
+)
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _OFFICE_DOC = "/officeDocument"
 
-P, TBL, TR, TC, R = f"{{{W}}}p", f"{{{W}}}tbl", f"{{{W}}}tr", f"{{{W}}}tc", f"{{{W}}}r"
+P, TBL, TR, TC, R, PPR = (f"{{{W}}}{n}" for n in ("p", "tbl", "tr", "tc", "r", "pPr"))
 T, TAB, PTAB, BR, CR, NBH = (f"{{{W}}}{n}" for n in ("t", "tab", "ptab", "br", "cr", "noBreakHyphen"))
 BR_TYPE = f"{{{W}}}type"
 # Containers whose children are read as if they stood in their parent (body, cell or paragraph).
@@ -36,24 +45,47 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=Fal
 
 
 def read_docx(path: Path, source_file: str, limits: ReadLimits = ReadLimits()) -> Document:
-    """One TextBlock per non-blank paragraph or table row; `paragraph` counts every paragraph and row."""
+    """One TextBlock per non-blank paragraph or table row; `paragraph` counts every paragraph and row, and
+    ingest.readers.docx_layout adds the page, heading and count a person finds it by."""
     try:
-        with zipfile.ZipFile(path) as zf:
+        zf = zipfile.ZipFile(path)
+    except _ZIP_ERRORS as exc:
+        raise corrupt("Word文档", exc) from exc
+    with zf:
+        try:
             check_zip(zf, limits)
             budget = [limits.max_uncompressed_bytes]
             part = _main_part(zf, limits, budget)
             check_part_size(zf, zf.getinfo(part), limits, "Word文档正文")  # before lxml holds it as a tree
             xml = read_member(zf, part, limits, budget)
+        except ReadError:
+            raise
+        except _ZIP_ERRORS as exc:
+            raise corrupt("Word文档", exc) from exc
+        try:
+            root = etree.fromstring(xml, _PARSER)
+        except etree.XMLSyntaxError as exc:
+            raise corrupt("Word文档", exc) from exc
+        return blocks_from_document_xml(root, source_file, limits, lambda: _styles_part(zf, part, limits, budget))
+
+
+_ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, NotImplementedError,
+               RuntimeError)  # RuntimeError: encrypted zip member
+
+
+def _styles_part(zf: zipfile.ZipFile, part: str, limits: ReadLimits, budget: list[int]) -> bytes | None:
+    """styles.xml beside the main part, which says which paragraph styles are headings; read only when a
+    heading candidate names a style; None without one or when it cannot be read (headings then go by looks)."""
+    name = posixpath.join(posixpath.dirname(part), "styles.xml")
+    if name not in zf.namelist():
+        return None
+    check_part_size(zf, zf.getinfo(name), limits, "Word文档样式")
+    try:
+        return read_member(zf, name, limits, budget)
     except ReadError:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, NotImplementedError,
-            RuntimeError) as exc:  # RuntimeError: encrypted zip member
-        raise corrupt("Word文档", exc) from exc
-    try:
-        root = etree.fromstring(xml, _PARSER)
-    except etree.XMLSyntaxError as exc:
-        raise corrupt("Word文档", exc) from exc
-    return blocks_from_document_xml(root, source_file, limits)
+    except _ZIP_ERRORS:
+        return None
 
 
 def _main_part(zf: zipfile.ZipFile, limits: ReadLimits, budget: list[int]) -> str:
@@ -74,35 +106,50 @@ def _main_part(zf: zipfile.ZipFile, limits: ReadLimits, budget: list[int]) -> st
     raise corrupt("Word文档", "缺少正文部分 word/document.xml")
 
 
-def blocks_from_document_xml(root: etree._Element, source_file: str, limits: ReadLimits) -> Document:
+def blocks_from_document_xml(root: etree._Element, source_file: str, limits: ReadLimits,
+                             styles_xml: Callable[[], bytes | None] = lambda: None) -> Document:
     body = root.find(f"{{{W}}}body")
     if body is None:
         raise corrupt("Word文档", "缺少 w:body")
     doc = Document(source_file=source_file, file_format="docx", page_count=1)
     budget = TextBudget(limits, "Word文档")
+    styles = Styles(styles_xml)
+    placer = Placer()
+    pages = placer.pages
+    sections = iter(section_types(body)[1:])  # the type of the section after each section break
+    read: list[tuple[str, int, bool]] = []  # text, index of its place in `placer`, in a table
     counter = 0
     for element in _block_items(body):
         if element.tag == P:
             counter += 1
             text = paragraph_text(element)
             budget.add(text, f"第{counter}段")
+            ppr = element.find(PPR)
+            if page_break_before(ppr):
+                pages.mark()
+            page = pages.walk(element, text)
+            if section_break_after(ppr, sections):
+                pages.mark()
             if text.strip():
-                doc.blocks.append(TextBlock(text, Position(paragraph=counter)))
+                heading = is_heading(element, ppr, text, styles)
+                read.append((text, placer.paragraph(counter, page, text, heading), False))
         else:
             rows: list[tuple[str, ...]] = []
             start = counter + 1
-            for tr in _rows(element):
+            for number, tr in enumerate(_rows(element), 1):
                 counter += 1
                 cells = tuple(cell_text(tc) for tc in _cells(tr))
                 rows.append(cells)
                 line = "\t".join(cells)
                 budget.add(line, f"第{counter}段（表格行）")
+                page = pages.walk(tr, line)
                 if line.strip():
-                    doc.blocks.append(TextBlock(line, Position(paragraph=counter), in_table=True))
+                    read.append((line, placer.table_row(counter, page, number), True))
             if rows:
                 doc.tables.append(Table(tuple(rows), Position(paragraph=start)))
-        if len(doc.blocks) > limits.max_blocks:
+        if len(read) > limits.max_blocks:
             raise too_large(f"Word文档段落数超过上限 {limits.max_blocks}")
+    doc.blocks = [TextBlock(text, placer.position(i), in_table=in_table) for text, i, in_table in read]
     return doc
 
 

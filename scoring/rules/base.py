@@ -21,7 +21,7 @@ from pydantic import AfterValidator
 from ingest.glossary import DECISION_KINDS, DOC_KIND_ZH, PARTY_KIND_ZH, DocKind, ProblemKind
 from ingest.model import CaseFacts, DateRole, DocFacts, Elements, Evidence, Found, Position
 from ingest.normalize import norm_text
-from scoring.glossary import Status
+from scoring.glossary import DATED_EVIDENCE_ZH, Status
 from scoring.rules.args import ParamRef
 from scoring.workdays import CalendarUnknownError
 
@@ -210,6 +210,42 @@ def resolve_date(facts: CaseFacts, ref: str) -> tuple[Found[date] | None, bool]:
     return found, bool(kind) and bool(docs)
 
 
+def zh_date(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def document_of(facts: CaseFacts, evidence: Evidence) -> DocFacts | None:
+    """The document a piece of evidence lies in: of its file's documents, the last one starting at or before it
+    (a file may hold several documents)."""
+    docs = [d for d in facts.documents if d.source_file == evidence.source_file and evidence.source_file]
+    if len(docs) <= 1:
+        return docs[0] if docs else None
+
+    def at(position: Position) -> int:
+        return position.page or position.paragraph or 0
+
+    before = [d for d in docs if at(d.position) <= at(evidence.position)]
+    return before[-1] if before else docs[0]
+
+
+def dated(facts: CaseFacts, ref: str, found: Found[date]) -> str:
+    """One date as a two-date finding quotes it: '告知书送达日期2024年3月1日（《送达回证》第1页）'."""
+    event, day = event_zh(ref), zh_date(found.value)
+    ev = found.evidence
+    doc = document_of(facts, ev)
+    name = DATED_EVIDENCE_ZH["document"].format(title=doc_zh(doc)) if doc else ev.source_file
+    if not name:
+        return DATED_EVIDENCE_ZH["undated_place"].format(event=event, date=day)
+    return DATED_EVIDENCE_ZH["dated"].format(event=event, date=day, where=name + ev.position.where())
+
+
+def two_dates_evidence(facts: CaseFacts, first: tuple[str, Found[date]], second: tuple[str, Found[date]]) -> Evidence:
+    """The evidence of an item resting on two dates: the second date's file and place, quoting both dates with
+    their documents, so the reviewer need not look for the first."""
+    quote = DATED_EVIDENCE_ZH["joiner"].join(dated(facts, ref, found) for ref, found in (first, second))
+    return Evidence(second[1].evidence.source_file, second[1].evidence.position, quote)
+
+
 def resolve_first(facts: CaseFacts, refs: tuple[str, ...]) -> tuple[Found[date] | None, bool, str]:
     """The first of several alternative references that gives a date (and which one it was)."""
     any_home = False
@@ -237,6 +273,15 @@ def doc_ref(doc: DocFacts) -> str:
 
 def doc_evidence(doc: DocFacts, quote: str = "") -> Evidence:
     return Evidence(doc.source_file, doc.position, quote or doc.title)
+
+
+def blank_field_evidence(doc: DocFacts, names: list[str]) -> Evidence | None:
+    """The deficient line itself where one was read: a form field that `names` name, read with an empty value
+    (送达地点：), rather than the document's title."""
+    for label, found in doc.fields.items():
+        if not str(found.value).strip() and any(label in name or name in label for name in names):
+            return found.evidence
+    return None
 
 
 def kinds_zh(kinds: tuple[DocKind, ...] | list[DocKind]) -> str:

@@ -63,6 +63,7 @@ from scoring.rules._on_the_spot_form import ON_THE_SPOT_DECISION
 from scoring.rules.base import (
     Outcome,
     RuleContext,
+    blank_field_evidence,
     both,
     decision_fine,
     doc_evidence,
@@ -237,7 +238,9 @@ def judge_parts(docs: list[DocFacts], facts: CaseFacts, parts: dict[str, Part], 
     note = f"（{'、'.join(dict.fromkeys(unchecked))}未能自动核对）" if unchecked else ""
     if missing:
         text = "；".join(f"{doc_ref(d)}缺{'、'.join(g)}" for d, g in missing)
-        return Outcome.failed(text + note, doc_evidence(missing[0][0]), sum(len(g) for _, g in missing))
+        first, gone = missing[0]
+        evidence = blank_field_evidence(first, gone) or doc_evidence(first)
+        return Outcome.failed(text + note, evidence, sum(len(g) for _, g in missing))
     if unreadable:
         return Outcome.unknown("；".join(unreadable) + note)
     checked = [parts[n].label for n in names if parts[n].label not in unchecked]

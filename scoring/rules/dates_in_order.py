@@ -38,12 +38,19 @@ unknown:
 
 from __future__ import annotations
 
-from datetime import date
-
 from pydantic import Field
 
 from ingest.model import CaseFacts
-from scoring.rules.base import DateRef, Outcome, RuleContext, event_zh, file_doubt, resolve_date
+from scoring.rules.base import (
+    DateRef,
+    Outcome,
+    RuleContext,
+    event_zh,
+    file_doubt,
+    resolve_date,
+    two_dates_evidence,
+    zh_date,
+)
 from scoring.rules.registry import Args, register
 from scoring.rules.when import When
 
@@ -58,10 +65,6 @@ class DatesInOrderArgs(Args):
     pairs: tuple[Pair, ...] = Field(min_length=1)
     lead: str = "程序颠倒："  # how a fail's message opens (当场 items: 非当场作出：)
     when: When | None = None
-
-
-def zh_date(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 @register("dates_in_order", args=DatesInOrderArgs)
@@ -86,7 +89,7 @@ def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
                           f"但日期读自未能完整识别的文书（{doubt}）")
         elif b > a or (pair.strict and b == a):
             fails.append(f"{event_zh(pair.before)}（{zh_date(b)}）晚于{event_zh(pair.after)}（{zh_date(a)}）")
-            evidence = evidence or second.evidence
+            evidence = evidence or two_dates_evidence(facts, (pair.before, first), (pair.after, second))
     if fails:
         return Outcome.failed(args.lead + "；".join(fails), evidence, len(fails))
     if unreadable or doubts:

@@ -47,8 +47,15 @@ from pydantic import Field
 
 from ingest.model import CaseFacts, DateRole, DocFacts
 from scoring.roster import Roster, norm_cert
-from scoring.rules.base import Outcome, RuleContext, doc_ref, files_zh, hiding_files, unreadable_files
-from scoring.rules.dates_in_order import zh_date
+from scoring.rules.base import (
+    Outcome,
+    RuleContext,
+    doc_ref,
+    files_zh,
+    hiding_files,
+    unreadable_files,
+    zh_date,
+)
 from scoring.rules.record_officers import distinct_officers, has_cert
 from scoring.rules.registry import Args, register
 from scoring.rules.when import When

@@ -54,8 +54,9 @@ from scoring.rules.base import (
     event_zh,
     resolve_date,
     resolve_first,
+    two_dates_evidence,
+    zh_date,
 )
-from scoring.rules.dates_in_order import zh_date
 from scoring.rules.registry import Args, register
 from scoring.rules.when import When
 from scoring.workdays import CalendarUnknownError, add_working_days, add_years, working_days_between
@@ -180,7 +181,8 @@ def _lower_bound(facts, args, limit, end, end_ref) -> Outcome | None:
     if end.value >= deadline:
         return None
     return Outcome.failed(
-        _render(args, limit, bound.value, args.start_lower_bound, end.value, end_ref, deadline), end.evidence
+        _render(args, limit, bound.value, args.start_lower_bound, end.value, end_ref, deadline),
+        two_dates_evidence(facts, (args.start_lower_bound, bound), (end_ref, end)),
     )
 
 
@@ -204,10 +206,11 @@ def _judge(args, limit: int, start: Found[date], start_ref, end: Found[date], en
     count = count_of(start.value, end.value, args.unit)
     unit = UNIT_ZH[args.unit]
     span = f"{event_zh(end_ref)}在{event_zh(start_ref)}后第{count}{unit}"
+    evidence = two_dates_evidence(facts, (start_ref, start), (end_ref, end))
     if not late:
-        return Outcome.passed(f"{span}，期限{limit}{unit}", end.evidence)
+        return Outcome.passed(f"{span}，期限{limit}{unit}", evidence)
     excuses = facts.of_kind(*args.excused_by) if args.excused_by else []
     if excuses:
         names = "、".join(DOC_KIND_ZH[d.kind] for d in excuses[:1])
-        return Outcome.passed(f"{span}，超过{limit}{unit}，但卷内有{names}", end.evidence)
-    return Outcome.failed(_render(args, limit, start.value, start_ref, end.value, end_ref, deadline), end.evidence)
+        return Outcome.passed(f"{span}，超过{limit}{unit}，但卷内有{names}", evidence)
+    return Outcome.failed(_render(args, limit, start.value, start_ref, end.value, end_ref, deadline), evidence)

@@ -161,7 +161,7 @@ def test_docx_with_several_documents(tmp_path: Path) -> None:
     parts = split_documents(read_file(path, "合并.docx"))
     assert [p.kind for p in parts] == [DocKind.PENALTY_NOTICE, DocKind.DECISION]
     assert parts[1].blocks[0].text == "北京市朝阳区城市管理综合行政执法局"  # agency line goes with its title
-    assert parts[1].blocks[0].position == Position(paragraph=4)
+    assert parts[1].blocks[0].position.paragraph == 4
     assert [t.rows for t in parts[0].tables] == [(("送达文书", "行政处罚决定书"),)]
     assert [t.rows for t in parts[1].tables] == [(("当事人", "某公司"),)]
 

@@ -27,3 +27,22 @@ def test_one_form_per_file_with_items_evidence_and_signatures(tmp_path: Path) ->
     assert any(status == "扣分" and points and evidence for status, points, evidence in rows.values())
     everything = text + "".join(c.text for t in document.tables for r in t.rows for c in r.cells)
     assert "110101199003071234" not in everything  # masked as in circulated documents
+
+
+def test_evidence_names_the_place_a_reviewer_finds() -> None:
+    """A PDF page, a .docx place as ingest wrote it (page, heading, paragraph), a workbook cell; letters, which
+    are circulated, keep the first two and never cite a cell."""
+    import pandas as pd
+
+    from reports.document_text import is_cell, location
+    from reports.review_form import evidence_text
+
+    docx_place = "第2页，“二、调查经过”下第3段"
+    assert location("决定书.pdf", "3") == "决定书.pdf，第3页"
+    assert location("询问笔录.docx", docx_place) == "询问笔录.docx，第2页，“二、调查经过”下第3段"
+    assert location("台账.xlsx", "Sheet1!B3") == "台账.xlsx，Sheet1!B3"
+    assert location("", "") == ""
+    assert is_cell("Sheet1!B3") and not is_cell(docx_place) and not is_cell("3")
+    finding = pd.Series({"message": "笔录未载明告知事项", "quote": "答：知道。", "source_file": "询问笔录.docx",
+                         "page": docx_place})
+    assert evidence_text(finding) == "笔录未载明告知事项。原文摘录：“答：知道。”（询问笔录.docx，第2页，“二、调查经过”下第3段）。"

@@ -7,7 +7,7 @@ import openpyxl
 import pytest
 
 from ingest.glossary import DocKind, ProblemKind
-from ingest.model import AmountPair, DateRole, DocFacts, Problem
+from ingest.model import AmountPair, DateRole, DocFacts, Evidence, Found, Position, Problem
 from scoring.glossary import Status
 from scoring.roster import Roster, RosterEntry, load_roster
 from tests.scoring.builders import (
@@ -108,7 +108,9 @@ def test_dates_in_order_pass_and_fail_with_later_documents_date_as_evidence():
     out = run("dates_in_order", V06, facts)
     assert out.status == Status.FAIL
     assert out.message == "程序颠倒：作出决定（2025年4月15日）晚于决定书送达（2025年4月10日）"
-    assert out.evidence.source_file == "10送达回证.docx" and out.evidence.quote == "2025年4月10日"
+    assert out.evidence.source_file == "10送达回证.docx"  # the later date's place; the quote names both
+    assert out.evidence.quote == ("作出决定日期2025年4月15日（《行政处罚决定书》第1页）；"
+                                  "决定书送达日期2025年4月10日（《送达回证》第1页）")
 
 
 def test_dates_in_order_filing_after_decision():
@@ -129,6 +131,28 @@ def test_dates_in_order_unreadable_date_is_unknown_absent_document_is_skipped():
     assert run("dates_in_order", V06, facts).status == Status.PASS
 
 
+def test_two_date_evidence_names_each_document_and_its_docx_place():
+    """A date read from a .docx is cited where a reviewer finds it; a file holding two documents names the one
+    the date lies in."""
+    facts = clean_case()
+    notice = doc_of(facts, DocKind.PENALTY_NOTICE)
+    notice.source_file = "卷.docx"
+    notice.position = Position(paragraph=1)
+    decision = doc_of(facts, DocKind.DECISION)
+    decision.source_file, decision.title = "卷.docx", "行政处罚决定书"
+    decision.position = Position(paragraph=40)
+    facts.elements.notice_served_date = Found(date(2025, 4, 14), Evidence(
+        "卷.docx", Position(paragraph=12, word_page=2, heading="送达情况", nth=1), "2025年4月14日"))
+    facts.elements.decision_date = Found(date(2025, 4, 15), Evidence(
+        "卷.docx", Position(paragraph=55, word_page=5, heading="行政处罚决定书", nth=9), "2025年4月15日"))
+    out = run("period_between", {"start": "notice_served_date", "end": "decision_date", "mode": "min",
+                                 "limit": "defense_period_working_days", "unit": "working_days"}, facts)
+    assert out.status == Status.FAIL
+    assert out.evidence.quote == ("告知书送达日期2025年4月14日（《行政处罚事先告知书》第2页，“送达情况”下第1段）；"
+                                  "作出决定日期2025年4月15日（《行政处罚决定书》第5页，“行政处罚决定书”下第9段）")
+    assert out.evidence.position.label() == "第5页，“行政处罚决定书”下第9段"
+
+
 # --------------------------------------------------------------------------- period_between
 
 R09 = {"start": "filing_date", "end": "decision_date", "limit": "decision_deadline_days", "unit": "days",
@@ -143,6 +167,8 @@ def test_period_between_calendar_days_r09():
     assert out.status == Status.FAIL
     assert out.message == "决定书于立案后第104日作出，超过90日且卷内无延期审批"
     assert out.evidence.source_file == "09决定书.docx"
+    assert out.evidence.quote == ("立案日期2025年1月1日（《立案审批表》第1页）；"
+                                  "作出决定日期2025年4月15日（《行政处罚决定书》第1页）")
     facts.elements.filing_date = day(2025, 1, 15, "02立案.docx")  # day 90 exactly
     assert run("period_between", R09, facts).status == Status.PASS
 
@@ -536,6 +562,7 @@ def test_receipt_contents():
     receipt.fields["送达地点"] = found("", "10送达回证.docx", "送达地点：")  # read blank
     out = run("contents", {"document": "service_receipt"}, facts)
     assert out.status == Status.FAIL and out.occurrences == 2 and out.evidence.source_file == "10送达回证.docx"
+    assert out.evidence.quote == "送达地点："  # the deficient line itself, not the receipt's title
 
 
 # --------------------------------------------------------------------------- legal_basis
