@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.extract.case_numbers import CaseNo, find_case_numbers
+from ingest.extract.case_numbers import CaseNo, find_case_numbers_in_lines
 from ingest.extract.dates import find_dates
 from ingest.extract.layout import HEAD_BLOCKS, SEAL, TAIL_BLOCKS, Layout
 from ingest.extract.officers import find_officers_in_lines
@@ -32,13 +32,12 @@ _TITLE_SUFFIX = re.compile(r"(?:行政处罚|当场|不予)?[\u4e00-\u9fa5()（�
 
 
 def collect_case_numbers(d: Layout, facts: DocFacts) -> None:
-    numbers: list[tuple[int, CaseNo]] = [
-        (i, no) for i, line in enumerate(d.lines) if ("号" in line) for no in find_case_numbers(line)
-    ]
+    """Read in paragraphs, so that a number a PDF line wrap cut in two (X罚字〔 / 2024〕4号) is read whole."""
+    numbers = find_case_numbers_in_lines(d.paras)
     if not numbers:
         return
     kind = d.doc.kind
-    head = [(i, no) for i, no in numbers if i < HEAD_BLOCKS]
+    head = [(i, no) for i, no in numbers if d.para_starts[i][0][1] < HEAD_BLOCKS]
     own: tuple[int, CaseNo] | None = None
     if kind == DocKind.DECISION:
         own = next((x for x in head if x[1].kind == "decision"), None) or next(
@@ -56,12 +55,12 @@ def collect_case_numbers(d: Layout, facts: DocFacts) -> None:
         own = next((x for x in head if x[1].kind != "decision"), None)
     if own is not None:
         i, no = own
-        facts.own_no = d.found(no.text, i, no.start, no.end)
+        facts.own_no = d.pfound(no.text, i, no.start, no.end)
     seen = {facts.own_no.value} if facts.own_no else set()
     for i, no in numbers:
         if no.kind == "decision" and no.text not in seen:
             seen.add(no.text)
-            facts.cited_case_nos.append(d.found(no.text, i, no.start, no.end))
+            facts.cited_case_nos.append(d.pfound(no.text, i, no.start, no.end))
 
 
 # ---------------------------------------------------------------------------------------------------- agency

@@ -1,0 +1,34 @@
+"""General reading rules found on real published decisions (issue 14): each test writes a short invented
+example of the class, never a copy of a corpus file."""
+
+from __future__ import annotations
+
+from ingest.extract import extract_document
+from ingest.extract.case_numbers import find_case_numbers_in_lines
+from ingest.glossary import DocKind
+from ingest.model import Document, Position, TextBlock
+
+
+def _doc(lines: list[str], kind: DocKind = DocKind.DECISION, fmt: str = "pdf") -> Document:
+    return Document("x." + fmt, fmt, blocks=[TextBlock(t, Position(page=1)) for t in lines], kind=kind,
+                    title="行政处罚决定书")
+
+
+# ---------------------------------------------------------------------------------------------------- case numbers
+
+
+def test_a_number_cut_by_a_line_end_is_read_whole():
+    # a heading in a large size wraps where its width ends: after the opening bracket, inside the year, or
+    # after the bracketed part of the 代字
+    for head, tail, want in (
+        ("某某县林业局行政处罚决定书某林罚字〔", "2024〕17号", "某林罚字〔2024〕17号"),
+        ("某某县林业局行政处罚决定书(某林罚字〔2024", "〕第17号)", "某林罚字〔2024〕第17号"),
+        ("某某县林业局 行 政 处 罚 决 定 书 某林执(综)", "罚字〔2024〕17号", "某林执(综)罚字〔2024〕17号"),
+    ):
+        numbers = find_case_numbers_in_lines([head, tail, "当事人：某某有限公司"])
+        assert [(i, no.text) for i, no in numbers] == [(0, want)], head
+
+
+def test_a_number_on_its_own_line_is_not_joined_to_the_line_above():
+    numbers = find_case_numbers_in_lines(["某某县林业局", "某林罚字〔2024〕17号"])
+    assert [(i, no.text) for i, no in numbers] == [(1, "某林罚字〔2024〕17号")]
