@@ -42,7 +42,7 @@ def collect_case_numbers(d: Layout, facts: DocFacts) -> None:
     if kind == DocKind.DECISION:
         own = next((x for x in head if x[1].kind == "decision"), None) or next(
             (x for x in numbers if x[1].kind == "decision"), None
-        ) or (head[0] if head and head[0][1].kind != "notice" else None)
+        ) or (head[0] if head and head[0][1].kind not in ("notice", "hearing") else None)
     elif kind == DocKind.PENALTY_NOTICE:
         own = next((x for x in head if x[1].kind == "notice"), None) or next(
             (x for x in numbers if x[1].kind == "notice"), None

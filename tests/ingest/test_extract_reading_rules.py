@@ -32,3 +32,15 @@ def test_a_number_cut_by_a_line_end_is_read_whole():
 def test_a_number_on_its_own_line_is_not_joined_to_the_line_above():
     numbers = find_case_numbers_in_lines(["某某县林业局", "某林罚字〔2024〕17号"])
     assert [(i, no.text) for i, no in numbers] == [(1, "某林罚字〔2024〕17号")]
+
+
+def test_a_decision_never_takes_a_hearing_notice_number_as_its_own():
+    doc = _doc([
+        "当事人：某某塑料有限公司",
+        "统一社会信用代码：91440000MA00000000",
+        "经查，你单位未经验收擅自投入生产。",
+        "我局于2024年3月1日向你送达了《行政处罚听证告知书》(某环罚听告〔2024〕5号)。",
+    ], fmt="docx")
+    facts = extract_document(doc)
+    assert facts.own_no is None
+    assert [f.value for f in facts.cited_case_nos] == []  # a hearing number is no decision cited either
