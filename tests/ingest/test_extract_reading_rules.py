@@ -44,3 +44,15 @@ def test_a_decision_never_takes_a_hearing_notice_number_as_its_own():
     facts = extract_document(doc)
     assert facts.own_no is None
     assert [f.value for f in facts.cited_case_nos] == []  # a hearing number is no decision cited either
+
+
+# ---------------------------------------------------------------------------------------------------- agency
+
+
+def test_a_customs_office_is_an_agency():
+    for lines in (
+        ["中华人民共和国某港海关行政处罚决定书某关缉违字〔2024〕9号", "当事人：某某贸易有限公司"],
+        ["中华人民共和国某港海关", "行政处罚决定书", "某关缉违字〔2024〕9号", "当事人：某某贸易有限公司"],
+    ):
+        facts = extract_document(_doc(lines, fmt="docx"))
+        assert facts.agency is not None and facts.agency.value == "中华人民共和国某港海关", lines
