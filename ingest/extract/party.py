@@ -28,7 +28,10 @@ _GROUPS: dict[str, tuple[str, ...]] = {
     "trade": ("个体工商户名称", "个体工商户字号", "字号名称", "字号", "商号", "店名", "店铺名称"),
     "person": ("姓名",),
     "org_id": ("统一社会信用代码", "社会统一信用代码", "社会信用代码", "信用代码", "营业执照注册号", "营业执照号码", "营业执照号",
-               "注册号", "组织机构代码", "主体资格证件名称及号码", "主体资格证照名称及号码", "证照名称及号码"),
+               "注册号", "组织机构代码"),
+    # a licence named with its number (营业执照 9111…, 娱乐经营许可证 1398…): the number may be shorter than a code
+    "licence_id": ("主体资格证件名称及号码", "主体资格证照名称及号码", "证照名称及号码", "证照名称及编号",
+                   "证照(证件)名称及编号", "证照(证件)名称及号码", "证件名称及编号", "证件名称及号码"),
     "person_id": ("公民身份号码", "居民身份证号码", "身份证件号码", "身份证号码", "身份证号", "证件号码", "身份证"),
     "address": ("住所地", "住所", "地址", "住址", "经营场所", "经营地址", "注册地址", "联系地址", "单位地址",
                 "营业场所", "家庭住址", "现住址"),
@@ -47,9 +50,10 @@ _ALT = "|".join(
 # A label in brackets, as a template's placeholder left in place ((公司名称)：X公司), closes before its colon.
 _LABEL = re.compile(rf"(?:^|(?<=[\s,，;；。|(]))(?P<label>{_ALT})(?:\s*[(（](?![^()（）]*[签章印])[^()（）:：]{{1,12}}[)）])?"
                     r"\)?\s*[:：]\s*")
+_ID_GROUPS = ("org_id", "licence_id", "person_id")
 # "身份证号码120224…": an identity label straight before its code, without a colon
 _ID_ALT = "|".join(re.escape(k) for k, g in sorted(_LABEL_TO_GROUP.items(), key=lambda kv: -len(kv[0]))
-                   if g in ("org_id", "person_id"))
+                   if g in _ID_GROUPS)
 _ID_LABEL_BARE = re.compile(
     rf"(?:^|(?<=[\s,，;；。|(]))(?P<label>{_ID_ALT})\s*(?=[0-9A-Z][0-9A-Za-z*]{{14,17}}(?![0-9A-Za-z*]))"
 )
@@ -82,6 +86,11 @@ _LABEL_WORD_END = re.compile(r"(?:代码|号码|编号|证号|名称|地址|住�
 _SALUTATION_NOTE = re.compile(r"^\s*(?P<name>[^:：,，。；;、\s()]{2,50})\s*\([^()]*\)\s*[:：]\s*$")
 _BODY_START = re.compile(r"经查|现查明|违法事实|本机关于|本局于|我局于|本机关在|一、|你(?:单位|公司|店)?于")
 _CODE = re.compile(r"[0-9A-Za-z*×＊]{15,18}")
+_LICENCE_NO = re.compile(r"(?<![0-9A-Za-z*×＊])(?=[0-9A-Za-z*×＊]*\d{4})[0-9A-Za-z*×＊\-]{8,20}")
+# "统一社会信用代码：" closing a line, its code on the next one (a PDF line wrap, or a table's next row)
+_ID_LABEL_OPEN = re.compile(rf"(?:{'|'.join(re.escape(k) for k, g in _LABEL_TO_GROUP.items() if g in _ID_GROUPS)})"
+                            r"(?:\s*\([^()]{1,12}\))?\s*[:：(][^0-9A-Za-z*]{0,12}$")
+_CODE_AT_START = re.compile(r"^[\s(]*(?P<code>[0-9A-Za-z*×＊]{8,18})(?![0-9A-Za-z*×＊])")
 _SPACED_CODE = re.compile(r"[0-9A-Za-z*]{2,8}(?: [0-9A-Za-z*]{2,8}){2,8}")  # 9111 0105 MA01 RK20 2X
 
 
@@ -192,10 +201,11 @@ def _balanced_end(folded: str, start: int, end: int) -> int:
     return end
 
 
-def _code_in(value: str) -> tuple[int, int] | None:
-    """(start, end) of the identity code in a field value, also when written in spaced groups."""
+def _code_in(value: str, licence: bool = False) -> tuple[int, int] | None:
+    """(start, end) of the identity code in a field value, also when written in spaced groups; in a licence
+    field (`licence`), the licence's number, which may be shorter than a code."""
     folded = fold(value)
-    m = _CODE.search(folded)
+    m = _CODE.search(folded) or (_LICENCE_NO.search(folded) if licence else None)
     if m:
         return m.start(), m.end()
     m = _SPACED_CODE.search(folded)
@@ -215,6 +225,7 @@ def parse_party(lines: Sequence[str], salutation_lines: int = 12) -> PartyInfo:
     named_by_salutation = False  # the name came from "X公司：": a labelled 当事人 found later replaces it
     second_party = False
     previous = -1  # index of the last non-empty line
+    id_open = False  # the line before ended with an identity label and no code
     for index, line in enumerate(lines):
         if not line.strip():
             continue
@@ -240,8 +251,8 @@ def parse_party(lines: Sequence[str], salutation_lines: int = 12) -> PartyInfo:
                 info.trade_name = hit
             elif group == "person" and person_name is None:
                 person_name = hit
-            elif group in ("org_id", "person_id") and info.party_id is None:
-                code = _code_in(value)
+            elif group in _ID_GROUPS and info.party_id is None:
+                code = _code_in(value, licence=group == "licence_id")
                 if code:
                     s = hit.start + code[0]
                     info.party_id = PartyField(value[code[0] : code[1]], index, s, s + code[1] - code[0])
@@ -257,6 +268,11 @@ def parse_party(lines: Sequence[str], salutation_lines: int = 12) -> PartyInfo:
                 gender = True
         if second_party:
             break
+        if info.party_id is None and id_open and index == previous + 1:
+            m = _CODE_AT_START.match(fold(line))
+            if m:
+                info.party_id = PartyField(m["code"], index, m.start("code"), m.end("code"))
+        id_open = info.party_id is None and bool(_ID_LABEL_OPEN.search(fold(line)))
         if (info.name is None and person_name is None and bare_line is not None and bare_line[0] == previous
                 and any(g in ("org_id", "person_id", "rep", "operator") for g, *_ in segments)):
             # a party block without a 当事人 label: the name alone on the line above its code or representative

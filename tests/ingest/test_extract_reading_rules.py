@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ingest.extract import extract_document
 from ingest.extract.case_numbers import find_case_numbers_in_lines
+from ingest.extract.party import parse_party
 from ingest.glossary import DocKind
 from ingest.model import Document, Position, TextBlock
 
@@ -56,3 +57,28 @@ def test_a_customs_office_is_an_agency():
     ):
         facts = extract_document(_doc(lines, fmt="docx"))
         assert facts.agency is not None and facts.agency.value == "中华人民共和国某港海关", lines
+
+
+# ---------------------------------------------------------------------------------------------------- party id
+
+
+def test_a_licence_named_with_its_number_gives_the_party_id():
+    info = parse_party(["当事人：某某娱乐会所", "证照(证件)名称及编号(号码)：娱乐经营许可证 12340056XXXX",
+                        "法定代表人：王某"])
+    assert info.party_id is not None and info.party_id.value == "12340056XXXX"
+    info = parse_party(["当事人：某某文化传播有限公司", "证照名称及编号：《营业执照》统一社会信用代码(91500000MA00000000)"])
+    assert info.party_id is not None and info.party_id.value == "91500000MA00000000"
+
+
+def test_an_identity_label_closing_a_line_takes_the_code_that_opens_the_next():
+    for first, second in (
+        ("被处罚单位：某某花炮厂（统一社会信用代码：", "91430000123456xxxx）"),
+        ("证照名称及编号：《营业执照》统一社会信用代码（", "91500000MA00000000）"),
+    ):
+        info = parse_party([first, second, "地址：某某县某某镇"])
+        assert info.party_id is not None and info.party_id.value == second[:18], first
+
+
+def test_a_licence_field_without_a_number_gives_no_party_id():
+    info = parse_party(["当事人：某某娱乐会所", "证照名称及编号：娱乐经营许可证", "法定代表人：王某"])
+    assert info.party_id is None
