@@ -88,8 +88,11 @@ _BODY_START = re.compile(r"经查|现查明|违法事实|本机关于|本局于|
 _CODE = re.compile(r"[0-9A-Za-z*×＊]{15,18}")
 _LICENCE_NO = re.compile(r"(?<![0-9A-Za-z*×＊])(?=[0-9A-Za-z*×＊]*\d{4})[0-9A-Za-z*×＊\-]{8,20}")
 # "统一社会信用代码：" closing a line, its code on the next one (a PDF line wrap, or a table's next row)
-_ID_LABEL_OPEN = re.compile(rf"(?:{'|'.join(re.escape(k) for k, g in _LABEL_TO_GROUP.items() if g in _ID_GROUPS)})"
-                            r"(?:\s*\([^()]{1,12}\))?\s*[:：(][^0-9A-Za-z*]{0,12}$")
+_ID_LABELS = "|".join(re.escape(k) for k, g in sorted(_LABEL_TO_GROUP.items(), key=lambda kv: -len(kv[0]))
+                      if g in _ID_GROUPS)
+_PERSON_ID_LABELS = frozenset(k for k, g in _LABEL_TO_GROUP.items() if g == "person_id")
+_ID_LABEL_OPEN = re.compile(rf"(?P<label>{_ID_LABELS})(?:\s*\([^()]{{1,12}}\))?\s*[:：(][^0-9A-Za-z*]{{0,12}}$"
+                            rf"|^\s*(?P<label_alone>{_ID_LABELS})\s*$")
 _CODE_AT_START = re.compile(r"^[\s(]*(?P<code>[0-9A-Za-z*×＊]{8,18})(?![0-9A-Za-z*×＊])")
 _SPACED_CODE = re.compile(r"[0-9A-Za-z*]{2,8}(?: [0-9A-Za-z*]{2,8}){2,8}")  # 9111 0105 MA01 RK20 2X
 
@@ -116,7 +119,8 @@ class PartyInfo:
 
 _NAME_LABELS = "|".join(re.escape(k) for k, g in sorted(_LABEL_TO_GROUP.items(), key=lambda kv: -len(kv[0]))
                         if g in ("name", "trade", "person"))
-_EMPTY_NAME_LABEL = re.compile(rf"^\s*(?:{_NAME_LABELS})\s*[:：]\s*$")
+# "当事人：" with nothing after it, or a form's label cell alone on its line ("姓名或名称" over "X网吧")
+_EMPTY_NAME_LABEL = re.compile(rf"^\s*(?:{_NAME_LABELS})\s*[:：]?\s*$")
 _NAME_LINE = re.compile(r"^\s*(?P<name>[^:：,，。；;、\s]{2,50})\s*$")
 _NUMBER_LIKE = re.compile(r"[〔\[(（【［]\s*(?:19|20)\d{2}|号\s*$")  # a 文号 line is never a party's name
 
@@ -187,15 +191,20 @@ def _balanced_end(folded: str, start: int, end: int) -> int:
     """Where a value in folded[start:end] really ends: before a ")" it did not open (the label sat inside
     brackets: "X店（经营者：吴某）"), and without an opening bracket left dangling at its end ("X店（")."""
     depth = 0
+    opened = -1  # where the outermost bracket still open was opened
     for pos in range(start, end):
         ch = folded[pos]
         if ch == "(":
+            if depth == 0:
+                opened = pos
             depth += 1
         elif ch == ")":
             if depth == 0:
                 end = pos
                 break
             depth -= 1
+    if depth > 0 and opened > start:
+        end = opened  # "X厂（李某，410…）": a comma inside the brackets ended the value, the name is before them
     while end > start and folded[end - 1] in "( \t":
         end -= 1
     return end
@@ -225,7 +234,8 @@ def parse_party(lines: Sequence[str], salutation_lines: int = 12) -> PartyInfo:
     named_by_salutation = False  # the name came from "X公司：": a labelled 当事人 found later replaces it
     second_party = False
     previous = -1  # index of the last non-empty line
-    id_open = False  # the line before ended with an identity label and no code
+    id_open: re.Match | None = None  # the line before ended with an identity label and no code
+    legal_rep = False  # a 法定代表人 was named above
     for index, line in enumerate(lines):
         if not line.strip():
             continue
@@ -256,8 +266,8 @@ def parse_party(lines: Sequence[str], salutation_lines: int = 12) -> PartyInfo:
                 if code:
                     s = hit.start + code[0]
                     info.party_id = PartyField(value[code[0] : code[1]], index, s, s + code[1] - code[0])
-                    if group == "person_id":
-                        gender = True  # an identity-card number marks an individual
+                    if group == "person_id" and not legal_rep:
+                        gender = True  # an identity-card number marks an individual (not a representative's)
             elif group == "address" and info.address is None:
                 info.address = hit
             elif group == "rep" and info.representative is None:
@@ -272,7 +282,11 @@ def parse_party(lines: Sequence[str], salutation_lines: int = 12) -> PartyInfo:
             m = _CODE_AT_START.match(fold(line))
             if m:
                 info.party_id = PartyField(m["code"], index, m.start("code"), m.end("code"))
-        id_open = info.party_id is None and bool(_ID_LABEL_OPEN.search(fold(line)))
+                label = id_open["label"] or id_open["label_alone"]
+                gender = gender or (label in _PERSON_ID_LABELS and not legal_rep)
+        id_open = _ID_LABEL_OPEN.search(fold(line)) if info.party_id is None else None
+        # only an organisation has a 法定代表人: a personal identity number after one is the representative's
+        legal_rep = legal_rep or fold(line).lstrip().startswith("法定代表人")
         if (info.name is None and person_name is None and bare_line is not None and bare_line[0] == previous
                 and any(g in ("org_id", "person_id", "rep", "operator") for g, *_ in segments)):
             # a party block without a 当事人 label: the name alone on the line above its code or representative

@@ -82,3 +82,26 @@ def test_an_identity_label_closing_a_line_takes_the_code_that_opens_the_next():
 def test_a_licence_field_without_a_number_gives_no_party_id():
     info = parse_party(["当事人：某某娱乐会所", "证照名称及编号：娱乐经营许可证", "法定代表人：王某"])
     assert info.party_id is None
+
+
+# ---------------------------------------------------------------------------------------------------- party name
+
+
+def test_a_name_stops_before_brackets_a_comma_cut_open():
+    info = parse_party(["单位名称：某某县王五建材经营部(王五明，410XXXXXXXXXXXXXXX)", "经营者：王五明"])
+    assert info.name is not None and info.name.value == "某某县王五建材经营部"
+
+
+def test_a_table_flattened_to_one_cell_a_line_gives_the_party():
+    # a form's label cells and value cells each on their own line, no colons
+    info = parse_party(["当事人", "基本情况", "姓名或名称", "某某镇星光网吧", "法定代表人", "赵某某", "证件号码",
+                        "130000197001010000", "地    址", "某某镇某某街"])
+    assert info.name is not None and info.name.value == "某某镇星光网吧"
+    assert info.party_id is not None and info.party_id.value == "130000197001010000"
+    assert info.kind == "organisation"  # the identity number after a 法定代表人 is the representative's
+
+
+def test_a_personal_identity_number_still_marks_an_individual():
+    info = parse_party(["当事人：张某某", "身份证号码：", "130000197001010000", "住址：某某村"])
+    assert info.party_id is not None and info.party_id.value == "130000197001010000"
+    assert info.kind == "individual"
