@@ -111,9 +111,11 @@ def _parse_at(text: str, pos: int, end: int, line: int) -> tuple[list[OfficerHit
             out[i] = OfficerHit(hit.name, m.group(), line, hit.start, m.end())
             pos, gap = m.end(), ""
             continue
-        if out and not gap:
-            break  # two names need something between them: "王江瑞于当天" is a name and then the narrative
         m = _SPREAD_NAME.match(text, pos, end) or _NAME.match(text, pos, end)
+        # "张三1101…李四1102…": names and numbers run together, each name straight before its own number
+        run_on = bool(out and out[-1].cert and m and _CERT.match(text, m.end(), end))
+        if out and not gap and not run_on:
+            break  # two names need something between them: "王江瑞于当天" is a name and then the narrative
         name = re.sub(r"\s+", "", m.group()) if m else ""
         # after every name got its number, only a listed name (、 | spaces or a line break in a cell before it)
         # continues the list
@@ -121,7 +123,7 @@ def _parse_at(text: str, pos: int, end: int, line: int) -> tuple[list[OfficerHit
         # after a number is narrative going on
         listed = not out or waiting or any(ch in gap for ch in "、|/ \n\t")
         if m and not listed:
-            listed = _numbered(text, m.end(), end)
+            listed = run_on or _numbered(text, m.end(), end)
         if m and listed and not _NOT_NAME.match(name):
             out.append(OfficerHit(name, None, line, m.start(), m.end()))
             waiting.append(len(out) - 1)

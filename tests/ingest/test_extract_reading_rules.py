@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ingest.extract import extract_document
 from ingest.extract.case_numbers import find_case_numbers_in_lines
+from ingest.extract.officers import find_officers_in_lines
 from ingest.extract.party import parse_party
 from ingest.glossary import DocKind
 from ingest.model import Document, Position, TextBlock
@@ -105,3 +106,16 @@ def test_a_personal_identity_number_still_marks_an_individual():
     info = parse_party(["当事人：张某某", "身份证号码：", "130000197001010000", "住址：某某村"])
     assert info.party_id is not None and info.party_id.value == "130000197001010000"
     assert info.kind == "individual"
+
+
+# ---------------------------------------------------------------------------------------------------- officers
+
+
+def test_names_and_numbers_run_together_give_every_officer():
+    hits = find_officers_in_lines(["我局执法人员赵某明13000000011钱丽13000000012在出示执法证件后进行检查。"])
+    assert [(h.name, h.cert) for h in hits] == [("赵某明", "13000000011"), ("钱丽", "13000000012")]
+
+
+def test_narrative_after_a_numbered_officer_is_no_name():
+    hits = find_officers_in_lines(["执法人员赵某明13000000011现场检查发现问题。"])
+    assert [(h.name, h.cert) for h in hits] == [("赵某明", "13000000011")]
