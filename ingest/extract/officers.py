@@ -69,6 +69,18 @@ _CERT_LIST_LINE = re.compile(rf"^\s*(?:执法)?{_CERT_HEADS}\s*(?:分别|依次)
 _ROW_NUMBER = re.compile(r"^\s*(?:\d{1,3}|[一二三四五六七八九十]{1,2})\s*\.?\s*$")
 
 
+# Officers a decision names only in its evidence list, by their certificates: "3.张三、李四行政执法证复印件各1份"
+# or "执法证复印件2份，证明张三、李四的身份". The names stand straight before 执法证 at the item's start, or
+# after 证明 before 的身份/资格: a list of names there, nothing else.
+_NAME_LIST = r"[\u4e00-\u9fa5·]{2,4}?(?:[、和及][\u4e00-\u9fa5·]{2,4}?)*"
+_CERTS_OF_NAMES = re.compile(
+    rf"^\s*(?:\d{{1,2}}\s*[.、．]|[(（]\d{{1,2}}[)）])?\s*(?P<names>{_NAME_LIST})的?(?:行政)?执法(?:证|证件)"
+)
+_CERTS_PROVE_NAMES = re.compile(
+    rf"执法(?:证|证件)[^。；;]{{0,20}}?证明(?P<names>{_NAME_LIST})(?:二人|两人|等人?)?的(?:执法)?(?:身份|资格|主体资格)"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class OfficerHit:
     name: str
@@ -171,6 +183,24 @@ def find_officers(text: str, line: int = 0) -> list[OfficerHit]:
     return out
 
 
+def find_officers_by_certificates(text: str, line: int = 0) -> list[OfficerHit]:
+    """Officers named in an evidence item about their certificates (no officer label before them)."""
+    folded = fold(text)
+    for pattern in (_CERTS_OF_NAMES, _CERTS_PROVE_NAMES):
+        m = pattern.search(folded)
+        if not m:
+            continue
+        names = re.split(r"[、和及]", m["names"])
+        if any(_NOT_NAME.match(n) or _LABEL.search(n) for n in names):
+            continue
+        out, pos = [], m.start("names")
+        for name in names:
+            out.append(OfficerHit(name, None, line, pos, pos + len(name)))
+            pos += len(name) + 1
+        return out
+    return []
+
+
 def _continuation(folded: str, previous: list[OfficerHit], index: int) -> list[OfficerHit]:
     """Officers on a line under an officer line, without a label of its own: "          李四  执法证号：…" under
     "执法人员：张三  执法证号：…", or "执法证号：…、…" under "执法人员：张三、李四". Only a line that is
@@ -219,7 +249,7 @@ def find_officers_in_lines(lines: Sequence[str]) -> list[OfficerHit]:
             context = bool(_HEADER_LINE.match(folded))
             if not context:
                 previous = find_officers(line, index)
-                found.extend(previous)
+                found.extend(previous or find_officers_by_certificates(line, index))
     return merge_officers(found)
 
 

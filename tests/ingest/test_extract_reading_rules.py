@@ -119,3 +119,15 @@ def test_names_and_numbers_run_together_give_every_officer():
 def test_narrative_after_a_numbered_officer_is_no_name():
     hits = find_officers_in_lines(["执法人员赵某明13000000011现场检查发现问题。"])
     assert [(h.name, h.cert) for h in hits] == [("赵某明", "13000000011")]
+
+
+def test_officers_named_only_by_their_certificates_in_the_evidence_list():
+    for line in ("4.孙某、李晓红行政执法证复印件各1份，证明其执法身份；",
+                 "6.执法人员的执法证复印件2份，证明孙某、李晓红的身份和资格；"):
+        assert [h.name for h in find_officers_in_lines([line])] == ["孙某", "李晓红"], line
+
+
+def test_a_certificate_of_the_party_names_no_officer():
+    for line in ("2.当事人的营业执照复印件1份，证明当事人的主体资格；",
+                 "5.执法人员的执法证复印件2份，证明执法人员的身份；"):
+        assert find_officers_in_lines([line]) == [], line
