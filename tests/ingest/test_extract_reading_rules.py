@@ -131,3 +131,21 @@ def test_a_certificate_of_the_party_names_no_officer():
     for line in ("2.当事人的营业执照复印件1份，证明当事人的主体资格；",
                  "5.执法人员的执法证复印件2份，证明执法人员的身份；"):
         assert find_officers_in_lines([line]) == [], line
+
+
+# ---------------------------------------------------------------------------------------------------- fine
+
+
+def _fine(lines: list[str]):
+    facts = extract_document(_doc(lines, fmt="docx"))
+    return facts.fine.value if facts.fine else None
+
+
+def test_the_stated_total_of_a_combined_fine_is_the_fine():
+    assert _fine(["当事人：某某有限公司",
+                  "本局决定：1.对第一项违法行为罚款人民币4万元；2.对第二项违法行为罚款人民币1万元，合计罚款人民币伍万元"
+                  "（¥50000元）。"]) == 50000
+
+
+def test_a_total_with_the_confiscation_is_not_the_fine():
+    assert _fine(["当事人：某某有限公司", "本局决定对你单位处以罚款人民币4万元，没收违法所得3000元，罚没款共计43000元。"]) == 40000
