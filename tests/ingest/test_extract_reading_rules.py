@@ -7,6 +7,7 @@ from ingest.extract import extract_document
 from ingest.extract.case_numbers import find_case_numbers_in_lines
 from ingest.extract.officers import find_officers_in_lines
 from ingest.extract.party import parse_party
+from ingest.extract.provisions import classify_citations
 from ingest.glossary import DocKind
 from ingest.model import Document, Position, TextBlock
 
@@ -149,3 +150,20 @@ def test_the_stated_total_of_a_combined_fine_is_the_fine():
 
 def test_a_total_with_the_confiscation_is_not_the_fine():
     assert _fine(["当事人：某某有限公司", "本局决定对你单位处以罚款人民币4万元，没收违法所得3000元，罚没款共计43000元。"]) == 40000
+
+
+# ---------------------------------------------------------------------------------------------------- legal basis
+
+
+def _bases(text: str) -> list[str]:
+    return [c.provision.text for c in classify_citations(text)[1]]
+
+
+def test_a_rule_cited_for_how_evidence_is_used_is_no_penalty_basis():
+    assert _bases("上述证据经当事人阅示，根据《某某省行政程序规定》第六十条规定，可作为本案证据材料使用。") == []
+
+
+def test_the_article_listing_the_act_is_the_penalty_basis():
+    assert _bases("该行为违反了《中华人民共和国海关法》第二十四条第一款之规定，构成同法第八十六条第三项所列之违法行为，"
+                  "应当予以行政处罚。") == ["同法第八十六条第三项"]
+    assert _bases("你单位的行为违反了《某某条例》第十条，构成《某某条例》第十条规定的违法行为。") == []
