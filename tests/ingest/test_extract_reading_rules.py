@@ -8,6 +8,7 @@ from ingest.extract.case_numbers import find_case_numbers_in_lines
 from ingest.extract.officers import find_officers_in_lines
 from ingest.extract.party import parse_party
 from ingest.extract.provisions import classify_citations
+from ingest.extract.remedies import find_payment_terms
 from ingest.glossary import DocKind
 from ingest.model import Document, Position, TextBlock
 
@@ -167,3 +168,12 @@ def test_the_article_listing_the_act_is_the_penalty_basis():
     assert _bases("该行为违反了《中华人民共和国海关法》第二十四条第一款之规定，构成同法第八十六条第三项所列之违法行为，"
                   "应当予以行政处罚。") == ["同法第八十六条第三项"]
     assert _bases("你单位的行为违反了《某某条例》第十条，构成《某某条例》第十条规定的违法行为。") == []
+
+
+# ---------------------------------------------------------------------------------------------------- payment
+
+
+def test_a_fine_handed_in_to_a_collecting_bank_is_a_payment_clause():
+    hit = find_payment_terms("当事人应当自收到本决定书之日起十五日内将罚款交至某某银行某某支行。逾期不缴纳的，每日加处罚款。")
+    assert hit is not None and hit.days == 15
+    assert find_payment_terms("执法人员将现场照片交至法制科审核。") is None
