@@ -96,6 +96,24 @@ def collect_agency(d: Layout, facts: DocFacts) -> None:
         if 4 <= len(cleaned) <= 40 and _AGENCY_SUFFIX.search(cleaned) and ":" not in cleaned:
             facts.agency = d.found(cleaned, i)
             return
+    _agency_of_officers(d, facts)
+
+
+# "…19时45分三河市文化局执法人员张某…": a decision printed without heading or 落款 names its agency where its
+# officers act. The name starts with a place (…省/市/县/区…) after a date, time or punctuation.
+_OFFICERS_AGENCY = re.compile(r"(?:^|(?<=[^\u4e00-\u9fa5]))(?:[年月日时分秒]|[至于在经由])?"
+                              r"(?P<name>[\u4e00-\u9fa5]{1,8}?(?:省|自治区|市|自治州|县|区|旗)[\u4e00-\u9fa5()（）]{2,24}?)"
+                              r"(?:的)?执法人员")
+
+
+def _agency_of_officers(d: Layout, facts: DocFacts) -> None:
+    for i, para in enumerate(d.pfolded):
+        for m in _OFFICERS_AGENCY.finditer(no_spaces(para)):
+            name = m["name"]
+            if _AGENCY_SUFFIX.search(name):
+                start = para.find(name)
+                facts.agency = d.pfound(name, i, max(start, 0), max(start, 0) + len(name))
+                return
 
 
 # ---------------------------------------------------------------------------------------------------- party

@@ -177,3 +177,12 @@ def test_a_fine_handed_in_to_a_collecting_bank_is_a_payment_clause():
     hit = find_payment_terms("当事人应当自收到本决定书之日起十五日内将罚款交至某某银行某某支行。逾期不缴纳的，每日加处罚款。")
     assert hit is not None and hit.days == 15
     assert find_payment_terms("执法人员将现场照片交至法制科审核。") is None
+
+
+def test_a_decision_without_heading_names_its_agency_where_its_officers_act():
+    facts = extract_document(_doc(["当事人：某某网吧",
+                                   "2024年5月2日20时10分某某县文化和旅游局执法人员孙某(R100000001)、李某(R100000002)"
+                                   "对当事人进行检查。"], fmt="docx"))
+    assert facts.agency is not None and facts.agency.value == "某某县文化和旅游局"
+    facts = extract_document(_doc(["当事人：某某网吧", "2024年5月2日，我局执法人员对当事人进行检查。"], fmt="docx"))
+    assert facts.agency is None
