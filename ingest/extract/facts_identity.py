@@ -107,6 +107,8 @@ _OFFICERS_AGENCY = re.compile(r"(?:^|(?<=[^\u4e00-\u9fa5]))(?:[年月日时分�
 
 
 def _agency_of_officers(d: Layout, facts: DocFacts) -> None:
+    if d.doc.kind not in _PARTY_KINDS:
+        return  # a record's or form's own agency stands in its heading; its narrative may name others'
     for i, para in enumerate(d.pfolded):
         for m in _OFFICERS_AGENCY.finditer(no_spaces(para)):
             name = m["name"]
