@@ -83,3 +83,28 @@ def find_case_numbers(text: str) -> list[CaseNo]:
             )
         )
     return out
+
+
+# A line that ends inside a number: a 代字's bracketed part (威自然执(经)), or an opening bracket with or without
+# the year (X罚字〔 / X罚字〔2024 / X罚字〔2024〕12): the next line holds the rest.
+_OPEN_TAIL = re.compile(
+    rf"(?:{_PREFIX_GROUP}|[〔\[(【]\s*(?:(?:19|20)\d{{0,2}}\s*(?:[〕\])】]\s*第?\s*[A-Za-z0-9\-]*)?)?)\s*$"
+)
+
+
+def find_case_numbers_in_lines(lines: list[str]) -> list[tuple[int, CaseNo]]:
+    """Every case number of `lines` as (line index, number), also one a line end cut in two — a heading
+    printed in a large size wraps where its width ends, not where a paragraph does. A number joined across
+    two lines is reported on the line where it starts, with its end clipped to that line."""
+    found = [[*find_case_numbers(line)] if "号" in line else [] for line in lines]
+    for k in range(len(lines) - 1):
+        head, tail = lines[k], lines[k + 1]
+        if "号" not in tail or not _OPEN_TAIL.search(fold(head)):
+            continue
+        for no in find_case_numbers(head + tail):
+            if not no.start < len(head) < no.end:
+                continue
+            cut_end = no.end - len(head)
+            found[k + 1] = [n for n in found[k + 1] if n.end != cut_end]  # the number's second half alone
+            found[k].append(CaseNo(no.text, no.kind, no.year, no.serial, no.start, min(no.end, len(head))))
+    return [(k, no) for k, numbers in enumerate(found) for no in sorted(numbers, key=lambda n: n.start)]

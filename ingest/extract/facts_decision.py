@@ -56,9 +56,15 @@ def collect_narrative(d: Layout, facts: DocFacts) -> None:
 # ---------------------------------------------------------------------------------------------------- amounts
 
 
+# "…罚款2万元；…罚款1万元，合计罚款人民币3万元": the stated total of a combined fine is the fine decided (罚没款共计
+# adds the confiscation, which is kept apart)
+_FINE_TOTAL = re.compile(r"(?:(?:合计|共计|总计|累计)(?:处以?)?罚款|罚款(?:金额)?(?:合计|共计|总计|累计))(?:金额)?[为是:\s]*(?:人民币)?\s*$")
+
+
 def collect_amounts(d: Layout, facts: DocFacts) -> None:
     fine: tuple[int, amounts_mod.AmountHit] | None = None
     fallback: tuple[int, amounts_mod.AmountHit] | None = None
+    total: tuple[int, amounts_mod.AmountHit] | None = None
     for i, folded in enumerate(d.pfolded):
         if "元" not in folded and "¥" not in folded:
             continue
@@ -66,6 +72,8 @@ def collect_amounts(d: Layout, facts: DocFacts) -> None:
             if hit.role == "range":
                 continue
             facts.amounts.append(AmountPair(hit.upper, hit.figures, d.pfound(None, i, hit.start, hit.end).evidence))
+            if total is None and fine is not None and fine[0] == i and _FINE_TOTAL.search(folded, 0, hit.start):
+                total = (i, hit)
             if hit.role != "fine":
                 continue
             if fallback is None:
@@ -75,7 +83,7 @@ def collect_amounts(d: Layout, facts: DocFacts) -> None:
                 if _DECISION_WORDS.search(folded, a, b):
                     fine = (i, hit)
     _pair_form_amounts(d, facts)
-    chosen = fine or fallback
+    chosen = total or fine or fallback
     if chosen:
         i, hit = chosen
         facts.fine = d.pfound(Decimal(hit.value), i, hit.start, hit.end)

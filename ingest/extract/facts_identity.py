@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.extract.case_numbers import CaseNo, find_case_numbers
+from ingest.extract.case_numbers import CaseNo, find_case_numbers_in_lines
 from ingest.extract.dates import find_dates
 from ingest.extract.layout import HEAD_BLOCKS, SEAL, TAIL_BLOCKS, Layout
 from ingest.extract.officers import find_officers_in_lines
@@ -23,7 +23,7 @@ CITING_KINDS = frozenset(
     }
 )  # fmt: skip
 _AGENCY_SUFFIX = re.compile(
-    r"(?:人民政府|政府|局|委员会|委|办公室|办事处|大队|支队|中队|分局|所|中心|厅|署|管理处|执法队|稽查队|监察队)$"
+    r"(?:人民政府|政府|局|海关|委员会|委|办公室|办事处|大队|支队|中队|分局|所|中心|厅|署|管理处|执法队|稽查队|监察队)$"
 )
 _TITLE_SUFFIX = re.compile(r"(?:行政处罚|当场|不予)?[\u4e00-\u9fa5()（）]{0,12}(?:决定书|告知书|通知书|笔录|审批表|登记表|回证|报告)$")
 
@@ -32,18 +32,17 @@ _TITLE_SUFFIX = re.compile(r"(?:行政处罚|当场|不予)?[\u4e00-\u9fa5()（�
 
 
 def collect_case_numbers(d: Layout, facts: DocFacts) -> None:
-    numbers: list[tuple[int, CaseNo]] = [
-        (i, no) for i, line in enumerate(d.lines) if ("号" in line) for no in find_case_numbers(line)
-    ]
+    """Read in paragraphs, so that a number a PDF line wrap cut in two (X罚字〔 / 2024〕4号) is read whole."""
+    numbers = find_case_numbers_in_lines(d.paras)
     if not numbers:
         return
     kind = d.doc.kind
-    head = [(i, no) for i, no in numbers if i < HEAD_BLOCKS]
+    head = [(i, no) for i, no in numbers if d.para_starts[i][0][1] < HEAD_BLOCKS]
     own: tuple[int, CaseNo] | None = None
     if kind in DECISION_KINDS:
         own = next((x for x in head if x[1].kind == "decision"), None) or next(
             (x for x in numbers if x[1].kind == "decision"), None
-        ) or (head[0] if head and head[0][1].kind != "notice" else None)
+        ) or (head[0] if head and head[0][1].kind not in ("notice", "hearing") else None)
     elif kind == DocKind.PENALTY_NOTICE:
         own = next((x for x in head if x[1].kind == "notice"), None) or next(
             (x for x in numbers if x[1].kind == "notice"), None
@@ -56,12 +55,12 @@ def collect_case_numbers(d: Layout, facts: DocFacts) -> None:
         own = next((x for x in head if x[1].kind != "decision"), None)
     if own is not None:
         i, no = own
-        facts.own_no = d.found(no.text, i, no.start, no.end)
+        facts.own_no = d.pfound(no.text, i, no.start, no.end)
     seen = {facts.own_no.value} if facts.own_no else set()
     for i, no in numbers:
         if no.kind == "decision" and no.text not in seen:
             seen.add(no.text)
-            facts.cited_case_nos.append(d.found(no.text, i, no.start, no.end))
+            facts.cited_case_nos.append(d.pfound(no.text, i, no.start, no.end))
 
 
 # ---------------------------------------------------------------------------------------------------- agency
@@ -97,6 +96,26 @@ def collect_agency(d: Layout, facts: DocFacts) -> None:
         if 4 <= len(cleaned) <= 40 and _AGENCY_SUFFIX.search(cleaned) and ":" not in cleaned:
             facts.agency = d.found(cleaned, i)
             return
+    _agency_of_officers(d, facts)
+
+
+# "…19时45分三河市文化局执法人员张某…": a decision printed without heading or 落款 names its agency where its
+# officers act. The name starts with a place (…省/市/县/区…) after a date, time or punctuation.
+_OFFICERS_AGENCY = re.compile(r"(?:^|(?<=[^\u4e00-\u9fa5]))(?:[年月日时分秒]|[至于在经由])?"
+                              r"(?P<name>[\u4e00-\u9fa5]{1,8}?(?:省|自治区|市|自治州|县|区|旗)[\u4e00-\u9fa5()（）]{2,24}?)"
+                              r"(?:的)?执法人员")
+
+
+def _agency_of_officers(d: Layout, facts: DocFacts) -> None:
+    if d.doc.kind not in _PARTY_KINDS:
+        return  # a record's or form's own agency stands in its heading; its narrative may name others'
+    for i, para in enumerate(d.pfolded):
+        for m in _OFFICERS_AGENCY.finditer(no_spaces(para)):
+            name = m["name"]
+            if _AGENCY_SUFFIX.search(name):
+                start = para.find(name)
+                facts.agency = d.pfound(name, i, max(start, 0), max(start, 0) + len(name))
+                return
 
 
 # ---------------------------------------------------------------------------------------------------- party

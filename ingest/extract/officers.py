@@ -69,6 +69,18 @@ _CERT_LIST_LINE = re.compile(rf"^\s*(?:执法)?{_CERT_HEADS}\s*(?:分别|依次)
 _ROW_NUMBER = re.compile(r"^\s*(?:\d{1,3}|[一二三四五六七八九十]{1,2})\s*\.?\s*$")
 
 
+# Officers a decision names only in its evidence list, by their certificates: "3.张三、李四行政执法证复印件各1份"
+# or "执法证复印件2份，证明张三、李四的身份". The names stand straight before 执法证 at the item's start, or
+# after 证明 before 的身份/资格: a list of names there, nothing else.
+_NAME_LIST = r"[\u4e00-\u9fa5·]{2,4}?(?:[、和及][\u4e00-\u9fa5·]{2,4}?)*"
+_CERTS_OF_NAMES = re.compile(
+    rf"^\s*(?:\d{{1,2}}\s*[.、．]|[(（]\d{{1,2}}[)）])?\s*(?P<names>{_NAME_LIST})的?(?:行政)?执法(?:证|证件)"
+)
+_CERTS_PROVE_NAMES = re.compile(
+    rf"执法(?:证|证件)[^。；;]{{0,20}}?证明(?P<names>{_NAME_LIST})(?:二人|两人|等人?)?的(?:执法)?(?:身份|资格|主体资格)"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class OfficerHit:
     name: str
@@ -111,9 +123,11 @@ def _parse_at(text: str, pos: int, end: int, line: int) -> tuple[list[OfficerHit
             out[i] = OfficerHit(hit.name, m.group(), line, hit.start, m.end())
             pos, gap = m.end(), ""
             continue
-        if out and not gap:
-            break  # two names need something between them: "王江瑞于当天" is a name and then the narrative
         m = _SPREAD_NAME.match(text, pos, end) or _NAME.match(text, pos, end)
+        # "张三1101…李四1102…": names and numbers run together, each name straight before its own number
+        run_on = bool(out and out[-1].cert and m and _CERT.match(text, m.end(), end))
+        if out and not gap and not run_on:
+            break  # two names need something between them: "王江瑞于当天" is a name and then the narrative
         name = re.sub(r"\s+", "", m.group()) if m else ""
         # after every name got its number, only a listed name (、 | spaces or a line break in a cell before it)
         # continues the list
@@ -121,7 +135,7 @@ def _parse_at(text: str, pos: int, end: int, line: int) -> tuple[list[OfficerHit
         # after a number is narrative going on
         listed = not out or waiting or any(ch in gap for ch in "、|/ \n\t")
         if m and not listed:
-            listed = _numbered(text, m.end(), end)
+            listed = run_on or _numbered(text, m.end(), end)
         if m and listed and not _NOT_NAME.match(name):
             out.append(OfficerHit(name, None, line, m.start(), m.end()))
             waiting.append(len(out) - 1)
@@ -167,6 +181,24 @@ def find_officers(text: str, line: int = 0) -> list[OfficerHit]:
             more = _parse(folded, start, stop.start() if stop else len(folded), line)
             out.extend(h for h in more if h.cert)
     return out
+
+
+def find_officers_by_certificates(text: str, line: int = 0) -> list[OfficerHit]:
+    """Officers named in an evidence item about their certificates (no officer label before them)."""
+    folded = fold(text)
+    for pattern in (_CERTS_OF_NAMES, _CERTS_PROVE_NAMES):
+        m = pattern.search(folded)
+        if not m:
+            continue
+        names = re.split(r"[、和及]", m["names"])
+        if any(_NOT_NAME.match(n) or _LABEL.search(n) for n in names):
+            continue
+        out, pos = [], m.start("names")
+        for name in names:
+            out.append(OfficerHit(name, None, line, pos, pos + len(name)))
+            pos += len(name) + 1
+        return out
+    return []
 
 
 def _continuation(folded: str, previous: list[OfficerHit], index: int) -> list[OfficerHit]:
@@ -217,7 +249,7 @@ def find_officers_in_lines(lines: Sequence[str]) -> list[OfficerHit]:
             context = bool(_HEADER_LINE.match(folded))
             if not context:
                 previous = find_officers(line, index)
-                found.extend(previous)
+                found.extend(previous or find_officers_by_certificates(line, index))
     return merge_officers(found)
 
 

@@ -28,7 +28,10 @@ _GROUPS: dict[str, tuple[str, ...]] = {
     "trade": ("个体工商户名称", "个体工商户字号", "字号名称", "字号", "商号", "店名", "店铺名称"),
     "person": ("姓名",),
     "org_id": ("统一社会信用代码", "社会统一信用代码", "社会信用代码", "信用代码", "营业执照注册号", "营业执照号码", "营业执照号",
-               "注册号", "组织机构代码", "主体资格证件名称及号码", "主体资格证照名称及号码", "证照名称及号码"),
+               "注册号", "组织机构代码"),
+    # a licence named with its number (营业执照 9111…, 娱乐经营许可证 1398…): the number may be shorter than a code
+    "licence_id": ("主体资格证件名称及号码", "主体资格证照名称及号码", "证照名称及号码", "证照名称及编号",
+                   "证照(证件)名称及编号", "证照(证件)名称及号码", "证件名称及编号", "证件名称及号码"),
     "person_id": ("公民身份号码", "居民身份证号码", "身份证件号码", "身份证号码", "身份证号", "证件号码", "身份证"),
     "address": ("住所地", "住所", "地址", "住址", "经营场所", "经营地址", "注册地址", "联系地址", "单位地址",
                 "营业场所", "家庭住址", "现住址"),
@@ -47,9 +50,10 @@ _ALT = "|".join(
 # A label in brackets, as a template's placeholder left in place ((公司名称)：X公司), closes before its colon.
 _LABEL = re.compile(rf"(?:^|(?<=[\s,，;；。|(]))(?P<label>{_ALT})(?:\s*[(（](?![^()（）]*[签章印])[^()（）:：]{{1,12}}[)）])?"
                     r"\)?\s*[:：]\s*")
+_ID_GROUPS = ("org_id", "licence_id", "person_id")
 # "身份证号码120224…": an identity label straight before its code, without a colon
 _ID_ALT = "|".join(re.escape(k) for k, g in sorted(_LABEL_TO_GROUP.items(), key=lambda kv: -len(kv[0]))
-                   if g in ("org_id", "person_id"))
+                   if g in _ID_GROUPS)
 _ID_LABEL_BARE = re.compile(
     rf"(?:^|(?<=[\s,，;；。|(]))(?P<label>{_ID_ALT})\s*(?=[0-9A-Z][0-9A-Za-z*]{{14,17}}(?![0-9A-Za-z*]))"
 )
@@ -82,6 +86,14 @@ _LABEL_WORD_END = re.compile(r"(?:代码|号码|编号|证号|名称|地址|住�
 _SALUTATION_NOTE = re.compile(r"^\s*(?P<name>[^:：,，。；;、\s()]{2,50})\s*\([^()]*\)\s*[:：]\s*$")
 _BODY_START = re.compile(r"经查|现查明|违法事实|本机关于|本局于|我局于|本机关在|一、|你(?:单位|公司|店)?于")
 _CODE = re.compile(r"[0-9A-Za-z*×＊]{15,18}")
+_LICENCE_NO = re.compile(r"(?<![0-9A-Za-z*×＊])(?=[0-9A-Za-z*×＊]*\d{4})[0-9A-Za-z*×＊\-]{8,20}")
+# "统一社会信用代码：" closing a line, its code on the next one (a PDF line wrap, or a table's next row)
+_ID_LABELS = "|".join(re.escape(k) for k, g in sorted(_LABEL_TO_GROUP.items(), key=lambda kv: -len(kv[0]))
+                      if g in _ID_GROUPS)
+_PERSON_ID_LABELS = frozenset(k for k, g in _LABEL_TO_GROUP.items() if g == "person_id")
+_ID_LABEL_OPEN = re.compile(rf"(?P<label>{_ID_LABELS})(?:\s*\([^()]{{1,12}}\))?\s*[:：(][^0-9A-Za-z*]{{0,12}}$"
+                            rf"|^\s*(?P<label_alone>{_ID_LABELS})\s*$")
+_CODE_AT_START = re.compile(r"^[\s(]*(?P<code>[0-9A-Za-z*×＊]{8,18})(?![0-9A-Za-z*×＊])")
 _SPACED_CODE = re.compile(r"[0-9A-Za-z*]{2,8}(?: [0-9A-Za-z*]{2,8}){2,8}")  # 9111 0105 MA01 RK20 2X
 
 
@@ -107,7 +119,8 @@ class PartyInfo:
 
 _NAME_LABELS = "|".join(re.escape(k) for k, g in sorted(_LABEL_TO_GROUP.items(), key=lambda kv: -len(kv[0]))
                         if g in ("name", "trade", "person"))
-_EMPTY_NAME_LABEL = re.compile(rf"^\s*(?:{_NAME_LABELS})\s*[:：]\s*$")
+# "当事人：" with nothing after it, or a form's label cell alone on its line ("姓名或名称" over "X网吧")
+_EMPTY_NAME_LABEL = re.compile(rf"^\s*(?:{_NAME_LABELS})\s*[:：]?\s*$")
 _NAME_LINE = re.compile(r"^\s*(?P<name>[^:：,，。；;、\s]{2,50})\s*$")
 _NUMBER_LIKE = re.compile(r"[〔\[(（【［]\s*(?:19|20)\d{2}|号\s*$")  # a 文号 line is never a party's name
 
@@ -178,24 +191,30 @@ def _balanced_end(folded: str, start: int, end: int) -> int:
     """Where a value in folded[start:end] really ends: before a ")" it did not open (the label sat inside
     brackets: "X店（经营者：吴某）"), and without an opening bracket left dangling at its end ("X店（")."""
     depth = 0
+    opened = -1  # where the outermost bracket still open was opened
     for pos in range(start, end):
         ch = folded[pos]
         if ch == "(":
+            if depth == 0:
+                opened = pos
             depth += 1
         elif ch == ")":
             if depth == 0:
                 end = pos
                 break
             depth -= 1
+    if depth > 0 and opened > start:
+        end = opened  # "X厂（李某，410…）": a comma inside the brackets ended the value, the name is before them
     while end > start and folded[end - 1] in "( \t":
         end -= 1
     return end
 
 
-def _code_in(value: str) -> tuple[int, int] | None:
-    """(start, end) of the identity code in a field value, also when written in spaced groups."""
+def _code_in(value: str, licence: bool = False) -> tuple[int, int] | None:
+    """(start, end) of the identity code in a field value, also when written in spaced groups; in a licence
+    field (`licence`), the licence's number, which may be shorter than a code."""
     folded = fold(value)
-    m = _CODE.search(folded)
+    m = _CODE.search(folded) or (_LICENCE_NO.search(folded) if licence else None)
     if m:
         return m.start(), m.end()
     m = _SPACED_CODE.search(folded)
@@ -215,6 +234,8 @@ def parse_party(lines: Sequence[str], salutation_lines: int = 12) -> PartyInfo:
     named_by_salutation = False  # the name came from "X公司：": a labelled 当事人 found later replaces it
     second_party = False
     previous = -1  # index of the last non-empty line
+    id_open: re.Match | None = None  # the line before ended with an identity label and no code
+    legal_rep = False  # a 法定代表人 was named above
     for index, line in enumerate(lines):
         if not line.strip():
             continue
@@ -240,13 +261,13 @@ def parse_party(lines: Sequence[str], salutation_lines: int = 12) -> PartyInfo:
                 info.trade_name = hit
             elif group == "person" and person_name is None:
                 person_name = hit
-            elif group in ("org_id", "person_id") and info.party_id is None:
-                code = _code_in(value)
+            elif group in _ID_GROUPS and info.party_id is None:
+                code = _code_in(value, licence=group == "licence_id")
                 if code:
                     s = hit.start + code[0]
                     info.party_id = PartyField(value[code[0] : code[1]], index, s, s + code[1] - code[0])
-                    if group == "person_id":
-                        gender = True  # an identity-card number marks an individual
+                    if group == "person_id" and not legal_rep:
+                        gender = True  # an identity-card number marks an individual (not a representative's)
             elif group == "address" and info.address is None:
                 info.address = hit
             elif group == "rep" and info.representative is None:
@@ -257,6 +278,15 @@ def parse_party(lines: Sequence[str], salutation_lines: int = 12) -> PartyInfo:
                 gender = True
         if second_party:
             break
+        if info.party_id is None and id_open and index == previous + 1:
+            m = _CODE_AT_START.match(fold(line))
+            if m:
+                info.party_id = PartyField(m["code"], index, m.start("code"), m.end("code"))
+                label = id_open["label"] or id_open["label_alone"]
+                gender = gender or (label in _PERSON_ID_LABELS and not legal_rep)
+        id_open = _ID_LABEL_OPEN.search(fold(line)) if info.party_id is None else None
+        # only an organisation has a 法定代表人: a personal identity number after one is the representative's
+        legal_rep = legal_rep or fold(line).lstrip().startswith("法定代表人")
         if (info.name is None and person_name is None and bare_line is not None and bare_line[0] == previous
                 and any(g in ("org_id", "person_id", "rep", "operator") for g, *_ in segments)):
             # a party block without a 当事人 label: the name alone on the line above its code or representative

@@ -31,10 +31,14 @@ _ITEM_ONE = rf"[(（]?\s*{_N}\s*[)）]?"
 _ITEM_LIST = re.compile(rf"第?\s*(?P<items>{_ITEM_ONE}(?:\s*[、和及,，]\s*{_ITEM_ONE})+)\s*项")
 _ITEM_NUM = re.compile(rf"{_N}")
 _VIOLATION = re.compile(r"违反了?|不符合|违背")
-_BASIS = re.compile(r"依据|根据|依照|按照|适用|参照")
+# "构成同法第八十六条第三项所列之违法行为": the article that lists the act with its penalty (海关法 …); "构成…
+# 第十条规定的违法行为" names the violated provision again and is no basis
+_BASIS = re.compile(r"依据|根据|依照|按照|适用|参照|构成(?=[^。；;所]{0,60}所列)")
 # Sentences citing a law for the party's rights, remedies, payment or surcharges are not the penalty basis.
-_PROCEDURAL = re.compile(r"陈述|申辩|听证|复议|诉讼|送达|缴纳|缴至|缴款|加处|逾期|权利|告知你|告知如下")
-_PROCEDURAL_LAWS = re.compile(r"行政复议法|行政诉讼法|民事诉讼法")
+# Nor are those citing it for how evidence is taken or used (…规定，可作为本案证据材料使用).
+_PROCEDURAL = re.compile(r"陈述|申辩|听证|复议|诉讼|送达|缴纳|缴至|缴款|加处|逾期|权利|告知你|告知如下|"
+                         r"作为(?:本案)?(?:定案)?证据|证据材料|证据使用")
+_PROCEDURAL_LAWS = re.compile(r"行政复议法|行政诉讼法|民事诉讼法|行政程序规定")
 # What a lawyer reads as a law, regulation or rule (法律、法规、规章) by its title; everything else in 《》 —
 # documents (《责令改正违法行为决定书》), licences (《排污许可证》), notices, announcements, agreements — is
 # not a legal basis. A 决定 counts only from a legislature or the State Council.

@@ -19,7 +19,7 @@ _LITIGATION = re.compile(r"行政诉讼|提起诉讼|向[^。；]{0,30}人民法
 _REVIEW_BODY = re.compile(r"向\s*(?P<body>[^，,。；;向]{2,60}?)\s*(?:申请行政复议|申请复议|提出行政复议)")
 # "逾期…向人民法院申请强制执行": the agency's enforcement, not the party's right to sue
 _ENFORCEMENT_ONLY = re.compile(r"强制执行(?![^。；]*(?:行政诉讼|提起诉讼))")
-_PAYMENT = re.compile(r"缴纳|缴至|缴款|交纳|缴清|履行")
+_PAYMENT = re.compile(r"缴纳|缴至|缴款|交纳|缴清|履行|(?:罚款|罚没款)(?:交|缴)(?:至|到|入)")
 _PAYMENT_PERIOD = re.compile(r"(?:日|天)内|之日起|期限")
 # "逾期…视为放弃" is the notice's own wording, not the party's waiver.
 _WAIVER = re.compile(r"(?<!视为)(?<!视同)(?<!作)放弃[^。；]{0,12}(?:陈述|申辩|听证)")
