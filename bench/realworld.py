@@ -196,15 +196,86 @@ def measure_dossiers(work: Path) -> tuple[Tally, Findings]:
     return tally, findings
 
 
-def print_findings(findings: Findings, verbose: bool) -> None:
-    print("\nTemplate-book dossiers (tests/realworld/dossiers): deductions and vetoes against the labels")
+# New case types: each corpus folder, the checklist its dossiers are scored against (given explicitly: routing by
+# type is not on main yet), and the (case_type, procedure) a reviewer reads off its documents.
+TYPED_CORPORA: dict[str, tuple[str, str, str]] = {
+    "dossiers_simple": ("penalty-simple", "penalty", "summary"),
+    "dossiers_license": ("license", "license", ""),
+}
+
+
+@dataclass
+class TypedRun:
+    """One new-type corpus scored with its checklist: the findings against the labels and the type read."""
+
+    corpus: str
+    checklist: str
+    findings: Findings
+    types: dict[str, tuple[str, str, str, str]] = field(default_factory=dict)  # id -> want type, proc, got type, proc
+
+
+def measure_typed(work: Path, corpus: str) -> TypedRun:
+    """Render every dossier of tests/realworld/<corpus>, review it with the corpus's checklist, compare."""
+    import yaml
+
+    from scoring.checklist import load_checklist
+    from tests.realworld.writers import render_dossier
+
+    checklist_id, case_type, procedure = TYPED_CORPORA[corpus]
+    root = ROOT / "tests" / "realworld" / corpus
+    campaign = work / corpus
+    labels: dict[str, dict] = {}
+    for folder in sorted(p.parent for p in root.glob("*/dossier.yaml")):
+        render_dossier(folder, campaign / UNIT)
+        labels[f"{UNIT}/{folder.name}"] = yaml.safe_load((folder / "expect.yaml").read_text(encoding="utf-8"))
+    outcomes = review_campaign(campaign, checklist_id)
+    checklist = load_checklist(checklist_id)
+    run = TypedRun(corpus, checklist_id, Findings(veto_items={i.code for i in checklist.items if i.veto}))
+    for dossier_id, expect in sorted(labels.items()):
+        outcome = outcomes.get(dossier_id)
+        e = outcome.result.elements if outcome else None
+        run.types[dossier_id] = (expect.get("case_type", case_type), expect.get("procedure", procedure),
+                                 e.case_type if e else "", e.procedure if e else "")
+        got = {f.item_code: f for f in outcome.result.findings} if outcome else {}
+        for code, label in expect["items"].items():
+            if label["status"] == "unsure":
+                continue
+            finding = got.get(code)
+            run.findings.add(dossier_id, code, label["status"], str(finding.status) if finding else "",
+                             finding.message if finding else "")
+    return run
+
+
+def print_typed(run: TypedRun, verbose: bool) -> None:
+    print(f"\nNew case type (tests/realworld/{run.corpus}, checklist {run.checklist}): deductions and vetoes")
+    _print_counts(run.findings)
+    right = sum(1 for want_t, want_p, got_t, got_p in run.types.values()
+                if want_t == got_t and (not want_p or want_p == got_p))
+    print(f"{'type read':<12}{right:>7} of {len(run.types)} dossiers")
+    if verbose:
+        _print_misses(run.findings)
+        for dossier, (want_t, want_p, got_t, got_p) in sorted(run.types.items()):
+            if want_t != got_t or (want_p and want_p != got_p):
+                print(f"  type  {dossier:<28} want {want_t}/{want_p or '-'} got {got_t}/{got_p}")
+
+
+def _print_counts(findings: Findings) -> None:
     print(f"{'':<12}{'found':>7}{'false':>7}{'missed':>8}{'precision':>11}{'recall':>8}")
     for title, veto in (("deductions", False), ("vetoes", True)):
         true, false, missed, precision, recall = findings.precision_recall(veto)
         print(f"{title:<12}{true:>7}{false:>7}{missed:>8}{precision:>11.3f}{recall:>8.3f}")
+
+
+def _print_misses(findings: Findings) -> None:
+    for dossier, item, want, got, message in findings.misses:
+        print(f"  {item:<5} {dossier:<28} want {want:<5} got {got:<8} {message[:90]}")
+
+
+def print_findings(findings: Findings, verbose: bool) -> None:
+    print("\nTemplate-book dossiers (tests/realworld/dossiers): deductions and vetoes against the labels")
+    _print_counts(findings)
     if verbose:
-        for dossier, item, want, got, message in findings.misses:
-            print(f"  {item:<5} {dossier:<28} want {want:<5} got {got:<8} {message[:90]}")
+        _print_misses(findings)
 
 
 def print_tally(title: str, tally: Tally, names: tuple[str, ...], verbose: bool) -> None:
@@ -225,11 +296,14 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="pingcha-realworld-") as tmp:
         decisions = measure_decisions(Path(tmp))
         elements, findings = measure_dossiers(Path(tmp))
+        typed = [measure_typed(Path(tmp), corpus) for corpus in TYPED_CORPORA]
     print_tally("Published decisions (tests/realworld/decisions), each in 4 layouts", decisions,
                 DECISION_FIELDS + DECISION_FACTS, args.verbose)
     print_tally("Template-book dossiers (tests/realworld/dossiers): elements", elements, DOSSIER_FIELDS,
                 args.verbose)
     print_findings(findings, args.verbose)
+    for run in typed:
+        print_typed(run, args.verbose)
     return 0
 
 

@@ -6,14 +6,29 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.realworld.writers import agri, eco, safety, samr, transport, urban
+from tests.realworld.writers import (
+    agri,
+    eco,
+    forestry,
+    health,
+    henan,
+    police,
+    safety,
+    samr,
+    samr_license,
+    transport,
+    urban,
+    water,
+    yunnan,
+)
 from tests.realworld.writers.docx_out import write_docx
 from tests.realworld.writers.family import Family
 from tests.realworld.writers.model import load
 from tests.realworld.writers.pdf_out import write_pdf
 
 FAMILIES: dict[str, Family] = {
-    m.SECTOR: m.FAMILY for m in (samr, eco, safety, transport, urban, agri)
+    m.SECTOR: m.FAMILY
+    for m in (samr, eco, safety, transport, urban, agri, police, health, water, forestry, henan, yunnan, samr_license)
 }
 
 
