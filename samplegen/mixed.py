@@ -69,6 +69,8 @@ def build_mixed_campaign(seed: int, units: int, per_unit: int, *, year: int, def
             else:
                 d = build_licence(rng, info, year, serial, archive, defects, index in single)
             dossiers.append(d)
+    if plan is not None:  # the types the plan names, in order of first appearance
+        types = tuple(dict.fromkeys(p.type_name for p in plan))
     params = {
         "hearing_fine_threshold": dfx.HEARING_THRESHOLD, "major_case_fine_threshold": dfx.MAJOR_THRESHOLD,
         "units": units, "per_unit": per_unit, "first_unit": first_unit, "defect_rate": defect_rate,

@@ -16,7 +16,7 @@ the agency and banked within 2 working days) or paid at the bank (its 缴款凭�
 | missing_remedies | no 复议/诉讼 clause | R05 (3); R08 n/a (no terms to check) |
 | no_serial | neither the printed No. nor a 文号 | R06 (5) |
 | wrong_review_period | 复议 within 30 days (should be 60) | R08 (2) |
-| receipt_unsigned | the party's receipt line blank, no refusal noted | R12 (10); R13 n/a (no receipt date) |
+| receipt_unsigned | the party's receipt line blank, no refusal noted | R12 (10); R13 unknown (no receipt date) |
 | receipt_late | the party signs 2–4 days after the decision | R13 (5) |
 | collected_over_limit | collected on the spot above 100元, no reason of Art. 68 | R14 (5) |
 | no_collection_receipt | collected on the spot, no 罚没款收据 | R15 (5) |
@@ -179,7 +179,7 @@ def set_summary_expected(d: TypedDossierSpec) -> None:
     if "missing_remedies" in has:
         exp["R08"] = "n/a"
     if "receipt_unsigned" in has:
-        exp["R13"] = "n/a"
+        exp["R13"] = "unknown"  # the form is there, its receipt date is not: the order cannot be checked
     if collected and "missing_filing_record" in has:
         exp["R16"] = "unknown"  # nothing in the file says when the money reached the agency
     occurrences: dict[str, int] = {}
