@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from reports.contract_csv import CASES_COLUMNS, FINDINGS_COLUMNS, PROBLEMS_COLUMNS
-from tests.paths import SAMPLE_DOSSIERS, SAMPLE_MANIFEST
+from tests.paths import SAMPLE_DOSSIERS, SAMPLE_MANIFEST, SAMPLE_MIXED_MANIFEST
 
 pytestmark = pytest.mark.slow
 
@@ -75,8 +75,9 @@ def test_run_json_records_checklist_and_counts(demo_out, manifest):
     run = json.loads((demo_out / "run.json").read_text(encoding="utf-8"))
     assert run["checklist"]["id"] == "penalty-general"
     assert len(run["checklist"]["content_hash"]) == 64
-    assert run["counts"]["dossiers"] == len(manifest["dossiers"])
-    assert run["counts"]["units"] == len(manifest["units"])
+    mixed = json.loads(SAMPLE_MIXED_MANIFEST.read_text(encoding="utf-8"))  # the unit of mixed case types
+    assert run["counts"]["dossiers"] == len(manifest["dossiers"]) + len(mixed["dossiers"])
+    assert run["counts"]["units"] == len(manifest["units"]) + len(mixed["units"])
     assert run["campaign"] == "示例评查活动"
     assert set(run["timings"]["phases"]) >= {"discover", "process", "finish"}
     assert set(run["timings"]["finish_jobs"]) == {"validate", "charts", "history", "scorecard", "documents"}
