@@ -85,7 +85,8 @@ def test_run_json_records_checklist_and_counts(demo_out, manifest):
 
 
 def test_one_row_per_dossier(cases, manifest):
-    assert set(cases) == {d["dossier_id"] for d in manifest["dossiers"]}
+    mixed = json.loads(SAMPLE_MIXED_MANIFEST.read_text(encoding="utf-8"))
+    assert set(cases) == {d["dossier_id"] for d in manifest["dossiers"] + mixed["dossiers"]}
 
 
 def test_extracted_dates_officers_and_case_numbers(cases, manifest):
