@@ -82,10 +82,11 @@ def review_campaign(campaign: Path, checklist_source: str = "penalty-general"):
     from ingest.discover import discover_campaign
     from pipelines.stages import review_dossier
     from scoring.checklist import load_checklist
+    from scoring.routing import RoutePlan
 
     checklist = load_checklist(checklist_source)
     inventory = discover_campaign(campaign)
-    return {ref.dossier_id: review_dossier(ref, checklist_source, checklist.content_hash)
+    return {ref.dossier_id: review_dossier(ref, RoutePlan.single(checklist_source, checklist.content_hash))
             for ref in inventory.dossiers}
 
 

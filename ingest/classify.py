@@ -91,7 +91,8 @@ _TITLES: list[tuple[DocKind, str]] = [
     (DocKind.DECISION_APPROVAL, r"(行政处罚)?决定审批表|(行政)?处罚(决定)?(审批|呈批)表|案件处理(呈批|审批)表|行政处罚(案件)?(审批|呈批)表"),
     # 违法行为通知书: the 交通运输 form book's notice of the intended penalty
     (DocKind.PENALTY_NOTICE, r"(不予)?行政处罚(决定)?(事先)?(\(听证\))?告知(书|单)|(行政处罚)?事先告知书|违法行为通知书"),
-    (DocKind.ON_THE_SPOT_DECISION, r"当场(行政)?处罚决定书|简易程序(行政)?处罚决定书|(行政)?处罚决定书\((当场|简易程序)\)"),
+    # 简易程序: the pre-printed numbered form, also titled 行政处罚决定书（当场）
+    (DocKind.ON_THE_SPOT_DECISION, r"当场(行政)?处罚决定书|(适用)?简易程序(的)?(行政)?处罚决定书|(行政)?处罚决定书\((当场|简易程序)\)"),
     (DocKind.DECISION, r"(不予)?行政处罚决定书|处罚决定书"),
     (DocKind.SUMMARY_FILING_RECORD, r"(行政处罚)?(简易程序|当场(行政)?处罚)(案件|决定)?备案(登记)?(表|单|记录|台账)|(行政处罚)?(决定)?备案(登记)?(表|记录)"),
     (DocKind.AV_RECORD_INDEX, r"(执法)?(全过程)?(音像|音视频|视音频|录音录像)(记录)?(资料)?(清单|登记表|目录|存储记录)|执法记录仪(使用|存储)?(登记|记录)(表|单)?"),
@@ -179,6 +180,8 @@ def match_title(line: str) -> tuple[DocKind, str] | None:
                 continue
         # "行政处罚决定书（简易程序）": the procedure is part of what the document is
         procedure = next((p for p in ("简易程序", "一般程序", "当场") if p in folded[m.end("title"):]), "")
+        if kind == DocKind.DECISION and procedure in ("简易程序", "当场"):
+            kind = DocKind.ON_THE_SPOT_DECISION
         return kind, m["title"] + (f"({procedure})" if procedure else "")
     return None
 

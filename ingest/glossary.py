@@ -123,7 +123,7 @@ RECORD_KINDS: frozenset[DocKind] = frozenset(
     {DocKind.INQUIRY_RECORD, DocKind.INSPECTION_RECORD}
 )
 
-# 决定书: the general-procedure decision and the pre-printed on-the-spot form decide a case alike.
+# 行政处罚决定书 in either procedure: the decision whose number, date, fine and bases are the case's elements.
 DECISION_KINDS: frozenset[DocKind] = frozenset({DocKind.DECISION, DocKind.ON_THE_SPOT_DECISION})
 
 class ProblemKind(StrEnum):
@@ -146,6 +146,7 @@ class ProblemKind(StrEnum):
     TIMEOUT = "timeout"  # reading (and OCR of) one file ran past its time budget
     CONTROL_CHARACTERS = "control-characters"  # removed from a file's text or kept out of outputs from a name
     WORKER_CRASHED = "worker-crashed"  # the process reading the dossier died (OOM killer, crash): not scored
+    NO_CHECKLIST = "no-checklist"  # the campaign has no checklist for the dossier's case type: listed, not scored
 
 PROBLEM_KIND_ZH: dict[ProblemKind, str] = {
     ProblemKind.UNSUPPORTED: "不支持的文件类型",
@@ -165,6 +166,7 @@ PROBLEM_KIND_ZH: dict[ProblemKind, str] = {
     ProblemKind.TIMEOUT: "读取超时",
     ProblemKind.CONTROL_CHARACTERS: "含控制字符",
     ProblemKind.WORKER_CRASHED: "工作进程意外终止",
+    ProblemKind.NO_CHECKLIST: "无适用的评查标准",
 }
 
 PARTY_KIND_ZH: dict[str, str] = {"organisation": "单位", "individual": "个人"}
@@ -174,9 +176,18 @@ CASE_TYPE_ZH: dict[str, str] = {
     "license": "行政许可",
     "inspection": "行政检查",
     "coercion": "行政强制",
+    "unknown": "类型未定",  # ingest/case_type.py could not decide: a reviewer must
 }
 
 PROCEDURE_ZH: dict[str, str] = {"general": "一般程序", "summary": "简易程序"}
+
+# Why a dossier has its case type (ingest/case_type.py): shown in review reasons and the scorecard's notes.
+TYPE_REASON_ZH: dict[str, str] = {
+    "documents": "依据案卷中的{documents}判定",
+    "register": "文书不足以判定，依据台账《{register}》记载的“{label}”判定",
+    "name": "文书不足以判定，依据案卷名称“{name}”中的“{mark}”判定",
+    "unknown": "案件类型无法判定：案卷中没有可判定类型的文书（如行政处罚决定书、受理通知书、查封扣押决定书），台账和案卷名称也未载明",
+}
 
 # Element names: cases.csv column identifiers -> the words on a scorecard.
 ELEMENT_ZH: dict[str, str] = {

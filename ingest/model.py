@@ -243,6 +243,7 @@ class Elements:
 
     case_type: str = "penalty"
     procedure: str = "general"
+    case_type_reason: str = ""  # why this type (ingest/case_type.py): documents, register or name
     case_no: Found[str] | None = None
     agency: Found[str] | None = None
     party_name: Found[str] | None = None

@@ -40,7 +40,11 @@ def _build_parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="评查一次活动的案卷：读取、提取要素、评分、校验、写出结果")
     run.add_argument("dossiers", type=Path, help="评查目录：每个单位一个文件夹，每卷案卷一个文件夹或文件")
     run.add_argument("--out", type=Path, required=True, help="输出目录（不得位于评查目录之内）")
-    run.add_argument("--checklist", default="penalty-general", help="评查标准编号或 YAML 文件路径（默认 penalty-general）")
+    run.add_argument("--checklist", action="append", metavar="[类型=]标准",
+                     help="评查标准编号或 YAML 文件路径；不写类型时用于一般程序行政处罚案卷。多种案件类型时按“类型=标准”重复给出，"
+                          "如 --checklist penalty/summary=penalty-simple --checklist license=license"
+                          "（类型：penalty、penalty/general、penalty/summary、license、inspection、coercion）。"
+                          "默认：penalty-general，以及已内置的 penalty-simple（简易程序）、license（行政许可）")
     run.add_argument("--campaign", help="评查活动名称，显示在评查表上（默认取文件夹名）")
     run.add_argument("--campaign-file", type=Path, help="评查活动文件 campaign.yaml：组织机关、文号、主送、抄送、印发、成文日期、监督依据（示例见 samples/campaign.example.yaml）")
     run.add_argument("--year", type=int, help="评查年度（默认取活动文件的 year，否则取运行日期的年份）")
@@ -151,6 +155,23 @@ def _load_checklist_or_usage(source: str):  # -> Checklist
         raise UsageError(f"invalid checklist: {exc}") from exc
 
 
+def _routes_or_usage(values: list[str] | None, campaign_file: dict | None, campaign_path: Path | None) -> dict:
+    """The loaded checklist of each case type: the campaign file's `checklists:`, then --checklist (which wins
+    type by type), else the default campaign (scoring/routing.py); exit 2 on a bad type or checklist."""
+    from scoring.checklist import ChecklistError
+    from scoring.routing import default_routes, parse_checklist_args, parse_type_key
+
+    try:
+        mapping: dict[str, str] = {}
+        for key, source in ((campaign_file or {}).get("checklists") or {}).items():
+            beside = campaign_path.parent / source if campaign_path else None
+            mapping[parse_type_key(key)] = str(beside) if beside is not None and beside.is_file() else source
+        mapping.update(parse_checklist_args(values or []))
+    except ChecklistError as exc:
+        raise UsageError(f"invalid checklist: {exc}") from exc
+    return {key: _load_checklist_or_usage(source) for key, source in (mapping or default_routes()).items()}
+
+
 def _load_campaign_file_or_usage(path: Path | None) -> dict | None:
     """campaign.yaml as run.json records it (JSON values), or None without one; exit 2 on a bad file."""
     if path is None:
@@ -219,8 +240,8 @@ def _cmd_run(args: argparse.Namespace) -> int:
         raise UsageError(f"assignment not found: {args.assignment}")
     if args.workers is not None and args.workers < 1:
         raise UsageError("--workers must be at least 1")
-    checklist = _load_checklist_or_usage(args.checklist)
     campaign_file = _load_campaign_file_or_usage(args.campaign_file)
+    checklists = _routes_or_usage(args.checklist, campaign_file, args.campaign_file)
     if args.year is not None and not 2000 <= args.year <= 2100:
         raise UsageError(f"--year 应为 2000 至 2100 之间的年份：{args.year}")
     year = args.year if args.year is not None else (campaign_file or {}).get("year")
@@ -243,7 +264,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
     from pipelines.glossary import RUN_SAFETY_ZH
 
     with _run_safety(args.out, RUN_SAFETY_ZH["interrupted"]):
-        summary = _run_flow(args, dossiers, checklist, campaign_file, year)
+        summary = _run_flow(args, dossiers, checklists, campaign_file, year)
     from pipelines.console import print_summary
 
     print_summary(summary, args.out)
@@ -290,7 +311,8 @@ def _restore_tmpdir(env_value: str | None, tempdir: str | None) -> None:
     tempfile.tempdir = tempdir
 
 
-def _run_flow(args: argparse.Namespace, dossiers: Path, checklist, campaign_file: dict | None, year: int | None) -> dict:
+def _run_flow(args: argparse.Namespace, dossiers: Path, checklists: dict, campaign_file: dict | None,
+              year: int | None) -> dict:
     """Prefect's settings, the warm worker pool, then the campaign flow; returns the run summary."""
     from pipelines.prefect_env import configure_prefect, state_dir_for
 
@@ -312,7 +334,8 @@ def _run_flow(args: argparse.Namespace, dossiers: Path, checklist, campaign_file
             return campaign_flow(args.dask_address)(
                 dossiers=str(dossiers),
                 out=str(args.out),
-                checklist=str(checklist.source_path),
+                checklist=str(next(iter(checklists.values())).source_path),
+                checklists={key: str(c.source_path) for key, c in checklists.items()},
                 campaign=args.campaign,
                 roster=str(args.roster.resolve()) if args.roster else None,
                 workers_count=args.workers,

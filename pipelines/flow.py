@@ -34,7 +34,8 @@ from pipelines.runlock import hold
 from pipelines.stages import DossierOutcome, crashed_outcome, review_dossier
 from pipelines.treememory import TreeMemory
 from reports.contract_csv import ContractWriter
-from scoring.checklist import Checklist, load_checklist
+from scoring.checklist import load_checklist
+from scoring.routing import PRIMARY_KEY, RoutePlan, default_routes
 
 MAX_BATCH = 25  # dossiers per Prefect task: 40 tasks for 1,000 dossiers
 
@@ -47,11 +48,11 @@ def discover_task(dossiers: str) -> CampaignInventory:
 @task(name="review-dossiers", task_run_name="review {label}", cache_policy=NO_CACHE, persist_result=False)
 def review_batch_task(
     refs: list[DossierRef],
-    checklist_source: str,
-    checklist_hash: str,
+    plan: RoutePlan,
     roster_path: str | None,
     cache_dir: str | None,
     label: str = "",
+    register_entries: dict[str, tuple[str, str]] | None = None,
 ) -> list[tuple[DossierOutcome, bool]]:
     """Review consecutive dossiers; each is served from the cache or sent to the worker pool at once.
 
@@ -60,10 +61,12 @@ def review_batch_task(
     """
     directory = Path(cache_dir) if cache_dir else None
     pending = []
+    entries = register_entries or {}
     for ref in refs:
-        key = dossier_cache_key(ref, checklist_hash, roster_path)
+        entry = entries.get(ref.dossier_id, ("", ""))
+        key = dossier_cache_key(ref, plan.content_hash + ("|" + entry[0] if entry[0] else ""), roster_path)
         hit = load_outcome(directory, key, DossierOutcome) if directory else None
-        job = None if hit is not None else workers.submit(review_dossier, ref, checklist_source, checklist_hash, roster_path)
+        job = None if hit is not None else workers.submit(review_dossier, ref, plan, roster_path, None, entry)
         pending.append((key, hit, job))
     results: list[tuple[DossierOutcome, bool]] = []
     for ref, (key, hit, job) in zip(refs, pending, strict=True):
@@ -73,7 +76,7 @@ def review_batch_task(
         try:
             outcome = job.result()
         except workers.WorkerCrashed as crash:  # reported, never cached: the next run tries it again
-            results.append((crashed_outcome(ref, checklist_source, checklist_hash, crash.exitcode), False))
+            results.append((crashed_outcome(ref, plan, crash.exitcode), False))
             continue
         if directory:
             store_outcome(directory, key, outcome)
@@ -129,12 +132,15 @@ def review_campaign(
     assignment: str | None = None,
     campaign_file: dict[str, Any] | None = None,
     year: int | None = None,
+    checklists: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     """Review every dossier under DOSSIERS and write the output contract's files into OUT.
 
     `units` restricts the campaign to some unit folders (the June-30 self-review runs one unit each).
     `history` is the results store's URL or path; "default" means $PINGCHA_HISTORY or OUT/history.db,
-    None records nothing.
+    None records nothing. `checklists` maps case types to checklists (scoring/routing.py); without it,
+    `checklist` scores general-procedure penalties, and the default campaign adds the bundled standards of the
+    other types when `checklist` is the default.
     Returns the run summary that is also written to run.json.
     """
     dossiers_root = Path(dossiers).resolve()
@@ -146,8 +152,15 @@ def review_campaign(
             "overwrite": overwrite, "sample": sample, "history": history, "assignment": assignment,
         },
     )  # fmt: skip
-    loaded = load_checklist(checklist)
+    if checklists is None:
+        checklists = default_routes() if checklist == "penalty-general" else {}
+        checklists[PRIMARY_KEY] = checklist
+    routed = {key: load_checklist(source) for key, source in checklists.items()}
+    plan = RoutePlan.of(routed)
+    loaded = routed.get(PRIMARY_KEY) or next(iter(routed.values()))
     recorder.set_checklist(loaded)
+    if plan.multi_type:
+        recorder.set_routes(routed)
     recorder.campaign = campaign or dossiers_root.name
     recorder.campaign_year, recorder.campaign_file = year, campaign_file  # the documents read them from run.json
     from pipelines import shutdown
@@ -161,7 +174,7 @@ def review_campaign(
         with hold(out_dir) as scratch:
             check_out_dir(out_dir, dossiers_root, overwrite)  # the previous outputs stay until publication
             stage = fresh_stage(scratch)
-            _review_campaign(dossiers_root, stage, recorder, loaded, roster, workers_count, units, sample, assignment)
+            _review_campaign(dossiers_root, stage, recorder, plan, roster, workers_count, units, sample, assignment)
             with recorder.phase("finish"):
                 from reports.publish import resolve_history
 
@@ -175,7 +188,7 @@ def _review_campaign(
     dossiers_root: Path,
     stage: Path,
     recorder: RunRecorder,
-    loaded: Checklist,
+    plan: RoutePlan,
     roster: str | None,
     workers_count: int | None,
     units: list[str] | None,
@@ -205,10 +218,11 @@ def _review_campaign(
     cache_dir = results_dir()
     with workers.pool(workers_count) if local else nullcontext(0) as pool_size:
         recorder.workers = pool_size
-        with recorder.phase("process"), ContractWriter(stage, loaded.id) as writer:
+        with recorder.phase("process"), ContractWriter(stage, plan.primary.checklist_id) as writer:
             writer.add_problems(p for p in inventory.problems if units is None or _in_units(p.dossier_id, units))
             parallel = pool_size if local else _dask_threads(runner)
-            _review_dossiers(refs, parallel, writer, recorder, loaded, roster, cache_dir)
+            entries = register_entries(inventory, refs)
+            _review_dossiers(refs, parallel, writer, recorder, plan, roster, cache_dir, entries)
         write_run_json(stage, recorder.as_dict())  # the jobs after the dossiers read the run's metadata
 
 
@@ -217,9 +231,10 @@ def _review_dossiers(
     parallel: int,
     writer: ContractWriter,
     recorder: RunRecorder,
-    loaded: Checklist,
+    plan: RoutePlan,
     roster: str | None,
     cache_dir: str | None,
+    entries: dict[str, tuple[str, str]],
 ) -> None:
     """Submit batches, a few at a time, and stream their outcomes to the output files in dossier order."""
     batches = _batches(refs, parallel)
@@ -229,8 +244,9 @@ def _review_dossiers(
         if batches:
             batch = batches.popleft()
             label = batch[0].dossier_id + (f" … ({len(batch)})" if len(batch) > 1 else "")
+            batch_entries = {r.dossier_id: entries[r.dossier_id] for r in batch if r.dossier_id in entries}
             in_flight.append(review_batch_task.submit(
-                batch, str(loaded.source_path), loaded.content_hash, roster, cache_dir, label
+                batch, plan, roster, cache_dir, label, batch_entries
             ))  # fmt: skip
 
     # enough queued work to keep every worker busy, few enough that finished outcomes never pile up
@@ -296,6 +312,25 @@ def _dask_threads(runner: Any) -> int:
         return max(1, sum(runner._client.nthreads().values()))
     except Exception:
         return int(os.environ.get("PINGCHA_DASK_PARALLEL", "8"))
+
+
+def register_entries(inventory: CampaignInventory, refs: list[DossierRef]) -> dict[str, tuple[str, str]]:
+    """dossier_id -> (type label, register name) for the dossiers their unit's 台账 lists with a type."""
+    if not inventory.registers:
+        return {}
+    from ingest.case_type import dossier_id_name, register_types
+    from ingest.normalize import norm_text
+
+    listed: dict[str, dict[str, tuple[str, str]]] = {}
+    for register in inventory.registers:
+        types = register_types(register.path)
+        listed.setdefault(register.unit, {}).update({k: (v, register.name) for k, v in types.items()})
+    out = {}
+    for ref in refs:
+        entry = listed.get(ref.unit, {}).get(norm_text(dossier_id_name(ref.dossier_id)))
+        if entry:
+            out[ref.dossier_id] = entry
+    return out
 
 
 def _in_units(dossier_id: str, units: list[str]) -> bool:

@@ -44,6 +44,7 @@ class RunRecorder:
     campaign_year: int | None = None  # --year or campaign.yaml; None: the documents take the run's year
     campaign_file: dict[str, Any] | None = None  # campaign.yaml as validated (reports/campaign_file.py)
     checklist: dict[str, Any] = field(default_factory=dict)
+    checklists: dict[str, Any] = field(default_factory=dict)  # by case type, when the campaign has several
     started_at: str = field(default_factory=lambda: datetime.now().astimezone().isoformat(timespec="seconds"))
     workers: int = 1
     phases: dict[str, float] = field(default_factory=dict)
@@ -62,6 +63,11 @@ class RunRecorder:
     tree_memory: Any = None  # pipelines.treememory.TreeMemory sampling the run's process tree
     _t0: float = field(default_factory=time.perf_counter)
     _startup: float | None = field(default_factory=lambda: _seconds_since_process_start())
+
+    def set_routes(self, routed: dict[str, Checklist]) -> None:
+        """The checklist of each case type (a campaign of several types): run.json `checklists`."""
+        self.checklists = {key: {"id": c.id, "version": c.version, "title": c.title, "content_hash": c.content_hash,
+                                 "path": str(c.source_path)} for key, c in routed.items()}
 
     def set_checklist(self, checklist: Checklist) -> None:
         self.checklist = {
@@ -127,6 +133,7 @@ class RunRecorder:
             "finished_at": datetime.now().astimezone().isoformat(timespec="seconds"),
             "arguments": self.arguments,
             "checklist": self.checklist,
+            **({"checklists": self.checklists} if self.checklists else {}),
             "counts": {
                 **dict(self.counts),
                 "problems": sum(self.problem_kinds.values()),

@@ -19,8 +19,9 @@ from ingest.load import load_dossier
 from ingest.model import Document, Problem
 from ingest.readers import ReadLimits
 from scoring.checklist import Checklist, load_checklist
-from scoring.engine import score_case, unreadable_result
+from scoring.engine import score_case, unreadable_result, unrouted_result
 from scoring.model import CaseResult
+from scoring.routing import RoutePlan
 
 STAGES: tuple[str, ...] = ("read", "ocr", "extract", "score")
 
@@ -82,7 +83,7 @@ def cached_roster(path: str, mtime_ns: int):  # -> Roster
     return load_roster(Path(path))
 
 
-def crashed_outcome(ref: DossierRef, checklist_source: str, checklist_hash: str, exitcode: int | None) -> DossierOutcome:
+def crashed_outcome(ref: DossierRef, plan: RoutePlan, exitcode: int | None) -> DossierOutcome:
     """The outcome of a dossier whose worker process died while reading it: not scored, reported, not cached."""
     from pipelines.glossary import RUN_SAFETY_ZH
 
@@ -91,7 +92,7 @@ def crashed_outcome(ref: DossierRef, checklist_source: str, checklist_hash: str,
     else:
         cause = RUN_SAFETY_ZH["worker_exit"].format(code=exitcode)
     message = RUN_SAFETY_ZH["worker_crashed"].format(cause=cause)
-    checklist = cached_checklist(checklist_source, checklist_hash)
+    checklist = cached_checklist(plan.primary.source, plan.primary.content_hash)
     result = unreadable_result(ref.dossier_id, ref.unit, checklist, message)
     return DossierOutcome(result, [Problem(ref.dossier_id, "", ProblemKind.WORKER_CRASHED, message)])
 
@@ -107,13 +108,14 @@ def _signal_name(number: int) -> str:
 
 def review_dossier(
     ref: DossierRef,
-    checklist_source: str,
-    checklist_hash: str,
+    plan: RoutePlan,
     roster_path: str | None = None,
     limits: ReadLimits | None = None,
+    register_entry: tuple[str, str] = ("", ""),
 ) -> DossierOutcome:
-    """Read, extract and score one dossier. Never raises for bad input: problems are returned."""
-    checklist = cached_checklist(checklist_source, checklist_hash)
+    """Read, extract and score one dossier against the checklist of its case type. Never raises for bad input:
+    problems are returned. `register_entry` is (type label, register file) from the unit's 台账, if it lists it."""
+    checklist = cached_checklist(plan.primary.source, plan.primary.content_hash)
     roster = cached_roster(roster_path, Path(roster_path).stat().st_mtime_ns) if roster_path else None
     timings: dict[str, float] = {}
 
@@ -134,10 +136,17 @@ def review_dossier(
         return DossierOutcome(result, dossier.problems, timings, files_read, pages, ocr_pages)
 
     started = time.perf_counter()
-    facts = extract_case(dossier)
+    facts = extract_case(dossier, *register_entry)
     timings["extract"] = time.perf_counter() - started
 
     started = time.perf_counter()
-    result = score_case(facts, checklist, roster)
+    e = facts.elements
+    route = plan.route_for(e.case_type, e.procedure)
+    if route is None:  # listed, not scored against another type's standard
+        reason = plan.unrouted_reason(e.case_type, e.procedure, e.case_type_reason)
+        dossier.problems.append(Problem(ref.dossier_id, "", ProblemKind.NO_CHECKLIST, reason))
+        result = unrouted_result(facts, reason)
+    else:
+        result = score_case(facts, cached_checklist(route.source, route.content_hash), roster)
     timings["score"] = time.perf_counter() - started
     return DossierOutcome(result, dossier.problems, timings, files_read, pages, ocr_pages)

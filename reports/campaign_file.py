@@ -52,6 +52,8 @@ class CampaignFile(BaseModel):
     signed_on: date | None = None  # 成文日期
     legal_basis: str = NEUTRAL_BASIS  # the supervision regulation a 监督意见书 is issued under
     rectification_days: int = Field(30, ge=1, le=365)
+    # 评查标准 by case type (penalty/general, penalty/summary, license …: scoring/routing.py) → id or YAML path
+    checklists: dict[str, str] = Field(default_factory=dict)
 
     @field_validator("addressees", "copy_to", mode="before")
     @classmethod
@@ -101,6 +103,7 @@ _MESSAGES = {
     "less_than_equal": "too_large", "date_type": "not_date", "date_parsing": "not_date",
     "date_from_datetime_parsing": "not_date", "date_from_datetime_inexact": "date_with_time",
     "tuple_type": "not_list", "model_type": "not_mapping", "model_attributes_type": "not_mapping",
+    "dict_type": "not_mapping",
 }  # fmt: skip
 
 

@@ -188,8 +188,13 @@ class ContractWriter:
         return writer
 
     def add_case(self, result: CaseResult) -> None:
-        self._cases.writerow(escape_row(case_row(result, self.checklist_id)))
-        self._findings.writerows(escape_row(finding_row(f, self.checklist_id)) for f in result.findings)
+        """The case's row (checklist empty when no checklist of the campaign applies to its type), its findings,
+        then each supplement section's findings under the section's own checklist id."""
+        checklist_id = result.checklist_id if result.checklist_id or not result.findings else self.checklist_id
+        self._cases.writerow(escape_row(case_row(result, checklist_id)))
+        self._findings.writerows(escape_row(finding_row(f, checklist_id)) for f in result.findings)
+        for section in result.sections:
+            self._findings.writerows(escape_row(finding_row(f, section.checklist_id)) for f in section.findings)
         self.cases_written += 1
 
     def add_problems(self, problems: Iterable[Problem]) -> None:

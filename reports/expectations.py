@@ -147,8 +147,8 @@ def cases_expectations(max_score: float = 100.0) -> list[gxe.Expectation]:
     found: list[gxe.Expectation] = [
         _named(gxe.ExpectColumnValuesToNotBeNull, "dossier_id_present", "每行须有案卷编号", column="dossier_id"),
         _named(gxe.ExpectColumnValuesToBeUnique, "dossier_id_unique", "案卷编号不得重复", column="dossier_id"),
-        _named(gxe.ExpectColumnValuesToBeInSet, "case_type_allowed", f"{ELEMENT_ZH['case_type']}应为 penalty/license/inspection/coercion",
-               column="case_type", value_set=["penalty", "license", "inspection", "coercion"]),
+        _named(gxe.ExpectColumnValuesToBeInSet, "case_type_allowed", f"{ELEMENT_ZH['case_type']}应为 penalty/license/inspection/coercion/unknown",
+               column="case_type", value_set=["penalty", "license", "inspection", "coercion", "unknown"]),
         _named(gxe.ExpectColumnValuesToBeInSet, "procedure_allowed", f"{ELEMENT_ZH['procedure']}应为 general/summary",
                column="procedure", value_set=["general", "summary"]),
         _named(gxe.ExpectColumnValuesToBeInSet, "party_kind_allowed",

@@ -36,6 +36,12 @@ REPORT_ZH: dict[str, str] = {
     "unit_files": "案卷清单",
     "charts": "统计图",
     "auto_status": "自动评查结论",
+    "auto_points": "自动评查扣分",
+    "auto_total_score": "自动评查得分",
+    "auto_grade": "自动评查等次",
+    "review_changes": "复核改动的案卷",
+    "reviewed_total": "复核后得分",
+    "reviewed_grade": "复核后等次",
     "reviewed": "已复核",
     "column": "列",
     "note": "说明",
@@ -77,6 +83,8 @@ COLUMN_NOTES_ZH: dict[str, str] = {
     "reviewer": "改动结论时必须填写复核人姓名。",
     "apply": "填写完成后保存，运行 pingcha review apply 本文件 --out 新目录，生成复核后的得分、等次和复核记录；原评查结果不会被修改。",
     "colors": "红色：否决项不符合；橙色：等次为不合格的案卷。",
+    "auto_status": "复核后的评查表：复核人改动过的项目，此处是系统原来的结论和扣分；“评查结论”“扣分”两列是复核后的结果。"
+                   "单位工作表和汇总表中的“自动评查得分”“自动评查等次”同理。",
     "row_key": "隐藏列：每行的校验码，把复核意见对应到原案卷和项目。可按整行排序、筛选；不要单独对某一列排序，不要删除行。",
 }
 ROW_KEY_ZH = "行校验码"  # the hidden 评查明细 column that ties a row to its dossier, item and run

@@ -34,6 +34,12 @@ FINDING_COLUMNS = FINDINGS_COLUMNS
 PROBLEM_COLUMNS = PROBLEMS_COLUMNS
 # Added at the end of findings.csv by `pingcha review apply` (output-contract.md: add columns at the end).
 REVIEW_FINDING_COLUMNS: tuple[str, ...] = ("auto_status", "override_reason", "reviewer")
+# The machine's verdict beside the reviewer's, also added at the end by `review apply` and carried through later
+# rounds: the item's automatic points (findings.csv) and the file's automatic total and grade (cases.csv), so
+# the reviewed scorecard shows both. Not history store columns (kept there with the other extra columns).
+MACHINE_FINDING_COLUMNS: tuple[str, ...] = ("auto_points",)
+MACHINE_CASE_COLUMNS: tuple[str, ...] = ("auto_total_score", "auto_grade")
+MACHINE_NUMBERS = ("auto_points", "auto_total_score")
 PROBLEM_COLUMNS: tuple[str, ...] = ("dossier_id", "source_file", "kind", "message")
 AUDIT_COLUMNS: tuple[str, ...] = (
     "time", "reviewer", "dossier_id", "item_code", "old_status", "new_status", "old_points", "new_points",
@@ -204,7 +210,7 @@ def load_run(out_dir: Path, checklist: Checklist | None = None) -> RunData:
     `checklist` is the run's checklist when the caller has it loaded already, else run.json's is loaded."""
     out_dir = Path(out_dir)
     cases = _read_csv(out_dir / "cases.csv", CASE_COLUMNS)
-    for col in CASE_NUMBERS:
+    for col in (*CASE_NUMBERS, *(c for c in MACHINE_NUMBERS if c in cases.columns)):
         cases[col] = _to_number(cases[col])
     for col in CASE_BOOLS:
         cases[col] = _to_bool(cases[col])
@@ -213,6 +219,8 @@ def load_run(out_dir: Path, checklist: Checklist | None = None) -> RunData:
     findings = _read_csv(out_dir / "findings.csv", FINDING_COLUMNS)
     for col in FINDING_NUMBERS:
         findings[col] = _to_number(findings[col]).fillna(0.0)
+    for col in (c for c in MACHINE_NUMBERS if c in findings.columns):  # empty where no reviewer changed it
+        findings[col] = _to_number(findings[col])
     for col in FINDING_BOOLS:
         findings[col] = _to_bool(findings[col])
     problems = _read_csv(out_dir / "problems.csv", PROBLEM_COLUMNS)

@@ -25,6 +25,9 @@ from ingest.workbook_rows import Column, Row, read_rows
 from reports.glossary import REVIEW_CHOICE_ZH, REVIEW_ERROR_ZH, ROW_KEY_ZH
 from reports.loading import (
     AUDIT_FILE_COLUMNS,
+    MACHINE_CASE_COLUMNS,
+    MACHINE_FINDING_COLUMNS,
+    MACHINE_NUMBERS,
     REVIEW_FINDING_COLUMNS,
     RunData,
     format_cell,
@@ -321,6 +324,11 @@ def apply_overrides_to_run(run: RunData, edits: list[ReviewEdit], checklist: Che
         if col not in findings.columns:
             findings[col] = ""
         findings[col] = findings[col].astype(str)
+    cases = run.cases.copy()
+    for frame, columns in ((findings, MACHINE_FINDING_COLUMNS), (cases, MACHINE_CASE_COLUMNS)):
+        for col in columns:
+            if col not in frame.columns:
+                frame[col] = float("nan") if col in MACHINE_NUMBERS else ""
     index = {(d, c): i for i, (d, c) in enumerate(zip(findings["dossier_id"], findings["item_code"], strict=True))}
     changes: list[tuple[ReviewEdit, object, str, float]] = []  # edit, findings row label, old status and points
     overrides: dict[str, dict[str, Override]] = {}  # dossier_id -> item_code -> the reviewer's decision
@@ -338,7 +346,6 @@ def apply_overrides_to_run(run: RunData, edits: list[ReviewEdit], checklist: Che
         changes.append((edit, label, old_status, old_points))
         overrides.setdefault(edit.dossier_id, {})[edit.item_code] = Override(
             status=edit.status, points=edit.points, reason=edit.reason, reviewer=edit.reviewer, at=at, veto=edit.veto)
-    cases = run.cases.copy()
     for dossier_id, decisions in overrides.items():
         rescore_dossier(cases, findings, dossier_id, decisions, checklist)
     audit_rows = [{

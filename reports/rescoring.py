@@ -26,12 +26,19 @@ def _earlier_override(row) -> Override | None:
                     reviewer=str(row.reviewer), veto=bool(row.veto))
 
 
+def _auto_points(row) -> float | None:
+    """The engine's points of an item overridden before (None when a run of an older version did not keep them)."""
+    value = getattr(row, "auto_points", None)
+    return None if value is None or value == "" or pd.isna(value) else float(value)
+
+
 def _finding(row) -> Finding:
     earlier = _earlier_override(row)
     return Finding(dossier_id=str(row.dossier_id), item_code=str(row.item_code), item_name=str(row.item_name),
                    category=str(row.category), status=Status(row.status), points_deducted=float(row.points_deducted),
                    veto=bool(row.veto), message=str(row.message),
-                   auto_status=Status(row.auto_status) if earlier else None, override=earlier)
+                   auto_status=Status(row.auto_status) if earlier else None,
+                   auto_points=_auto_points(row) if earlier else None, override=earlier)
 
 
 def case_result(dossier_id: str, case: pd.Series | None, findings: pd.DataFrame) -> CaseResult:
@@ -58,7 +65,9 @@ def rescore_dossier(cases: pd.DataFrame, findings: pd.DataFrame, dossier_id: str
                     overrides: dict[str, Override], checklist: Checklist) -> None:
     """Apply one dossier's overrides (by item code) through scoring.engine.rescore and write the result back
     into `cases` and `findings` in place: the items' status, points, veto and review columns, the file's
-    scores, grade and review flags."""
+    scores, grade and review flags. The engine's verdict stays beside the reviewer's: the item's auto_status
+    and auto_points, and the file's auto_total_score and auto_grade, written the first time a reviewer changes
+    the file and kept through later rounds."""
     case_rows = cases.index[cases["dossier_id"] == dossier_id]
     finding_rows = findings.index[findings["dossier_id"] == dossier_id]
     before = case_result(dossier_id, cases.loc[case_rows[0]] if len(case_rows) else None, findings.loc[finding_rows])
@@ -70,8 +79,12 @@ def rescore_dossier(cases: pd.DataFrame, findings: pd.DataFrame, dossier_id: str
         findings.at[label, "points_deducted"] = finding.points_deducted
         findings.at[label, "veto"] = finding.veto
         findings.at[label, "auto_status"] = finding.auto_status.value if finding.auto_status else ""
+        findings.at[label, "auto_points"] = finding.auto_points
         findings.at[label, "override_reason"] = finding.override.reason
         findings.at[label, "reviewer"] = finding.override.reviewer
+    if len(case_rows) and not any(f.override for f in before.findings):  # the machine's, before any review
+        cases.loc[case_rows, "auto_total_score"] = cases.loc[case_rows, "total_score"]
+        cases.loc[case_rows, "auto_grade"] = cases.loc[case_rows, "grade"]
     if len(case_rows):
         cases.loc[case_rows, ["raw_score", "total_score"]] = [after.raw_score, after.total_score]
         cases.loc[case_rows, "vetoed"] = after.vetoed

@@ -24,6 +24,17 @@ from ingest.glossary import ELEMENT_ZH, PROBLEM_KIND_ZH, PROBLEM_ZH, ProblemKind
 from reports.glossary import COLUMN_NOTES_ZH, REPORT_ZH, REVIEW_CHOICE_ZH, ROW_KEY_ZH, YES_ZH
 from reports.loading import RunData
 from reports.review_integrity import SEAL_KEY, meta_seal, row_key
+from reports.scorecard_machine import (
+    DETAIL_MACHINE_COLUMNS,
+    MACHINE_LABELS,
+    UNIT_MACHINE_COLUMNS,
+    is_reviewed,
+    machine_case,
+    machine_item,
+    reviewed_dossiers,
+    veto_items,
+    write_review_changes,
+)
 from reports.summary import failed, status_label, top_problems, unit_ranking
 from reports.xlsx import (
     BOLD,
@@ -32,6 +43,8 @@ from reports.xlsx import (
     CachedStyles,
     add_image,
     append_row,
+    break_before,
+    fitted_width,
     hidden_key_values,
     laid_out_sheet,
     new_cell,
@@ -62,13 +75,23 @@ DETAIL_COLUMNS: tuple[tuple[str, float], ...] = (
     ("reviewer", 10), ("row_key", 18),
 )  # fmt: skip
 REVIEW_KEYS = ("override_status", "override_points", "override_reason", "reviewer")
-DETAIL_LABELS = {**FINDING_ZH, "row_key": ROW_KEY_ZH}
+DETAIL_LABELS = {**FINDING_ZH, "row_key": ROW_KEY_ZH, **MACHINE_LABELS}
 UNIT_COLUMNS: tuple[tuple[str, float], ...] = (
     ("dossier_id", 26), ("case_no", 24), ("party_name", 26), ("total_score", 8), ("raw_score", 9),
     ("grade", 8), ("vetoed", 7), ("needs_review", 10), ("review_reasons", 30), ("top_item_deductions", 48),
     ("reviewers", 16),
 )  # fmt: skip
 TOP_DEDUCTIONS_PER_FILE = 3
+
+
+def _with_machine(columns: tuple[tuple[str, float], ...], machine: tuple[tuple[str, float], ...], before: str,
+                  reviewed: bool) -> tuple[tuple[str, float], ...]:
+    """`columns` with the machine's columns inserted before the column `before` on a reviewed run's sheet."""
+    if not reviewed:
+        return columns
+    at = [key for key, _ in columns].index(before)
+    return (*columns[:at], *machine, *columns[at:])
+
 IMAGE_WIDTH_PX = 760
 ROW_HEIGHT_PX = 20
 
@@ -90,6 +113,11 @@ def _number(value: float | None) -> float | None:
 def _run_date(data: RunData) -> str:
     when = data.run.started_at or data.run.finished_at
     return when.strftime("%Y-%m-%d") if when else ""
+
+
+def _fitted(columns: Sequence[tuple[str, float]], values: dict[str, pd.Series]) -> list[float]:
+    """The columns' widths, those in `values` widened to show their longest value whole (xlsx.fitted_width)."""
+    return [fitted_width(values[key], width) if key in values else width for key, width in columns]
 
 
 def _write_summary(ws: BufferedSheet, data: RunData, ranking: pd.DataFrame, charts: Sequence[Path]) -> None:
@@ -154,6 +182,11 @@ def _write_summary(ws: BufferedSheet, data: RunData, ranking: pd.DataFrame, char
         ):
             put(ws, row, col, value)
 
+    changed = reviewed_dossiers(data)
+    if changed:
+        row += 2
+        put(ws, row, 1, REPORT_ZH["review_changes"]).font = SECTION
+        row = write_review_changes(ws, data, changed, row + 1)
     set_widths(ws, [8, 30, 12, 11, 10, 8, 8, 8, 8, 11, 16])
     row += 2
     if charts:
@@ -185,20 +218,25 @@ def _top_deductions(findings: pd.DataFrame) -> dict[str, str]:
 
 
 def _write_unit(ws: BufferedSheet, unit: str, cases: pd.DataFrame, rank_row: pd.Series | None,
-                top: dict[str, str], reviewers: dict[str, list[str]] | None = None) -> None:
+                top: dict[str, str], reviewers: dict[str, list[str]] | None = None,
+                changed: set[str] | None = None) -> None:
+    """One unit's files; on a reviewed run (`changed`: reviewed_dossiers) the machine's score and grade follow
+    the reviewed ones."""
+    columns = _with_machine(UNIT_COLUMNS, UNIT_MACHINE_COLUMNS, "vetoed", changed is not None)
     ws["A1"] = unit
     ws["A1"].font = TITLE
     if rank_row is not None:
         ws["A2"] = (f"{TERMS_ZH['rank']} {rank_row['rank']}　{TERMS_ZH['average_score']} "
                     f"{rank_row['average']:.2f}　{TERMS_ZH['files_reviewed']} {rank_row['files']}")
     header_row = 4
-    labels = [ELEMENT_ZH.get(key) or TERMS_ZH.get(key) or REPORT_ZH[key] for key, _ in UNIT_COLUMNS]
+    labels = [ELEMENT_ZH.get(key) or TERMS_ZH.get(key) or REPORT_ZH[key] for key, _ in columns]
     write_header(ws, header_row, labels)
     row = header_row
     for rec in cases.sort_values("dossier_id", kind="stable").itertuples(index=False):
         row += 1
         values = [rec.dossier_id, rec.case_no, rec.party_name, _number(rec.total_score),
-                  _number(rec.raw_score), rec.grade, _yes(rec.vetoed), _yes(rec.needs_review),
+                  _number(rec.raw_score), rec.grade,
+                  *(machine_case(rec, changed) if changed is not None else []), _yes(rec.vetoed), _yes(rec.needs_review),
                   rec.review_reasons, top.get(rec.dossier_id, ""),
                   "、".join((reviewers or {}).get(rec.dossier_id, []))]
         fill = VETO_FILL if rec.vetoed else FAIL_FILL if rec.grade == GRADE_FAIL else None
@@ -207,9 +245,9 @@ def _write_unit(ws: BufferedSheet, unit: str, cases: pd.DataFrame, rank_row: pd.
             cell.alignment = WRAP
             if fill:
                 cell.fill = fill
-    set_widths(ws, [w for _, w in UNIT_COLUMNS])
+    set_widths(ws, _fitted(columns, {key: cases[key] for key in ("dossier_id", "case_no")}))
     ws.freeze_panes = f"B{header_row + 1}"
-    ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(UNIT_COLUMNS))}{max(row, header_row)}"
+    ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(columns))}{max(row, header_row)}"
     print_setup(ws, f"{header_row}:{header_row}")
 
 
@@ -224,39 +262,50 @@ def _write_details(sheet, data: RunData) -> None:
     """评查明细 on a write-only workbook's `sheet`, streamed: the header row is laid out, then each finding is
     written as it is formatted."""
     findings = data.findings
-    keys = [key for key, _ in DETAIL_COLUMNS]
+    reviewed = is_reviewed(data)
+    columns = _with_machine(DETAIL_COLUMNS, DETAIL_MACHINE_COLUMNS, "override_status", reviewed)
+    vetoes = veto_items(data) if reviewed else set()
+    keys = [key for key, _ in columns]
     header = BufferedSheet(sheet)
     write_header(header, 1, [DETAIL_LABELS[k] for k in keys])
     first_review = keys.index("override_status") + 1
+    first_machine = first_review - (len(DETAIL_MACHINE_COLUMNS) if reviewed else 0)
     key_col = keys.index("row_key") + 1
     for col in range(first_review, first_review + len(REVIEW_KEYS)):
         header.cell(row=1, column=col).fill = REVIEW_FILL
         note = COLUMN_NOTES_ZH[keys[col - 1]]
         header.cell(row=1, column=col).comment = Comment(note, TERMS_ZH["readme"], width=320, height=110)
     # sheet properties, column widths and panes are written before the first row of a streamed sheet
-    set_widths(header, [w for _, w in DETAIL_COLUMNS])
+    set_widths(header, _fitted(columns, {"dossier_id": findings["dossier_id"]}))
     header.column_dimensions[get_column_letter(key_col)].hidden = True
     header.freeze_panes = "C2"
-    print_setup(header, "1:1")
+    print_setup(header, "1:1", title_cols="A:B")
     header.flush(rows=len(findings) + 1, columns=len(keys))
     grades = dict(zip(data.cases["dossier_id"], data.cases["grade"], strict=False))
     blank = pd.Series([""] * len(findings), index=findings.index, dtype=str)
     overridden = findings.get("auto_status", blank).astype(str)
     reasons = findings.get("override_reason", blank).astype(str)
     reviewers = findings.get("reviewer", blank).astype(str)
-    wrap_cols = {keys.index("item_name"), keys.index("message"), keys.index("quote")}
+    wrap_cols = {keys.index(k) for k in ("item_name", "message", "source_file", "quote")}
     styles = CachedStyles()
+    units = dict(zip(data.cases["dossier_id"], data.cases["unit"], strict=False))
+    unit = None
     for i, rec in enumerate(findings.itertuples(index=False)):
+        if units.get(rec.dossier_id, unit) != unit:  # each unit's findings start a printed page
+            if unit is not None:
+                break_before(sheet, i + 2)
+            unit = units[rec.dossier_id]
         review: list = [None] * len(REVIEW_KEYS)  # empty cells are not written
         if overridden.iat[i]:
             points = rec.points_deducted if rec.status == Status.FAIL.value and not rec.veto else None
             review = [review_choice(rec.status, rec.veto), points, reasons.iat[i], reviewers.iat[i]]
         values: list = [rec.dossier_id, rec.item_code, rec.item_name, rec.category,
                         status_label(rec.status, rec.veto), float(rec.points_deducted), _yes(rec.veto),
-                        rec.message, rec.source_file, rec.page, rec.quote, *review,
+                        rec.message, rec.source_file, rec.page, rec.quote,
+                        *(machine_item(rec, vetoes) if reviewed else []), *review,
                         row_key(data.fingerprint, str(rec.dossier_id), str(rec.item_code))]
         fill = VETO_FILL if rec.veto else FAIL_FILL if grades.get(rec.dossier_id) == GRADE_FAIL else None
-        for col in range(first_review - 1):
+        for col in range(first_machine - 1):
             if fill is not None or col in wrap_cols:
                 cell = new_cell(sheet, values[col])
                 styles.apply(cell, WRAP if col in wrap_cols else None, fill)
@@ -288,13 +337,15 @@ def _write_problems(ws: BufferedSheet, problems: pd.DataFrame) -> None:
         except ValueError:
             kind = rec.kind
         append_row(ws, [rec.dossier_id, rec.source_file, kind, rec.message])
-    set_widths(ws, [30, 36, 18, 60])
+        for col in (2, 4):
+            ws.cell(row=ws.max_row, column=col).alignment = WRAP
+    set_widths(ws, [fitted_width(problems["dossier_id"], 30), 36, 18, 60])
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:D{max(len(problems) + 1, 1)}"
     print_setup(ws, "1:1")
 
 
-def _write_readme(ws: BufferedSheet) -> None:
+def _write_readme(ws: BufferedSheet, reviewed: bool = False) -> None:
     write_header(ws, 1, [REPORT_ZH["column"], REPORT_ZH["note"]])
     rows = [
         (FINDING_ZH["dossier_id"], COLUMN_NOTES_ZH["dossier_id"]),
@@ -304,6 +355,7 @@ def _write_readme(ws: BufferedSheet) -> None:
         (FINDING_ZH["veto"], COLUMN_NOTES_ZH["veto"]),
         (TERMS_ZH["evidence"], COLUMN_NOTES_ZH["evidence"]),
         *((FINDING_ZH[k], COLUMN_NOTES_ZH[k]) for k in REVIEW_KEYS),
+        *([(REPORT_ZH["auto_status"], COLUMN_NOTES_ZH["auto_status"])] if reviewed else []),
         (REPORT_ZH["legend"], COLUMN_NOTES_ZH["colors"]),
         (ROW_KEY_ZH, COLUMN_NOTES_ZH["row_key"]),
         (TERMS_ZH["details"], COLUMN_NOTES_ZH["apply"]),
@@ -342,13 +394,14 @@ def write_scorecard(data: RunData, path: Path, charts: list[Path] | None = None)
     with laid_out_sheet(wb, PROBLEMS_SHEET) as ws:
         _write_problems(ws, data.problems)
     with laid_out_sheet(wb, README_SHEET) as ws:
-        _write_readme(ws)
+        _write_readme(ws, is_reviewed(data))
     top = _top_deductions(data.findings)
+    changed = reviewed_dossiers(data) if is_reviewed(data) else None
     by_rank = {r["unit"]: r for _, r in ranking.iterrows()}
     for unit, name in safe_sheet_names(ranking["unit"].tolist(), RESERVED_SHEETS).items():
         with laid_out_sheet(wb, name) as ws:
             _write_unit(ws, unit, data.cases[data.cases["unit"] == unit], by_rank.get(unit), top,
-                        data.run.raw.get("reviewers") or {})
+                        data.run.raw.get("reviewers") or {}, changed)
     with laid_out_sheet(wb, META_SHEET) as ws:
         _write_meta(ws, data)
     save_workbook(wb, path)

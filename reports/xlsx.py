@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from copy import copy
@@ -31,6 +32,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reports.glossary import REPORT_ZH
@@ -70,6 +72,27 @@ def set_widths(ws: Any, widths: Sequence[float]) -> None:
         ws.column_dimensions[get_column_letter(col)].width = width
 
 
+FITTED_WIDTH_MAX = 60  # a wider column is wrapped instead
+
+
+def text_width(text: object) -> int:
+    """The width of `text` in Excel character widths: a Chinese (East Asian wide) character takes two."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in str(text))
+
+
+def fitted_width(values: Iterable[object], minimum: float, maximum: float = FITTED_WIDTH_MAX) -> float:
+    """A column width that shows the longest of `values` whole (with a little margin), between `minimum` and
+    `maximum`: a case id cut in print cannot be looked up."""
+    longest = max((text_width(v) for v in values if v is not None), default=0)
+    return float(min(max(minimum, longest + 2), maximum))
+
+
+def break_before(ws: Any, row: int) -> None:
+    """A page break so that `row` starts a new printed page (openpyxl's Break id is the row above)."""
+    if row > 1:
+        ws.row_breaks.append(Break(id=row - 1))
+
+
 def save_workbook(wb: Workbook, path: Path) -> Path:
     """Save `wb` at `path`, making its folder first; returns the path."""
     path = Path(path)
@@ -79,25 +102,27 @@ def save_workbook(wb: Workbook, path: Path) -> Path:
 
 
 # Printable width of A4 landscape with 0.4" side margins, in Excel character widths (about 1.9 mm each at the
-# default 11-pt font); a sheet is shrunk to one page wide only while its text stays at 9 pt or more.
+# default 11-pt font); a sheet is shrunk to one page wide only while its text stays at 10 pt or more.
 PRINT_WIDTH_CHARS = 143
-MIN_PRINT_SCALE = 82  # 11 pt × 0.82 ≈ 9 pt
+MIN_PRINT_SCALE = 91  # 11 pt × 0.91 ≈ 10 pt
 
 
 def print_scale(widths: Sequence[float]) -> int | None:
     """The print scale (%) for columns of `widths`: None (fit to one page wide) when that keeps the text at
-    9 pt or more, else MIN_PRINT_SCALE, and the columns run onto further pages."""
+    10 pt or more, else MIN_PRINT_SCALE, and the columns run onto further pages."""
     total = sum(widths)
     return None if total * MIN_PRINT_SCALE / 100 <= PRINT_WIDTH_CHARS else MIN_PRINT_SCALE
 
 
-def print_setup(ws: Any, title_rows: str | None, footer: str = REPORT_ZH["footer"]) -> None:
+def print_setup(ws: Any, title_rows: str | None, footer: str = REPORT_ZH["footer"],
+                title_cols: str | None = None) -> None:
     """A4 landscape, `title_rows` ('4:4') repeated on every page, the sheet's name in the header and page
     numbers in the footer; fit to page width only where the print stays legible (print_scale), so call it
-    after the column widths are set."""
+    after the column widths are set. Where the columns run onto a further page, that page follows its left
+    neighbour (across, then down) and repeats `title_cols` ('A:B'), so each printed page names its rows."""
     ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
     ws.page_setup.orientation = Worksheet.ORIENTATION_LANDSCAPE
-    widths = [d.width for d in ws.column_dimensions.values() if d.width]
+    widths = [d.width for d in ws.column_dimensions.values() if d.width and not d.hidden]
     scale = print_scale(widths)
     if scale is None:
         ws.page_setup.fitToWidth = 1
@@ -107,6 +132,9 @@ def print_setup(ws: Any, title_rows: str | None, footer: str = REPORT_ZH["footer
         ws.page_setup.scale = scale
         ws.sheet_properties.pageSetUpPr.fitToPage = False
         ws.print_options.gridLines = True  # columns continued on the next page stay readable as a grid
+        ws.page_setup.pageOrder = "overThenDown"
+        if title_cols:
+            ws.print_title_cols = title_cols
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.4
     if title_rows:

@@ -13,7 +13,7 @@ import dataclasses
 from ingest.model import CaseFacts, Elements, Evidence
 from scoring.checklist import Checklist, ChecklistItem
 from scoring.glossary import Status
-from scoring.model import CaseResult, Finding, Override
+from scoring.model import CaseResult, Finding, Override, SectionResult
 from scoring.roster import Roster
 from scoring.rules import Outcome, RuleContext, get_kind
 from scoring.rules.base import MISSING
@@ -97,10 +97,30 @@ def _totals(result: CaseResult, checklist: Checklist, extra_reasons: list[str]) 
     return result
 
 
-def score_case(facts: CaseFacts, checklist: Checklist, roster: Roster | None = None) -> CaseResult:
-    """Evaluate every item of `checklist` in order and total the file."""
+def _judge(facts: CaseFacts, checklist: Checklist, roster: Roster | None) -> list[Finding]:
     ctx = RuleContext(parameters=checklist.parameters, roster=roster)
-    findings = [_finding(facts.dossier_id, item, evaluate_item(item, facts, ctx)) for item in checklist.items]
+    return [_finding(facts.dossier_id, item, evaluate_item(item, facts, ctx)) for item in checklist.items]
+
+
+def score_sections(facts: CaseFacts, checklist: Checklist, roster: Roster | None = None) -> list[SectionResult]:
+    """The checklist's supplements whose trigger documents the file holds, each totalled on its own."""
+    kinds = {d.kind.value for d in facts.documents}
+    sections = []
+    for supplement in checklist.supplements:
+        if not supplement.triggers & kinds:
+            continue
+        part = supplement.checklist
+        findings = _judge(facts, part, roster)
+        raw = max(FULL_SCORE - sum(d for _, _, d, _ in category_scores(findings, part)), 0.0)
+        vetoed = any(f.veto for f in findings)
+        sections.append(SectionResult(part.id, part.title, findings, raw, 0.0 if vetoed else raw,
+                                      case_grade(raw, vetoed, part), vetoed))
+    return sections
+
+
+def score_case(facts: CaseFacts, checklist: Checklist, roster: Roster | None = None) -> CaseResult:
+    """Evaluate every item of `checklist` in order and total the file; supplements become sections."""
+    findings = _judge(facts, checklist, roster)
     result = CaseResult(
         dossier_id=facts.dossier_id,
         unit=facts.unit,
@@ -112,7 +132,27 @@ def score_case(facts: CaseFacts, checklist: Checklist, roster: Roster | None = N
         grade="",
         vetoed=False,
     )
-    return _totals(result, checklist, list(facts.review_reasons))
+    result.sections = score_sections(facts, checklist, roster)
+    section_reasons = [_review_reason(f) for sec in result.sections for f in sec.findings
+                       if f.status == Status.UNKNOWN]
+    return _totals(result, checklist, list(facts.review_reasons) + section_reasons)
+
+
+def unrouted_result(facts: CaseFacts, reason: str) -> CaseResult:
+    """A file no checklist of the campaign applies to: listed with its elements and the reason, not scored."""
+    return CaseResult(
+        dossier_id=facts.dossier_id,
+        unit=facts.unit,
+        checklist_id="",
+        elements=facts.elements,
+        findings=[],
+        raw_score=0.0,
+        total_score=0.0,
+        grade="",
+        vetoed=False,
+        needs_review=True,
+        review_reasons=[r for r in facts.review_reasons if r != reason] + [reason],
+    )
 
 
 def unreadable_result(dossier_id: str, unit: str, checklist: Checklist, reason: str) -> CaseResult:

@@ -152,3 +152,13 @@ CHECKLIST_TABLE_ZH: dict[str, str] = {
     "rule": "规则",
     "statute": "依据",
 }
+
+# Routing dossiers to checklists by case type (scoring/routing.py): why a file is not scored, and the mistakes
+# in a campaign's mapping.
+ROUTING_ZH: dict[str, str] = {
+    "no_checklist": "案件类型为{type}，本次评查未配置该类型的评查标准（已配置：{known}），未评分",
+    "unknown": "{reason}，未评分，请人工确定案件类型",
+    "bad_type": "无法识别的案件类型“{type}”（可用：{known}）",
+    "empty": "“{value}”未给出评查标准编号或文件",
+    "twice": "案件类型 {type} 配置了两个评查标准：{first} 和 {second}",
+}

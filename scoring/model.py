@@ -41,8 +41,24 @@ class Finding:
 
 
 @dataclass(slots=True)
+class SectionResult:
+    """A supplement scored as its own section of a file (checklist `supplements:`): its own total and grade,
+    never mixed into the file's score."""
+
+    checklist_id: str
+    title: str
+    findings: list[Finding]
+    raw_score: float
+    total_score: float
+    grade: str
+    vetoed: bool
+
+
+@dataclass(slots=True)
 class CaseResult:
-    """A scored dossier: its elements, every item's finding, score, grade and review flags."""
+    """A scored dossier: its elements, every item's finding, score, grade and review flags.
+
+    `checklist_id` is empty when no checklist of the campaign applies to the file's case type (not scored)."""
 
     dossier_id: str
     unit: str
@@ -55,6 +71,11 @@ class CaseResult:
     vetoed: bool
     needs_review: bool = False
     review_reasons: list[str] = field(default_factory=list)
+    sections: list[SectionResult] = field(default_factory=list)
+
+    @property
+    def scored(self) -> bool:
+        return bool(self.checklist_id) and self.grade != ""
 
 
 def case_part(dossier_id: str) -> str:

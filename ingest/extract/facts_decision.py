@@ -141,7 +141,7 @@ def _first_clause(d: Layout, finder, prefer=None) -> tuple[int, ClauseHit] | Non
 
 def collect_clauses(d: Layout, facts: DocFacts) -> None:
     kind = d.doc.kind
-    if kind in DECISION_KINDS or kind in (DocKind.PENALTY_NOTICE, DocKind.HEARING_NOTICE, DocKind.PAYMENT_REMINDER):
+    if kind in DECISION_KINDS | {DocKind.PENALTY_NOTICE, DocKind.HEARING_NOTICE, DocKind.PAYMENT_REMINDER}:
         found = _first_clause(d, find_remedies, prefer=lambda hit: not is_remedies_heading(hit))
         if found:
             i, hit = found

@@ -102,7 +102,7 @@ def collect_agency(d: Layout, facts: DocFacts) -> None:
 # ---------------------------------------------------------------------------------------------------- party
 
 
-_PARTY_KINDS = DECISION_KINDS | frozenset({DocKind.PENALTY_NOTICE, DocKind.HEARING_NOTICE, DocKind.PAYMENT_REMINDER})
+_PARTY_KINDS = DECISION_KINDS | {DocKind.PENALTY_NOTICE, DocKind.HEARING_NOTICE, DocKind.PAYMENT_REMINDER}
 
 
 def collect_party(d: Layout, facts: DocFacts) -> None:

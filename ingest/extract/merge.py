@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import date
 
+from ingest.case_type import decide_case_type, dossier_id_name
 from ingest.extract.document_facts import extract_document
 from ingest.extract.facts_license import merge_license
 from ingest.glossary import DECISION_KINDS, RECORD_KINDS, DocKind
@@ -26,16 +27,23 @@ _PARTY_ORDER = (DocKind.DECISION, DocKind.ON_THE_SPOT_DECISION, DocKind.PENALTY_
                 DocKind.COVER)  # fmt: skip
 
 
-def extract_case(dossier: Dossier) -> CaseFacts:
-    """Extract every document of a classified dossier and merge the canonical elements."""
+def extract_case(dossier: Dossier, register_label: str = "", register: str = "") -> CaseFacts:
+    """Extract every document of a classified dossier, merge the canonical elements and decide the case type
+    (documents first, then the register's `register_label` from the register file `register`, then the name)."""
     docs = [extract_document(doc) for doc in dossier.documents]
+    elements = merge_elements(docs)
+    reasons = _review_reasons(dossier)
+    typed = decide_case_type({d.kind for d in docs}, register_label, register, dossier_id_name(dossier.dossier_id))
+    elements.case_type, elements.procedure, elements.case_type_reason = typed.case_type, typed.procedure, typed.reason
+    if not typed.known:
+        reasons.append(typed.reason)
     return CaseFacts(
         dossier_id=dossier.dossier_id,
         unit=dossier.unit,
         documents=docs,
-        elements=merge_elements(docs),
+        elements=elements,
         problems=list(dossier.problems),
-        review_reasons=_review_reasons(dossier),
+        review_reasons=reasons,
     )
 
 

@@ -1,15 +1,16 @@
 """The parts of a 公文 around its body (GB/T 9704-2012 §7.2, §7.3.5, §7.4): the 版头 (red 发文机关标志, 发文字号,
 red separator line), the 落款 (署名 centred over the 成文日期, which stands four characters from the right,
-and the seal's place), and the 版记 (抄送, 印发机关 and 印发日期 between rules) at the foot of the last page.
+and the seal's place), and the 版记 (抄送, 印发机关 and 印发日期 between rules) at the foot of the last page, in frames fixed there.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Any
 
 from docx.document import Document as DocxDocument
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt, RGBColor
@@ -24,7 +25,7 @@ MASTHEAD_MAX_PT = 42  # 初号; longer names shrink to stay on one line
 MASTHEAD_TOP_PT = 35 / 25.4 * 72  # §7.2.1: the 发文机关标志's top edge 35 mm below the type area's
 PAGE_HEIGHT_PT, BOTTOM_MARGIN_PT = 297 / 25.4 * 72, 35 / 25.4 * 72  # reports/govdoc/page.py
 IMPRINT_LINE_PT = LINE_PT + 4  # a line of the 版记 with its rule
-IMPRINT_WIDTH_PT = TYPE_AREA_PT - 2  # LibreOffice keeps a floating table as wide as the text area inline
+LEFT_MARGIN_PT = 28 / 25.4 * 72  # reports/govdoc/page.py
 SEAL_MM = 42  # a round official seal
 _EMU_PER_PT = 12700
 
@@ -117,44 +118,47 @@ def signature(doc: DocxDocument, organizer: str, date: str, fonts: DocFonts, sea
         _seal(name, TYPE_AREA_PT - date_right - date_width / 2)
 
 
-def _cell_text(cell: Any, text: str, fonts: DocFonts, align: Any) -> None:
-    paragraph = cell.paragraphs[0]
-    paragraph.alignment = align
-    fmt = paragraph.paragraph_format
-    fmt.first_line_indent, fmt.left_indent, fmt.right_indent = Pt(0), Pt(IMPRINT_PT), Pt(IMPRINT_PT)  # 空一字
-    style_run(paragraph.add_run(text), fonts.body[0], IMPRINT_PT)
+def _framed(paragraph: Paragraph, top: float, height: float) -> Any:
+    """Put `paragraph` in a frame of its own, as wide as the type area, `top` points from the top of the page
+    it falls on. One frame per line: LibreOffice drops the frame of consecutive framed paragraphs whose
+    borders differ, and the 版记's rules differ (thick first and last, thin between)."""
+    ppr = paragraph._p.get_or_add_pPr()
+    ppr.insert(0, parse_xml(  # schema order: framePr first (no pStyle, keepNext, keepLines, pageBreakBefore)
+        f'<w:framePr {nsdecls("w")} w:w="{round(TYPE_AREA_PT * 20)}" w:h="{round(height * 20)}" w:hRule="atLeast" '
+        f'w:wrap="around" w:hAnchor="page" w:x="{round(LEFT_MARGIN_PT * 20)}" w:vAnchor="page" '
+        f'w:y="{round(top * 20)}"/>'))
+    return ppr
+
+
+def _line_count(text: str) -> int:
+    return max(1, math.ceil(text_pt(text, IMPRINT_PT) / (TYPE_AREA_PT - 2 * IMPRINT_PT)))
 
 
 def imprint(doc: DocxDocument, copy_to: Sequence[str], printed_by: str, printed_on: str, fonts: DocFonts,
-            copy_label: str) -> Any:
+            copy_label: str) -> list[Paragraph]:
     """The 版记 (§7.4): 抄送 and 印发机关/印发日期 in 四号 仿宋 between a thick first and last rule with a thin
-    rule between: a table floating at the foot of the type area of the last page (so it stays there however
-    long the body is), each line 左右各空一字."""
-    rows = 2 if copy_to else 1
-    table = doc.add_table(rows=rows, cols=2)
-    tbl_pr = table._tbl.tblPr
-    top = PAGE_HEIGHT_PT - BOTTOM_MARGIN_PT - rows * IMPRINT_LINE_PT
-    tbl_pr.insert(0, parse_xml(  # schema order: tblpPr first (no table style), tblBorders after tblW
-        f'<w:tblpPr {nsdecls("w")} w:leftFromText="0" w:rightFromText="0" w:vertAnchor="page" '
-        f'w:horzAnchor="margin" w:tblpXSpec="center" w:tblpY="{round(top * 20)}"/>'))
-    width = tbl_pr.find(qn("w:tblW"))
-    width.set(qn("w:type"), "dxa")
-    width.set(qn("w:w"), str(round(IMPRINT_WIDTH_PT * 20)))
-    width.addnext(parse_xml(
-        f'<w:tblBorders {nsdecls("w")}><w:top w:val="single" w:sz="8" w:space="0" w:color="000000"/>'
-        '<w:left w:val="nil"/><w:bottom w:val="single" w:sz="8" w:space="0" w:color="000000"/>'
-        '<w:right w:val="nil"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
-        '<w:insideV w:val="nil"/></w:tblBorders>'))
-    for row in table.rows:
-        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-        for cell in row.cells:
-            cell.width = Pt(IMPRINT_WIDTH_PT / 2)
-    if copy_to:
-        merged = table.rows[0].cells[0].merge(table.rows[0].cells[1])
-        _cell_text(merged, copy_label + "，".join(copy_to) + "。", fonts, WD_ALIGN_PARAGRAPH.LEFT)
-    last = table.rows[-1].cells
-    _cell_text(last[0], printed_by, fonts, WD_ALIGN_PARAGRAPH.LEFT)
-    _cell_text(last[1], printed_on, fonts, WD_ALIGN_PARAGRAPH.RIGHT)
-    anchor = doc.add_paragraph()  # a floating table is anchored to the paragraph after it: without one,
-    anchor.paragraph_format.line_spacing = Pt(1)  # LibreOffice drops the table
-    return table
+    rule between, each line 左右各空一字; framed at the foot of the type area (_framed), so on the last page
+    it sits at the bottom however long the body is, not after the text."""
+    lines = [(copy_label + "，".join(copy_to) + "。", "")] if copy_to else []
+    lines.append((printed_by, printed_on))
+    heights = [_line_count(left + "　" + right) * IMPRINT_LINE_PT for left, right in lines]
+    bottom = PAGE_HEIGHT_PT - BOTTOM_MARGIN_PT
+    paragraphs = []
+    for n, (left, right) in enumerate(lines):
+        paragraph = _plain(doc.add_paragraph(), WD_ALIGN_PARAGRAPH.LEFT)
+        ppr = _framed(paragraph, bottom - sum(heights[n:]), heights[n])
+        fmt = paragraph.paragraph_format
+        fmt.left_indent, fmt.right_indent = Pt(IMPRINT_PT), Pt(IMPRINT_PT)  # 空一字
+        fmt.line_spacing = Pt(IMPRINT_LINE_PT)
+        fmt.keep_with_next = n < len(lines) - 1
+        if n == 0:
+            _border(ppr, "top", 8, "000000", space=1)  # the first and last rules 0.35 mm, the one between 0.25 mm
+        _border(ppr, "bottom", 8 if n == len(lines) - 1 else 4, "000000", space=1)
+        style_run(paragraph.add_run(left), fonts.body[0], IMPRINT_PT)
+        if right:  # 印发机关 flush left, 印发日期 flush right
+            fmt.tab_stops.add_tab_stop(Pt(TYPE_AREA_PT - 2 * IMPRINT_PT), WD_TAB_ALIGNMENT.RIGHT)
+            style_run(paragraph.add_run("\t" + right), fonts.body[0], IMPRINT_PT)
+        paragraphs.append(paragraph)
+    anchor = doc.add_paragraph()  # LibreOffice anchors the frames to the paragraph after them: without one it
+    anchor.paragraph_format.line_spacing = Pt(1)  # keeps the lines in the text flow
+    return paragraphs

@@ -32,10 +32,10 @@ def fit_columns(columns: Sequence[Sequence[str]], size: float, available: float,
                 minimum_em: float = 2.0) -> list[float]:
     """Column widths in points for a table of `columns` (header first) that spans `available` points.
 
-    Each column asks for its longest cell unwrapped (its header on up to two lines). When all fit, the spare width is shared in proportion
-    to what they asked; when not, narrow columns (numbers, grades) keep their width and only the wide ones
-    wrap, sharing what is left in proportion to their text but never narrower than their header's longest
-    two characters' worth or `minimum_em`.
+    Each column asks for its longest cell unwrapped (its header on up to two lines). When all fit, the spare
+    width is shared in proportion to what they asked; when not, the columns are narrowed where wrapping costs
+    the table the fewest lines (_least_wrapping), never narrower than their header's longest two characters'
+    worth or `minimum_em`.
     """
     wanted = [max([header_pt(col[0], size) if col else 0.0, *(text_pt(c, size) for c in col[1:])])
               + CELL_PADDING_PT for col in columns]
@@ -44,20 +44,40 @@ def fit_columns(columns: Sequence[Sequence[str]], size: float, available: float,
     if sum(wanted) <= available:
         spare = available - sum(wanted)
         return [w + spare * w / sum(wanted) for w in wanted]
-    fixed = [False] * len(wanted)
-    while True:
-        free = available - sum(w for w, f in zip(wanted, fixed, strict=True) if f)
-        loose = [i for i, f in enumerate(fixed) if not f]
-        share = free / len(loose) if loose else 0.0
-        narrow = [i for i in loose if wanted[i] <= share]
-        if not narrow:
-            break
-        for i in narrow:
-            fixed[i] = True
+    return _least_wrapping(columns, size, available, wanted, floor)
+
+
+def _lines(ems: Sequence[float], size: float, width: float) -> int:
+    inner = max(width - CELL_PADDING_PT, size)
+    return sum(max(1, math.ceil(em * size / inner - 1e-9)) for em in ems)
+
+
+def _least_wrapping(columns: Sequence[Sequence[str]], size: float, available: float, wanted: list[float],
+                    floor: list[float]) -> list[float]:
+    """Narrow the columns step by step, each step taking from the column whose wrapping adds the fewest lines
+    to the table (the widest on a tie), never below its floor: a unit's name stays on one line while a 文号
+    or a long remark can wrap instead. The steps are at most a 20th of the excess (a long quote in a cell
+    must not make hundreds of them); what cannot be taken is taken in proportion from above the floors."""
+    ems = [[[text_em(line) for line in str(cell).split("\n")] for cell in col] for col in columns]
+    rows = max((len(col) for col in columns), default=0)
+
+    def height(widths: list[float]) -> int:
+        lines = [[_lines(col[r], size, w) if r < len(col) else 1 for r in range(rows)] for col, w in zip(ems, widths, strict=True)]
+        return sum(max(col[r] for col in lines) for r in range(rows))
+
     widths = list(wanted)
-    loose = [i for i, f in enumerate(fixed) if not f]
-    free = available - sum(wanted[i] for i in range(len(wanted)) if fixed[i])
-    total = sum(wanted[i] for i in loose)
-    for i in loose:
-        widths[i] = max(floor[i], free * wanted[i] / total)
+    step = max(size / 2, (sum(wanted) - available) / 20)
+    while sum(widths) > available:
+        cut = min(step, sum(widths) - available)
+        choices = [c for c in range(len(widths)) if widths[c] - cut >= floor[c]]
+        if not choices:
+            break
+        costs = {c: height([w - cut if i == c else w for i, w in enumerate(widths)]) for c in choices}
+        best = min(choices, key=lambda c: (costs[c], -widths[c]))
+        widths[best] -= cut
+    excess = sum(widths) - available
+    if excess > 1e-6:  # the floors left too little to take step by step
+        room = [w - f for w, f in zip(widths, floor, strict=True)]
+        widths = [w - excess * r / sum(room) if sum(room) else w * available / sum(widths)
+                  for w, r in zip(widths, room, strict=True)]
     return widths

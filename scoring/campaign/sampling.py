@@ -17,9 +17,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from ingest.case_type import register_types
 from ingest.discover import CampaignInventory, DossierRef, RegisterRef
 from ingest.errors import PingchaError
-from ingest.glossary import CASE_TYPE_NAME_MARKS, ELEMENT_ZH, REGISTER_HEADERS_ZH
+from ingest.glossary import CASE_TYPE_NAME_MARKS, ELEMENT_ZH
 from ingest.normalize import norm_text
 from ingest.workbook_rows import Column, read_sheets, rows_of
 from scoring.glossary import SAMPLE_INFO_ZH, SAMPLE_METHOD_ZH, SAMPLE_ZH, SHORT_TERMS_ZH, TERMS_ZH
@@ -46,9 +47,6 @@ REDRAW_NOTE = (
     "用同一案卷目录和同一参数运行 pingcha sample 可得到相同结果。"
 )
 
-# Register (台账) headers: the column naming the case and the column giving its type.
-_KEY_HEADERS = REGISTER_HEADERS_ZH["case_key"]
-_TYPE_HEADERS = REGISTER_HEADERS_ZH["case_type"]
 # Folder/file naming: the first pattern found in the case's name gives its type.
 _NAME_TYPES = CASE_TYPE_NAME_MARKS
 
@@ -149,31 +147,7 @@ def _type_from_name(name: str) -> str:
 
 def _register_types(register: RegisterRef) -> dict[str, str]:
     """Case name -> type from a unit's register, when it has a case-number and a type column; else {}."""
-    import openpyxl
-
-    try:
-        book = openpyxl.load_workbook(register.path, read_only=True, data_only=True)
-    except Exception:  # an unreadable register is reported by the run; sampling falls back to unit only
-        return {}
-    types: dict[str, str] = {}
-    try:
-        for ws in book.worksheets:
-            key_col = type_col = None
-            for row in ws.iter_rows(values_only=True):
-                cells = [norm_text(c) for c in row]
-                if key_col is None:
-                    key_col = next((cells.index(h) for h in _KEY_HEADERS if h in cells), None)
-                    type_col = next((cells.index(h) for h in _TYPE_HEADERS if h in cells), None)
-                    if key_col is None or type_col is None:
-                        key_col = type_col = None
-                    continue
-                if key_col < len(cells) and type_col < len(cells) and cells[key_col] and cells[type_col]:
-                    types[cells[key_col]] = cells[type_col]
-            if types:
-                break
-    finally:
-        book.close()
-    return types
+    return register_types(register.path)
 
 
 def case_types(inventory: CampaignInventory) -> dict[str, str]:

@@ -25,8 +25,10 @@ def resolve_checklist(id_or_path: str) -> Path:
     return BUNDLED_DIR / f"{id_or_path}.yaml"
 
 
-def load_checklist(id_or_path: str) -> Checklist:
-    """Load and validate a checklist by bundled id (`penalty-general`) or by path to a YAML file."""
+def load_checklist(id_or_path: str, _loading: frozenset[Path] = frozenset()) -> Checklist:
+    """Load and validate a checklist by bundled id (`penalty-general`) or by path to a YAML file.
+
+    Its supplements that name other checklists are loaded with it (a checklist cannot supplement itself)."""
     path = resolve_checklist(str(id_or_path))
     if not path.is_file():
         known = ", ".join(available_checklists())
@@ -37,7 +39,14 @@ def load_checklist(id_or_path: str) -> Checklist:
     except UnicodeDecodeError as exc:
         raise ChecklistError([Issue(path.name, 1, "file", "not UTF-8 text")]) from exc
     src = Source(path.name, text)
-    checklist = build_checklist(src, path, hashlib.sha256(raw).hexdigest())
+    loading = _loading | {path.resolve()}
+
+    def load_ref(ref: str) -> Checklist:
+        if resolve_checklist(ref).resolve() in loading:
+            raise ChecklistError([Issue(path.name, 0, "supplements", f"'{ref}' supplements itself")])
+        return load_checklist(ref, loading)
+
+    checklist = build_checklist(src, path, hashlib.sha256(raw).hexdigest(), load_ref)
     if src.issues:
         raise ChecklistError(src.issues)
     assert checklist is not None

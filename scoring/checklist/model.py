@@ -68,6 +68,16 @@ class ChecklistItem:
 
 
 @dataclass(frozen=True)
+class Supplement:
+    """Items scored as their own section of a file when one of its documents is of a trigger kind (a 扣押决定书
+    in a penalty file brings the coercive-measure items): another checklist, or a list of items in this file."""
+
+    checklist: Checklist
+    triggers: frozenset[str]  # DocKind values
+    line: int = 0
+
+
+@dataclass(frozen=True)
 class Checklist:
     id: str
     version: str
@@ -79,6 +89,7 @@ class Checklist:
     grades: tuple[GradeBand, ...]  # highest first; the last has min_score 0
     source_path: Path
     description: str = ""
+    supplements: tuple[Supplement, ...] = ()
     _by_code: dict[str, ChecklistItem] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -7,32 +7,38 @@ exists is a usable one. Problems are collected in the Source (with their lines),
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from scoring.checklist.model import Category, Checklist, ChecklistItem, GradeBand
+from ingest.glossary import DocKind
+from scoring.checklist.model import Category, Checklist, ChecklistError, ChecklistItem, GradeBand, Supplement
 from scoring.checklist.source import Source, fmt_path
 from scoring.rules import REGISTRY, RuleSpec
 from scoring.rules.registry import ParamRef
 
 PARTY_KINDS = ("individual", "organisation")
-TOP_KEYS = {"id", "version", "title", "description", "parameters", "categories", "grades", "items"}
+TOP_KEYS = {"id", "version", "title", "description", "parameters", "categories", "grades", "items", "supplements"}
+SUPPLEMENT_KEYS = {"checklist", "id", "title", "when_any", "categories", "items"}
 ITEM_KEYS = {"code", "name", "category", "points", "cap", "veto", "kind", "args", "statute", "rationale"}
 CODE_RE = re.compile(r"^[A-Z][A-Z0-9]{1,7}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
-def build_checklist(src: Source, path: Path, digest: str) -> Checklist | None:
-    """The Checklist of a parsed file, or None when `src` collected any issue."""
+def build_checklist(src: Source, path: Path, digest: str,
+                    load_ref: Callable[[str], Checklist] | None = None) -> Checklist | None:
+    """The Checklist of a parsed file, or None when `src` collected any issue.
+
+    `load_ref` loads a supplement that names another checklist (by id, or by path beside this file)."""
     data = src.data
     if not isinstance(data, dict):
         src.error((), "file", "a checklist is a mapping with id, version, title, parameters, categories, grades, items")
         return None
     for key in data.keys() - TOP_KEYS:
         src.error((key,), str(key), f"unknown key '{key}'")
-    for key in sorted(TOP_KEYS - {"description"} - data.keys()):
+    for key in sorted(TOP_KEYS - {"description", "supplements"} - data.keys()):
         src.error((), key, f"missing '{key}'")
     for key in ("id", "title"):
         if key in data and not (isinstance(data[key], str) and data[key].strip()):
@@ -41,6 +47,7 @@ def build_checklist(src: Source, path: Path, digest: str) -> Checklist | None:
     categories = _categories(src, data.get("categories"))
     grades = _grades(src, data.get("grades"))
     items = _items(src, data.get("items"), {c.name: c for c in categories}, parameters)
+    supplements = _supplements(src, data.get("supplements"), parameters, grades, path, load_ref)
     if src.issues:
         return None
     return Checklist(
@@ -54,7 +61,74 @@ def build_checklist(src: Source, path: Path, digest: str) -> Checklist | None:
         grades=tuple(grades),
         source_path=path,
         description=str(data.get("description") or ""),
+        supplements=tuple(supplements),
     )
+
+
+def _supplements(src: Source, raw: Any, params: dict[str, Any], grades: list[GradeBand], path: Path,
+                 load_ref: Callable[[str], Checklist] | None) -> list[Supplement]:
+    """`supplements:` entries: {checklist: ID|PATH, when_any: [kinds]} or {id, title, when_any, items
+    [, categories]} with this file's parameters and grade bands (one category named by the title by default)."""
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        src.error(("supplements",), "supplements", "must be a list of {checklist | id, title, items} with when_any")
+        return []
+    kinds = {k.value for k in DocKind}
+    out: list[Supplement] = []
+    for i, entry in enumerate(raw):
+        at = ("supplements", i)
+        where = fmt_path(at)
+        if not isinstance(entry, dict):
+            src.error(at, where, "a supplement is a mapping")
+            continue
+        n_before = len(src.issues)
+        for key in sorted(entry.keys() - SUPPLEMENT_KEYS):
+            src.error((*at, key), where, f"unknown key '{key}'")
+        triggers = entry.get("when_any")
+        if not (isinstance(triggers, list) and triggers and all(isinstance(t, str) for t in triggers)):
+            src.error((*at, "when_any"), where, "when_any must list document kinds (e.g. [seizure])")
+            triggers = []
+        for t in triggers:
+            if t not in kinds:
+                src.error((*at, "when_any"), where, f"unknown document kind '{t}'")
+        checklist = _supplement_checklist(src, entry, at, where, params, grades, path, load_ref)
+        if checklist is not None and len(src.issues) == n_before:
+            out.append(Supplement(checklist, frozenset(triggers), src.line(at)))
+    return out
+
+
+def _supplement_checklist(src: Source, entry: dict, at: tuple, where: str, params: dict[str, Any],
+                          grades: list[GradeBand], path: Path,
+                          load_ref: Callable[[str], Checklist] | None) -> Checklist | None:
+    if "checklist" in entry:
+        if {"id", "title", "items", "categories"} & entry.keys():
+            src.error(at, where, "a supplement names another checklist or lists its own items, not both")
+            return None
+        ref = str(entry["checklist"])
+        if load_ref is None:
+            src.error((*at, "checklist"), where, "supplement checklists cannot be loaded here")
+            return None
+        beside = path.parent / ref
+        try:
+            return load_ref(str(beside) if ref.endswith((".yaml", ".yml")) and beside.exists() else ref)
+        except ChecklistError as exc:
+            src.error((*at, "checklist"), where, f"supplement checklist '{ref}': {exc}")
+            return None
+    missing = [key for key in ("id", "title") if not (isinstance(entry.get(key), str) and entry[key].strip())]
+    for key in missing:
+        src.error((*at, key), where, f"missing '{key}'")
+    if missing:
+        return None
+    n_before = len(src.issues)
+    categories = _categories(src, entry["categories"]) if "categories" in entry else [Category(entry["title"], 100)]
+    items = _items(src, entry.get("items"), {c.name: c for c in categories}, params)
+    if "items" not in entry:
+        src.error(at, where, "missing 'items'")
+    if len(src.issues) > n_before:
+        return None
+    return Checklist(id=entry["id"], version="", title=entry["title"], content_hash="", parameters=params,
+                     categories=tuple(categories), items=tuple(items), grades=tuple(grades), source_path=path)
 
 
 def _number(value: Any) -> bool:

@@ -32,11 +32,12 @@ def scanned(tmp_path_factory):
 
 def test_scanned_single_file_dossier_is_read_through_ocr(scanned):
     from pipelines.stages import review_dossier
+    from scoring.routing import RoutePlan
 
     ref, truth = scanned
     assert ref.single_file and all(doc["scanned"] for doc in truth["documents"])
     checklist = load_checklist("penalty-general")
-    outcome = review_dossier(ref, str(checklist.source_path), checklist.content_hash)
+    outcome = review_dossier(ref, RoutePlan.single(str(checklist.source_path), checklist.content_hash))
     elements = outcome.result.elements
     assert outcome.ocr_pages == outcome.pages > 10
     assert not [p for p in outcome.problems if p.kind.value.startswith("ocr")]

@@ -218,10 +218,10 @@ def test_extract_case_merges_documents() -> None:
 
 
 def test_summary_procedure_and_empty_dossier() -> None:
-    summary = _doc(DocKind.DECISION, "当场行政处罚决定书", ["当场行政处罚决定书", "京朝城管当罚决字〔2024〕88号",
+    summary = _doc(DocKind.ON_THE_SPOT_DECISION, "当场行政处罚决定书", ["当场行政处罚决定书", "京朝城管当罚决字〔2024〕88号",
                                                          "当事人：李某", "罚款人民币贰佰元（¥200元）", "2024年5月1日"])  # fmt: skip
     facts = extract_case(Dossier("u/c", "u", documents=[summary]))
-    assert facts.elements.procedure == "summary"
+    assert (facts.elements.case_type, facts.elements.procedure) == ("penalty", "summary")
     assert facts.elements.fine_amount is not None and facts.elements.fine_amount.value == Decimal("200")
     empty = extract_case(Dossier("u/e", "u"))
     assert empty.elements.case_no is None and empty.documents == []

@@ -10,6 +10,7 @@ from ingest.discover import discover_campaign
 from pipelines.cache import load_outcome, store_outcome
 from pipelines.stages import DossierOutcome, review_dossier
 from scoring.checklist import load_checklist
+from scoring.routing import RoutePlan
 from tests.paths import SAMPLE_DOSSIERS
 
 
@@ -26,7 +27,7 @@ class _Planted:
 def _one_outcome() -> DossierOutcome:
     ref = discover_campaign(SAMPLE_DOSSIERS).dossiers[0]
     checklist = load_checklist("penalty-general")
-    return review_dossier(ref, "penalty-general", checklist.content_hash)
+    return review_dossier(ref, RoutePlan.single("penalty-general", checklist.content_hash))
 
 
 def test_round_trip_gives_the_same_scores_findings_and_evidence(tmp_path):

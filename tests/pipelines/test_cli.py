@@ -101,3 +101,30 @@ def test_invalid_campaign_file_exits_2_naming_the_line(tmp_path, capsys):
     assert main(["run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--year", "25"]) == EXIT_USAGE
     assert _stderr_lines(capsys) == ["pingcha: error: --year 应为 2000 至 2100 之间的年份：25"]
     assert not (tmp_path / "out").exists()
+
+
+def test_checklist_per_case_type(tmp_path, capsys):
+    """Repeated --checklist TYPE=ID|PATH maps several types; an unknown type exits 2 naming the types there are;
+    the campaign file's `checklists:` maps types and --checklist wins type by type."""
+    from pipelines.cli import _build_parser, _routes_or_usage
+    from pipelines.usage import UsageError
+
+    args = _build_parser().parse_args(["run", "in", "--out", "out", "--checklist", "penalty-general",
+                                      "--checklist", "行政许可=penalty-general"])
+    routes = _routes_or_usage(args.checklist, None, None)
+    assert {k: c.id for k, c in routes.items()} == {"penalty/general": "penalty-general", "license": "penalty-general"}
+    own = tmp_path / "mine.yaml"
+    own.write_text((ROOT / "scoring" / "checklists" / "penalty-general.yaml").read_text(encoding="utf-8")
+                   .replace("id: penalty-general", "id: mine"), encoding="utf-8")
+    campaign = {"checklists": {"penalty/summary": "mine.yaml", "license": "mine.yaml"}}
+    routes = _routes_or_usage(["license=penalty-general"], campaign, tmp_path / "campaign.yaml")
+    assert {k: c.id for k, c in routes.items()} == {"penalty/summary": "mine", "license": "penalty-general"}
+    assert [c.id for c in _routes_or_usage(None, None, None).values()][0] == "penalty-general"
+    try:
+        _routes_or_usage(["permit=penalty-general"], None, None)
+    except UsageError as exc:
+        assert "无法识别的案件类型“permit”" in str(exc) and "penalty/summary" in str(exc)
+    else:
+        raise AssertionError("an unknown case type must be refused")
+    assert main(["run", str(tmp_path), "--out", str(tmp_path.parent / "o"), "--checklist", "x=penalty-general"]) == EXIT_USAGE
+    assert "无法识别的案件类型" in _stderr_lines(capsys)[0]

@@ -61,12 +61,16 @@ def test_head_table_widths_and_imprint(tmp_path: Path) -> None:
     number = next(p for p in document.paragraphs if p.text.startswith("京兴司发"))
     rule = number._p.pPr.find(qn("w:pBdr")).find(qn("w:bottom"))
     assert rule.get(qn("w:color")) == "FF0000"  # the red separator line
-    data, imprint = document.tables
+    [data] = document.tables
     widths = [c.width.pt for c in data.rows[0].cells]
     assert widths[1] > 3 * widths[0] and round(sum(widths)) == 442  # fitted to the text, as wide as the type area
     assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in data.rows)
-    assert [c.text for c in imprint.rows[0].cells][0] == "抄送：市司法局。"
-    assert [c.text for c in imprint.rows[1].cells] == ["区司法局办公室", "2025年7月10日印发"]
+    framed = [p for p in document.paragraphs if p._p.pPr is not None and p._p.pPr.find(qn("w:framePr")) is not None]
+    assert [p.text for p in framed] == ["抄送：市司法局。", "区司法局办公室\t2025年7月10日印发"]
+    frames = [p._p.pPr.find(qn("w:framePr")) for p in framed]
+    assert {f.get(qn("w:vAnchor")) for f in frames} == {"page"}  # fixed on the page, not after the text
+    tops = [int(f.get(qn("w:y"))) / 20 for f in frames]
+    assert round(tops[1] + 28 + 4) == round((297 - 35) / 25.4 * 72)  # its last line ends on the type area's foot
 
 
 def test_without_a_mask_the_text_is_written_as_given(tmp_path: Path) -> None:

@@ -25,7 +25,7 @@ from reports.letters import write_supervision_letters
 from reports.loading import load_run
 from reports.review_form import write_review_forms
 from tests.paths import ROOT
-from tests.reports.fake_history import SHIJIAN, make_campaigns
+from tests.reports.fake_history import CHENGGUAN, ECO, HEALTH, SHIJIAN, TOWN, make_campaigns
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 A4 = (595.3, 841.9)
@@ -129,3 +129,31 @@ def test_table_rows_never_split_and_the_header_repeats(tmp_path: Path) -> None:
         pages = [i for i, page in enumerate(texts) if f"起{n}。" in page or f"止{n}。" in page]
         assert len(set(pages)) == 1, f"row {n} split over pages {pages}"
     assert all("序号说明结论" in page for page in texts)  # the header row on every page
+
+
+def _line_bottom_mm(pdf: Path, text: str) -> tuple[int, int, float]:
+    """(page number, pages, how far above the page's bottom edge in mm) of the line holding `text`."""
+    with pdfplumber.open(pdf) as document:
+        for number, page in enumerate(document.pages, start=1):
+            for line in page.extract_text_lines():
+                if text in re.sub(r"\s+", "", line["text"]):
+                    return number, len(document.pages), (float(page.height) - line["bottom"]) / 72 * 25.4
+    raise AssertionError(f"{text} not in {pdf.name}")
+
+
+@pytest.mark.parametrize("kind", ["circular", "letter"])
+def test_the_imprint_stands_at_the_foot_of_the_last_page(rendered, kind) -> None:
+    page, pages, above = _line_bottom_mm(rendered[kind], "2025年7月10日印发")
+    # GB/T 9704 §7.4: on the last page, its last rule on the bottom of the type area (35 mm margin), not after
+    # the text
+    assert page == pages and 35 <= above <= 40
+    copy_page, _, copy_above = _line_bottom_mm(rendered[kind], "抄送：北京市司法局")
+    assert copy_page == pages and 0 < copy_above - above < 15
+
+
+def test_unit_names_in_the_file_list_are_not_wrapped(rendered) -> None:
+    with pdfplumber.open(rendered["circular"]) as document:
+        lines = [re.sub(r"\s+", "", line["text"]) for page in document.pages for line in page.extract_text_lines()]
+    units = (CHENGGUAN, SHIJIAN, TOWN, ECO, HEALTH)
+    listed = [line for line in lines if re.match(r"^\d+(区|某)", line)]  # a row's first line: 序号, then the unit
+    assert len(listed) >= 6 and all(re.match(rf"^\d+({'|'.join(units)})", line) for line in listed), listed

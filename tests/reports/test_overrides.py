@@ -37,16 +37,18 @@ def tree_hashes(folder: Path) -> dict[str, str]:
 
 
 def edit(scorecard: Path, target: Path, changes: dict[tuple[str, str], tuple]) -> dict[tuple[str, str], int]:
-    """Fill 复核结论/复核扣分/复核理由/复核人 (L..O) of the given rows; returns their row numbers."""
+    """Fill 复核结论/复核扣分/复核理由/复核人 (L..O, further right on a reviewed scorecard) of the given rows;
+    returns their row numbers."""
     wb = openpyxl.load_workbook(scorecard)
     ws = wb[DETAILS_SHEET]
+    first = [c.value for c in ws[1]].index("复核结论") + 1
     rows = {}
     for row in range(2, ws.max_row + 1):
         key = (ws.cell(row, 1).value, ws.cell(row, 2).value)
         rows[key] = row
         if key in changes:
             for offset, value in enumerate(changes[key]):
-                ws.cell(row, 12 + offset).value = value
+                ws.cell(row, first + offset).value = value
     wb.save(target)
     return rows
 
@@ -82,7 +84,7 @@ def test_apply_review_rescores_audits_and_leaves_the_original_untouched(run_dir:
     assert f"{B2}: 不合格 → 优秀" in summary.describe() and str(summary.new_out) in summary.describe()
 
     findings = read_csv(tmp_path / "reviewed" / "findings.csv")
-    assert list(findings[0])[-3:] == ["auto_status", "override_reason", "reviewer"]
+    assert list(findings[0])[-4:] == ["auto_status", "override_reason", "reviewer", "auto_points"]
     v03 = next(f for f in findings if f["dossier_id"] == B2 and f["item_code"] == "V03")
     assert (v03["status"], v03["veto"], v03["auto_status"], v03["reviewer"]) == ("pass", "false", "fail", "李评查")
 
@@ -115,7 +117,10 @@ def test_a_second_review_keeps_the_first(run_dir: Path, tmp_path: Path) -> None:
 
     wb = openpyxl.load_workbook(round1 / "scorecards.xlsx")
     shown = next(r for r in wb[DETAILS_SHEET].iter_rows(min_row=2, values_only=True) if r[:2] == (B2, "V03"))
-    assert shown[4] == "通过" and shown[11:15] == ("改为通过", None, "告知书在副卷", "李评查")
+    header = [c.value for c in wb[DETAILS_SHEET][1]]
+    assert header[11:15] == ["自动评查结论", "自动评查扣分", "复核结论", "复核扣分"]
+    # the reviewer's verdict in 评查结论, the machine's beside the 复核 columns
+    assert shown[4] == "通过" and shown[11:17] == ("否决", 0, "改为通过", None, "告知书在副卷", "李评查")
 
     second = tmp_path / "second.xlsx"
     edit(round1 / "scorecards.xlsx", second, {(A2, "R17"): ("改为通过", None, "补充了邮寄凭证", "张组长")})
@@ -131,6 +136,21 @@ def test_a_second_review_keeps_the_first(run_dir: Path, tmp_path: Path) -> None:
     run = load_run(tmp_path / "round2")
     assert len(run.run.review["history"]) == 1
     assert (run.findings["auto_status"] != "").sum() == 2
+
+    # round 2's scorecard: both rounds' files, each with the machine's score and grade beside the reviewed ones
+    wb = openpyxl.load_workbook(tmp_path / "round2" / "scorecards.xlsx")
+    rows = list(wb["汇总"].iter_rows(values_only=True))
+    top = next(i for i, r in enumerate(rows) if r[0] == "复核改动的案卷")
+    assert rows[top + 1][:7] == ("案卷", "被评查单位", "自动评查得分", "自动评查等次", "复核后得分", "复核后等次", "复核人")
+    assert [r[:7] for r in rows[top + 2:top + 4]] == [
+        (A2, UNIT_A, 86, "良好", 96, "优秀", "张组长"), (B2, UNIT_B, 0, "不合格", 98, "优秀", "李评查")]
+    unit = [r for r in wb[UNIT_B].iter_rows(min_row=4, values_only=True)]
+    assert unit[0][3:8] == ("得分", "原始得分", "等次", "自动评查得分", "自动评查等次")
+    b2 = next(r for r in unit if r[0] == B2)
+    assert b2[3:8] == (98, 98, "优秀", 0, "不合格")
+    assert next(r for r in unit if r[0] == B1)[6:8] == (None, None)  # not reviewed: no machine columns filled
+    r17 = next(r for r in wb[DETAILS_SHEET].iter_rows(min_row=2, values_only=True) if r[:2] == (A2, "R17"))
+    assert (r17[4], r17[5], r17[11], r17[12], r17[13]) == ("通过", 0, "扣分", 10, "改为通过")
 
 
 @pytest.mark.parametrize(

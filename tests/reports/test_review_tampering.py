@@ -17,7 +17,7 @@ from tests.reports.fake_run import UNIT_A, UNIT_B, make_run
 
 A1, A2 = f"{UNIT_A}/2025-001", f"{UNIT_A}/2025-017"
 B2 = f"{UNIT_B}/2025-009"
-REVIEW = 12  # column L: 复核结论, then 复核扣分, 复核理由, 复核人
+REVIEW = 12  # column L: 复核结论, then 复核扣分, 复核理由, 复核人 (further right on a reviewed run's scorecard)
 
 
 @pytest.fixture
@@ -32,8 +32,9 @@ def _row_of(ws, dossier_id: str, item_code: str) -> int:
 
 
 def _fill(ws, row: int, values: tuple) -> None:
+    first = [c.value for c in ws[1]].index("复核结论") + 1
     for offset, value in enumerate(values):
-        ws.cell(row, REVIEW + offset).value = value
+        ws.cell(row, first + offset).value = value
 
 
 def _refused(scorecard: Path, out: Path) -> OverrideError:

@@ -82,12 +82,62 @@ def test_details_sheet_layout_dropdown_and_print_setup(workbook) -> None:
     assert str(lists[0].sqref) == "L2:L61"
     assert ws.page_setup.orientation == "landscape"
     assert int(ws.page_setup.paperSize) == 9  # A4
-    # too wide for one page at a legible size: printed at 82 % (9 pt), continued on further pages
-    assert not ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.scale == 82
-    assert ws.print_title_rows == "$1:$1"
+    # too wide for one page at a legible size: printed at 91 % (10 pt), continued on further pages that follow
+    # their left neighbour and repeat 案卷 and 项目编号
+    assert not ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.scale == 91
+    assert ws.page_setup.pageOrder == "overThenDown"
+    assert ws.print_title_rows == "$1:$1" and ws.print_title_cols == "$A:$B"
     assert "&P" in ws.oddFooter.center.text and "&N" in ws.oddFooter.center.text
     for col in "LMNO":
         assert ws[f"{col}1"].comment is not None and ws[f"{col}1"].comment.text
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if "\u2e80" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" else 1 for ch in text)
+
+
+def test_every_sheet_prints_at_10_pt_or_more_on_a4_landscape(workbook) -> None:
+    _, wb = workbook
+    for ws in wb.worksheets:
+        if ws.sheet_state != "visible":
+            continue
+        assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == 9, ws.title
+        if ws.sheet_properties.pageSetUpPr.fitToPage:  # one page wide: the visible columns fit at 91 % or more
+            widths = sum(d.width for d in ws.column_dimensions.values() if d.width and not d.hidden)
+            assert widths * 0.91 <= 143, ws.title
+        else:
+            assert 11 * ws.page_setup.scale / 100 >= 10, ws.title
+
+
+LONG_UNIT = "某某市某某区市场监督管理局综合行政执法大队"  # wider than any default column
+
+
+@pytest.fixture(scope="module")
+def long_names(tmp_path_factory: pytest.TempPathFactory) -> openpyxl.Workbook:
+    out = make_run(tmp_path_factory.mktemp("long") / "out")
+    for name in ("cases.csv", "findings.csv", "problems.csv"):
+        path = out / name
+        path.write_text(path.read_text(encoding="utf-8-sig").replace(UNIT_B, LONG_UNIT), encoding="utf-8-sig")
+    write_scorecard(load_run(out), out / "scorecards.xlsx")
+    return openpyxl.load_workbook(out / "scorecards.xlsx")
+
+
+def test_details_print_each_unit_from_a_new_page_with_the_case_id_whole(long_names) -> None:
+    wb = long_names
+    ws = wb[DETAILS_SHEET]
+    units = [str(ws.cell(r, 1).value).split("/")[0] for r in range(2, ws.max_row + 1)]
+    firsts = [r for r in range(3, ws.max_row + 1) if units[r - 2] != units[r - 3]]
+    assert len(firsts) == 2  # three units
+    assert [b.id + 1 for b in ws.row_breaks.brk] == firsts  # a break below the row before each unit's first row
+    longest = max(_display_width(str(ws.cell(r, 1).value)) for r in range(2, ws.max_row + 1))
+    assert ws.column_dimensions["A"].width >= longest
+    assert ws["H2"].alignment.wrap_text and ws["I2"].alignment.wrap_text  # 说明, 文件: wrapped, not cut
+    assert longest == _display_width(f"{LONG_UNIT}/2025-009")
+    unit = wb[LONG_UNIT]
+    ids = [unit.cell(r, 1).value for r in range(5, unit.max_row + 1)]
+    assert unit.column_dimensions["A"].width >= max(_display_width(i) for i in ids) > 26
+    problems = wb["问题文件"]
+    assert problems.column_dimensions["A"].width >= max(_display_width(str(c.value)) for c in problems["A"])
 
 
 def test_details_rows_carry_keys_evidence_and_highlights(workbook) -> None:

@@ -27,6 +27,7 @@ from samplegen import write_campaign
 from samplegen.model import DossierPlan, DossierSpec
 from samplegen.spec import build_campaign
 from scoring.checklist import load_checklist
+from scoring.routing import RoutePlan
 from tests.paths import ROOT
 
 CHECKLIST = ROOT / "scoring" / "checklists" / "penalty-general.yaml"
@@ -160,7 +161,7 @@ def out_dir(planned, tmp_path_factory) -> Path:
     recorder.set_checklist(checklist)
     with ContractWriter(out, checklist.id) as writer:
         for ref in discover_campaign(dossiers).dossiers:
-            outcome = review_dossier(ref, str(CHECKLIST), checklist.content_hash)
+            outcome = review_dossier(ref, RoutePlan.single(str(CHECKLIST), checklist.content_hash))
             writer.add_case(outcome.result)
             writer.add_problems(outcome.problems)
             recorder.add_outcome(outcome, cached=False)
