@@ -176,3 +176,18 @@ def test_a_fresh_scorecard_can_be_applied(demo_out, cases, findings, tmp_path):
     before = cases[target["dossier_id"]]
     assert float(after[target["dossier_id"]]["raw_score"]) == \
         float(before["raw_score"]) + float(target["points_deducted"])
+
+
+def test_the_mixed_unit_is_routed_and_scored_as_its_manifest_says(cases, findings):
+    """The demo's unit of mixed case types: each file's type, its standard, and every item as the truth says."""
+    mixed = json.loads(SAMPLE_MIXED_MANIFEST.read_text(encoding="utf-8"))
+    wrong = []
+    for d in mixed["dossiers"]:
+        row = cases[d["dossier_id"]]
+        if (row["case_type"], row["procedure"], row["checklist"]) != (d["case_type"], d["procedure"], d["checklist"]):
+            wrong.append((d["dossier_id"], row["case_type"], row["procedure"], row["checklist"]))
+        for code, want in d["expected"].items():
+            got = findings[(d["dossier_id"], code)]["status"]
+            if got != want:
+                wrong.append((d["dossier_id"], code, want, got))
+    assert not wrong, wrong

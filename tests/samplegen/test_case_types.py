@@ -203,7 +203,6 @@ def _read(path: Path) -> list[dict[str, str]]:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=False, reason="needs routing")
 def test_pingcha_run_routes_a_mixed_campaign_and_matches_the_truth(tmp_path) -> None:
     """`pingcha run` with a checklist per type: every dossier's type right, every item as the truth says."""
     spec = build_campaign(seed=2026, units=2, per_unit=6, types=MIXED, defect_rate=0.7, single_file_share=0.1)
