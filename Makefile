@@ -20,6 +20,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pipelines.prefect_template
 	@touch $(STAMP)
 
+# The unit of mixed case types in sample_dossiers/, regenerated alone (the three other units stay as they are).
+sample-mixed: $(STAMP)
+	rm -rf out/sample-mixed sample_dossiers/清河街道办事处
+	$(BIN)/python -m samplegen out/sample-mixed --types penalty-general,penalty-simple,license --units 1 \
+		--per-unit 9 --first-unit 3 --manifest tests/data/sample_mixed_manifest.json
+	mv out/sample-mixed/清河街道办事处 sample_dossiers/
+
 demo: $(STAMP)
 	$(BIN)/pingcha run sample_dossiers --out out/demo --campaign "示例评查活动" --overwrite
 	@echo "评查表 (scorecard): $(CURDIR)/out/demo/scorecards.xlsx"

@@ -12,6 +12,7 @@ import sys
 import time
 from pathlib import Path
 
+from samplegen.case_types import parse_types
 from samplegen.spec import build_campaign
 from samplegen.writers import write_campaign, write_manifest
 
@@ -31,9 +32,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pages-target", type=int, default=None, help="about this many pages per dossier")
     ap.add_argument("--manifest", type=Path, default=None, help="ground-truth JSON (never inside OUT)")
     ap.add_argument("--overwrite", action="store_true", help="replace a non-empty OUT")
+    ap.add_argument("--types", default="penalty-general",
+                    help="comma-separated case types: penalty-general, penalty-simple, license (default the first)")
+    ap.add_argument("--first-unit", type=int, default=0,
+                    help="start at this unit of the catalogue (a unit added beside existing ones)")
     args = ap.parse_args(argv)
 
     out: Path = args.out
+    try:
+        types = parse_types(args.types)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     if args.manifest is not None and _inside(args.manifest, out):
         print(f"error: the manifest must not be written inside {out}", file=sys.stderr)
         return 2
@@ -45,7 +55,8 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     spec = build_campaign(args.seed, args.units, args.per_unit, year=args.year, defect_rate=args.defect_rate,
                           styles=args.styles, scanned_share=args.scanned_share,
-                          single_file_share=args.single_file_share, pages_target=args.pages_target)
+                          single_file_share=args.single_file_share, pages_target=args.pages_target,
+                          types=types, first_unit=args.first_unit)
     write_campaign(spec, out)
     if args.manifest is not None:
         write_manifest(spec, args.manifest)

@@ -117,6 +117,48 @@ class DossierPlan:
     defects: tuple[str, ...] = ()
     band: str | None = None  # low | hearing | major (fine below / at the hearing / at the major threshold)
     hearing_held: bool | None = None  # None: as chance and the defects have it
+    case_type: str = "penalty"  # penalty | license (samplegen.case_types.CASE_TYPES)
+    procedure: str = "general"  # general | summary for a penalty, "" for a licence
+
+    @property
+    def type_name(self) -> str:
+        """The generator's name for the type (penalty-general, penalty-simple, license)."""
+        if self.case_type == "penalty":
+            return "penalty-simple" if self.procedure == "summary" else "penalty-general"
+        return self.case_type
+
+
+@dataclass
+class TypedDossierSpec:
+    """A dossier of a type other than the general-procedure penalty (samplegen.case_types): its documents'
+    words are written when it is built (`contents`, by role), its truth is the expected status of every item
+    of its own checklist."""
+
+    dossier_id: str
+    unit: str
+    single_file: bool
+    case_type: str
+    procedure: str
+    checklist: str
+    case_no: str
+    party: PartySpec
+    cause: str  # 案由 or 许可事项
+    elements: dict[str, object]  # what the documents state (dates as date, amounts as Decimal)
+    facts: dict[str, object]  # how the dossier was made (collected on the spot, extension …)
+    timeline: dict[str, date]
+    documents: list[DocSpec] = field(default_factory=list)
+    contents: dict[str, object] = field(default_factory=dict)  # role -> samplegen.document.Doc
+    defects: list[str] = field(default_factory=list)
+    expected: dict[str, str] = field(default_factory=dict)
+    expected_points: dict[str, float] = field(default_factory=dict)
+    expected_raw_score: float = 100.0
+    expected_total_score: float = 100.0
+    expected_grade: str = "优秀"
+    expected_vetoed: bool = False
+
+    @property
+    def party_name(self) -> str:
+        return self.party.name
 
 
 @dataclass
@@ -134,8 +176,9 @@ class CampaignSpec:
     year: int
     styles: str
     units: list[UnitSpec]
-    dossiers: list[DossierSpec]
+    dossiers: list[DossierSpec | TypedDossierSpec]
     params: dict[str, object]
+    types: tuple[str, ...] = ("penalty-general",)
 
 
 def hash_str(text: str) -> int:

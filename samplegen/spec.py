@@ -13,6 +13,8 @@ from collections.abc import Sequence
 
 import samplegen.defects as dfx
 from samplegen.builder import DossierBuilder
+from samplegen.case_types import DEFAULT_TYPES
+from samplegen.mixed import build_mixed_campaign
 from samplegen.model import CampaignSpec, DossierPlan, DossierSpec, UnitSpec
 from samplegen.plan import DefectDeck, check_plan, draw_roster, unit_info
 
@@ -29,12 +31,23 @@ def build_campaign(
     single_file_share: float = 0.0,
     pages_target: int | None = None,
     plan: Sequence[DossierPlan] | None = None,
+    types: Sequence[str] = DEFAULT_TYPES,
+    first_unit: int = 0,
 ) -> CampaignSpec:
     """Build the campaign: `units` units with `per_unit` general-procedure penalty dossiers each.
 
     `plan`, one entry per dossier in order (dossier i is in unit i // per_unit), plants exactly its defects
     instead of the random draw (`defect_rate` is then unused); a plan the unit cannot build raises ValueError.
+    `types` (samplegen.case_types) other than the default mixes case types: dossier k of a unit is of type
+    k mod len(types), unless its plan names one; `first_unit` starts the units further down the catalogue
+    (a unit added beside existing ones).
     """
+    types = tuple(types)
+    if types != DEFAULT_TYPES or first_unit or (plan is not None and any(
+            p.type_name != "penalty-general" for p in plan)):
+        return build_mixed_campaign(seed, units, per_unit, year=year, defect_rate=defect_rate, styles=styles,
+                                    scanned_share=scanned_share, single_file_share=single_file_share,
+                                    pages_target=pages_target, plan=plan, types=types, first_unit=first_unit)
     if styles not in ("standard", "varied"):
         raise ValueError(f"styles must be 'standard' or 'varied', not {styles!r}")
     if plan is not None and len(plan) != units * per_unit:

@@ -13,9 +13,11 @@ from decimal import Decimal
 from pathlib import Path
 
 import samplegen.styles as styles
+from samplegen.case_types import DEFAULT_TYPES
 from samplegen.content import build_doc
 from samplegen.document import Doc
-from samplegen.model import CampaignSpec, DossierSpec, hash_str
+from samplegen.manifest_typed import mixed_register, typed_entry
+from samplegen.model import CampaignSpec, DossierSpec, TypedDossierSpec, hash_str
 from samplegen.render_office import render_docx, render_register, render_xlsx
 from samplegen.render_pdf import page_counts, render_pdf
 
@@ -35,12 +37,15 @@ def write_campaign(spec: CampaignSpec, out_dir: Path) -> None:
         write_dossier(d, out_dir)
     for unit in spec.units:
         rows = [d for d in spec.dossiers if d.unit == unit.name]
-        (out_dir / unit.register_file).write_bytes(_register(unit.name, spec.year, rows))
+        if spec.types == DEFAULT_TYPES:
+            (out_dir / unit.register_file).write_bytes(_register(unit.name, spec.year, rows))
+        else:
+            (out_dir / unit.register_file).write_bytes(mixed_register(unit.name, spec.year, rows))
 
 
-def write_dossier(d: DossierSpec, out_dir: Path) -> None:
+def write_dossier(d: DossierSpec | TypedDossierSpec, out_dir: Path) -> None:
     target = out_dir / d.dossier_id
-    docs = [(spec_doc, build_doc(d, spec_doc)) for spec_doc in d.documents]
+    docs = list(zip(d.documents, dossier_docs(d), strict=True))
     if d.single_file:
         target.write_bytes(render_pdf([(doc, s.scanned, _seed(d, s.role)) for s, doc in docs]))
         return
@@ -55,8 +60,10 @@ def write_dossier(d: DossierSpec, out_dir: Path) -> None:
         (target / s.file).write_bytes(data)
 
 
-def dossier_docs(d: DossierSpec) -> list[Doc]:
+def dossier_docs(d: DossierSpec | TypedDossierSpec) -> list[Doc]:
     """The content of each document, in file order (what tests compare extracted text against)."""
+    if isinstance(d, TypedDossierSpec):
+        return [d.contents[s.role] for s in d.documents]
     return [build_doc(d, s) for s in d.documents]
 
 
@@ -84,6 +91,9 @@ def manifest(spec: CampaignSpec) -> dict:
     """The JSON-ready ground truth of a campaign (dates ISO, Decimals as strings)."""
     dossiers = []
     for d in spec.dossiers:
+        if isinstance(d, TypedDossierSpec):
+            dossiers.append(typed_entry(d, _documents(d)))
+            continue
         pages = page_counts(dossier_docs(d)) if d.single_file else None
         first = 1
         documents = []
@@ -127,13 +137,30 @@ def manifest(spec: CampaignSpec) -> dict:
             "expected_grade": d.expected_grade,
             "expected_vetoed": d.expected_vetoed,
         })
+    if spec.types != DEFAULT_TYPES:  # every dossier names its own checklist
+        for entry in dossiers:
+            entry.setdefault("checklist", "penalty-general")
     return {
         "version": MANIFEST_VERSION, "generator": MANIFEST_GENERATOR, "seed": spec.seed, "year": spec.year,
-        "styles": spec.styles, "checklist": "penalty-general", "params": spec.params,
+        "styles": spec.styles, "checklist": "penalty-general" if spec.types == DEFAULT_TYPES else "by-dossier",
+        "params": spec.params,
         "units": [{"name": u.name, "agency": u.agency, "code": u.code, "register_file": u.register_file,
                    "officers": [[o.name, o.cert_no] for o in u.officers]} for u in spec.units],
         "dossiers": dossiers,
     }
+
+
+def _documents(d: TypedDossierSpec) -> list[dict]:
+    pages = page_counts(dossier_docs(d)) if d.single_file else None
+    first, out = 1, []
+    for i, s in enumerate(d.documents):
+        entry = {"kind": str(s.kind), "role": s.role, "title": s.title, "file": s.file, "format": s.format,
+                 "scanned": s.scanned, "date": _iso(s.date)}
+        if pages is not None:
+            entry["pages"] = [first, first + pages[i] - 1]
+            first += pages[i]
+        out.append(entry)
+    return out
 
 
 def write_manifest(spec: CampaignSpec, path: Path) -> None:

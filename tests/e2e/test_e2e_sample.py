@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from reports.contract_csv import CASES_COLUMNS, FINDINGS_COLUMNS, PROBLEMS_COLUMNS
-from tests.paths import SAMPLE_DOSSIERS, SAMPLE_MANIFEST
+from tests.paths import SAMPLE_DOSSIERS, SAMPLE_MANIFEST, SAMPLE_MIXED_MANIFEST
 
 pytestmark = pytest.mark.slow
 
@@ -75,8 +75,9 @@ def test_run_json_records_checklist_and_counts(demo_out, manifest):
     run = json.loads((demo_out / "run.json").read_text(encoding="utf-8"))
     assert run["checklist"]["id"] == "penalty-general"
     assert len(run["checklist"]["content_hash"]) == 64
-    assert run["counts"]["dossiers"] == len(manifest["dossiers"])
-    assert run["counts"]["units"] == len(manifest["units"])
+    mixed = json.loads(SAMPLE_MIXED_MANIFEST.read_text(encoding="utf-8"))  # the unit of mixed case types
+    assert run["counts"]["dossiers"] == len(manifest["dossiers"]) + len(mixed["dossiers"])
+    assert run["counts"]["units"] == len(manifest["units"]) + len(mixed["units"])
     assert run["campaign"] == "示例评查活动"
     assert set(run["timings"]["phases"]) >= {"discover", "process", "finish"}
     assert set(run["timings"]["finish_jobs"]) == {"validate", "charts", "history", "scorecard", "documents"}
@@ -84,7 +85,8 @@ def test_run_json_records_checklist_and_counts(demo_out, manifest):
 
 
 def test_one_row_per_dossier(cases, manifest):
-    assert set(cases) == {d["dossier_id"] for d in manifest["dossiers"]}
+    mixed = json.loads(SAMPLE_MIXED_MANIFEST.read_text(encoding="utf-8"))
+    assert set(cases) == {d["dossier_id"] for d in manifest["dossiers"] + mixed["dossiers"]}
 
 
 def test_extracted_dates_officers_and_case_numbers(cases, manifest):
@@ -174,3 +176,18 @@ def test_a_fresh_scorecard_can_be_applied(demo_out, cases, findings, tmp_path):
     before = cases[target["dossier_id"]]
     assert float(after[target["dossier_id"]]["raw_score"]) == \
         float(before["raw_score"]) + float(target["points_deducted"])
+
+
+def test_the_mixed_unit_is_routed_and_scored_as_its_manifest_says(cases, findings):
+    """The demo's unit of mixed case types: each file's type, its standard, and every item as the truth says."""
+    mixed = json.loads(SAMPLE_MIXED_MANIFEST.read_text(encoding="utf-8"))
+    wrong = []
+    for d in mixed["dossiers"]:
+        row = cases[d["dossier_id"]]
+        if (row["case_type"], row["procedure"], row["checklist"]) != (d["case_type"], d["procedure"], d["checklist"]):
+            wrong.append((d["dossier_id"], row["case_type"], row["procedure"], row["checklist"]))
+        for code, want in d["expected"].items():
+            got = findings[(d["dossier_id"], code)]["status"]
+            if got != want:
+                wrong.append((d["dossier_id"], code, want, got))
+    assert not wrong, wrong
