@@ -77,17 +77,21 @@ def _render_decisions(decisions, campaign: Path) -> dict[str, tuple[object, str]
     return placed
 
 
-def review_campaign(campaign: Path, checklist_source: str = "penalty-general"):
-    """Every dossier of `campaign` reviewed in this process by the pipeline's own stage: id -> outcome."""
+def review_campaign(campaign: Path, checklist_source: str = "penalty-general", route_key: str = ""):
+    """Every dossier of `campaign` reviewed in this process by the pipeline's own stage: id -> outcome.
+
+    The checklist scores the dossiers of one case type (`route_key`, e.g. penalty/summary or license; default
+    general-procedure penalties), routed as a campaign routes them: a dossier read as another type is unscored."""
     from ingest.discover import discover_campaign
     from pipelines.stages import review_dossier
     from scoring.checklist import load_checklist
     from scoring.routing import RoutePlan
 
     checklist = load_checklist(checklist_source)
+    plan = RoutePlan.of({route_key: checklist}) if route_key else RoutePlan.single(
+        checklist_source, checklist.content_hash)
     inventory = discover_campaign(campaign)
-    return {ref.dossier_id: review_dossier(ref, RoutePlan.single(checklist_source, checklist.content_hash))
-            for ref in inventory.dossiers}
+    return {ref.dossier_id: review_dossier(ref, plan) for ref in inventory.dossiers}
 
 
 def _cases_row(result) -> dict[str, str]:
@@ -228,7 +232,7 @@ def measure_typed(work: Path, corpus: str) -> TypedRun:
     for folder in sorted(p.parent for p in root.glob("*/dossier.yaml")):
         render_dossier(folder, campaign / UNIT)
         labels[f"{UNIT}/{folder.name}"] = yaml.safe_load((folder / "expect.yaml").read_text(encoding="utf-8"))
-    outcomes = review_campaign(campaign, checklist_id)
+    outcomes = review_campaign(campaign, checklist_id, f"{case_type}/{procedure}" if procedure else case_type)
     checklist = load_checklist(checklist_id)
     run = TypedRun(corpus, checklist_id, Findings(veto_items={i.code for i in checklist.items if i.veto}))
     for dossier_id, expect in sorted(labels.items()):

@@ -54,6 +54,16 @@ _LICENSE_TITLES: list[tuple[DocKind, str]] = [
     (DocKind.LICENSE_CERTIFICATE, r"[\u4e00-\u9fff]{0,14}许可证(件)?(\((正本|副本|复印件)\))?"),
 ]
 
+# The sector word some form books put before a title (林业行政处罚决定书, 税务行政处罚决定书): a closed list, so
+# that body text ending in a title (…现送达行政处罚决定书) is never taken for one.
+_SECTOR = (
+    "公安交通管理|公安交通|林业|草原|税务|水|水务|水利|海事|渔业|渔政|公安|交通|交通运输|公路|道路运输|港航|卫生|卫生健康|文化|文化市场|旅游|"
+    "广播电视|新闻出版|版权|城市管理|城管|市场监督管理|市场监管|工商|质量技术监督|质监|食品药品|药品|价格|物价|安全生产|"
+    "环境|环境保护|生态环境|国土资源|自然资源|规划|住房和城乡建设|建设|人力资源和社会保障|劳动保障|教育|民政|统计|"
+    "气象|地震|烟草专卖|盐业|邮政|通信|电力|能源|海洋|测绘|消防|应急管理|农业|农业农村|畜牧|兽医|植物检疫|粮食|"
+    "档案|体育|商务|知识产权|专利|医疗保障|保险|证券|海关|检验检疫"
+)
+
 # Ordered: the first pattern that matches wins, so specific titles come before the general ones.
 _TITLES: list[tuple[DocKind, str]] = [
     # 行政许可 (checklist-licensing.md), titles of the provinces' and ministries' template books (河南 2016, 云南,
@@ -92,8 +102,10 @@ _TITLES: list[tuple[DocKind, str]] = [
     # 违法行为通知书: the 交通运输 form book's notice of the intended penalty
     (DocKind.PENALTY_NOTICE, r"(不予)?行政处罚(决定)?(事先)?(\(听证\))?告知(书|单)|(行政处罚)?事先告知书|违法行为通知书"),
     # 简易程序: the pre-printed numbered form, also titled 行政处罚决定书（当场）
-    (DocKind.ON_THE_SPOT_DECISION, r"当场(行政)?处罚决定书|(适用)?简易程序(的)?(行政)?处罚决定书|(行政)?处罚决定书\((当场|简易程序)\)"),
-    (DocKind.DECISION, r"(不予)?行政处罚决定书|处罚决定书"),
+    (DocKind.ON_THE_SPOT_DECISION, rf"({_SECTOR})?(当场(行政)?处罚决定书|(适用)?简易程序(的)?(行政)?处罚决定书)|"
+                                   r"(行政)?处罚决定书\((当场|简易程序)\)"),
+    # a sector's own decision form: 林业行政处罚决定书, 税务行政处罚决定书, 水行政处罚决定书 …
+    (DocKind.DECISION, rf"(不予)?({_SECTOR})?行政处罚决定书|处罚决定书"),
     (DocKind.SUMMARY_FILING_RECORD, r"(行政处罚)?(简易程序|当场(行政)?处罚)(案件|决定)?备案(登记)?(表|单|记录|台账)|(行政处罚)?(决定)?备案(登记)?(表|记录)"),
     (DocKind.AV_RECORD_INDEX, r"(执法)?(全过程)?(音像|音视频|视音频|录音录像)(记录)?(资料)?(清单|登记表|目录|存储记录)|执法记录仪(使用|存储)?(登记|记录)(表|单)?"),
     (DocKind.SERVICE_RECEIPT, r"(文书|法律文书)?送达(回证|回执|地址确认书|公告)|(邮寄|邮件)(送达)?(凭证|回执|详情单)|"

@@ -20,7 +20,7 @@ from ingest.normalize import fold
 
 _GROUPS: dict[str, tuple[str, ...]] = {
     "name": ("当事人名称", "当事人姓名", "当事人(单位)", "当事人(个人)", "当事人", "被处罚人", "被处罚单位",
-             "被处罚人名称", "被处罚人姓名", "被处罚单位名称",
+             "被处罚人名称", "被处罚人姓名", "被处罚单位名称", "被处罚行为人",
              # the combined label of forms that serve both kinds of party
              "当事人姓名或者单位名称", "当事人姓名或单位名称", "当事人名称或者姓名", "当事人名称或姓名",
              "姓名或者名称", "姓名或名称", "名称或者姓名", "名称或姓名", "单位名称或姓名", "单位名称(姓名)",
@@ -28,7 +28,7 @@ _GROUPS: dict[str, tuple[str, ...]] = {
     "trade": ("个体工商户名称", "个体工商户字号", "字号名称", "字号", "商号", "店名", "店铺名称"),
     "person": ("姓名",),
     "org_id": ("统一社会信用代码", "社会统一信用代码", "社会信用代码", "信用代码", "营业执照注册号", "营业执照号码", "营业执照号",
-               "注册号", "组织机构代码"),
+               "注册号", "组织机构代码", "纳税人识别号"),
     # a licence named with its number (营业执照 9111…, 娱乐经营许可证 1398…): the number may be shorter than a code
     "licence_id": ("主体资格证件名称及号码", "主体资格证照名称及号码", "证照名称及号码", "证照名称及编号",
                    "证照(证件)名称及编号", "证照(证件)名称及号码", "证件名称及编号", "证件名称及号码"),
@@ -82,8 +82,9 @@ _TRAILING_NOTE = re.compile(r"\s*[(（](?P<note>[^()（）]*)[)）]\s*$")
 # "社会统一信用代码：…" is a label nobody listed, not a salutation: a salutation names a party, never a field
 _LABEL_WORD_END = re.compile(r"(?:代码|号码|编号|证号|名称|地址|住所|住址|电话|代表人|负责人|经营者|当事人|性别|民族|职务|"
                              r"邮编|场所|日期|时间|联系人|代理人|见证人|记录人|签收人|经办人|承办人|送达人|人员)$")
-# "X公司（统一社会信用代码：…）：" — a salutation whose code is written in brackets after the name
-_SALUTATION_NOTE = re.compile(r"^\s*(?P<name>[^:：,，。；;、\s()]{2,50})\s*\([^()]*\)\s*[:：]\s*$")
+# "X公司（统一社会信用代码：…）：" — a salutation whose code is written in brackets after the name, or after its
+# colon ("X公司：（纳税人识别号：…）", as tax decisions write it)
+_SALUTATION_NOTE = re.compile(r"^\s*(?P<name>[^:：,，。；;、\s()]{2,50})\s*(?:\([^()]*\)\s*[:：]|[:：]\s*\([^()]*\))\s*$")
 _BODY_START = re.compile(r"经查|现查明|违法事实|本机关于|本局于|我局于|本机关在|一、|你(?:单位|公司|店)?于")
 _CODE = re.compile(r"[0-9A-Za-z*×＊]{15,18}")
 _LICENCE_NO = re.compile(r"(?<![0-9A-Za-z*×＊])(?=[0-9A-Za-z*×＊]*\d{4})[0-9A-Za-z*×＊\-]{8,20}")

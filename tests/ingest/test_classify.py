@@ -243,3 +243,21 @@ def test_a_second_document_on_the_same_page_or_after_a_series_heading_is_split_o
     doc = Document("x.pdf", "pdf", blocks=[TextBlock(t, Position(page=p)) for p, t in lines], page_count=2)
     assert [p.kind for p in split_documents(doc)] == [DocKind.CLOSING_APPROVAL, DocKind.REMARKS,
                                                       DocKind.INQUIRY_RECORD]
+
+
+@pytest.mark.parametrize(("line", "title"), [
+    ("林业行政处罚决定书", "林业行政处罚决定书"),  # a sector's own form book names its decision so
+    ("某某县税务局稽查局税务行政处罚决定书", "税务行政处罚决定书"),
+    ("水行政处罚决定书 某水罚字〔2024〕3号", "水行政处罚决定书"),
+])
+def test_a_sector_word_before_the_title_keeps_it_a_decision(line: str, title: str) -> None:
+    assert match_title(line) == (DocKind.DECISION, title)
+
+
+@pytest.mark.parametrize("line", ["现送达行政处罚决定书", "请签收行政处罚决定书", "附件：不予行政处罚决定书"])
+def test_body_text_ending_in_a_title_is_no_title(line: str) -> None:
+    assert match_title(line) is None
+
+
+def test_a_sector_word_before_an_on_the_spot_title_keeps_it_on_the_spot() -> None:
+    assert match_title("公安交通管理简易程序处罚决定书") == (DocKind.ON_THE_SPOT_DECISION, "公安交通管理简易程序处罚决定书")

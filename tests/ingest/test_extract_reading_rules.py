@@ -186,3 +186,28 @@ def test_a_decision_without_heading_names_its_agency_where_its_officers_act():
     assert facts.agency is not None and facts.agency.value == "某某县文化和旅游局"
     facts = extract_document(_doc(["当事人：某某网吧", "2024年5月2日，我局执法人员对当事人进行检查。"], fmt="docx"))
     assert facts.agency is None
+
+
+def test_sector_forms_name_the_party_their_own_way():
+    # 林业 form books: 被处罚行为人; 税务: the salutation with the taxpayer's number in brackets
+    forest = parse_party(["被处罚行为人:李某某      性别:男     民族:汉", "身份证号码:430111198001011234"])
+    assert forest is not None and forest.name.value == "李某某"
+    tax = parse_party(["某某家具有限公司：（纳税人识别号：331021770742916）", "我局于2015年6月17日对你单位进行了检查"])
+    assert tax is not None and tax.name.value == "某某家具有限公司" and tax.party_id.value == "331021770742916"
+
+
+def test_officers_named_by_their_sector_title():
+    # 卫生 forms sign as 卫生监督员, traffic police as 交通警察 with a 警号; the title in running text names nobody
+    hits = find_officers_in_lines(["卫生监督员签名：钟某（执法证号：3201150020）　林某某（执法证号：3201150033）"])
+    assert [(h.name, h.cert) for h in hits] == [("钟某", "3201150020"), ("林某某", "3201150033")]
+    hits = find_officers_in_lines(["处罚地点：某某路口　　交通警察：张某（警号012345）"])
+    assert [(h.name, h.cert) for h in hits] == [("张某", "012345")]
+    assert find_officers_in_lines(["交通警察已当场口头告知被处罚人违法事实"]) == []
+
+
+def test_collection_on_the_spot_said_in_words():
+    from ingest.extract.facts_on_the_spot import _COLLECTED
+
+    assert _COLLECTED.search("依据《某法》第一百零八条第二款当场收缴罚款，并出具罚没款收据")
+    assert _COLLECTED.search("已当场收缴罚款") and _COLLECTED.search("当场收缴罚款50元")
+    assert not _COLLECTED.search("执法人员可以当场收缴罚款，并出具收据")  # what the law allows, not what was done
