@@ -102,6 +102,7 @@ REVIEW_ERROR_ZH: dict[str, str] = {
     "no_reason": "{where}：改动结论须填写复核理由",
     "no_reviewer": "{where}：改动结论须填写复核人",
     "veto_not_allowed": "{where}：项目“{item}”不是否决项，不能改为否决",
+    "section_item": "{where}：项目“{item}”属于附加评查部分，单独计分、不计入案卷得分，不能在此复核",
     "veto_item_points": "{where}：项目“{item}”是否决项，只能改为否决、通过或不适用",
     "what": "评查表",
     "missing_column": "{where}：缺少列“{value}”",
