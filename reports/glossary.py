@@ -170,6 +170,8 @@ TREND_ZH: dict[str, str] = {
     "previous_cases": "上次评查案卷数",
     "sheet_campaigns": "评查活动",
     "sheet_averages": "单位平均分",
+    "sheet_type_averages": "分类型平均分",  # campaigns of several case types only
+    "case_type": "案件类型",
     "sheet_grades": "等次构成",
     "sheet_problems": "主要问题",
     "sheet_categories": "类别扣分",

@@ -47,7 +47,8 @@ from reports.review_integrity import (
     meta_seal,
     row_key,
 )
-from reports.scorecard import DETAILS_SHEET, META_SHEET, SECTION_CODE
+from reports.scorecard import DETAILS_SHEET, META_SHEET
+from reports.scorecard_types import SECTION_CODE
 from scoring.checklist import Checklist, ChecklistError
 from scoring.glossary import FINDING_ZH, Status
 from scoring.model import Override

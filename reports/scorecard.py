@@ -35,7 +35,15 @@ from reports.scorecard_machine import (
     veto_items,
     write_review_changes,
 )
-from reports.summary import failed, status_label, top_problems, unit_ranking, unit_type_averages
+from reports.scorecard_types import (
+    SECTION_CODE,
+    section_rows,
+    standard_text,
+    unit_type_line,
+    with_standard,
+    write_type_averages,
+)
+from reports.summary import failed, status_label, top_problems, unit_ranking
 from reports.xlsx import (
     BOLD,
     WRAP,
@@ -66,9 +74,6 @@ DETAILS_SHEET = TERMS_ZH["details"]
 PROBLEMS_SHEET = TERMS_ZH["problems"]
 README_SHEET = TERMS_ZH["readme"]
 RESERVED_SHEETS = (SUMMARY_SHEET, DETAILS_SHEET, PROBLEMS_SHEET, README_SHEET, META_SHEET)
-# A supplement's row on 评查明细 shows its item as <supplement id>/<code>: its own section, never reviewed there.
-SECTION_CODE = "/"
-STANDARD_COLUMN = ("checklist", 22)  # 评查标准: after 评查类别 (评查明细) and 当事人 (unit sheets), several types only
 
 # 评查明细 columns: identifier, width. Identifiers are FINDING_ZH keys; reviewer columns come last.
 DETAIL_COLUMNS: tuple[tuple[str, float], ...] = (
@@ -85,14 +90,6 @@ UNIT_COLUMNS: tuple[tuple[str, float], ...] = (
     ("reviewers", 16),
 )  # fmt: skip
 TOP_DEDUCTIONS_PER_FILE = 3
-
-
-def _with_standard(columns: tuple[tuple[str, float], ...], after: str, shown: bool) -> tuple[tuple[str, float], ...]:
-    """`columns` with 评查标准 after the column `after` when `shown` (a run of several standards)."""
-    if not shown:
-        return columns
-    at = [key for key, _ in columns].index(after) + 1
-    return (*columns[:at], STANDARD_COLUMN, *columns[at:])
 
 
 def _with_machine(columns: tuple[tuple[str, float], ...], machine: tuple[tuple[str, float], ...], before: str,
@@ -145,7 +142,7 @@ def _write_summary(ws: BufferedSheet, data: RunData, ranking: pd.DataFrame, char
         (TERMS_ZH["files_reviewed"], len(data.cases)),
     ]
     if data.multi_type:  # each standard with the type of files it scored
-        meta[1:5] = [(TYPE_REPORT_ZH["standard_of"].format(type=data.standard_label(cid)), _standard_text(data, cid))
+        meta[1:5] = [(TYPE_REPORT_ZH["standard_of"].format(type=data.standard_label(cid)), standard_text(data, cid))
                      for cid in data.standards()]
     row = 3
     for label, value in meta:
@@ -183,7 +180,7 @@ def _write_summary(ws: BufferedSheet, data: RunData, ranking: pd.DataFrame, char
             put(ws, row, col, value).font = BOLD
         ws.cell(row=row, column=4).number_format = "0.00"
     if data.multi_type and len(ranking):
-        row = _write_type_averages(ws, data, ranking["unit"].tolist(), row + 2)
+        row = write_type_averages(ws, data, ranking["unit"].tolist(), row + 2, SECTION)
     ws.freeze_panes = None
 
     row += 2
@@ -213,42 +210,6 @@ def _write_summary(ws: BufferedSheet, data: RunData, ranking: pd.DataFrame, char
     print_setup(ws, f"{ranking_header}:{ranking_header}")
 
 
-def _standard_text(data: RunData, checklist_id: str) -> str:
-    checklist = data.checklists.get(checklist_id)
-    if checklist is None:
-        return checklist_id
-    return TYPE_REPORT_ZH["standard_text"].format(title=checklist.title, id=checklist.id, version=checklist.version)
-
-
-def _write_type_averages(ws: BufferedSheet, data: RunData, units: list[str], row: int) -> int:
-    """各单位分类型平均分: per unit, each standard's files and average, and the overall average of its scored
-    files (files no checklist scored count in none). Returns the last row written."""
-    standards = data.standards()
-    table = unit_type_averages(data.cases, standards, units)
-    put(ws, row, 1, TYPE_REPORT_ZH["by_type"]).font = SECTION
-    row += 1
-    labels = [TERMS_ZH["unit"]]
-    for cid in standards:
-        name = data.standard_label(cid)
-        labels += [TYPE_REPORT_ZH["type_files"].format(type=name), TYPE_REPORT_ZH["type_average"].format(type=name)]
-    write_header(ws, row, [*labels, TYPE_REPORT_ZH["overall_average"]])
-    for unit, rec in table.iterrows():
-        row += 1
-        values: list = [unit]
-        for cid in standards:
-            values += [int(rec[f"{cid}_files"]), _rounded(rec[cid])]
-        values.append(_rounded(rec["overall"]))
-        for col, value in enumerate(values, start=1):
-            put(ws, row, col, value)
-            if col > 1 and col % 2 == 1 or col == len(values):
-                ws.cell(row=row, column=col).number_format = "0.00"
-    return row
-
-
-def _rounded(value: float) -> float | None:
-    return None if pd.isna(value) else round(float(value), 2)
-
-
 def _top_deductions(findings: pd.DataFrame) -> dict[str, str]:
     """Per dossier: veto items first, then the largest deductions, e.g. 'V03 …（否决）；R17 … -10'."""
     hits = findings[failed(findings)].copy()
@@ -269,19 +230,6 @@ def _top_deductions(findings: pd.DataFrame) -> dict[str, str]:
     return out
 
 
-def _unit_type_line(cases: pd.DataFrame, standards: dict[str, tuple[str, str]]) -> str:
-    """'行政处罚（一般程序）平均分 85.00（2卷）　行政许可平均分 90.00（1卷）' for the unit's scored files."""
-    table = unit_type_averages(cases, list(standards), sorted(set(cases["unit"])))
-    parts = []
-    for cid, (label, _title) in standards.items():
-        files = int(table[f"{cid}_files"].iloc[0]) if len(table) else 0
-        if files:
-            parts.append(TYPE_REPORT_ZH["unit_line"].format(
-                type=TYPE_REPORT_ZH["type_average"].format(type=label), average=f" {table[cid].iloc[0]:.2f}",
-                files=files))
-    return "　".join(parts)
-
-
 def _write_unit(ws: BufferedSheet, unit: str, cases: pd.DataFrame, rank_row: pd.Series | None,
                 top: dict[str, str], reviewers: dict[str, list[str]] | None = None,
                 changed: set[str] | None = None, standards: dict[str, tuple[str, str]] | None = None) -> None:
@@ -289,14 +237,14 @@ def _write_unit(ws: BufferedSheet, unit: str, cases: pd.DataFrame, rank_row: pd.
     the reviewed ones. `standards` (id -> (type label, title)) for a run of several: each file's 评查标准,
     a file no checklist scored reads 未评分 (its review reason says why)."""
     columns = _with_machine(UNIT_COLUMNS, UNIT_MACHINE_COLUMNS, "vetoed", changed is not None)
-    columns = _with_standard(columns, "party_name", standards is not None)
+    columns = with_standard(columns, "party_name", standards is not None)
     ws["A1"] = unit
     ws["A1"].font = TITLE
     if rank_row is not None:
         ws["A2"] = (f"{TERMS_ZH['rank']} {rank_row['rank']}　{TERMS_ZH['average_score']} "
                     f"{rank_row['average']:.2f}　{TERMS_ZH['files_reviewed']} {rank_row['files']}")
         if standards is not None:
-            ws["A2"] = ws["A2"].value + "　" + _unit_type_line(cases, standards)
+            ws["A2"] = ws["A2"].value + "　" + unit_type_line(cases, standards)
     header_row = 4
     labels = [ELEMENT_ZH.get(key) or TERMS_ZH.get(key) or REPORT_ZH[key] for key, _ in columns]
     write_header(ws, header_row, labels)
@@ -333,10 +281,10 @@ def _write_details(sheet, data: RunData) -> None:
     """评查明细 on a write-only workbook's `sheet`, streamed: the header row is laid out, then each finding is
     written as it is formatted."""
     findings = joined_findings(data)  # each file's supplements' rows after its own
-    section = _section_rows(data, findings)
+    section = section_rows(data, findings)
     reviewed = is_reviewed(data)
     columns = _with_machine(DETAIL_COLUMNS, DETAIL_MACHINE_COLUMNS, "override_status", reviewed)
-    columns = _with_standard(columns, "category", data.multi_type or bool(section.any()))
+    columns = with_standard(columns, "category", data.multi_type or bool(section.any()))
     shown_standard = "checklist" in dict(columns)
     vetoes = veto_items(data) if reviewed else set()
     keys = [key for key, _ in columns]
@@ -405,13 +353,6 @@ def _write_details(sheet, data: RunData) -> None:
     dv_points.add(f"{points_col}2:{points_col}{max(last, 2)}")
     header.add_data_validation(dv_points)
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(keys))}{max(last, 1)}"
-
-
-def _section_rows(data: RunData, findings: pd.DataFrame) -> pd.Series:
-    """Which rows of `findings` (joined_findings) are a supplement's section, not the file's own items."""
-    own = findings["dossier_id"].map(data.case_checklist_ids())
-    return (own.notna() & (own != "") & (findings["checklist"] != "") & (findings["checklist"] != own)).reset_index(
-        drop=True)
 
 
 def _write_problems(ws: BufferedSheet, problems: pd.DataFrame) -> None:

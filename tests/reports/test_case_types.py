@@ -60,9 +60,9 @@ def mixed(prefect_harness, tmp_path_factory) -> dict:
     odd.mkdir()
     make_docx(odd / "工作记录.docx", ["工作记录", "2025年3月3日，对辖区商户进行走访。"])
     review_campaign(dossiers=str(campaign), out=str(root / "out"), campaign="多类型评查", workers_count=2,
-                    history=None)
+                    history=str(root / "history.db"))
     titles = {cid: load_checklist(cid).title for cid in ("penalty-general", "penalty-simple", "license")}
-    return {"out": root / "out", "units": (first.name, second.name), "titles": titles,
+    return {"out": root / "out", "root": root, "units": (first.name, second.name), "titles": titles,
             "ids": {"spot": f"{first.name}/{spot.name}", "license1": f"{first.name}/2025-许可-015",
                     "license2": f"{second.name}/2025-许可-016", "odd": f"{second.name}/{odd.name}"}}
 
@@ -154,3 +154,42 @@ def test_the_review_form_names_each_files_own_standard(mixed):
 
 def test_a_chart_of_averages_per_type(mixed):
     assert (mixed["out"] / "charts" / "avg_score_by_unit_type.png").stat().st_size > 10_000
+
+
+def test_trends_keep_each_units_average_per_type(mixed):
+    from reports.history.trends import compute_trends
+
+    trends = compute_trends(str(mixed["root"] / "history.db"))
+    expected = _expected_averages(mixed["out"])
+    got = {(r["unit"], r["case_type"]): (r["files"], round(r["average"], 2)) for _, r in trends.type_scores.iterrows()}
+    first, second = mixed["units"]
+    assert got[(first, SIMPLE)] == (1, expected[(first, "penalty-simple")])
+    assert got[(second, LICENSE)] == (1, expected[(second, "license")])
+    assert (second, SIMPLE) not in got
+
+
+def test_a_review_of_a_licence_file_is_rescored_by_the_licence_standard(mixed, tmp_path):
+    from pipelines.cli import EXIT_OK, main
+    from scoring.checklist import load_checklist
+
+    license_id = mixed["ids"]["license2"]
+    wb = openpyxl.load_workbook(mixed["out"] / "scorecards.xlsx")
+    ws = wb[DETAILS_SHEET]
+    header = [c.value for c in ws[1]]
+    status_col = header.index("复核结论") + 1
+    row = next(r for r in range(2, ws.max_row + 1)
+               if ws.cell(r, 1).value == license_id and ws.cell(r, header.index("评查结论") + 1).value == "扣分")
+    code = ws.cell(row, 2).value
+    points = float(ws.cell(row, header.index("扣分") + 1).value)
+    item = load_checklist("license").item(code)
+    assert points == item.points  # the licence standard's item, not a penalty item of the same code
+    for offset, value in enumerate(("改为通过", None, "补正后符合要求", "王甲")):
+        ws.cell(row, status_col + offset).value = value
+    wb.save(tmp_path / "copy.xlsx")
+    assert main(["review", "apply", str(tmp_path / "copy.xlsx"), "--out", str(tmp_path / "reviewed")]) == EXIT_OK
+    before = {r["dossier_id"]: r for r in _rows(mixed["out"] / "cases.csv")}[license_id]
+    after = {r["dossier_id"]: r for r in _rows(tmp_path / "reviewed" / "cases.csv")}[license_id]
+    assert after["checklist"] == "license"
+    assert float(after["total_score"]) == float(before["total_score"]) + points
+    audit = _rows(tmp_path / "reviewed" / "audit.csv")
+    assert [(a["dossier_id"], a["item_code"], a["new_status"]) for a in audit] == [(license_id, code, "pass")]
