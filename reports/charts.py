@@ -14,7 +14,7 @@ from matplotlib.figure import Figure
 from reports.fonts import use_cjk_font  # also selects the Agg backend
 from reports.glossary import CHART_ZH
 from reports.loading import RunData
-from reports.summary import deductions_by_category, top_problems, unit_ranking
+from reports.summary import deductions_by_category, top_problems, unit_ranking, unit_type_averages
 from scoring.checklist import Checklist
 from scoring.engine import FULL_SCORE, grade_for
 from scoring.glossary import GRADES_ZH
@@ -25,6 +25,7 @@ GRADE_COLORS = dict(zip(GRADES_ZH, ("#2e7d32", "#1565c0", "#f9a825", "#c62828"),
 PARETO_ITEMS = 15  # deduction items on the Pareto chart
 CHART_FILES = {
     "avg_by_unit": "avg_score_by_unit.png",
+    "avg_by_unit_type": "avg_score_by_unit_type.png",  # a campaign of several case types only
     "grades_by_unit": "grades_by_unit.png",
     "pareto": "top_deductions_pareto.png",
     "heatmap": "deductions_by_category.png",
@@ -63,6 +64,31 @@ def chart_average_by_unit(ranking: pd.DataFrame, checklist: Checklist, path: Pat
     ax.set_xlabel(CHART_ZH["score"])
     ax.set_ylabel(CHART_ZH["unit"])
     ax.set_title(CHART_ZH["avg_by_unit"], fontsize=14, pad=22)
+    ax.grid(axis="x", alpha=0.3)
+    return _save(fig, path)
+
+
+TYPE_COLORS = ("#1565c0", "#ef6c00", "#2e7d32", "#6a1b9a", "#00838f")
+
+
+def chart_average_by_unit_type(table: pd.DataFrame, labels: dict[str, str], path: Path) -> Path:
+    """Grouped horizontal bars: each unit's average per case type's standard (`labels`: id -> type label),
+    best unit on top as in the ranking; a unit without files of a type has no bar for it."""
+    units = table.index.tolist()[::-1]
+    fig, ax = new_figure(figsize=(WIDTH_IN, _height(len(units) * max(len(labels), 1) * 0.6)))
+    height = 0.8 / max(len(labels), 1)
+    for n, (standard, label) in enumerate(labels.items()):
+        values = table[standard].astype(float).to_numpy()[::-1]
+        positions = np.arange(len(units)) + (len(labels) - 1 - n - (len(labels) - 1) / 2) * height
+        bars = ax.barh(positions, np.nan_to_num(values), height=height, label=label,
+                       color=TYPE_COLORS[n % len(TYPE_COLORS)])
+        ax.bar_label(bars, labels=["" if np.isnan(v) else f"{v:.1f}" for v in values], padding=3, fontsize=8)
+    ax.set_yticks(range(len(units)), units)
+    ax.set_xlim(0, FULL_SCORE * 1.1)
+    ax.set_xlabel(CHART_ZH["score"])
+    ax.set_ylabel(CHART_ZH["unit"])
+    ax.set_title(CHART_ZH["avg_by_unit_type"], fontsize=14)
+    ax.legend(ncols=len(labels), loc="upper center", bbox_to_anchor=(0.5, -0.12), frameon=False)
     ax.grid(axis="x", alpha=0.3)
     return _save(fig, path)
 
@@ -176,6 +202,11 @@ def render_campaign_charts(data: RunData, out_dir: Path) -> list[Path]:
     if ranking.empty:
         return written
     written.append(chart_average_by_unit(ranking, data.scoring_checklist(), charts_dir / CHART_FILES["avg_by_unit"]))
+    if data.multi_type:
+        standards = data.standards()
+        table = unit_type_averages(data.cases, standards, ranking["unit"].tolist())
+        written.append(chart_average_by_unit_type(table, {c: data.standard_label(c) for c in standards},
+                                                  charts_dir / CHART_FILES["avg_by_unit_type"]))
     written.append(chart_grades_by_unit(ranking, charts_dir / CHART_FILES["grades_by_unit"]))
     problems = top_problems(data.findings, limit=None)
     if not problems.empty:  # every veto item, and the deduction items deducting most

@@ -31,12 +31,13 @@ from reports.glossary import (
     FILE_NAMES_ZH,
     REPORT_ZH,
     TREND_ZH,
+    TYPE_REPORT_ZH,
 )
 from reports.govdoc import GovDoc
 from reports.loading import RunData, load_run
 from reports.masking import NameMasker, individual_names
 from reports.statutes import cite
-from reports.summary import failed, top_problems, unit_ranking
+from reports.summary import failed, top_problems, unit_ranking, unit_type_averages
 from scoring.glossary import FINDING_ZH, GRADES_ZH, TERMS_ZH
 
 if TYPE_CHECKING:
@@ -71,7 +72,10 @@ def _scope(doc: GovDoc, data: RunData) -> None:
     checklist = data.run.checklist
     units = data.cases["unit"].nunique()
     text = CIRCULAR_ZH["scope"].format(units=units, files=len(data.cases)) + _sampling_text(data)
-    if checklist.title or checklist.id:
+    if data.multi_type:  # each type by its own standard
+        titles = "》《".join(data.standard_title(cid) for cid in data.standards())
+        text += CIRCULAR_ZH["method"].format(title=titles)
+    elif checklist.title or checklist.id:
         text += CIRCULAR_ZH["method"].format(title=checklist.title or CIRCULAR_ZH["standard_default"])
     if len(data.audit):
         text += CIRCULAR_ZH["review_note"].format(n=len(data.audit))
@@ -110,10 +114,57 @@ def _results(doc: GovDoc, data: RunData, charts: Sequence[tuple[Path, str]]) -> 
     if vetoed:
         text += CIRCULAR_ZH["vetoed"].format(n=vetoed)
     doc.para(text)
+    if data.multi_type:
+        _by_type(doc, data)
     if charts:
         doc.heading(CIRCULAR_ZH["h_charts"], level=2)
         for n, (path, title) in enumerate(charts, start=1):
             doc.picture(path, DOC_ZH["figure"].format(n=n, title=title))
+
+
+def type_sentences(data: RunData) -> list[str]:
+    """One sentence per standard of the run: its files, the average and the grades of its scored files; then
+    the files no standard scored."""
+    out = []
+    for cid in data.standards():
+        files = data.cases[data.cases["checklist"] == cid]
+        graded = files[files["grade"].isin(GRADES_ZH)]
+        label = data.standard_label(cid)
+        if graded.empty:
+            out.append(TYPE_REPORT_ZH["type_no_scored"].format(type=label, files=len(files)))
+            continue
+        grades = "，".join(CIRCULAR_ZH["grade_part"].format(grade=g, files=int((graded["grade"] == g).sum()),
+                                                            share=fmt_share(int((graded["grade"] == g).sum()),
+                                                                            len(graded)))
+                          for g in GRADES_ZH if (graded["grade"] == g).any())
+        out.append(TYPE_REPORT_ZH["type_sentence"].format(
+            type=label, files=len(files), title=data.standard_title(cid),
+            average=fmt_number(round(float(graded["total_score"].mean()), 2)), grades=grades))
+    unscored = int((data.cases["checklist"] == "").sum())
+    if unscored:
+        out.append(TYPE_REPORT_ZH["unscored_sentence"].format(n=unscored))
+    return out
+
+
+def type_table_rows(data: RunData) -> tuple[list[str], list[list[str]]]:
+    """Headers and rows of the units' averages per type (— where a unit has no scored file of the type)."""
+    standards = data.standards()
+    table = unit_type_averages(data.cases, standards, unit_ranking(data.cases)["unit"].tolist())
+    headers = [TERMS_ZH["unit"], *(TYPE_REPORT_ZH["type_average"].format(type=data.standard_label(c))
+                                   for c in standards), TYPE_REPORT_ZH["overall_average"]]
+    rows = [[str(unit), *(_shown(rec[c]) for c in standards), _shown(rec["overall"])] for unit, rec in table.iterrows()]
+    return headers, rows
+
+
+def _shown(value: float) -> str:
+    return "—" if pd.isna(value) else fmt_number(round(float(value), 2))
+
+
+def _by_type(doc: GovDoc, data: RunData) -> None:
+    doc.para(TYPE_REPORT_ZH["by_type_intro"].format(n=len(data.standards())) + "".join(type_sentences(data)))
+    doc.para(TYPE_REPORT_ZH["type_table_intro"])
+    headers, rows = type_table_rows(data)
+    doc.table(headers, rows)
 
 
 def _examples(hits: pd.DataFrame) -> str:
@@ -139,9 +190,10 @@ def problem_table(data: RunData) -> pd.DataFrame:
     vetoes = problems[problems["vetoes"] > 0]
     deductions = problems[problems["vetoes"] == 0].head(PROBLEM_TABLE)
     hits = data.findings[failed(data.findings)].merge(data.cases[["dossier_id", "unit"]], on="dossier_id")
-    units = hits.groupby("item_code")["unit"].agg(lambda u: list(dict.fromkeys(u)))
+    units = hits.groupby(["checklist", "item_code"])["unit"].agg(lambda u: list(dict.fromkeys(u)))
     table = pd.concat([vetoes, deductions], ignore_index=True)
-    return table.assign(units=table["item_code"].map(units))
+    return table.assign(units=[units.get((c, code), []) for c, code in zip(table["checklist"], table["item_code"],
+                                                                           strict=True)])
 
 
 def _problem_text(n: int, row: pd.Series, rationale: str, statute: str, examples: str) -> str:
@@ -169,7 +221,7 @@ def _problems(doc: GovDoc, data: RunData) -> None:
           str(len(r["units"])), CIRCULAR_ZH["veto_points"] if r["vetoes"] else fmt_number(r["points"])]
          for i, (_, r) in enumerate(table.iterrows(), start=1)],
     )
-    items = {item.code: item for item in data.checklist.items} if data.checklist is not None else {}
+    items = {(c.id, item.code): item for c in data.checklists.values() for item in c.items}
     hits = data.findings[failed(data.findings)].merge(
         data.cases[["dossier_id", "unit", "case_no", "party_name"]], on="dossier_id")
     vetoes, deductions = table[table["vetoes"] > 0], table[table["vetoes"] == 0].head(PROBLEM_DETAILS)
@@ -180,9 +232,10 @@ def _problems(doc: GovDoc, data: RunData) -> None:
         doc.heading(heading.format(n=CHINESE_NUMERALS[n - 1] if not vetoes.empty else CHINESE_NUMERALS[0]),
                     level=2)
         for i, (_, row) in enumerate(rows.iterrows(), start=1):
-            item = items.get(row["item_code"])
+            item = items.get((row["checklist"], row["item_code"]))
+            same = (hits["item_code"] == row["item_code"]) & (hits["checklist"] == row["checklist"])
             doc.para(_problem_text(i, row, item.rationale if item else "", cite(item.statute) if item else "",
-                                   _examples(hits[hits["item_code"] == row["item_code"]])))
+                                   _examples(hits[same])))
 
 
 def _recurrence(doc: GovDoc, trends: Trends) -> None:

@@ -106,11 +106,13 @@ def _blank_to_none(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.astype(object).where(frame != "", None)
 
 
-def prepare_cases(raw: pd.DataFrame, checklist: Checklist | None) -> pd.DataFrame:
+def prepare_cases(raw: pd.DataFrame, checklist: Checklist | None,
+                  others: dict[str, Checklist] | None = None) -> pd.DataFrame:
     """cases.csv as read (all text) -> the frame the cases suite validates, with derived columns.
 
-    The grade each file should have comes from the run's checklist (scoring.engine.case_grade); without
-    one, grades are left unchecked."""
+    The grade each file should have comes from the checklist that scored it (`others` by id, for a campaign of
+    several case types; else the run's `checklist`) by scoring.engine.case_grade; without one, grades are
+    left unchecked."""
     frame = _blank_to_none(raw)
     for column in DATE_COLUMNS:
         frame[day(column)] = pd.to_datetime(raw[column], format="%Y-%m-%d", errors="coerce")
@@ -119,9 +121,11 @@ def prepare_cases(raw: pd.DataFrame, checklist: Checklist | None) -> pd.DataFram
     checker = _credit_checker()
     frame[PARTY_ID_OK] = [checker(v) if v else None for v in raw["party_id"]]
     grades: list[str | None] = []
-    for total, vetoed in zip(frame[num("total_score")], raw["vetoed"], strict=True):
-        known = checklist is not None and pd.notna(total) and vetoed in ("true", "false")
-        grades.append(case_grade(float(total), vetoed == "true", checklist) if known else None)
+    own = raw["checklist"] if "checklist" in raw.columns else pd.Series([""] * len(raw), index=raw.index)
+    for total, vetoed, checklist_id in zip(frame[num("total_score")], raw["vetoed"], own, strict=True):
+        bands = (others or {}).get(checklist_id, checklist)
+        known = bands is not None and pd.notna(total) and vetoed in ("true", "false")
+        grades.append(case_grade(float(total), vetoed == "true", bands) if known else None)
     frame[GRADE_EXPECTED] = grades
     return frame
 

@@ -53,9 +53,28 @@ REPORT_ZH: dict[str, str] = {
     "review_out": "复核结果目录：{path}",
 }
 
+# A campaign of several case types (issue 17): each type's standard, files and averages shown apart.
+TYPE_REPORT_ZH: dict[str, str] = {
+    "by_type": "各单位分类型平均分",
+    "type_files": "{type}案卷数",
+    "type_average": "{type}平均分",
+    "overall_average": "总平均分",
+    "standard_of": "评查标准（{type}）",
+    "standard_text": "《{title}》（{id} {version}）",
+    "unscored": "未评分",
+    "unit_line": "{type}{average}（{files}卷）",
+    "section": "附加评查：{title}",
+    "type_sentence": "{type}案卷{files}卷，依据《{title}》评查，平均分{average}分，{grades}。",
+    "type_no_scored": "{type}案卷{files}卷，均未评分。",
+    "unscored_sentence": "另有{n}卷未配置相应评查标准或无法判定案件类型，未评分，已列入问题文件。",
+    "by_type_intro": "本次评查涉及{n}类案件，分别依据相应的评查标准评查，各类案件情况如下：",
+    "type_table_intro": "各单位分类型平均分如下表（“—”表示该单位无此类案卷）：",
+}
+
 # Chart titles and axis labels.
 CHART_ZH: dict[str, str] = {
     "avg_by_unit": "各单位案卷平均分",
+    "avg_by_unit_type": "各单位分类型案卷平均分",
     "grades_by_unit": "各单位案卷等次分布",
     "pareto": "否决项涉及案卷数与主要扣分项目扣分合计（帕累托图）",
     "pareto_points": "主要扣分项目：各项扣分合计（帕累托图）",
@@ -102,6 +121,7 @@ REVIEW_ERROR_ZH: dict[str, str] = {
     "no_reason": "{where}：改动结论须填写复核理由",
     "no_reviewer": "{where}：改动结论须填写复核人",
     "veto_not_allowed": "{where}：项目“{item}”不是否决项，不能改为否决",
+    "section_item": "{where}：项目“{item}”属于附加评查部分，单独计分、不计入案卷得分，不能在此复核",
     "veto_item_points": "{where}：项目“{item}”是否决项，只能改为否决、通过或不适用",
     "what": "评查表",
     "missing_column": "{where}：缺少列“{value}”",
@@ -150,6 +170,8 @@ TREND_ZH: dict[str, str] = {
     "previous_cases": "上次评查案卷数",
     "sheet_campaigns": "评查活动",
     "sheet_averages": "单位平均分",
+    "sheet_type_averages": "分类型平均分",  # campaigns of several case types only
+    "case_type": "案件类型",
     "sheet_grades": "等次构成",
     "sheet_problems": "主要问题",
     "sheet_categories": "类别扣分",

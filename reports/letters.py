@@ -37,6 +37,11 @@ def statutes_of(checklist: Checklist | None) -> dict[str, str]:
     return {item.code: cite(item.statute) for item in checklist.items} if checklist is not None else {}
 
 
+def statutes_by_checklist(data: RunData) -> dict[str, dict[str, str]]:
+    """checklist id -> statutes_of it, for every checklist of the run ('' -> the primary one's)."""
+    return {"": statutes_of(data.checklist), **{cid: statutes_of(c) for cid, c in data.checklists.items()}}
+
+
 def _case_heading(n: int, case: pd.Series) -> str:
     number = case["case_no"] or CIRCULAR_ZH["no_case_no"]
     return LETTER_ZH["dossier"].format(n=_numeral(n), case_no=number, party=case["party_name"] or "—",
@@ -54,7 +59,7 @@ def _problem(n: int, finding: pd.Series, statutes: dict[str, str]) -> str:
     return text + LETTER_ZH["basis"].format(statute=statutes.get(finding["item_code"]) or LETTER_ZH["no_statute"])
 
 
-def _letter(data: RunData, unit: str, flagged: pd.DataFrame, statutes: dict[str, str], mask: NameMasker,
+def _letter(data: RunData, unit: str, flagged: pd.DataFrame, statutes: dict[str, dict[str, str]], mask: NameMasker,
             campaign: CampaignFile, year: int | None, index: int) -> GovDoc:
     doc = open_document(mask, campaign, campaign.letter_number(year, index))
     doc.title(LETTER_ZH["title"])
@@ -76,7 +81,7 @@ def _letter(data: RunData, unit: str, flagged: pd.DataFrame, statutes: dict[str,
         rows = hits[hits["dossier_id"] == case["dossier_id"]]
         rows = rows.assign(_veto=~rows["veto"]).sort_values("_veto", kind="stable")  # veto items first
         for n, (_, finding) in enumerate(rows.iterrows(), start=1):
-            doc.para(_problem(n, finding, statutes))
+            doc.para(_problem(n, finding, statutes.get(finding["checklist"]) or statutes[""]))
     doc.heading(LETTER_ZH["h_opinions"])
     for key in ("req_1", "req_2", "req_3"):
         doc.para(LETTER_ZH[key].format(days=campaign.rectification_days, organizer=campaign.organizer))
@@ -102,7 +107,7 @@ def write_supervision_letters(out_dir: Path, letters_dir: Path, deadline_days: i
     campaign, year = campaign_and_year(data)
     if deadline_days is not None:
         campaign = campaign.model_copy(update={"rectification_days": deadline_days})
-    statutes = statutes_of(data.checklist)
+    statutes = statutes_by_checklist(data)  # each file's items cite its own standard's statutes
     mask = NameMasker(individual_names(data.cases))  # one per campaign: compiling it is the costly part
     flagged = flagged_cases(data.cases)
     letters_dir = Path(letters_dir)

@@ -2,8 +2,11 @@
 
 The reports layer works only from cases.csv, findings.csv, problems.csv and run.json (output-contract.md),
 so scorecards and charts can be re-made at any time, also after reviewer overrides changed the findings.
-The checklist run.json names is loaded with the run: its items, caps and grade bands are the only ones the
-reports use, so a re-scored or re-graded file follows the same arithmetic as the run (scoring.engine).
+The checklists run.json names are loaded with the run: each file is looked up, re-scored and graded with the
+checklist of its own cases.csv `checklist` (a campaign of several case types has one per type), so a re-scored
+or re-graded file follows the same arithmetic as the run (scoring.engine). Rows of findings.csv under another
+checklist than their file's are a supplement's section (scoring.model.SectionResult): they are kept apart in
+`RunData.sections`, never counted as the file's findings.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -83,6 +87,7 @@ class RunMeta:
 
     campaign: str = ""
     checklist: ChecklistRef = ChecklistRef()
+    checklists: dict[str, ChecklistRef] = field(default_factory=dict)  # by case type key, several types only
     started_at: datetime | None = None
     finished_at: datetime | None = None
     arguments: dict[str, Any] = field(default_factory=dict)
@@ -94,8 +99,10 @@ class RunMeta:
 class RunData:
     """One run's tables as typed DataFrames plus its metadata; `audit` is empty before any review.
 
-    `checklist` is the run's checklist, None when run.json names none that can be loaded (documents that
-    only quote the run still come out); whatever scores or grades asks `scoring_checklist()`.
+    `checklist` is the run's primary checklist, None when run.json names none that can be loaded (documents
+    that only quote the run still come out); `checklists` every checklist of the run by id (supplements too).
+    Whatever scores or grades a file asks `checklist_of(dossier_id)`; `findings` holds each file's own
+    checklist's rows, `sections` the rows of its supplements.
     """
 
     out_dir: Path
@@ -106,13 +113,60 @@ class RunData:
     audit: pd.DataFrame
     fingerprint: str = ""
     checklist: Checklist | None = None
+    checklists: dict[str, Checklist] = field(default_factory=dict)
+    sections: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(FINDING_COLUMNS)))
 
     def with_tables(self, **tables: Any) -> RunData:
         return replace(self, **tables)
 
     def scoring_checklist(self) -> Checklist:
-        """The run's checklist; raises ChecklistError saying why when it cannot be loaded."""
+        """The run's primary checklist; raises ChecklistError saying why when it cannot be loaded."""
         return self.checklist if self.checklist is not None else load_run_checklist(self.run.checklist)
+
+    def checklist_by_id(self, checklist_id: str) -> Checklist:
+        """The run's checklist of that id (a file's cases.csv `checklist`); the primary one for an empty id or
+        a run that used one; raises ChecklistError when it cannot be loaded."""
+        if checklist_id in self.checklists:
+            return self.checklists[checklist_id]
+        primary = self.scoring_checklist()
+        if not checklist_id or checklist_id == primary.id or not self.run.checklists:
+            return primary
+        raise ChecklistError([Issue("run.json", 0, "checklist", f"the run names no checklist {checklist_id}")])
+
+    def checklist_of(self, dossier_id: str) -> Checklist:
+        """The checklist that scored the file (its cases.csv `checklist`)."""
+        ids = self.case_checklist_ids()
+        return self.checklist_by_id(ids.get(dossier_id, ""))
+
+    def case_checklist_ids(self) -> dict[str, str]:
+        return dict(zip(self.cases["dossier_id"], self.cases["checklist"], strict=False))
+
+    def standards(self) -> list[str]:
+        """The checklist ids that scored the run's files, in the order of the run's types (empty: unrouted)."""
+        used = [c for c in dict.fromkeys(self.cases["checklist"]) if c]
+        order = [ref.id for ref in self.run.checklists.values()]
+        return sorted(used, key=lambda c: (order.index(c) if c in order else len(order), used.index(c)))
+
+    @property
+    def multi_type(self) -> bool:
+        """Whether files of the run were scored against more than one standard (reports group by type then)."""
+        return len(self.standards()) > 1
+
+    def standard_label(self, checklist_id: str) -> str:
+        """How a reviewer names the standard of a group of files: the case type(s) it scored in this run
+        (行政处罚（简易程序）), else its title."""
+        from ingest.case_type import type_label
+
+        keys = [key for key, ref in self.run.checklists.items() if ref.id == checklist_id]
+        if keys:
+            return "、".join(type_label(*(key.partition("/")[::2])) for key in keys)
+        checklist = self.checklists.get(checklist_id)
+        return (checklist.title if checklist is not None else "") or checklist_id
+
+    def standard_title(self, checklist_id: str) -> str:
+        """The standard's own title (评查标准 column), else its id."""
+        checklist = self.checklists.get(checklist_id)
+        return (checklist.title if checklist is not None else "") or checklist_id
 
 
 def _read_csv(path: Path, columns: tuple[str, ...]) -> pd.DataFrame:
@@ -150,16 +204,21 @@ def _parse_time(value: Any) -> datetime | None:
         return None
 
 
-def parse_run_json(raw: dict[str, Any]) -> RunMeta:
-    """Typed view of run.json; every key may be missing."""
-    checklist = raw.get("checklist") or {}
+def _ref(checklist: dict[str, Any] | str) -> ChecklistRef:
     if isinstance(checklist, str):
         checklist = {"id": checklist}
-    ref = ChecklistRef(**{k: str(checklist.get(k) or "") for k in ChecklistRef.__slots__})
+    return ChecklistRef(**{k: str(checklist.get(k) or "") for k in ChecklistRef.__slots__})
+
+
+def parse_run_json(raw: dict[str, Any]) -> RunMeta:
+    """Typed view of run.json; every key may be missing."""
+    ref = _ref(raw.get("checklist") or {})
     review = raw.get("review")
+    routes = raw.get("checklists") if isinstance(raw.get("checklists"), dict) else {}
     return RunMeta(
         campaign=str(raw.get("campaign") or ""),
         checklist=ref,
+        checklists={str(key): _ref(value) for key, value in routes.items() if isinstance(value, dict | str)},
         started_at=_parse_time(raw.get("started_at")),
         finished_at=_parse_time(raw.get("finished_at")),
         arguments=dict(raw.get("arguments") or {}),
@@ -189,6 +248,39 @@ def _checklist_or_none(ref: ChecklistRef) -> Checklist | None:
         return load_run_checklist(ref)
     except ChecklistError:
         return None
+
+
+def run_checklists(meta: RunMeta, primary: Checklist | None) -> dict[str, Checklist]:
+    """Every checklist the run used, by id: run.json `checklists` (one per case type), else its single one;
+    each with its supplements. One that cannot be loaded is left out (its files' lookups say why)."""
+    loaded = [primary] if primary is not None else []
+    loaded += [c for c in map(_checklist_or_none, meta.checklists.values()) if c is not None]
+    out: dict[str, Checklist] = {}
+    while loaded:
+        checklist = loaded.pop(0)
+        if checklist.id not in out:
+            out[checklist.id] = checklist
+            loaded += [s.checklist for s in checklist.supplements]
+    return out
+
+
+def split_sections(cases: pd.DataFrame, findings: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """findings.csv's rows as (each file's own checklist's rows, its supplements' rows): a row whose
+    `checklist` is not its file's belongs to a section (a file with no cases.csv row keeps all its rows)."""
+    own = findings["dossier_id"].map(dict(zip(cases["dossier_id"], cases["checklist"], strict=False)))
+    section = own.notna() & (own != "") & (findings["checklist"] != "") & (findings["checklist"] != own)
+    return findings[~section], findings[section]
+
+
+def joined_findings(data: RunData, findings: pd.DataFrame | None = None) -> pd.DataFrame:
+    """findings.csv's rows again: each file's own rows, then its sections' rows, files in cases.csv order."""
+    main = data.findings if findings is None else findings
+    if data.sections.empty:
+        return main
+    both = pd.concat([main, data.sections.reindex(columns=main.columns)], ignore_index=True)
+    order = {d: i for i, d in enumerate(data.cases["dossier_id"])}
+    position = both["dossier_id"].map(order).fillna(len(order))
+    return both.iloc[position.argsort(kind="stable")].reset_index(drop=True)
 
 
 def run_fingerprint(out_dir: Path) -> str:
@@ -228,16 +320,28 @@ def load_run(out_dir: Path, checklist: Checklist | None = None) -> RunData:
     run_path = out_dir / "run.json"
     raw = json.loads(run_path.read_text(encoding="utf-8-sig")) if run_path.exists() else {}
     meta = parse_run_json(raw if isinstance(raw, dict) else {})
+    primary = checklist if checklist is not None else _checklist_or_none(meta.checklist)
+    findings, sections = split_sections(cases, findings)
     return RunData(
         out_dir=out_dir,
         cases=cases,
         findings=findings,
+        sections=sections,
         problems=problems,
         run=meta,
         audit=audit,
         fingerprint=run_fingerprint(out_dir),
-        checklist=checklist if checklist is not None else _checklist_or_none(meta.checklist),
+        checklist=primary,
+        checklists=run_checklists(meta, primary),
     )
+
+
+ChecklistOf = Callable[[str], Checklist]  # dossier_id -> the checklist that scored it
+
+
+def per_file(checklist: Checklist | ChecklistOf) -> ChecklistOf:
+    """A lookup of each file's checklist: a run's `checklist_of`, or one checklist for every file."""
+    return (lambda _dossier_id: checklist) if isinstance(checklist, Checklist) else checklist
 
 
 def format_cell(value: Any) -> str:

@@ -29,9 +29,11 @@ from reports.loading import (
     MACHINE_FINDING_COLUMNS,
     MACHINE_NUMBERS,
     REVIEW_FINDING_COLUMNS,
+    ChecklistOf,
     RunData,
     format_cell,
     load_run,
+    per_file,
     run_fingerprint,
 )
 from reports.rescoring import rescore_dossier
@@ -46,7 +48,8 @@ from reports.review_integrity import (
     row_key,
 )
 from reports.scorecard import DETAILS_SHEET, META_SHEET
-from scoring.checklist import Checklist
+from reports.scorecard_types import SECTION_CODE
+from scoring.checklist import Checklist, ChecklistError
 from scoring.glossary import FINDING_ZH, Status
 from scoring.model import Override
 
@@ -145,7 +148,7 @@ def _err(key: str, **fields: object) -> str:
     return REVIEW_ERROR_ZH[key].format(**fields)
 
 
-def read_overrides(scorecard: Path, checklist: Checklist | None = None,
+def read_overrides(scorecard: Path, checklist: Checklist | ChecklistOf | None = None,
                    known: Mapping[tuple[str, str], int] | None = None) -> list[ReviewEdit]:
     """Every row of 评查明细 whose 复核结论 asks for a change (维持/empty rows are skipped).
 
@@ -158,7 +161,7 @@ def read_overrides(scorecard: Path, checklist: Checklist | None = None,
     fingerprint = checked_meta(scorecard)["fingerprint"]
     if checklist is None:
         base = load_run(locate_base(scorecard))
-        checklist = base.scoring_checklist()
+        checklist = checked_checklists(base)
         known = known if known is not None else known_pairs(base.findings)
     sheet = read_rows(scorecard, DETAILS_SHEET, _DETAIL_COLUMNS, what=REVIEW_ERROR_ZH["what"],
                       producer="pingcha run", error=_sheet_error, strict=False)
@@ -171,7 +174,7 @@ def read_overrides(scorecard: Path, checklist: Checklist | None = None,
     edits: list[ReviewEdit] = []
     seen: set[tuple[str, str]] = set()
     for row in sheet:
-        edit = _read_row(row, checklist, known, seen, problems, fingerprint, formulas)
+        edit = _read_row(row, per_file(checklist), known, seen, problems, fingerprint, formulas)
         if edit is not None:
             edits.append(edit)
     if known is not None:  # rows of the run not in the sheet; not those whose row shows another problem
@@ -200,7 +203,7 @@ def _sheet_error(message: str) -> OverrideError:
     return OverrideError([(DETAILS_SHEET, "", message)])
 
 
-def _read_row(row: Row, checklist: Checklist, known: Mapping[tuple[str, str], int] | None,
+def _read_row(row: Row, checklist: ChecklistOf, known: Mapping[tuple[str, str], int] | None,
               seen: set[tuple[str, str]], problems: list[tuple[str, str, str]], fingerprint: str,
               formulas: Mapping[tuple[int, int], str]) -> ReviewEdit | None:
     value = row.value
@@ -220,11 +223,18 @@ def _read_row(row: Row, checklist: Checklist, known: Mapping[tuple[str, str], in
     if choice is None:
         problem("override_status", "unknown_choice", value=word)
         return None
+    if SECTION_CODE in item_code:  # a supplement's row: shown, not reviewed (its file's total leaves it out)
+        if choice != "keep":
+            problem("override_status", "section_item", item=item_code)
+        return None
     if (dossier_id, item_code) in seen:
         problem("item_code", "duplicate", dossier=dossier_id, item=item_code)
         return None
     seen.add((dossier_id, item_code))
-    rule = checklist.find(item_code)
+    try:
+        rule = checklist(dossier_id).find(item_code)
+    except ChecklistError:
+        rule = None
     if rule is None:
         problem("item_code", "unknown_item", value=item_code)
         return None
@@ -311,7 +321,16 @@ def check_audit_chain(run: RunData) -> None:
         raise OverrideError([("audit.csv", str(broken + 2), _err("audit_broken", where=where))])
 
 
-def apply_overrides_to_run(run: RunData, edits: list[ReviewEdit], checklist: Checklist,
+def checked_checklists(run: RunData) -> ChecklistOf:
+    """The run's lookup of each file's checklist, once every checklist that scored a file loads; raises
+    ChecklistError saying why otherwise (a review is never scored by a guess)."""
+    run.scoring_checklist()
+    for checklist_id in run.standards():
+        run.checklist_by_id(checklist_id)
+    return run.checklist_of
+
+
+def apply_overrides_to_run(run: RunData, edits: list[ReviewEdit], checklist: Checklist | ChecklistOf,
                            at: datetime | None = None, source: str = "") -> RunData:
     """New findings (reviewer's status, auto_status kept), re-scored cases and audit rows appended.
 
@@ -347,7 +366,7 @@ def apply_overrides_to_run(run: RunData, edits: list[ReviewEdit], checklist: Che
         overrides.setdefault(edit.dossier_id, {})[edit.item_code] = Override(
             status=edit.status, points=edit.points, reason=edit.reason, reviewer=edit.reviewer, at=at, veto=edit.veto)
     for dossier_id, decisions in overrides.items():
-        rescore_dossier(cases, findings, dossier_id, decisions, checklist)
+        rescore_dossier(cases, findings, dossier_id, decisions, per_file(checklist)(dossier_id))
     audit_rows = [{
         "time": at.isoformat(timespec="seconds"), "reviewer": edit.reviewer, "dossier_id": edit.dossier_id,
         "item_code": edit.item_code, "old_status": old_status, "new_status": str(findings.at[label, "status"]),

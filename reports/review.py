@@ -21,13 +21,14 @@ import pandas as pd
 
 from reports.charts import render_campaign_charts
 from reports.glossary import REPORT_ZH
-from reports.loading import AUDIT_FILE_COLUMNS, load_run, write_contract_csv
+from reports.loading import AUDIT_FILE_COLUMNS, joined_findings, load_run, write_contract_csv
 from reports.overrides import (
     OverrideError,
     _err,
     apply_overrides_to_run,
     chain_head,
     check_audit_chain,
+    checked_checklists,
     locate_base,
 )
 from reports.review_merge import read_copies
@@ -79,8 +80,8 @@ def write_reviewed_run(scorecards: Path | Sequence[Path], new_out: Path,
     """Apply the 复核 columns of one scorecard, or of several reviewers' copies of it (reports/review_merge.py),
     to the run they were made from; write the reviewed contract files and run.json into new_out.
 
-    Edits are checked against, and files re-scored with, the run's own checklist (run.json); a run whose
-    checklist cannot be loaded is refused with the reason (ChecklistError), never scored by a guess. The
+    Edits are checked against, and files re-scored with, each file's own checklist (run.json, cases.csv
+    `checklist`); a run whose checklists cannot be loaded is refused with the reason (ChecklistError), never scored by a guess. The
     documents, validation, charts and scorecard are the finishing jobs' (apply_review, or the CLI's).
     `prepare` readies new_out once every edit has been read and checked: a refused review writes nothing.
     """
@@ -91,7 +92,7 @@ def write_reviewed_run(scorecards: Path | Sequence[Path], new_out: Path,
         raise OverrideError([("", "", _err("out_is_base", value=new_out))])
     run = load_run(base)
     check_audit_chain(run)
-    checklist = run.scoring_checklist()
+    checklist = checked_checklists(run)
     edits = read_copies(scorecards, checklist, run.findings)
     at = datetime.now().astimezone()
     reviewed = apply_overrides_to_run(run, edits, checklist, at=at, source=scorecards[0].name)
@@ -100,7 +101,7 @@ def write_reviewed_run(scorecards: Path | Sequence[Path], new_out: Path,
         prepare()
     new_out.mkdir(parents=True, exist_ok=True)
     write_contract_csv(reviewed.cases, new_out / "cases.csv")
-    write_contract_csv(reviewed.findings, new_out / "findings.csv")
+    write_contract_csv(joined_findings(reviewed), new_out / "findings.csv")  # supplements' rows as they were
     if (base / "problems.csv").exists():
         shutil.copyfile(base / "problems.csv", new_out / "problems.csv")
     else:

@@ -16,7 +16,7 @@ from docx.shared import Cm
 from ingest.glossary import ELEMENT_ZH
 from reports.contract_csv import fmt_number
 from reports.document_text import location, score_text, sentence
-from reports.glossary import CIRCULAR_ZH, FILE_NAMES_ZH, FORM_ZH
+from reports.glossary import CIRCULAR_ZH, FILE_NAMES_ZH, FORM_ZH, TYPE_REPORT_ZH
 from reports.govdoc import GovDoc
 from reports.loading import RunData, load_run
 from reports.masking import NameMasker, individual_names
@@ -50,15 +50,27 @@ def item_rows(findings: pd.DataFrame) -> list[list[str]]:
     return rows
 
 
+def _standard(data: RunData, case: pd.Series) -> str:
+    """The standard that scored the file: its own (a run of several types), 未评分 when none applied."""
+    if data.multi_type or not case["checklist"]:
+        return data.standard_title(case["checklist"]) if case["checklist"] else TYPE_REPORT_ZH["unscored"]
+    return data.run.checklist.title or CIRCULAR_ZH["standard_default"]
+
+
 def _form(doc: GovDoc, data: RunData, case: pd.Series, findings: pd.DataFrame) -> None:
     doc.title(FORM_ZH["title"])
-    checklist = data.run.checklist.title or CIRCULAR_ZH["standard_default"]
+    checklist = _standard(data, case)
     doc.table((FORM_ZH["field"], FORM_ZH["value"], FORM_ZH["field"], FORM_ZH["value"]), [
         [TERMS_ZH["unit"], case["unit"], ELEMENT_ZH["case_no"], case["case_no"] or CIRCULAR_ZH["no_case_no"]],
         [ELEMENT_ZH["party_name"], case["party_name"] or "—", TERMS_ZH["checklist"], checklist],
         [ELEMENT_ZH["total_score"], score_text(case), ELEMENT_ZH["grade"], case["grade"] or "—"],
     ])
     doc.table(ITEM_HEADERS, item_rows(findings))
+    sections = data.sections[data.sections["dossier_id"] == case["dossier_id"]]
+    for checklist_id, rows in sections.groupby("checklist", sort=False):  # scored apart, not in the total
+        doc.para(TYPE_REPORT_ZH["section"].format(title=data.standard_title(str(checklist_id))), indent=False,
+                 size=SIGN_PT)
+        doc.table(ITEM_HEADERS, item_rows(rows))
     doc.para(FORM_ZH["total"].format(score=score_text(case), grade=case["grade"] or "—",
                                      files=int((findings["status"] == Status.FAIL.value).sum())),
              indent=False, size=SIGN_PT)

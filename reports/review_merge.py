@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from reports.loading import ChecklistOf
 from reports.overrides import OverrideError, ReviewEdit, _err, checked_meta, known_pairs, read_overrides
 from reports.scorecard import META_SHEET
 from scoring.checklist import Checklist
@@ -56,7 +57,7 @@ def _shown(edit: ReviewEdit) -> str:
     return f"{edit.choice} {edit.points:g}" if edit.points else edit.choice
 
 
-def read_copies(scorecards: list[Path], checklist: Checklist, findings) -> list[ReviewEdit]:
+def read_copies(scorecards: list[Path], checklist: Checklist | ChecklistOf, findings) -> list[ReviewEdit]:
     """Every copy's edits (read_overrides), each tagged with its file name, merged; the copies must all
     have been made from the run of the first."""
     first = checked_meta(scorecards[0])["fingerprint"]

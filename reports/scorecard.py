@@ -21,8 +21,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from ingest.glossary import ELEMENT_ZH, PROBLEM_KIND_ZH, PROBLEM_ZH, ProblemKind
-from reports.glossary import COLUMN_NOTES_ZH, REPORT_ZH, REVIEW_CHOICE_ZH, ROW_KEY_ZH, YES_ZH
-from reports.loading import RunData
+from reports.glossary import COLUMN_NOTES_ZH, REPORT_ZH, REVIEW_CHOICE_ZH, ROW_KEY_ZH, TYPE_REPORT_ZH, YES_ZH
+from reports.loading import RunData, joined_findings
 from reports.review_integrity import SEAL_KEY, meta_seal, row_key
 from reports.scorecard_machine import (
     DETAIL_MACHINE_COLUMNS,
@@ -34,6 +34,14 @@ from reports.scorecard_machine import (
     reviewed_dossiers,
     veto_items,
     write_review_changes,
+)
+from reports.scorecard_types import (
+    SECTION_CODE,
+    section_rows,
+    standard_text,
+    unit_type_line,
+    with_standard,
+    write_type_averages,
 )
 from reports.summary import failed, status_label, top_problems, unit_ranking
 from reports.xlsx import (
@@ -133,6 +141,9 @@ def _write_summary(ws: BufferedSheet, data: RunData, ranking: pd.DataFrame, char
         (TERMS_ZH["run_date"], _run_date(data)),
         (TERMS_ZH["files_reviewed"], len(data.cases)),
     ]
+    if data.multi_type:  # each standard with the type of files it scored
+        meta[1:5] = [(TYPE_REPORT_ZH["standard_of"].format(type=data.standard_label(cid)), standard_text(data, cid))
+                     for cid in data.standards()]
     row = 3
     for label, value in meta:
         put(ws, row, 1, label).font = BOLD
@@ -168,6 +179,8 @@ def _write_summary(ws: BufferedSheet, data: RunData, ranking: pd.DataFrame, char
         for col, value in enumerate(totals, start=1):
             put(ws, row, col, value).font = BOLD
         ws.cell(row=row, column=4).number_format = "0.00"
+    if data.multi_type and len(ranking):
+        row = write_type_averages(ws, data, ranking["unit"].tolist(), row + 2, SECTION)
     ws.freeze_panes = None
 
     row += 2
@@ -219,22 +232,28 @@ def _top_deductions(findings: pd.DataFrame) -> dict[str, str]:
 
 def _write_unit(ws: BufferedSheet, unit: str, cases: pd.DataFrame, rank_row: pd.Series | None,
                 top: dict[str, str], reviewers: dict[str, list[str]] | None = None,
-                changed: set[str] | None = None) -> None:
+                changed: set[str] | None = None, standards: dict[str, tuple[str, str]] | None = None) -> None:
     """One unit's files; on a reviewed run (`changed`: reviewed_dossiers) the machine's score and grade follow
-    the reviewed ones."""
+    the reviewed ones. `standards` (id -> (type label, title)) for a run of several: each file's 评查标准,
+    a file no checklist scored reads 未评分 (its review reason says why)."""
     columns = _with_machine(UNIT_COLUMNS, UNIT_MACHINE_COLUMNS, "vetoed", changed is not None)
+    columns = with_standard(columns, "party_name", standards is not None)
     ws["A1"] = unit
     ws["A1"].font = TITLE
     if rank_row is not None:
         ws["A2"] = (f"{TERMS_ZH['rank']} {rank_row['rank']}　{TERMS_ZH['average_score']} "
                     f"{rank_row['average']:.2f}　{TERMS_ZH['files_reviewed']} {rank_row['files']}")
+        if standards is not None:
+            ws["A2"] = ws["A2"].value + "　" + unit_type_line(cases, standards)
     header_row = 4
     labels = [ELEMENT_ZH.get(key) or TERMS_ZH.get(key) or REPORT_ZH[key] for key, _ in columns]
     write_header(ws, header_row, labels)
     row = header_row
     for rec in cases.sort_values("dossier_id", kind="stable").itertuples(index=False):
         row += 1
-        values = [rec.dossier_id, rec.case_no, rec.party_name, _number(rec.total_score),
+        standard = [] if standards is None else [
+            standards[rec.checklist][1] if rec.checklist in standards else TYPE_REPORT_ZH["unscored"]]
+        values = [rec.dossier_id, rec.case_no, rec.party_name, *standard, _number(rec.total_score),
                   _number(rec.raw_score), rec.grade,
                   *(machine_case(rec, changed) if changed is not None else []), _yes(rec.vetoed), _yes(rec.needs_review),
                   rec.review_reasons, top.get(rec.dossier_id, ""),
@@ -261,9 +280,12 @@ def review_choice(status: str, veto: bool) -> str:
 def _write_details(sheet, data: RunData) -> None:
     """评查明细 on a write-only workbook's `sheet`, streamed: the header row is laid out, then each finding is
     written as it is formatted."""
-    findings = data.findings
+    findings = joined_findings(data)  # each file's supplements' rows after its own
+    section = section_rows(data, findings)
     reviewed = is_reviewed(data)
     columns = _with_machine(DETAIL_COLUMNS, DETAIL_MACHINE_COLUMNS, "override_status", reviewed)
+    columns = with_standard(columns, "category", data.multi_type or bool(section.any()))
+    shown_standard = "checklist" in dict(columns)
     vetoes = veto_items(data) if reviewed else set()
     keys = [key for key, _ in columns]
     header = BufferedSheet(sheet)
@@ -283,9 +305,9 @@ def _write_details(sheet, data: RunData) -> None:
     header.flush(rows=len(findings) + 1, columns=len(keys))
     grades = dict(zip(data.cases["dossier_id"], data.cases["grade"], strict=False))
     blank = pd.Series([""] * len(findings), index=findings.index, dtype=str)
-    overridden = findings.get("auto_status", blank).astype(str)
-    reasons = findings.get("override_reason", blank).astype(str)
-    reviewers = findings.get("reviewer", blank).astype(str)
+    overridden = findings.get("auto_status", blank).fillna("").astype(str)
+    reasons = findings.get("override_reason", blank).fillna("").astype(str)
+    reviewers = findings.get("reviewer", blank).fillna("").astype(str)
     wrap_cols = {keys.index(k) for k in ("item_name", "message", "source_file", "quote")}
     styles = CachedStyles()
     units = dict(zip(data.cases["dossier_id"], data.cases["unit"], strict=False))
@@ -299,11 +321,16 @@ def _write_details(sheet, data: RunData) -> None:
         if overridden.iat[i]:
             points = rec.points_deducted if rec.status == Status.FAIL.value and not rec.veto else None
             review = [review_choice(rec.status, rec.veto), points, reasons.iat[i], reviewers.iat[i]]
-        values: list = [rec.dossier_id, rec.item_code, rec.item_name, rec.category,
+        in_section = bool(section.iat[i])
+        standard = [] if not shown_standard else [
+            TYPE_REPORT_ZH["section"].format(title=data.standard_title(rec.checklist)) if in_section
+            else data.standard_title(rec.checklist)]
+        code = f"{rec.checklist}{SECTION_CODE}{rec.item_code}" if in_section else rec.item_code
+        values: list = [rec.dossier_id, code, rec.item_name, rec.category, *standard,
                         status_label(rec.status, rec.veto), float(rec.points_deducted), _yes(rec.veto),
                         rec.message, rec.source_file, rec.page, rec.quote,
                         *(machine_item(rec, vetoes) if reviewed else []), *review,
-                        row_key(data.fingerprint, str(rec.dossier_id), str(rec.item_code))]
+                        "" if in_section else row_key(data.fingerprint, str(rec.dossier_id), str(rec.item_code))]
         fill = VETO_FILL if rec.veto else FAIL_FILL if grades.get(rec.dossier_id) == GRADE_FAIL else None
         for col in range(first_machine - 1):
             if fill is not None or col in wrap_cols:
@@ -398,10 +425,11 @@ def write_scorecard(data: RunData, path: Path, charts: list[Path] | None = None)
     top = _top_deductions(data.findings)
     changed = reviewed_dossiers(data) if is_reviewed(data) else None
     by_rank = {r["unit"]: r for _, r in ranking.iterrows()}
+    standards = {cid: (data.standard_label(cid), data.standard_title(cid)) for cid in data.standards()}
     for unit, name in safe_sheet_names(ranking["unit"].tolist(), RESERVED_SHEETS).items():
         with laid_out_sheet(wb, name) as ws:
             _write_unit(ws, unit, data.cases[data.cases["unit"] == unit], by_rank.get(unit), top,
-                        data.run.raw.get("reviewers") or {}, changed)
+                        data.run.raw.get("reviewers") or {}, changed, standards if data.multi_type else None)
     with laid_out_sheet(wb, META_SHEET) as ws:
         _write_meta(ws, data)
     save_workbook(wb, path)

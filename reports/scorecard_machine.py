@@ -33,18 +33,18 @@ def _number(value: object) -> float | None:
     return None if value is None or value == "" or pd.isna(value) else float(value)
 
 
-def veto_items(data: RunData) -> set[str]:
-    """The codes of the run's checklist's veto items (a failed one is the engine's 否决)."""
-    return {item.code for item in data.checklist.items if item.veto} if data.checklist is not None else set()
+def veto_items(data: RunData) -> set[tuple[str, str]]:
+    """(checklist id, code) of every veto item of the run's checklists (a failed one is the engine's 否决)."""
+    return {(c.id, item.code) for c in data.checklists.values() for item in c.items if item.veto}
 
 
-def machine_item(row, vetoes: set[str]) -> list:
+def machine_item(row, vetoes: set[tuple[str, str]]) -> list:
     """[自动评查结论, 自动评查扣分] of one findings row; empty for an item no reviewer changed. A failed veto
     item (`vetoes`: veto_items) reads 否决, as the engine decides it."""
     auto_status = str(getattr(row, "auto_status", "") or "")
     if not auto_status:
         return [None, None]
-    veto = auto_status == Status.FAIL.value and str(row.item_code) in vetoes
+    veto = auto_status == Status.FAIL.value and (str(row.checklist), str(row.item_code)) in vetoes
     return [status_label(auto_status, veto), _number(getattr(row, "auto_points", None))]
 
 

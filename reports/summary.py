@@ -31,27 +31,45 @@ def unit_ranking(cases: pd.DataFrame) -> pd.DataFrame:
     return out[columns].reset_index(drop=True)
 
 
+def unit_type_averages(cases: pd.DataFrame, standards: list[str], units: list[str]) -> pd.DataFrame:
+    """Per unit (rows in `units` order): files and average score of each standard (`<id>` and `<id>_files`
+    columns, NaN where the unit has no scored file of it) and the overall average of its scored files. Files
+    no checklist scored (empty total) count in no average."""
+    scored = cases[cases["total_score"].notna() & (cases["checklist"] != "")]
+    out = pd.DataFrame(index=pd.Index(units, name="unit"))
+    for standard in standards:
+        group = scored[scored["checklist"] == standard].groupby("unit")["total_score"]
+        out[f"{standard}_files"] = group.size().reindex(out.index, fill_value=0).astype(int)
+        out[standard] = group.mean().reindex(out.index)
+    out["files"] = scored.groupby("unit").size().reindex(out.index, fill_value=0).astype(int)
+    out["overall"] = scored.groupby("unit")["total_score"].mean().reindex(out.index)
+    return out
+
+
 def failed(findings: pd.DataFrame) -> pd.Series:
     """Rows that deduct points or veto the file."""
     return (findings["status"] == Status.FAIL.value) & ((findings["points_deducted"] > 0) | findings["veto"])
 
 
 def top_problems(findings: pd.DataFrame, limit: int | None = 15) -> pd.DataFrame:
-    """Items failed most often: code, name, category, number of files, points deducted in all."""
+    """Items failed most often: code, name, category, number of files, points deducted in all (and the
+    checklist the item is of, last)."""
     columns = ["item_code", "item_name", "category", "files", "points", "vetoes"]
     hits = findings[failed(findings)]
+    if "checklist" not in hits.columns:
+        hits = hits.assign(checklist="")
     if hits.empty:
-        return pd.DataFrame(columns=columns)
-    grouped = hits.groupby("item_code", sort=False)
+        return pd.DataFrame(columns=[*columns, "checklist"])
+    grouped = hits.groupby(["checklist", "item_code"], sort=False)  # A01 of two standards: two items
     out = pd.DataFrame({
         "item_name": grouped["item_name"].first(),
         "category": grouped["category"].first(),
         "files": grouped["dossier_id"].nunique(),
         "points": grouped["points_deducted"].sum(),
         "vetoes": grouped["veto"].sum().astype(int),
-    }).reset_index(names="item_code")
+    }).reset_index(names=["checklist", "item_code"])
     out = out.sort_values(["files", "points", "item_code"], ascending=[False, False, True], kind="stable")
-    out = out.reset_index(drop=True)[columns]
+    out = out.reset_index(drop=True)[[*columns, "checklist"]]
     return out if limit is None else out.head(limit)
 
 

@@ -136,6 +136,17 @@ def _run_checklist(out_dir: Path) -> Checklist | None:
         return None
 
 
+def _type_checklists(out_dir: Path, primary: Checklist | None) -> dict[str, Checklist]:
+    """Every checklist of a campaign of several case types (run.json `checklists`), by id."""
+    from reports.loading import parse_run_json, run_checklists
+
+    try:
+        raw = json.loads((out_dir / "run.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return run_checklists(parse_run_json(raw if isinstance(raw, dict) else {}), primary)
+
+
 # --- Great Expectations ------------------------------------------------------------------------------------
 
 
@@ -256,7 +267,7 @@ def validate_run(out_dir: Path) -> ValidationReport:
     try:
         context = _context(target / DATA_DOCS_DIR)
         cases_result = _run_suite(
-            context, ex.CASES_SUITE, ex.cases_expectations(FULL_SCORE), ex.prepare_cases(cases_raw, checklist)
+            context, ex.CASES_SUITE, ex.cases_expectations(FULL_SCORE), ex.prepare_cases(cases_raw, checklist, _type_checklists(out_dir, checklist))
         )
         if len(findings_raw):
             findings_result = _run_suite(

@@ -163,7 +163,7 @@ _HEADERS = {
     "rank": TREND_ZH["rank"], "grade": ELEMENT_ZH["grade"], "share": TREND_ZH["share"], "item_code": FINDING_ZH["item_code"],
     "item_name": FINDING_ZH["item_name"], "category": FINDING_ZH["category"], "points": TREND_ZH["points"],
     "per_file": TREND_ZH["per_file"], "previous_files": TREND_ZH["previous_files"],
-    "latest_files": TREND_ZH["latest_files"],
+    "latest_files": TREND_ZH["latest_files"], "case_type": TREND_ZH["case_type"],
 }
 _PERCENT = {"share"}
 _DECIMAL = {"average", "per_file"}
@@ -203,6 +203,8 @@ def write_trends_workbook(trends: Trends, path: Path) -> Path:
         wide = wide.reset_index()
         wide.columns = [str(c) for c in wide.columns]
     _sheet(wb, TREND_ZH["sheet_averages"], wide if not wide.empty else pd.DataFrame(columns=["unit"]))
+    if not trends.type_scores.empty:
+        _sheet(wb, TREND_ZH["sheet_type_averages"], trends.type_scores.drop(columns=["year"]))
     _sheet(wb, TREND_ZH["sheet_grades"], trends.grade_shares.drop(columns=["year"]))
     _sheet(wb, TREND_ZH["sheet_problems"], trends.top_problems.drop(columns=["year"]))
     _sheet(wb, TREND_ZH["sheet_categories"], trends.category_deductions.drop(columns=["year"]))

@@ -32,6 +32,7 @@ from reports.loading import (
     PROBLEM_COLUMNS,
     REVIEW_FINDING_COLUMNS,
     RunData,
+    joined_findings,
     load_run,
 )
 from reports.masking import mask_person_name
@@ -205,8 +206,9 @@ def _case_rows(data: RunData, campaign_id: int, hash_ids: bool = False) -> list[
 def _finding_rows(data: RunData, campaign_id: int) -> list[dict[str, Any]]:
     rows = []
     known = FINDING_COLUMNS + REVIEW_FINDING_COLUMNS
-    reviewed = [c for c in REVIEW_FINDING_COLUMNS if c in data.findings.columns]
-    for position, row in enumerate(data.findings.to_dict("records")):
+    every = joined_findings(data)  # the store keeps findings.csv as written, supplements' rows too
+    reviewed = [c for c in REVIEW_FINDING_COLUMNS if c in every.columns]
+    for position, row in enumerate(every.to_dict("records")):
         out: dict[str, Any] = {"campaign_id": campaign_id, "position": position}
         for col in FINDING_COLUMNS:
             value = row.get(col)

@@ -9,7 +9,7 @@ nothing this year". Aggregates reuse reports/summary.py so a year's numbers matc
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 from sqlalchemy import select
@@ -17,9 +17,11 @@ from sqlalchemy import select
 from reports.glossary import REVIEWED_LABEL_ZH
 from reports.history.models import Case, Finding
 from reports.history.store import HistoryError, list_campaigns, make_engine, normalize_url
+from reports.loading import split_sections
 from reports.summary import top_problems, unit_ranking
 from scoring.glossary import GRADES_ZH, Status
 
+TYPE_SCORE_COLUMNS = ["label", "year", "case_type", "unit", "files", "average"]
 TOP_PROBLEMS_PER_YEAR: int | None = None  # every failed item, ranked; charts pick the top ones
 
 
@@ -35,6 +37,8 @@ class Trends:
     - category_deductions: label, year, category, points, per_file
     - recurrence: unit, item_code, item_name, previous_files, latest_files (整改未到位)
     - zero_enforcement: unit, previous_files (present before, no files in the latest campaign: 零执法)
+    - type_scores: label, year, case_type, unit, files, average (campaigns whose files were scored against
+      more than one standard: each unit's average per case type's standard; empty otherwise)
     """
 
     campaigns: pd.DataFrame
@@ -46,6 +50,7 @@ class Trends:
     zero_enforcement: pd.DataFrame
     previous: str | None = None
     latest: str | None = None
+    type_scores: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=TYPE_SCORE_COLUMNS))
 
     @property
     def labels(self) -> list[str]:
@@ -87,9 +92,10 @@ def _load(url: str, ids: list[int]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Cases (the columns the aggregates need) and the failed findings of the chosen campaigns."""
     engine = make_engine(url)
     cases_q = select(Case.campaign_id, Case.dossier_id, Case.unit, Case.total_score, Case.grade, Case.vetoed,
-                     Case.needs_review).where(Case.campaign_id.in_(ids))
+                     Case.needs_review, Case.checklist, Case.case_type, Case.procedure).where(
+        Case.campaign_id.in_(ids))
     # reports.summary.failed: a fail that deducts points or vetoes the file
-    findings_q = select(Finding.campaign_id, Finding.dossier_id, Finding.item_code, Finding.item_name,
+    findings_q = select(Finding.campaign_id, Finding.dossier_id, Finding.checklist, Finding.item_code, Finding.item_name,
                         Finding.category, Finding.status, Finding.points_deducted, Finding.veto).where(
         Finding.campaign_id.in_(ids), Finding.status == Status.FAIL.value,
         (Finding.points_deducted > 0) | Finding.veto,
@@ -97,14 +103,16 @@ def _load(url: str, ids: list[int]) -> tuple[pd.DataFrame, pd.DataFrame]:
     with engine.connect() as conn:
         cases = pd.DataFrame(conn.execute(cases_q).mappings().all(),
                              columns=["campaign_id", "dossier_id", "unit", "total_score", "grade", "vetoed",
-                                      "needs_review"])
+                                      "needs_review", "checklist", "case_type", "procedure"])
         findings = pd.DataFrame(conn.execute(findings_q).mappings().all(),
-                                columns=["campaign_id", "dossier_id", "item_code", "item_name", "category",
-                                         "status", "points_deducted", "veto"])
+                                columns=["campaign_id", "dossier_id", "checklist", "item_code", "item_name",
+                                         "category", "status", "points_deducted", "veto"])
     cases["total_score"] = pd.to_numeric(cases["total_score"], errors="coerce").astype("float64")
     cases["vetoed"] = cases["vetoed"].astype(bool)
     cases["needs_review"] = cases["needs_review"].astype(bool)
-    cases["grade"] = cases["grade"].fillna("").astype(str)
+    for col in ("grade", "checklist", "case_type", "procedure"):
+        cases[col] = cases[col].fillna("").astype(str)
+    findings["checklist"] = findings["checklist"].fillna("").astype(str)
     findings["points_deducted"] = pd.to_numeric(findings["points_deducted"]).fillna(0.0).astype("float64")
     findings["veto"] = findings["veto"].astype(bool)
     return cases, findings
@@ -114,8 +122,8 @@ def _failed_by_unit(cases: pd.DataFrame, findings: pd.DataFrame) -> pd.DataFrame
     """unit, item_code, item_name, files: files of a unit failing each item in one campaign."""
     merged = findings.merge(cases[["dossier_id", "unit"]], on="dossier_id", how="inner")
     if merged.empty:
-        return pd.DataFrame(columns=["unit", "item_code", "item_name", "files"])
-    grouped = merged.groupby(["unit", "item_code"], sort=False)
+        return pd.DataFrame(columns=["unit", "checklist", "item_code", "item_name", "files"])
+    grouped = merged.groupby(["unit", "checklist", "item_code"], sort=False)  # A01 of two standards: two items
     return pd.DataFrame({
         "item_name": grouped["item_name"].first(),
         "files": grouped["dossier_id"].nunique(),
@@ -128,7 +136,7 @@ def recurrence_table(prev_cases: pd.DataFrame, prev_findings: pd.DataFrame, last
     columns = ["unit", "item_code", "item_name", "previous_files", "latest_files"]
     before = _failed_by_unit(prev_cases, prev_findings)
     after = _failed_by_unit(last_cases, last_findings)
-    both = before.merge(after, on=["unit", "item_code"], suffixes=("_prev", "_last"))
+    both = before.merge(after, on=["unit", "checklist", "item_code"], suffixes=("_prev", "_last"))
     if both.empty:
         return pd.DataFrame(columns=columns)
     out = pd.DataFrame({
@@ -139,6 +147,23 @@ def recurrence_table(prev_cases: pd.DataFrame, prev_findings: pd.DataFrame, last
         "latest_files": both["files_last"].astype(int),
     })
     return out.sort_values(["unit", "item_code"], kind="stable").reset_index(drop=True)[columns]
+
+
+def type_scores_of(cases: pd.DataFrame) -> pd.DataFrame:
+    """case_type, unit, files, average of one campaign's scored files per standard, when it used several (the
+    type named as the files' own: 行政处罚（简易程序）); empty for a campaign of one standard."""
+    from ingest.case_type import type_label
+
+    scored = cases[(cases["checklist"] != "") & cases["total_score"].notna()]
+    if scored["checklist"].nunique() < 2:
+        return pd.DataFrame(columns=["case_type", "unit", "files", "average"])
+    rows = []
+    for files in (group for _, group in scored.groupby("checklist", sort=False)):
+        kind = files.groupby(["case_type", "procedure"]).size().idxmax()
+        for unit, group in files.groupby("unit", sort=True):
+            rows.append({"case_type": type_label(*kind), "unit": unit, "files": len(group),
+                         "average": float(group["total_score"].mean())})
+    return pd.DataFrame(rows, columns=["case_type", "unit", "files", "average"])
 
 
 def zero_enforcement_list(prev_cases: pd.DataFrame, last_cases: pd.DataFrame) -> pd.DataFrame:
@@ -159,13 +184,16 @@ def compute_trends(url: str, campaigns: list[str] | None = None) -> Trends:
     label_of = dict(zip(chosen["id"], chosen["label"], strict=True))
     year_of = dict(zip(chosen["id"], chosen["year"], strict=True))
 
-    scores, grades, problems, categories = [], [], [], []
+    scores, grades, problems, categories, types = [], [], [], [], []
     per_campaign: dict[int, tuple[pd.DataFrame, pd.DataFrame]] = {}
     units = []
     for cid in ids:
         c = cases[cases["campaign_id"] == cid].drop(columns="campaign_id")
-        f = findings[findings["campaign_id"] == cid].drop(columns="campaign_id")
+        f = split_sections(c, findings[findings["campaign_id"] == cid].drop(columns="campaign_id"))[0]
         per_campaign[cid] = (c, f)
+        by_type = type_scores_of(c)
+        if not by_type.empty:
+            types.append(by_type.assign(label=label_of[cid], year=int(year_of[cid])))
         units.append(c["unit"].nunique())
         label, year = label_of[cid], int(year_of[cid])
         ranking = unit_ranking(c)
@@ -217,4 +245,5 @@ def compute_trends(url: str, campaigns: list[str] | None = None) -> Trends:
         zero_enforcement=zero,
         previous=previous,
         latest=latest,
+        type_scores=frame(types, TYPE_SCORE_COLUMNS),
     )
