@@ -38,7 +38,9 @@ _OTHER_WORDS = re.compile(
 _RANGE_AFTER = re.compile(r"\s*(?:以上|以下|以内|至|到|~|-|或者|的罚款[,，]?(?:并|可以|情节))")
 _RANGE_BEFORE = re.compile(r"(?:至|到|~|-|不足|超过|低于|高于)\s*$")
 _PER_UNIT = re.compile(r"(?:每|按)[\u4e00-\u9fff]{0,5}\s*(?:人民币)?\s*$")
-_FINE_AFTER = re.compile(r"\s*(?:的)?(?:罚款|罚金)")
+_FINE_AFTER = re.compile(r"[\s)）]*(?:的)?(?:罚款|罚金)")  # 7667元(柒仟陆佰陆拾柒元整)的罚款
+# the fine restated as a sum after its description: …费用两倍的罚款，即：29500.00元 / …的罚款，计金额23178.30元
+_FINE_RESTATED = re.compile(r"(?:罚款|罚金)[,，]?\s*(?:即|计|计金额|金额为?)[:：]?\s*(?:人民币)?\s*$")
 _CLAUSE_CUT = re.compile(r"[。；;，,]")
 
 
@@ -108,6 +110,8 @@ def _raw(text: str) -> list[tuple[int, int, str, Decimal]]:
 def _role(text: str, start: int, end: int) -> str:
     if _RANGE_AFTER.match(text, end) or _RANGE_BEFORE.search(text, max(0, start - 3), start):
         return "range"
+    if _FINE_RESTATED.search(text, max(0, start - 16), start):
+        return "fine"
     window_start = max(0, start - 16)
     cuts = list(_CLAUSE_CUT.finditer(text, window_start, start))
     if cuts:

@@ -61,10 +61,15 @@ def collect_narrative(d: Layout, facts: DocFacts) -> None:
 _FINE_TOTAL = re.compile(r"(?:(?:合计|共计|总计|累计)(?:处以?)?罚款|罚款(?:金额)?(?:合计|共计|总计|累计))(?:金额)?[为是:\s]*(?:人民币)?\s*$")
 
 
+# a total after the fines, whatever it is called; taken only when it is exactly their sum
+_ANY_TOTAL = re.compile(r"(?:合计|共计|总计)[为是:：\s]*(?:人民币)?\s*$")
+
+
 def collect_amounts(d: Layout, facts: DocFacts) -> None:
     fine: tuple[int, amounts_mod.AmountHit] | None = None
     fallback: tuple[int, amounts_mod.AmountHit] | None = None
     total: tuple[int, amounts_mod.AmountHit] | None = None
+    decided: list[Decimal] = []  # the fines decided so far, for a total stated in a later paragraph
     for i, folded in enumerate(d.pfolded):
         if "元" not in folded and "¥" not in folded:
             continue
@@ -74,8 +79,12 @@ def collect_amounts(d: Layout, facts: DocFacts) -> None:
             facts.amounts.append(AmountPair(hit.upper, hit.figures, d.pfound(None, i, hit.start, hit.end).evidence))
             if total is None and fine is not None and fine[0] == i and _FINE_TOTAL.search(folded, 0, hit.start):
                 total = (i, hit)
+            if (total is None and len(decided) >= 2 and _ANY_TOTAL.search(folded, max(0, hit.start - 12), hit.start)
+                    and Decimal(hit.value) == sum(decided)):
+                total = (i, hit)  # "以上应缴款项共计55648.73元": a total that is exactly the fines decided
             if hit.role != "fine":
                 continue
+            decided.append(Decimal(hit.value))
             if fallback is None:
                 fallback = (i, hit)
             if fine is None:

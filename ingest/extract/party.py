@@ -61,6 +61,8 @@ _LABEL_NOTE = re.compile(r"\((?![^()]*[签章印])[^()]{1,12}\)$")  # not 当事
 # a value ends at punctuation, a wide gap, another "标签：" after a space (当事人：X公司 参加人：Y), or the body
 # of the decision after a space (当事人:张德利 你未经依法批准…, on pages that run the heading into the text)
 _VALUE_END = re.compile(r"[,，;；。|?？]|\s{2,}|\s+(?=[\u4e00-\u9fa5()（）]{2,10}\s*[:：])"
+                        # a form's next label after one space, without a colon: 被处罚人姓名 潘某 性别 男 出生日期 …
+                        r"|\s+(?=(?:性别|民族|出生日期|出生年月|年龄|身份证件?号码?|工作单位|职业|现住址|住址|联系电话)(?:\s|[:：]|$))"
                         r"|\s+(?=你|您|该(?:单位|公司|店)|经查|现查明|本(?:局|机关|所)|我(?:局|所|队)|于?\d{4}年)")
 _ORG_SUFFIX = re.compile(
     r"(?:公司|厂|店|部|中心|合作社|社|协会|学会|医院|诊所|卫生室|学校|幼儿园|酒店|宾馆|饭店|旅馆|馆|超市|所|站|行|坊|"
@@ -87,6 +89,8 @@ _LABEL_WORD_END = re.compile(r"(?:代码|号码|编号|证号|名称|地址|住�
 _SALUTATION_NOTE = re.compile(r"^\s*(?P<name>[^:：,，。；;、\s()]{2,50})\s*(?:\([^()]*\)\s*[:：]|[:：]\s*\([^()]*\))\s*$")
 _BODY_START = re.compile(r"经查|现查明|违法事实|本机关于|本局于|我局于|本机关在|一、|你(?:单位|公司|店)?于")
 _CODE = re.compile(r"[0-9A-Za-z*×＊]{15,18}")
+# a code a publisher masked and shortened (911201**3307): only as the whole value of an identity label
+_MASKED_CODE = re.compile(r"\s*[0-9A-Za-z]{2,17}[*×＊]+[0-9A-Za-z*×＊]{0,16}(?![0-9A-Za-z*×＊])")
 _LICENCE_NO = re.compile(r"(?<![0-9A-Za-z*×＊])(?=[0-9A-Za-z*×＊]*\d{4})[0-9A-Za-z*×＊\-]{8,20}")
 # "统一社会信用代码：" closing a line, its code on the next one (a PDF line wrap, or a table's next row)
 _ID_LABELS = "|".join(re.escape(k) for k, g in sorted(_LABEL_TO_GROUP.items(), key=lambda kv: -len(kv[0]))
@@ -215,7 +219,7 @@ def _code_in(value: str, licence: bool = False) -> tuple[int, int] | None:
     """(start, end) of the identity code in a field value, also when written in spaced groups; in a licence
     field (`licence`), the licence's number, which may be shorter than a code."""
     folded = fold(value)
-    m = _CODE.search(folded) or (_LICENCE_NO.search(folded) if licence else None)
+    m = _CODE.search(folded) or (_LICENCE_NO.search(folded) if licence else None) or _MASKED_CODE.match(folded)
     if m:
         return m.start(), m.end()
     m = _SPACED_CODE.search(folded)
@@ -328,7 +332,9 @@ def parse_party(lines: Sequence[str], salutation_lines: int = 12) -> PartyInfo:
             gender = True
     if info.name is None and person_name is not None:
         info.name = person_name
-    org_id = info.party_id is not None and check_code(info.party_id.value).kind in ("uscc", "registration_no")
+    code = check_code(info.party_id.value) if info.party_id is not None else None
+    # a masked number cannot tell a code from an identity card: then its label (身份证号码) and 性别 decide
+    org_id = code is not None and code.kind in ("uscc", "registration_no") and not (code.status == "masked" and gender)
     sole_trader = info.trade_name is not None or info.operator is not None or "个体工商户" in info.notes or (
         info.party_id is not None and fold(info.party_id.value).startswith("92")
     )

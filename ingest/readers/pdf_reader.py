@@ -170,6 +170,9 @@ def _layout_text(tp: pdfium.PdfTextPage) -> str:
     return "\n".join(lines)
 
 
+_SENTENCE_END = tuple("。；;，,！!？?、")
+
+
 def _lift_centred_labels(rows: list[list[_Piece]]) -> None:
     """A form's label centred beside a value of several lines stands, by position, between (or on the middle
     of) the value's lines; it moves to the row of the value's first line, as it is read: "送达文书 X决定书"."""
@@ -177,6 +180,8 @@ def _lift_centred_labels(rows: list[list[_Piece]]) -> None:
         if not row or len(row) > 2:
             continue
         label = row[0]
+        if label[4].endswith(_SENTENCE_END):
+            continue  # "款；": the last line of a paragraph (under an indented first line), not a form's label
         column = row[1][2] if len(row) == 2 else rows[k - 1][0][2] if k and rows[k - 1] else None
         if column is None or column <= label[3]:
             continue

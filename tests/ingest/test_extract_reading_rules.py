@@ -3,6 +3,8 @@ example of the class, never a copy of a corpus file."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from ingest.extract import extract_document
 from ingest.extract.case_numbers import find_case_numbers_in_lines
 from ingest.extract.officers import find_officers_in_lines
@@ -211,3 +213,32 @@ def test_collection_on_the_spot_said_in_words():
     assert _COLLECTED.search("依据《某法》第一百零八条第二款当场收缴罚款，并出具罚没款收据")
     assert _COLLECTED.search("已当场收缴罚款") and _COLLECTED.search("当场收缴罚款50元")
     assert not _COLLECTED.search("执法人员可以当场收缴罚款，并出具收据")  # what the law allows, not what was done
+
+
+def test_a_masked_identity_number_under_a_person_label_marks_an_individual():
+    party = parse_party(["被处罚行为人:况**      性别:女     民族:汉", "身份证号码:512301**********02"])
+    assert party.name.value == "况**" and party.kind == "individual"
+    company = parse_party(["当事人：某某科技有限公司", "统一社会信用代码：9143**************"])
+    assert company.kind == "organisation"
+
+
+def test_a_masked_shortened_code_is_the_whole_value_of_its_label():
+    party = parse_party(["企业名称:某某**公司,统一社会信用代码:911201**3307"])
+    assert party.party_id.value == "911201**3307"
+
+
+def test_a_fine_computed_or_restated_is_the_result():
+    from ingest.extract.amounts import find_fine
+
+    assert find_fine("1、处以697㎡×11元/㎡=7667元(柒仟陆佰陆拾柒元整)的罚款;").value == 7667
+    assert find_fine("2.处恢复植被所需费用两倍的罚款,即:29500.00元(贰万玖仟伍佰元整)。").value == 29500
+
+
+def test_a_total_in_a_later_paragraph_counts_only_when_it_is_the_sum_of_the_fines():
+    def fine(lines):
+        return extract_document(_doc(lines)).fine.value
+
+    head = ["当事人：某某有限公司", "处少缴税款百分之六十的罚款，计金额23178.30元；处少缴税款百分之六十的罚款，计金额32470.43元。"]
+    assert fine([*head, "以上应缴款项共计55648.73元，限你单位十五日内缴纳。"]) == Decimal("55648.73")
+    # a "total" that also holds something else (tax owed, a confiscation) is not the fine
+    assert fine([*head, "以上应缴款项共计93278.73元，限你单位十五日内缴纳。"]) == Decimal("23178.30")

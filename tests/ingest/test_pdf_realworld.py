@@ -370,3 +370,22 @@ def test_labels_centred_beside_wrapped_values(tmp_path: Path) -> None:
     ]
     assert f.served_document.value == "行政处罚决定书"
     assert f.dates[DateRole.DELIVERY].value == date(2024, 3, 8)
+
+
+def numbered_items(c) -> None:
+    """Indented numbered items whose first one wraps: its short last line sits at the left margin, between two
+    lines that start at the indent (the shape of a centred form label, but a sentence's end)."""
+    put(c, 200, 780, AG, 14)
+    put(c, 230, 750, "行政处罚决定书", 18)
+    put(c, 72, 700, "当事人：" + PARTY, 12)
+    put(c, 72, 676, "本机关决定对你单位给予以下行政处罚：", 12)
+    put(c, 110, 652, "1、处以697平方米×11元/平方米=7667元(柒仟陆佰陆拾柒元整)的罚", 12)
+    put(c, 72, 628, "款；", 12)
+    put(c, 110, 604, "2、责令限期恢复原状。", 12)
+
+
+def test_a_paragraphs_last_line_is_not_lifted_as_a_label(tmp_path: Path) -> None:
+    doc, f = _facts(tmp_path, "items", [numbered_items])
+    lines = [t for _, t in _lines(doc)]
+    assert lines.index("款；") == lines.index("1、处以697平方米×11元/平方米=7667元(柒仟陆佰陆拾柒元整)的罚") + 1
+    assert f.fine.value == Decimal("7667")
