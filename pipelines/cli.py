@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager, nullcontext
 from pathlib import Path
 
+from pipelines.glossary import INPUT_ERRORS_ZH
 from pipelines.usage import EXIT_OK, EXIT_UNEXPECTED, EXIT_USAGE, UsageError
 
 
@@ -115,7 +116,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return EXIT_UNEXPECTED
         if verbose:
             raise
-        print(f"pingcha: unexpected error: {type(exc).__name__}: {exc} (run with --verbose for details)", file=sys.stderr)
+        print(INPUT_ERRORS_ZH["unexpected"].format(kind=type(exc).__name__, error=exc), file=sys.stderr)
         return EXIT_UNEXPECTED
 
 
@@ -152,7 +153,7 @@ def _load_checklist_or_usage(source: str):  # -> Checklist
     try:
         return load_checklist(source)
     except ChecklistError as exc:
-        raise UsageError(f"invalid checklist: {exc}") from exc
+        raise UsageError(INPUT_ERRORS_ZH["bad_checklist"].format(error=exc)) from exc
 
 
 def _routes_or_usage(values: list[str] | None, campaign_file: dict | None, campaign_path: Path | None) -> dict:
@@ -168,7 +169,7 @@ def _routes_or_usage(values: list[str] | None, campaign_file: dict | None, campa
             mapping[parse_type_key(key)] = str(beside) if beside is not None and beside.is_file() else source
         mapping.update(parse_checklist_args(values or []))
     except ChecklistError as exc:
-        raise UsageError(f"invalid checklist: {exc}") from exc
+        raise UsageError(INPUT_ERRORS_ZH["bad_checklist"].format(error=exc)) from exc
     return {key: _load_checklist_or_usage(source) for key, source in (mapping or default_routes()).items()}
 
 
@@ -188,10 +189,11 @@ def _load_campaign_file_or_usage(path: Path | None) -> dict | None:
 
 def _cmd_checklist(args: argparse.Namespace) -> int:
     if args.checklist_command not in ("validate", "show"):
-        raise UsageError("checklist needs an action: validate FILE | show ID|FILE")
+        raise UsageError(INPUT_ERRORS_ZH["checklist_action"])
     checklist = _load_checklist_or_usage(args.source)
     if args.checklist_command == "validate":
-        print(f"ok: {checklist.id} {checklist.version} ({len(checklist.items)} items, sha256 {checklist.content_hash[:12]})")
+        print(INPUT_ERRORS_ZH["checklist_ok"].format(id=checklist.id, version=checklist.version,
+                                                    count=len(checklist.items), digest=checklist.content_hash[:12]))
         return EXIT_OK
     from pipelines.console import print_checklist
 
@@ -231,15 +233,15 @@ def _cmd_review(args: argparse.Namespace) -> int:
 def _cmd_run(args: argparse.Namespace) -> int:
     dossiers: Path = args.dossiers
     if not dossiers.is_dir():
-        raise UsageError(f"input folder not found: {dossiers}")
+        raise UsageError(INPUT_ERRORS_ZH["no_input"].format(path=dossiers))
     if args.roster is not None and not args.roster.is_file():
-        raise UsageError(f"roster not found: {args.roster}")
+        raise UsageError(INPUT_ERRORS_ZH["no_file"].format(what="人员名册", path=args.roster))
     if args.sample is not None and not args.sample.is_file():
-        raise UsageError(f"sample not found: {args.sample}")
+        raise UsageError(INPUT_ERRORS_ZH["no_file"].format(what="抽样", path=args.sample))
     if args.assignment is not None and not args.assignment.is_file():
-        raise UsageError(f"assignment not found: {args.assignment}")
+        raise UsageError(INPUT_ERRORS_ZH["no_file"].format(what="分配", path=args.assignment))
     if args.workers is not None and args.workers < 1:
-        raise UsageError("--workers must be at least 1")
+        raise UsageError(INPUT_ERRORS_ZH["bad_workers"])
     campaign_file = _load_campaign_file_or_usage(args.campaign_file)
     checklists = _routes_or_usage(args.checklist, campaign_file, args.campaign_file)
     if args.year is not None and not 2000 <= args.year <= 2100:

@@ -40,4 +40,11 @@ INPUT_ERRORS_ZH: dict[str, str] = {
     "unknown_units": "--unit 没有匹配的单位：{wanted}；评查目录中的单位有：{units}",
     "no_unit_dossiers": "--unit 所选单位没有案卷：{wanted}",
     "no_history": "找不到历史库：{path}（请检查 --history；历史库由 pingcha run 写入）",
+    "no_input": "找不到评查目录：{path}",
+    "no_file": "找不到{what}文件：{path}",
+    "bad_workers": "--workers 至少为 1",
+    "bad_checklist": "评查标准有误：{error}",
+    "checklist_action": "checklist 需要指定操作：validate 文件 | show 标准编号或文件",
+    "checklist_ok": "通过：{id} {version}（{count} 项，sha256 {digest}）",
+    "unexpected": "pingcha: 意外错误：{kind}: {error}（加 --verbose 查看详情）",
 }

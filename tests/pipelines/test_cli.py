@@ -32,7 +32,7 @@ def test_help_imports_neither_prefect_nor_great_expectations():
 def test_missing_input_folder_exits_2_with_one_line(tmp_path, capsys):
     assert main(["run", str(tmp_path / "nope"), "--out", str(tmp_path / "out")]) == EXIT_USAGE
     lines = _stderr_lines(capsys)
-    assert len(lines) == 1 and "input folder not found" in lines[0]
+    assert len(lines) == 1 and "找不到评查目录" in lines[0]
 
 
 def test_bad_arguments_exit_2_with_one_line(capsys):
