@@ -268,6 +268,13 @@ def _print_counts(findings: Findings) -> None:
     for title, veto in (("deductions", False), ("vetoes", True)):
         true, false, missed, precision, recall = findings.precision_recall(veto)
         print(f"{title:<12}{true:>7}{false:>7}{missed:>8}{precision:>11.3f}{recall:>8.3f}")
+    # per checklist item, those a label or pingcha marked `fail` (every other item passed where both agree)
+    for item, (true, false, missed) in sorted(findings.per_item.items()):
+        if true or false or missed:
+            precision = true / (true + false) if true + false else float("nan")
+            recall = true / (true + missed) if true + missed else float("nan")
+            kind = "veto" if item in findings.veto_items else "item"
+            print(f"  {kind} {item:<6}{true:>7}{false:>7}{missed:>8}{precision:>11.3f}{recall:>8.3f}")
 
 
 def _print_misses(findings: Findings) -> None:
