@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ingest.glossary import INPUT_HEADERS_ZH
+from pipelines.glossary import INPUT_ERRORS_ZH
 from pipelines.usage import UsageError
 
 CAMPAIGN_COMMANDS: frozenset[str] = frozenset({"sample", "assign", "export", "trends"})
@@ -93,17 +94,17 @@ def _check_new_file(path: Path, overwrite: bool, suffix: str = ".xlsx") -> None:
     if path.suffix.lower() != suffix:
         raise _usage(f"{path} must be a {suffix} file")
     if path.exists() and not overwrite:
-        raise _usage(f"{path} already exists (it is a campaign record; pass --overwrite to replace it)")
+        raise _usage(INPUT_ERRORS_ZH["record_exists"].format(path=path))
 
 
 def _cmd_sample(args: argparse.Namespace) -> int:
     if not args.dossiers.is_dir():
-        raise _usage(f"input folder not found: {args.dossiers}")
+        raise _usage(INPUT_ERRORS_ZH["no_input"].format(path=args.dossiers))
     rate = parse_rate(args.rate) if args.rate is not None else None
     if args.per_unit is not None and args.per_unit < 1:
-        raise _usage("--per-unit must be at least 1")
+        raise _usage(INPUT_ERRORS_ZH["at_least_one"].format(option="--per-unit"))
     if args.min_per_unit < 0:
-        raise _usage("--min-per-unit must not be negative")
+        raise _usage(INPUT_ERRORS_ZH["not_negative"].format(option="--min-per-unit"))
     _check_new_file(args.out, args.overwrite)
     from ingest.discover import discover_campaign
     from reports.sample_workbook import write_sample
@@ -120,11 +121,11 @@ def _cmd_sample(args: argparse.Namespace) -> int:
 
 
 def _cmd_assign(args: argparse.Namespace) -> int:
-    for label, path in (("reviewers", args.reviewers), ("sample", args.sample)):
+    for label, path in (("评查人员名单", args.reviewers), ("抽样", args.sample)):
         if not path.is_file():
-            raise _usage(f"{label} file not found: {path}")
+            raise _usage(INPUT_ERRORS_ZH["no_file"].format(what=label, path=path))
     if args.per_file < 1:
-        raise _usage("--per-file must be at least 1")
+        raise _usage(INPUT_ERRORS_ZH["at_least_one"].format(option="--per-file"))
     _check_new_file(args.out, args.overwrite)
     from reports.assignment_workbook import write_assignment
     from scoring.campaign.assignment import AssignmentError, assign, read_reviewers
@@ -146,9 +147,9 @@ def _cmd_assign(args: argparse.Namespace) -> int:
 
 def _cmd_export(args: argparse.Namespace) -> int:
     if not args.out.is_dir():
-        raise _usage(f"output folder not found: {args.out}")
+        raise _usage(INPUT_ERRORS_ZH["no_out"].format(path=args.out))
     if args.mapping is not None and not args.mapping.is_file():
-        raise _usage(f"mapping file not found: {args.mapping}")
+        raise _usage(INPUT_ERRORS_ZH["no_file"].format(what="字段对照", path=args.mapping))
     reviewers = None
     if args.assignment is not None:
         from scoring.campaign.assignment import AssignmentError, reviewers_by_dossier

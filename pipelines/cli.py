@@ -241,7 +241,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
     if args.assignment is not None and not args.assignment.is_file():
         raise UsageError(INPUT_ERRORS_ZH["no_file"].format(what="分配", path=args.assignment))
     if args.workers is not None and args.workers < 1:
-        raise UsageError(INPUT_ERRORS_ZH["bad_workers"])
+        raise UsageError(INPUT_ERRORS_ZH["at_least_one"].format(option="--workers"))
     campaign_file = _load_campaign_file_or_usage(args.campaign_file)
     checklists = _routes_or_usage(args.checklist, campaign_file, args.campaign_file)
     if args.year is not None and not 2000 <= args.year <= 2100:

@@ -10,6 +10,8 @@ CONSOLE_ZH: dict[str, str] = {
     "elapsed": "用时",
     "history_not_written": "历史库未写入 (history store not written)",
     "scorecard": "评查表 (scorecard)",
+    "no_prefect_template": "pingcha: 未生成 Prefect 数据库模板（{error}）；新的输出目录将自行建库",
+    "prefect_template": "pingcha: Prefect 数据库模板：{path}",
 }
 
 # The run's safety machinery (pipelines/runlock.py, shutdown.py, workers.py): the lock, an interruption, a
@@ -42,7 +44,10 @@ INPUT_ERRORS_ZH: dict[str, str] = {
     "no_history": "找不到历史库：{path}（请检查 --history；历史库由 pingcha run 写入）",
     "no_input": "找不到评查目录：{path}",
     "no_file": "找不到{what}文件：{path}",
-    "bad_workers": "--workers 至少为 1",
+    "at_least_one": "{option} 至少为 1",
+    "not_negative": "{option} 不能为负数",
+    "no_out": "找不到输出目录：{path}",
+    "record_exists": "{path} 已存在（它是评查活动的记录；如需替换请加 --overwrite）",
     "bad_checklist": "评查标准有误：{error}",
     "checklist_action": "checklist 需要指定操作：validate 文件 | show 标准编号或文件",
     "checklist_ok": "通过：{id} {version}（{count} 项，sha256 {digest}）",

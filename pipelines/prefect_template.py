@@ -19,6 +19,8 @@ import tempfile
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from pipelines.glossary import CONSOLE_ZH
+
 DB_NAME = "prefect.db"
 
 
@@ -71,9 +73,9 @@ def main() -> int:
     try:
         path = build_template()
     except (OSError, RuntimeError, subprocess.CalledProcessError, sqlite3.Error) as exc:
-        print(f"pingcha: no Prefect database template ({exc}); new output folders migrate their own", file=sys.stderr)
+        print(CONSOLE_ZH["no_prefect_template"].format(error=exc), file=sys.stderr)
         return 0
-    print(f"pingcha: Prefect database template {path}")
+    print(CONSOLE_ZH["prefect_template"].format(path=path))
     return 0
 
 
