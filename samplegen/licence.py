@@ -180,16 +180,7 @@ def set_licence_expected(d: TypedDossierSpec) -> None:
     if "missing_service_receipt" in has and not refused:
         # the certificate's copy is in the file but nothing says when it was delivered: cannot tell
         exp["R18"] = exp["V03"] = "unknown"
-    occurrences: dict[str, int] = {}
-    for name in d.defects:
-        for code, n in LICENCE_DEFECTS[name].hits.items():
-            occurrences[code] = occurrences.get(code, 0) + n
-    points: dict[str, float] = {}
-    for code, n in occurrences.items():
-        exp[code] = "fail"
-        points[code] = 0.0 if code in std.veto else std.points_for(code, n)
-    d.expected, d.expected_points = exp, points
-    d.expected_raw_score, d.expected_total_score, d.expected_grade, d.expected_vetoed = std.score(exp, points)
+    std.settle(d, LICENCE_DEFECTS, exp)
     _check(d)
 
 

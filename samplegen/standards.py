@@ -26,6 +26,20 @@ class Standard:
         each, cap = self.points[code]
         return float(min(cap, each * occurrences))
 
+    def settle(self, d, hits_of: dict, expected: dict[str, str]) -> None:
+        """Every item a planted defect hits fails (`hits_of[name].hits`: code -> occurrences); the dossier's
+        expected statuses, points, scores, grade and veto are written onto `d`."""
+        occurrences: dict[str, int] = {}
+        for name in d.defects:
+            for code, n in hits_of[name].hits.items():
+                occurrences[code] = occurrences.get(code, 0) + n
+        points: dict[str, float] = {}
+        for code, n in occurrences.items():
+            expected[code] = "fail"
+            points[code] = 0.0 if code in self.veto else self.points_for(code, n)
+        d.expected, d.expected_points = expected, points
+        d.expected_raw_score, d.expected_total_score, d.expected_grade, d.expected_vetoed = self.score(expected, points)
+
     def score(self, expected: dict[str, str], points: dict[str, float]) -> tuple[float, float, str, bool]:
         """raw score, total score, grade, vetoed — manual and unknown items count as passed."""
         deducted = 0.0

@@ -182,16 +182,7 @@ def set_summary_expected(d: TypedDossierSpec) -> None:
         exp["R13"] = "unknown"  # the form is there, its receipt date is not: the order cannot be checked
     if collected and "missing_filing_record" in has:
         exp["R16"] = "unknown"  # nothing in the file says when the money reached the agency
-    occurrences: dict[str, int] = {}
-    for name in d.defects:
-        for code, n in SUMMARY_DEFECTS[name].hits.items():
-            occurrences[code] = occurrences.get(code, 0) + n
-    points: dict[str, float] = {}
-    for code, n in occurrences.items():
-        exp[code] = "fail"
-        points[code] = 0.0 if code in std.veto else std.points_for(code, n)
-    d.expected, d.expected_points = exp, points
-    d.expected_raw_score, d.expected_total_score, d.expected_grade, d.expected_vetoed = std.score(exp, points)
+    std.settle(d, SUMMARY_DEFECTS, exp)
     _check(d)
 
 
