@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.extract.dates import find_dates
+from ingest.extract.facts_records import signature_written
 from ingest.extract.fields import FieldHit
 from ingest.extract.layout import HEAD_BLOCKS, Layout, field_span
 from ingest.model import DocFacts
@@ -105,9 +105,6 @@ def _receipt(d: Layout, facts: DocFacts, fields: dict[str, FieldHit]) -> None:
         hit = fields.get(label)
         if hit is None:
             continue
-        value = hit.value
-        for date_hit in find_dates(value):
-            value = value.replace(value[date_hit.start : date_hit.end], "")
-        if re.sub(r"[\s:：_＿()（）年月日]", "", value):
+        if signature_written(hit):
             facts.signed_by_party = d.found(True, hit.line, *field_span(d, hit))
             return

@@ -16,16 +16,20 @@ _SERVED_TITLE = re.compile(
 _RECORD_SIGN_LABELS = ("被询问人签名", "被检查人签名")
 
 
+def signature_written(hit: FieldHit) -> bool:
+    """A signature label's value holds more than a date and the form's blanks: someone signed."""
+    value = hit.value
+    for date_hit in find_dates(value):
+        value = value.replace(value[date_hit.start : date_hit.end], "")
+    return bool(re.sub(r"[\s:：_＿()（）年月日]", "", value))
+
+
 def collect_signature(d: Layout, facts: DocFacts, fields: dict[str, FieldHit]) -> None:
     for label in _RECORD_SIGN_LABELS:
         hit = fields.get(label)
         if hit is None:
             continue
-        value = hit.value
-        for date_hit in find_dates(value):
-            value = value.replace(value[date_hit.start : date_hit.end], "")
-        value = re.sub(r"[\s:：_＿()（）年月日]", "", value)
-        if value:
+        if signature_written(hit):
             facts.signed_by_party = d.found(True, hit.line, *field_span(d, hit))
             return
     for i, folded in enumerate(d.folded):
