@@ -2,8 +2,8 @@
 
 Each job reads the run's contract files from OUT and writes its own outputs, so independent jobs run at the
 same time in the campaign's worker processes (pipelines/workers.py) instead of one after the other in the
-flow process: validation ∥ charts, then scorecard ∥ (history record → documents). Validation flags dossiers
-for review in cases.csv, so the scorecard and the history record wait for it; the scorecard and the circular
+flow process: validation ∥ charts, then 评查表 ∥ scorecard ∥ (history record → documents). Validation flags
+dossiers for review in cases.csv, so everything that shows cases waits for it; the scorecard and the circular
 embed the charts; the circular compares with earlier campaigns, so it follows the record. One after another
 they took longer than reading 1,000 dossiers (bench/, docs/performance.md). Every job returns its wall time.
 
@@ -78,8 +78,15 @@ def history(out: str, store: str | None, shown_as: str) -> JobResult:
 
 
 def documents(out: str, store: str | None, recorded: bool) -> JobResult:
+    """The circular and the supervision letters (and the trends, when the store holds earlier campaigns)."""
     from reports.publish import write_documents
+
+    return _timed(lambda: write_documents(Path(out), store, recorded))
+
+
+def review_forms(out: str) -> JobResult:
+    """The 评查表, one per unit: a job of its own, as it needs neither the charts nor the history record and
+    takes longer than the circular and letters together, so it starts once validation has flagged the files."""
     from reports.review_form import write_review_forms
 
-    return _timed(lambda: {**write_documents(Path(out), store, recorded),
-                           "review_forms": [str(p) for p in write_review_forms(Path(out))]})
+    return _timed(lambda: {"review_forms": [str(p) for p in write_review_forms(Path(out))]})
