@@ -84,9 +84,19 @@ def documents(out: str, store: str | None, recorded: bool) -> JobResult:
     return _timed(lambda: write_documents(Path(out), store, recorded))
 
 
-def review_forms(out: str) -> JobResult:
-    """The 评查表, one per unit: a job of its own, as it needs neither the charts nor the history record and
-    takes longer than the circular and letters together, so it starts once validation has flagged the files."""
+def review_forms(out: str, share: tuple[int, int] = (0, 1)) -> JobResult:
+    """The 评查表, one per unit (`share` (k, n): every n-th unit from the k-th). Jobs of their own: they need
+    neither the charts nor the history record and take longer than the circular and letters together, so
+    they start once validation has flagged the files, shared between the workers (`merge_forms`)."""
     from reports.review_form import write_review_forms
 
-    return _timed(lambda: {"review_forms": [str(p) for p in write_review_forms(Path(out))]})
+    return _timed(lambda: {"review_forms": [str(p) for p in write_review_forms(Path(out), share=share)]})
+
+
+def merge_forms(shares: list[JobResult]) -> dict[str, list[str]]:
+    """The paths of `review_forms` jobs (k = 0 … n-1, in order) back in unit order."""
+    lists = [share.value["review_forms"] for share in shares]
+    merged: list[str] = [""] * sum(map(len, lists))
+    for k, paths in enumerate(lists):
+        merged[k :: len(lists)] = paths
+    return {"review_forms": merged}

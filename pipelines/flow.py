@@ -112,9 +112,12 @@ def documents_task(out: str, history: str | None, recorded: finish.JobResult) ->
     return workers.run(finish.documents, out, history, "history" in recorded.value)
 
 
+FORM_SHARES = 2  # the 评查表 written by two jobs: one would be the longest of the finish, the others waiting
+
+
 @task(name="review_forms", cache_policy=NO_CACHE)
-def review_forms_task(out: str) -> finish.JobResult:
-    return workers.run(finish.review_forms, out)
+def review_forms_task(out: str, share: tuple[int, int]) -> finish.JobResult:
+    return workers.run(finish.review_forms, out, share)
 
 
 @flow(
@@ -270,15 +273,16 @@ def _finish(out: str, history: str | None, recorder: RunRecorder, shown_as: str)
     scorecard = scorecard_task.submit(out, charts, shown_as, wait_for=[validated])  # shows validation's flags
     recorded = history_task.submit(out, history, shown_as, wait_for=[validated])  # cases as validation left them
     documents = documents_task.submit(out, history, recorded, wait_for=[charts])  # embeds the charts
-    forms = review_forms_task.submit(out, wait_for=[validated])  # the longest: on the worker charts leave idle
+    forms = {f"review_forms_{k + 1}": review_forms_task.submit(out, (k, FORM_SHARES), wait_for=[validated])
+             for k in range(FORM_SHARES)}  # queued before the scorecard: the longest jobs first
     jobs = {"validate": validated, "charts": charts, "history": recorded, "scorecard": scorecard,
-            "documents": documents, "review_forms": forms}
+            "documents": documents, **forms}
     results = {name: future.result() for name, future in jobs.items()}
     recorder.finish_jobs = {name: result.seconds for name, result in results.items()}
     recorder.validation = results["validate"].value
     recorder.reports = [results["scorecard"].value, *results["charts"].value]
     recorder.publication = {**results["history"].value, **results["documents"].value,
-                            **results["review_forms"].value}
+                            **finish.merge_forms([results[name] for name in forms])}
 
 
 def campaign_flow(dask_address: str | None = None):

@@ -94,16 +94,17 @@ def write_unit_forms(data: RunData, unit: str, path: Path, mask: NameMasker,
     return doc.save(path)
 
 
-def write_review_forms(out_dir: Path, forms_dir: Path | None = None) -> list[Path]:
+def write_review_forms(out_dir: Path, forms_dir: Path | None = None, share: tuple[int, int] = (0, 1)) -> list[Path]:
     """OUT/评查表/<unit>.docx for every unit of the run; returns the paths in unit order. One unit's
-    document at a time, freed before the next (~28 MB a unit of 20 files: reports/memory.py)."""
+    document at a time, freed before the next (~28 MB a unit of 20 files: reports/memory.py).
+    `share` (k, n): only every n-th unit from the k-th, so n processes can write the forms together."""
     data = load_run(Path(out_dir))
     forms_dir = Path(forms_dir) if forms_dir is not None else Path(out_dir) / FORMS_DIR
     mask = NameMasker(individual_names(data.cases))
     by_file = findings_by_file(data.findings)
     written = []
     with documents_one_at_a_time():
-        for unit in sorted(data.cases["unit"].unique()):
+        for unit in sorted(data.cases["unit"].unique())[share[0]::share[1]]:
             path = forms_dir / f"{safe_file_name(str(unit))}.docx"
             written.append(write_unit_forms(data, str(unit), path, mask, by_file))
             release_document()
