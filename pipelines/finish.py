@@ -2,8 +2,8 @@
 
 Each job reads the run's contract files from OUT and writes its own outputs, so independent jobs run at the
 same time in the campaign's worker processes (pipelines/workers.py) instead of one after the other in the
-flow process: validation ∥ charts, then scorecard ∥ (history record → documents). Validation flags dossiers
-for review in cases.csv, so the scorecard and the history record wait for it; the scorecard and the circular
+flow process: validation ∥ charts, then 评查表 ∥ scorecard ∥ (history record → documents). Validation flags
+dossiers for review in cases.csv, so everything that shows cases waits for it; the scorecard and the circular
 embed the charts; the circular compares with earlier campaigns, so it follows the record. One after another
 they took longer than reading 1,000 dossiers (bench/, docs/performance.md). Every job returns its wall time.
 
@@ -78,8 +78,25 @@ def history(out: str, store: str | None, shown_as: str) -> JobResult:
 
 
 def documents(out: str, store: str | None, recorded: bool) -> JobResult:
+    """The circular and the supervision letters (and the trends, when the store holds earlier campaigns)."""
     from reports.publish import write_documents
+
+    return _timed(lambda: write_documents(Path(out), store, recorded))
+
+
+def review_forms(out: str, share: tuple[int, int] = (0, 1)) -> JobResult:
+    """The 评查表, one per unit (`share` (k, n): every n-th unit from the k-th). Jobs of their own: they need
+    neither the charts nor the history record and take longer than the circular and letters together, so
+    they start once validation has flagged the files, shared between the workers (`merge_forms`)."""
     from reports.review_form import write_review_forms
 
-    return _timed(lambda: {**write_documents(Path(out), store, recorded),
-                           "review_forms": [str(p) for p in write_review_forms(Path(out))]})
+    return _timed(lambda: {"review_forms": [str(p) for p in write_review_forms(Path(out), share=share)]})
+
+
+def merge_forms(shares: list[JobResult]) -> dict[str, list[str]]:
+    """The paths of `review_forms` jobs (k = 0 … n-1, in order) back in unit order."""
+    lists = [share.value["review_forms"] for share in shares]
+    merged: list[str] = [""] * sum(map(len, lists))
+    for k, paths in enumerate(lists):
+        merged[k :: len(lists)] = paths
+    return {"review_forms": merged}

@@ -88,7 +88,10 @@ def review_batch_task(
 # use all cores; `_finish` submits them with the futures they wait for.
 @task(name="validate", cache_policy=NO_CACHE)
 def validate_task(out: str) -> finish.JobResult:
-    return workers.run_validation(finish.validate, out)
+    try:
+        return workers.run_validation(finish.validate, out)
+    finally:
+        workers.retire_validation()  # validation is done: its process's memory is the documents' now
 
 
 @task(name="charts", cache_policy=NO_CACHE)
@@ -110,6 +113,14 @@ def scorecard_task(out: str, charts: finish.JobResult, shown_as: str) -> finish.
 def documents_task(out: str, history: str | None, recorded: finish.JobResult) -> finish.JobResult:
     """The circular and letters, comparing with earlier campaigns when this run is in the history store."""
     return workers.run(finish.documents, out, history, "history" in recorded.value)
+
+
+FORM_SHARES = 2  # the 评查表 written by two jobs: one would be the longest of the finish, the others waiting
+
+
+@task(name="review_forms", cache_policy=NO_CACHE)
+def review_forms_task(out: str, share: tuple[int, int]) -> finish.JobResult:
+    return workers.run(finish.review_forms, out, share)
 
 
 @flow(
@@ -269,7 +280,7 @@ def _review_dossiers(
 
 
 def _finish(out: str, history: str | None, recorder: RunRecorder, shown_as: str) -> None:
-    """Validation ∥ charts, then scorecard ∥ (history record → circular and letters) (pipelines/finish.py).
+    """Validation ∥ charts, then 评查表 ∥ scorecard ∥ (history record → circular and letters) (pipelines/finish.py).
 
     Validation flags dossiers for review in cases.csv, so everything that shows or stores cases waits for it.
     """
@@ -278,13 +289,16 @@ def _finish(out: str, history: str | None, recorder: RunRecorder, shown_as: str)
     scorecard = scorecard_task.submit(out, charts, shown_as, wait_for=[validated])  # shows validation's flags
     recorded = history_task.submit(out, history, shown_as, wait_for=[validated])  # cases as validation left them
     documents = documents_task.submit(out, history, recorded, wait_for=[charts])  # embeds the charts
+    forms = {f"review_forms_{k + 1}": review_forms_task.submit(out, (k, FORM_SHARES), wait_for=[validated])
+             for k in range(FORM_SHARES)}  # queued before the scorecard: the longest jobs first
     jobs = {"validate": validated, "charts": charts, "history": recorded, "scorecard": scorecard,
-            "documents": documents}
+            "documents": documents, **forms}
     results = {name: future.result() for name, future in jobs.items()}
     recorder.finish_jobs = {name: result.seconds for name, result in results.items()}
     recorder.validation = results["validate"].value
     recorder.reports = [results["scorecard"].value, *results["charts"].value]
-    recorder.publication = {**results["history"].value, **results["documents"].value}
+    recorder.publication = {**results["history"].value, **results["documents"].value,
+                            **finish.merge_forms([results[name] for name in forms])}
 
 
 def campaign_flow(dask_address: str | None = None):

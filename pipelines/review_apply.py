@@ -63,6 +63,7 @@ def apply_reviews(scorecards: list[Path], out: Path, overwrite: bool = False,
     scorecard = finish.scorecard(target, charts.value, shown)  # its _meta names OUT, not the staging folder
     recorded = finish.history(target, store, shown)
     documents = finish.documents(target, store, "history" in recorded.value)
+    forms = finish.review_forms(target)
 
     from reports.loading import load_run
 
@@ -71,7 +72,7 @@ def apply_reviews(scorecards: list[Path], out: Path, overwrite: bool = False,
     written["counts"] = {**written.get("counts", {}), **reviewed_counts(load_run(summary.new_out).cases)}
     written["validation"] = validated.value
     written["reports"] = [scorecard.value, *charts.value]
-    written["publication"] = {**recorded.value, **documents.value}
+    written["publication"] = {**recorded.value, **documents.value, **forms.value}
     if stage is None:
         run_json.write_text(json.dumps(written, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         return summary, written

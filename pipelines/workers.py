@@ -6,7 +6,9 @@ work to this pool, which lives for one campaign. With one worker, or inside a Da
 pool and the work runs in the calling thread.
 
 Validation gets a process of its own next to the pool: Great Expectations takes ~3 s and ~200 MB to import,
-which one process can pay while Prefect's server starts, instead of every worker or the run's end.
+which one process can pay while Prefect's server starts, instead of every worker or the run's end. A run
+validates once: the process then ends (`retire_validation`), returning its ~300 MB before the scorecard
+and the documents are written.
 
 A worker that dies (the OOM killer, a crash in a C library, kill -9) breaks a ProcessPoolExecutor: every
 job in it fails. So each job notes in a marker file, named by the worker's pid, which job it is running;
@@ -167,7 +169,8 @@ def pool(workers: int | None, warm: bool = False) -> Iterator[int]:
         pools = (_pool, _validator)
         _pool = _validator = None
         for each in pools:
-            each.shutdown()
+            if each is not None:  # the validation process may have been retired already
+                each.shutdown()
         shutil.rmtree(markers, ignore_errors=True)
 
 
@@ -233,6 +236,14 @@ def run_validation(fn: Callable[..., R], *args: Any) -> R:
     if _validator is None:
         return run(fn, *args)
     return _run_twice(_validator, fn, args)
+
+
+def retire_validation() -> None:
+    """End the validation process once the run's validation is done; a later `run_validation` uses the pool."""
+    global _validator
+    validator, _validator = _validator, None
+    if validator is not None:
+        validator.shutdown()
 
 
 def _run_twice(target: _Pool, fn: Callable[..., R], args: tuple[Any, ...]) -> R:

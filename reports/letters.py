@@ -21,7 +21,7 @@ from reports.glossary import CHINESE_NUMERALS, CIRCULAR_ZH, FILE_NAMES_ZH, LETTE
 from reports.govdoc import GovDoc
 from reports.loading import RunData, load_run
 from reports.masking import NameMasker, individual_names
-from reports.memory import release_freed_memory
+from reports.memory import documents_one_at_a_time, release_document
 from reports.safe_names import safe_file_name
 from reports.statutes import cite
 from reports.summary import failed
@@ -112,11 +112,12 @@ def write_supervision_letters(out_dir: Path, letters_dir: Path, deadline_days: i
     flagged = flagged_cases(data.cases)
     letters_dir = Path(letters_dir)
     written: list[Path] = []
-    for index, (unit, group) in enumerate(flagged.groupby("unit", sort=True)):
-        doc = _letter(data, str(unit), group, statutes, mask, campaign, year, index)
-        written.append(doc.save(letters_dir / f"{safe_file_name(str(unit))}.docx"))
-        del doc
-        release_freed_memory()  # else each letter's freed XML stays in the process (reports/memory.py)
+    with documents_one_at_a_time():  # else each letter's XML stays in the process (reports/memory.py)
+        for index, (unit, group) in enumerate(flagged.groupby("unit", sort=True)):
+            doc = _letter(data, str(unit), group, statutes, mask, campaign, year, index)
+            written.append(doc.save(letters_dir / f"{safe_file_name(str(unit))}.docx"))
+            del doc
+            release_document()
     return written
 
 

@@ -81,7 +81,8 @@ def test_run_json_records_checklist_and_counts(demo_out, manifest):
     assert run["counts"]["units"] == len(manifest["units"]) + len(mixed["units"])
     assert run["campaign"] == "示例评查活动"
     assert set(run["timings"]["phases"]) >= {"discover", "process", "finish"}
-    assert set(run["timings"]["finish_jobs"]) == {"validate", "charts", "history", "scorecard", "documents"}
+    assert set(run["timings"]["finish_jobs"]) == {"validate", "charts", "history", "scorecard", "documents",
+                                                   "review_forms_1", "review_forms_2"}
     assert run["versions"]["prefect"].startswith("3.")
 
 
