@@ -40,3 +40,10 @@ def configure_prefect(state_dir: Path, verbose: bool = False) -> None:
     # the in-process event services log CancelledError tracebacks when the process exits
     env.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING" if verbose else "CRITICAL")
     env.setdefault("PREFECT_LOGGING_TO_API_ENABLED", "false" if not verbose else "true")
+    if not verbose:
+        # Prefect's background services log under their class names, outside the `prefect` logger: at exit after
+        # a failure (a full disk) EventsWorker warns "Still processing items" after the CLI's own last line
+        import logging
+
+        for service in ("EventsWorker", "APILogWorker"):
+            logging.getLogger(service).setLevel(logging.CRITICAL)
