@@ -29,7 +29,6 @@ sample-mixed: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/pingcha run sample_dossiers --out out/demo --campaign "示例评查活动" --overwrite
-	@echo "评查表 (scorecard): $(CURDIR)/out/demo/scorecards.xlsx"
 
 # The history store is tested against a real PostgreSQL server: .ci/postgres.sh installs (as root) and
 # starts a throwaway one. In CI it is required; elsewhere, without it, that one test is skipped.

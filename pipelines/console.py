@@ -76,8 +76,11 @@ def print_summary(summary: dict[str, Any], out_dir: Path) -> None:
     cached = counts.get("cached_dossiers", 0)
     if cached:
         _out.print(f"{CONSOLE_ZH['cached']}: {cached}")
+    # a campaign of several case types names each standard it scored with (run.json `checklists`)
+    used = list({(c.get("id", ""), c.get("version", "")): c for c in (summary.get("checklists") or {}).values()})
+    standards = "、".join(f"{i} {v}" for i, v in used) or f"{checklist.get('id', '')} {checklist.get('version', '')}"
     _out.print(
-        f"{TERMS_ZH['checklist']} {checklist.get('id', '')} {checklist.get('version', '')}  "
+        f"{TERMS_ZH['checklist']} {standards}  "
         f"{CONSOLE_ZH['elapsed']} {summary.get('timings', {}).get('wall_seconds', 0):.1f}s"
     )
     publication = summary.get("publication", {})
