@@ -26,7 +26,8 @@ _LABEL_START = re.compile(
     r"\s*(?!执法证|证号|证件)[\u4e00-\u9fa5()（）]{2,12}[:：]|\s*[\u4e00-\u9fa5]{2,12}(?:[(（][^()（）]{1,10}[)）])?[ \t\u3000]+\S"
     r"|\s*[问答][:：]"
 )
-_PARA_END = re.compile(r"[。：:；;！？!?）)】」”]\s*$")
+# a colon ends a paragraph (a label, "如下："), except "即：", which restates what comes next in the same sentence
+_PARA_END = re.compile(r"(?:[。；;！？!?）)】」”]|(?<!即)[：:])\s*$")
 _INDENT = re.compile(r"^[ \t\u3000]+\S")  # a first-line indent starts a paragraph, never a wrapped tail
 # a numbered heading or list item (一、 （二） 3. 4、) starts a paragraph, never a wrapped tail; "（一）项" and
 # "第二十五条" at a line's start are a citation wrapped mid-way

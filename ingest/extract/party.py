@@ -241,6 +241,9 @@ def parse_party(lines: Sequence[str], salutation_lines: int = 12) -> PartyInfo:
     previous = -1  # index of the last non-empty line
     id_open: re.Match | None = None  # the line before ended with an identity label and no code
     legal_rep = False  # a 法定代表人 was named above
+    # a block that says 个体工商户 or names an 经营者 describes one party, however many names it gives
+    sole_trader = any("个体工商户" in line or "经营者" in line for line in lines[:salutation_lines])
+    trade_id = False  # the business was named after its operator: its code, not the operator's ID, is the party's
     for index, line in enumerate(lines):
         if not line.strip():
             continue
@@ -250,6 +253,11 @@ def parse_party(lines: Sequence[str], salutation_lines: int = 12) -> PartyInfo:
             value, value_end, note = _strip_note(raw.strip(), start + (len(raw) - len(raw.lstrip())))
             hit = PartyField(value, index, start + (len(raw) - len(raw.lstrip())), value_end)
             if group == "name" and info.name is not None and not named_by_salutation and index > info.name.line:
+                if sole_trader and info.trade_name is None and is_organisation_name(value) and not is_organisation_name(
+                        info.name.value):
+                    # a 个体工商户's form: the operator (被处罚人姓名) and then the business (单位名称): one party
+                    info.trade_name, trade_id = hit, True
+                    continue
                 second_party = True  # "当事人：张某" after the first party's block: another party, not this one
                 break
             if group == "name" and (info.name is None or named_by_salutation):
@@ -266,7 +274,7 @@ def parse_party(lines: Sequence[str], salutation_lines: int = 12) -> PartyInfo:
                 info.trade_name = hit
             elif group == "person" and person_name is None:
                 person_name = hit
-            elif group in _ID_GROUPS and info.party_id is None:
+            elif group in _ID_GROUPS and (info.party_id is None or (trade_id and group == "org_id")):
                 code = _code_in(value, licence=group == "licence_id")
                 if code:
                     s = hit.start + code[0]

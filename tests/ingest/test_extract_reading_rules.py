@@ -242,3 +242,14 @@ def test_a_total_in_a_later_paragraph_counts_only_when_it_is_the_sum_of_the_fine
     assert fine([*head, "以上应缴款项共计55648.73元，限你单位十五日内缴纳。"]) == Decimal("55648.73")
     # a "total" that also holds something else (tax owed, a confiscation) is not the fine
     assert fine([*head, "以上应缴款项共计93278.73元，限你单位十五日内缴纳。"]) == Decimal("23178.30")
+
+
+def test_a_sole_traders_form_names_operator_then_business_one_party():
+    party = parse_party(["被处罚人姓名:朱某 性别:男", "身份证号码:430902************", "单位名称:某某县某某家庭农场",
+                         "统一社会信用代码:9243**************", "类型:个体工商户经营者:朱某"])
+    assert (party.name.value, party.party_id.value, party.kind) == ("某某县某某家庭农场", "9243**************", "individual")
+    assert party.operator.value == "朱某"
+    # without a word of 个体工商户 or 经营者, a second name is a second party: the first is kept
+    two = parse_party(["当事人:张某 性别:男", "身份证号码:430902198001011234", "单位名称:某某有限公司"])
+    assert two.name.value == "张某"
+

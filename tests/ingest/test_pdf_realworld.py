@@ -389,3 +389,18 @@ def test_a_paragraphs_last_line_is_not_lifted_as_a_label(tmp_path: Path) -> None
     lines = [t for _, t in _lines(doc)]
     assert lines.index("款；") == lines.index("1、处以697平方米×11元/平方米=7667元(柒仟陆佰陆拾柒元整)的罚") + 1
     assert f.fine.value == Decimal("7667")
+
+
+def restated_fine(c) -> None:
+    """A penalty item hard-wrapped after "即：", its amount (moved whole) opening the next line."""
+    put(c, 200, 780, AG, 14)
+    put(c, 230, 750, "行政处罚决定书", 18)
+    put(c, 72, 700, "当事人：" + PARTY, 12)
+    put(c, 72, 676, "经查，当事人擅自改变林地用途，本机关决定给予以下行政处罚：", 12)
+    put(c, 72, 652, "处恢复植被和林业生产条件所需费用两倍的罚款，即：", 12)
+    put(c, 72, 628, "29500.00元（贰万玖仟伍佰元整）。", 12)
+
+
+def test_a_sentence_wrapped_after_namely_goes_on(tmp_path: Path) -> None:
+    _, f = _facts(tmp_path, "namely", [restated_fine])
+    assert f.fine.value == Decimal("29500")
