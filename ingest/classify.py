@@ -83,6 +83,7 @@ _TITLES: list[tuple[DocKind, str]] = [
     (DocKind.SEIZURE_EXTENSION, r"(延长)(查封\(?扣押\)?|查封|扣押)(期限)?(决定|通知|告知)书|(查封\(?扣押\)?|查封|扣押)?(期限)?延(期|长)(决定|通知|告知)书"),
     (DocKind.SEIZURE_RELEASE, r"解除(查封\(?扣押\)?|查封|扣押|行政强制措施)(决定|通知)书"),
     (DocKind.SEIZURE_DISPOSAL, r"(查封\(?扣押\)?|查封|扣押)(物品|财物)?处理决定书"),
+    (DocKind.TEST_PERIOD_NOTICE, r"(检测|检验|检疫|鉴定|技术鉴定|检测\(?检验\)?|检验\(?检测\)?)(、(检验|检疫|技术鉴定|鉴定))*期(间|限)告知书"),
     (DocKind.FREEZE_NOTICE, r"(协助)?冻结(存款|汇款|存款、汇款|存款\(?汇款\)?)?通知书"),
     (DocKind.FREEZE_DECISION, r"冻结(存款|汇款|存款、汇款|存款\(?汇款\)?)?决定书"),
     (DocKind.SEIZURE, r"(实施行政强制措施)?(查封|扣押|查封\(?扣押\)?)决定书|(实施)?行政强制措施决定书"),

@@ -70,6 +70,7 @@ class DocKind(StrEnum):
     SEIZURE_EXTENSION = "seizure_extension"  # 延长查封(扣押)期限决定书 / 延期通知书
     SEIZURE_RELEASE = "seizure_release"  # 解除查封(扣押)决定书
     SEIZURE_DISPOSAL = "seizure_disposal"  # 查封(扣押)物品处理决定书
+    TEST_PERIOD_NOTICE = "test_period_notice"  # 检测(检验、检疫、技术鉴定)期间告知书 (第二十五条第三款)
     FREEZE_NOTICE = "freeze_notice"  # 协助冻结存款(汇款)通知书, to the bank (第三十条)
     FREEZE_DECISION = "freeze_decision"  # 冻结存款(汇款)决定书, to the party (第三十一条)
     REGISTER = "register"  # 案件台账: a unit's list of cases, not part of a dossier
@@ -129,6 +130,7 @@ DOC_KIND_ZH: dict[DocKind, str] = {
     DocKind.SEIZURE_EXTENSION: "延长查封(扣押)期限决定书",
     DocKind.SEIZURE_RELEASE: "解除查封(扣押)决定书",
     DocKind.SEIZURE_DISPOSAL: "查封(扣押)物品处理决定书",
+    DocKind.TEST_PERIOD_NOTICE: "检测(检验、鉴定)期间告知书",
     DocKind.FREEZE_NOTICE: "协助冻结通知书",
     DocKind.FREEZE_DECISION: "冻结决定书",
     DocKind.REGISTER: "案件台账",

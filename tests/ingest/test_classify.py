@@ -56,6 +56,7 @@ from tests.ingest.builders import make_docx, make_pdf, make_xlsx
         ("查封（扣押）物品处理决定书", DocKind.SEIZURE_DISPOSAL),
         ("协助冻结存款通知书", DocKind.FREEZE_NOTICE),
         ("冻结存款决定书", DocKind.FREEZE_DECISION),
+        ("检测期间告知书", DocKind.TEST_PERIOD_NOTICE),
         ("罚没款缴款凭证", DocKind.PAYMENT_RECEIPT),
         ("催告书", DocKind.PAYMENT_REMINDER),
         ("强制执行申请书", DocKind.ENFORCEMENT_APPLICATION),
