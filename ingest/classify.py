@@ -79,8 +79,8 @@ _TITLES: list[tuple[DocKind, str]] = [
     # 行政强制措施 (checklist-enforcement.md, coercion-measure): the finer kinds first, the 决定书 last
     (DocKind.COERCION_APPROVAL, r"(实施)?(行政强制措施|查封\(?扣押\)?|查封|扣押|冻结)(措施)?(审批|呈批)(表|单)"),
     (DocKind.SEIZURE_RECORD, r"(实施行政强制措施|查封\(?扣押\)?|查封|扣押|行政强制措施)现场笔录(\(?续页\)?)?"),
-    (DocKind.SEIZURE_LIST, r"(查封\(?扣押\)?|查封|扣押)(物品|财物|场所、设施、财物|场所设施财物)?清单"),
-    (DocKind.SEIZURE_EXTENSION, r"(延长)(查封\(?扣押\)?|查封|扣押)(期限)?(决定|通知|告知)书|(查封\(?扣押\)?|查封|扣押)?(期限)?延(期|长)(决定|通知|告知)书"),
+    (DocKind.SEIZURE_LIST, r"(查封\(?扣押\)?|查封|扣押)(物品|财物|场所、设施、财物|场所设施财物)?清单|(实施行政强制措施)?场所[/、]?设施[/、]?财物清单"),
+    (DocKind.SEIZURE_EXTENSION, r"延长行政强制措施期限(决定|通知|告知)书|(延长)(查封\(?扣押\)?|查封|扣押)(期限)?(决定|通知|告知)书|(查封\(?扣押\)?|查封|扣押)?(期限)?延(期|长)(决定|通知|告知)书"),
     (DocKind.SEIZURE_RELEASE, r"解除(查封\(?扣押\)?|查封|扣押|行政强制措施)(决定|通知)书"),
     (DocKind.SEIZURE_DISPOSAL, r"(查封\(?扣押\)?|查封|扣押)(物品|财物)?处理决定书"),
     (DocKind.TEST_PERIOD_NOTICE, r"(检测|检验|检疫|鉴定|技术鉴定|检测\(?检验\)?|检验\(?检测\)?)(、(检验|检疫|技术鉴定|鉴定))*期(间|限)告知书"),

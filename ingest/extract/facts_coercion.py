@@ -1,5 +1,5 @@
 """A coercive measure's facts (查封、扣押、冻结, checklist-enforcement.md part A): when the measure was taken
-on the spot, when the head approved it, and whether an extension says it was approved.
+on the spot and when the head approved it (the other dates are the documents' own, read by date_roles).
 
 Kept apart from the penalty collectors: a 现场笔录 of a seizure opens with the time the measure was taken,
 and a 审批表's meaningful date is the head's, not the officer's proposal above it. Each value keeps its
@@ -25,11 +25,10 @@ COERCION_KINDS = frozenset({
 _RECORD_TIME = re.compile(r"(?:检查|实施|执法|笔录)?(?:时间|日期)[:：]?\s*$")
 # the head's line of a 审批表: "负责人审批意见：同意。张三 2025年3月3日"
 _HEAD = re.compile(r"(?:机关|单位)?负责人(?:审批|审核)?(?:意见|签字|签名)?")
-_APPROVED = re.compile(r"(?:经|已经|报经)[^。；]{0,12}(?:负责人|局长|主任|领导)[^。；]{0,6}(?:批准|同意)")
 
 
 def collect_coercion(d: Layout, facts: DocFacts) -> None:
-    """The record's start, the head's approval date, an extension's stated approval."""
+    """The record's start, the head's approval date, a decision's own date."""
     kind = d.doc.kind
     if kind not in COERCION_KINDS:
         return
@@ -50,9 +49,3 @@ def collect_coercion(d: Layout, facts: DocFacts) -> None:
     if kind in (DocKind.SEIZURE, DocKind.FREEZE_DECISION) and DateRole.DECISION not in roles \
             and DateRole.SIGNED in roles:
         roles[DateRole.DECISION] = roles[DateRole.SIGNED]
-    if kind == DocKind.SEIZURE_EXTENSION and facts.extension_approved is None:
-        for i, text in enumerate(d.pfolded):
-            m = _APPROVED.search(text)
-            if m is not None:
-                facts.extension_approved = d.pfound(True, i, m.start(), m.end())
-                break
