@@ -100,3 +100,13 @@ def test_the_clean_dossier_fails_nothing_and_is_a_coercion_file(results) -> None
 def test_an_overrun_is_vetoed(results) -> None:
     assert results["overdue"][1].vetoed and results["overdue"][1].total_score == 0
     assert not results["extended"][1].vetoed
+
+
+def test_penalty_general_scores_the_seizure_as_its_supplement(results) -> None:
+    """A penalty file holding a 扣押决定书 gets the measure's items as a section of its own."""
+    facts, alone = results["overdue"]
+    [section] = score_case(facts, load_checklist("penalty-general")).sections
+    assert section.checklist_id == "coercion-measure"
+    got = {f.item_code: f.status.value for f in section.findings}
+    assert got == {f.item_code: f.status.value for f in alone.findings}
+    assert got["V05"] == "fail"
