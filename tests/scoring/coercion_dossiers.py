@@ -104,6 +104,43 @@ def _release(day: date) -> list:
     ]
 
 
+def _freeze_notice(day: date) -> list:
+    return [
+        "协助冻结存款通知书",
+        "朝市监冻通〔2025〕1号",
+        "中国某某银行北京朝阳支行：",
+        f"根据《中华人民共和国反垄断法》第四十七条的规定，请协助冻结{PARTY}在你行开立的账户（账号：0200123456789）中的存款"
+        "人民币伍拾万元整，冻结期限为三十日。",
+        AGENCY,
+        SEAL,
+        zh(day),
+    ]
+
+
+def _freeze_decision(day: date) -> list:
+    return [
+        "冻结存款决定书",
+        "朝市监冻〔2025〕1号",
+        f"当事人：{PARTY}",
+        "住所：北京市朝阳区某某路2号",
+        "你单位涉嫌实施垄断协议，依据《中华人民共和国反垄断法》第四十七条的规定，本局决定冻结你单位在中国某某银行北京朝阳支行"
+        "账户（账号：0200123456789）中的存款人民币伍拾万元整，冻结期限为三十日。",
+        REMEDIES,
+        AGENCY,
+        SEAL,
+        zh(day),
+    ]
+
+
+def write_freeze_dossier(folder: Path, *, approved: date, noticed: date, decided: date) -> Path:
+    """A freezing of deposits: the head's approval, the notice to the bank, the decision to the party."""
+    folder.mkdir(parents=True, exist_ok=True)
+    make_docx(folder / "01审批表.docx", _approval(approved, approved))
+    make_docx(folder / "02协助冻结通知书.docx", _freeze_notice(noticed))
+    make_docx(folder / "03冻结决定书.docx", _freeze_decision(decided))
+    return folder
+
+
 TWO_OFFICERS = (("张三", "11010020001"), ("李四", "11010020002"))
 
 

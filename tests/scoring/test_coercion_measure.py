@@ -14,7 +14,7 @@ from ingest.extract import extract_case
 from ingest.load import load_dossier
 from scoring.checklist import load_checklist
 from scoring.engine import score_case
-from tests.scoring.coercion_dossiers import write_dossier
+from tests.scoring.coercion_dossiers import write_dossier, write_freeze_dossier
 
 DAY = date(2025, 3, 3)
 
@@ -39,6 +39,10 @@ def results(tmp_path_factory) -> dict:
     root: Path = tmp_path_factory.mktemp("campaign")
     for name, spec in DOSSIERS.items():
         write_dossier(root / "朝阳区市场监管局" / name, onsite=DAY, **spec)
+    # frozen on Monday 3-3; the decision to the party on the 3rd working day (3-6), and on the 5th (3-10)
+    write_freeze_dossier(root / "朝阳区市场监管局" / "freeze", approved=DAY, noticed=DAY, decided=date(2025, 3, 6))
+    write_freeze_dossier(root / "朝阳区市场监管局" / "freeze_late", approved=DAY, noticed=DAY,
+                         decided=date(2025, 3, 10))
     checklist = load_checklist("coercion-measure")
     out = {}
     for ref in discover_campaign(root).dossiers:
@@ -80,6 +84,13 @@ def status(results, dossier: str, code: str) -> tuple[str, str]:
     ("bare", "R08", "fail", "行政强制措施审批表"),
     ("bare", "R10", "fail", "未当场交付"),
     ("bare", "R16", "fail", ""),
+    ("freeze", "R11", "pass", "第3个工作日"),
+    ("freeze", "R12", "pass", ""),
+    ("freeze", "V04", "pass", ""),
+    ("freeze", "V06", "pass", "反垄断法"),
+    ("freeze", "R01", "n/a", ""),
+    ("freeze", "R08", "pass", ""),
+    ("freeze_late", "R11", "fail", "超过3个工作日（应不晚于2025年3月6日）"),
 ])  # fmt: skip
 def test_item_status_on_coercion_dossiers(results, dossier: str, code: str, expected: str, says: str) -> None:
     got, message = status(results, dossier, code)
