@@ -51,7 +51,7 @@ TYPE_RULES: tuple[TypeRule, ...] = (
     TypeRule("penalty", "summary", frozenset({DocKind.ON_THE_SPOT_DECISION}), unless=frozenset({DocKind.DECISION})),
     TypeRule("penalty", "general", _PENALTY_FILE),
     TypeRule("license", "", _LICENSE_FILE),
-    TypeRule("coercion", "", frozenset({DocKind.SEIZURE})),
+    TypeRule("coercion", "", frozenset({DocKind.SEIZURE, DocKind.FREEZE_DECISION})),
 )
 
 

@@ -63,6 +63,16 @@ class DocKind(StrEnum):
     LICENSE_CERTIFICATE = "license_certificate"
     COMMITMENT_LETTER = "commitment_letter"
     PUBLICATION_PROOF = "publication_proof"
+    # 行政强制措施 (checklist-enforcement.md, coercion-measure): SEIZURE is the 查封/扣押决定书 itself
+    COERCION_APPROVAL = "coercion_approval"  # 行政强制措施审批表 / 查封扣押审批表: the head's approval
+    SEIZURE_RECORD = "seizure_record"  # 查封(扣押)现场笔录 (行政强制法第十八条第（七）项)
+    SEIZURE_LIST = "seizure_list"  # 查封(扣押)清单 / 财物清单
+    SEIZURE_EXTENSION = "seizure_extension"  # 延长查封(扣押)期限决定书 / 延期通知书
+    SEIZURE_RELEASE = "seizure_release"  # 解除查封(扣押)决定书
+    SEIZURE_DISPOSAL = "seizure_disposal"  # 查封(扣押)物品处理决定书
+    TEST_PERIOD_NOTICE = "test_period_notice"  # 检测(检验、检疫、技术鉴定)期间告知书 (第二十五条第三款)
+    FREEZE_NOTICE = "freeze_notice"  # 协助冻结存款(汇款)通知书, to the bank (第三十条)
+    FREEZE_DECISION = "freeze_decision"  # 冻结存款(汇款)决定书, to the party (第三十一条)
     REGISTER = "register"  # 案件台账: a unit's list of cases, not part of a dossier
     UNKNOWN = "unknown"
 
@@ -77,7 +87,7 @@ DOC_KIND_ZH: dict[DocKind, str] = {
     DocKind.PARTY_IDENTITY: "主体资格证明",
     DocKind.EVIDENCE: "证据材料",
     DocKind.PRESERVATION: "先行登记保存文书",
-    DocKind.SEIZURE: "查封(扣押)文书",
+    DocKind.SEIZURE: "查封(扣押)决定书",
     DocKind.RECTIFICATION_ORDER: "责令改正通知书",
     DocKind.EXTENSION_APPROVAL: "延期审批表",
     DocKind.INVESTIGATION_REPORT: "案件调查终结报告",
@@ -114,6 +124,15 @@ DOC_KIND_ZH: dict[DocKind, str] = {
     DocKind.LICENSE_CERTIFICATE: "许可证件",
     DocKind.COMMITMENT_LETTER: "告知承诺书",
     DocKind.PUBLICATION_PROOF: "公示材料",
+    DocKind.COERCION_APPROVAL: "行政强制措施审批表",
+    DocKind.SEIZURE_RECORD: "查封(扣押)现场笔录",
+    DocKind.SEIZURE_LIST: "查封(扣押)清单",
+    DocKind.SEIZURE_EXTENSION: "延长查封(扣押)期限决定书",
+    DocKind.SEIZURE_RELEASE: "解除查封(扣押)决定书",
+    DocKind.SEIZURE_DISPOSAL: "查封(扣押)物品处理决定书",
+    DocKind.TEST_PERIOD_NOTICE: "检测(检验、鉴定)期间告知书",
+    DocKind.FREEZE_NOTICE: "协助冻结通知书",
+    DocKind.FREEZE_DECISION: "冻结决定书",
     DocKind.REGISTER: "案件台账",
     DocKind.UNKNOWN: "未识别文书",
 }

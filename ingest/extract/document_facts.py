@@ -8,6 +8,7 @@ clauses; `facts_records` a party's signature and the document served.
 from __future__ import annotations
 
 from ingest.extract.date_roles import SPAN_KINDS, collect_dates
+from ingest.extract.facts_coercion import collect_coercion
 from ingest.extract.facts_decision import (
     collect_amounts,
     collect_clauses,
@@ -61,6 +62,7 @@ def extract_document(doc: Document) -> DocFacts:
     if doc.kind == DocKind.SERVICE_RECEIPT:
         collect_served(d, facts, fields)
     collect_license(d, facts)
+    collect_coercion(d, facts)
     if doc.kind == DocKind.ON_THE_SPOT_DECISION:
         collect_on_the_spot(d, facts, fields)
     place = fields.get("地点") or fields.get("违法地点") or fields.get("送达地点")
