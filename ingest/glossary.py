@@ -63,6 +63,11 @@ class DocKind(StrEnum):
     LICENSE_CERTIFICATE = "license_certificate"
     COMMITMENT_LETTER = "commitment_letter"
     PUBLICATION_PROOF = "publication_proof"
+    # 行政检查 (checklist-inspection.md)
+    INSPECTION_APPROVAL = "inspection_approval"  # 行政检查审批表 / 检查方案, approved by the head beforehand
+    INSPECTION_PLAN = "inspection_plan"  # 年度检查计划 / 专项检查计划 / 双随机抽查计划
+    INSPECTION_NOTICE = "inspection_notice"  # 行政检查通知书
+    INSPECTION_RESULT_NOTICE = "inspection_result_notice"  # 检查结果告知书 / 检查处理意见书
     REGISTER = "register"  # 案件台账: a unit's list of cases, not part of a dossier
     UNKNOWN = "unknown"
 
@@ -114,6 +119,10 @@ DOC_KIND_ZH: dict[DocKind, str] = {
     DocKind.LICENSE_CERTIFICATE: "许可证件",
     DocKind.COMMITMENT_LETTER: "告知承诺书",
     DocKind.PUBLICATION_PROOF: "公示材料",
+    DocKind.INSPECTION_APPROVAL: "行政检查审批表",
+    DocKind.INSPECTION_PLAN: "行政检查计划",
+    DocKind.INSPECTION_NOTICE: "行政检查通知书",
+    DocKind.INSPECTION_RESULT_NOTICE: "检查结果告知书",
     DocKind.REGISTER: "案件台账",
     DocKind.UNKNOWN: "未识别文书",
 }
