@@ -22,6 +22,7 @@ DEFAULT_ROUTES: tuple[tuple[str, str], ...] = (
     ("penalty/general", "penalty-general"),
     ("penalty/summary", "penalty-simple"),
     ("license", "license"),
+    ("inspection", "inspection"),
 )
 PRIMARY_KEY = "penalty/general"  # what `--checklist ID` alone maps (the one type pingcha scored before routing)
 
