@@ -44,6 +44,11 @@ _LICENSE_FILE = frozenset({DocKind.ACCEPTANCE_NOTICE, DocKind.NON_ACCEPTANCE_DEC
                            DocKind.LICENSE_REFUSAL, DocKind.LICENSE_APPLICATION, DocKind.CORRECTION_NOTICE,
                            DocKind.LICENSE_REVIEW_RECORD, DocKind.LICENSE_EXTENSION_NOTICE,
                            DocKind.LICENSE_CERTIFICATE})
+# 行政检查: the documents only an inspection file holds. A 现场检查笔录 alone does not decide: every penalty file
+# holds one, and a penalty file read in part would be taken for an inspection (the register or the name decides).
+_INSPECTION_FILE = frozenset({DocKind.INSPECTION_APPROVAL, DocKind.INSPECTION_PLAN, DocKind.INSPECTION_NOTICE,
+                              DocKind.INSPECTION_RESULT_NOTICE})
+_NOT_INSPECTION = _PENALTY_FILE | _LICENSE_FILE | {DocKind.ON_THE_SPOT_DECISION, DocKind.SEIZURE}
 
 # First matching row wins. A penalty file holding a 扣押决定书 stays a penalty (its checklist's supplements score
 # the measure); a 查封/扣押 without any penalty document is a coercive-measure file.
@@ -52,6 +57,8 @@ TYPE_RULES: tuple[TypeRule, ...] = (
     TypeRule("penalty", "general", _PENALTY_FILE),
     TypeRule("license", "", _LICENSE_FILE),
     TypeRule("coercion", "", frozenset({DocKind.SEIZURE, DocKind.FREEZE_DECISION})),
+    # an inspection with no penalty, licence or coercion document (an inspection that led to a case is that case)
+    TypeRule("inspection", "", _INSPECTION_FILE, unless=_NOT_INSPECTION),
 )
 
 

@@ -54,6 +54,17 @@ _LICENSE_TITLES: list[tuple[DocKind, str]] = [
     (DocKind.LICENSE_CERTIFICATE, r"[\u4e00-\u9fff]{0,14}许可证(件)?(\((正本|副本|复印件)\))?"),
 ]
 
+# 行政检查 (checklist-inspection.md): the 司法部 form texts (2025) as units title them, 审批—通知—实施—记录—反馈.
+# Before the penalty titles; the 现场检查笔录 itself is the penalty list's INSPECTION_RECORD.
+_INSP = r"(涉企)?(行政|现场|监督|执法|入企|专项|日常)?检查"
+_INSPECTION_TITLES: list[tuple[DocKind, str]] = [
+    (DocKind.INSPECTION_APPROVAL, rf"{_INSP}(事项)?(审批|呈批|报批)(表|单)|{_INSP}(工作|实施)?方案(\(?审批表\)?)?"),
+    (DocKind.INSPECTION_PLAN, rf"(\d{{4}}年度?)?(年度|季度|月度)?{_INSP}(工作)?计划(表)?|"
+                              r"(\d{4}年度?)?(年度)?(双随机(、)?(一公开)?)?(随机)?抽查(工作)?计划(表)?|双随机(、)?(一公开)?(抽查)?(抽取|抽签)(记录|结果)(表)?"),
+    (DocKind.INSPECTION_NOTICE, rf"{_INSP}通知(书|单)?"),
+    (DocKind.INSPECTION_RESULT_NOTICE, rf"{_INSP}(结果|情况|结论)(告知|反馈|通知)(书|单|函)?|{_INSP}(处理)?意见(告知)?书"),
+]
+
 # The sector word some form books put before a title (林业行政处罚决定书, 税务行政处罚决定书): a closed list, so
 # that body text ending in a title (…现送达行政处罚决定书) is never taken for one.
 _SECTOR = (
@@ -69,6 +80,7 @@ _TITLES: list[tuple[DocKind, str]] = [
     # 行政许可 (checklist-licensing.md), titles of the provinces' and ministries' template books (河南 2016, 云南,
     # 湖南司法厅, 水利部 2006, 林业): before the penalty titles, whose 笔录/听证/送达 patterns they refine
     *_LICENSE_TITLES,
+    *_INSPECTION_TITLES,
     (DocKind.CATALOG, r"卷内(文件)?目录|案卷目录|目录"),
     (DocKind.COVER, r"(行政(处罚|执法|许可|检查|强制))?(案件)?(卷宗|案卷)(封面)?|(案卷|卷宗)封面"),
     (DocKind.REMARKS, r"(卷内)?备考表"),

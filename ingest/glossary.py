@@ -73,6 +73,11 @@ class DocKind(StrEnum):
     TEST_PERIOD_NOTICE = "test_period_notice"  # 检测(检验、检疫、技术鉴定)期间告知书 (第二十五条第三款)
     FREEZE_NOTICE = "freeze_notice"  # 协助冻结存款(汇款)通知书, to the bank (第三十条)
     FREEZE_DECISION = "freeze_decision"  # 冻结存款(汇款)决定书, to the party (第三十一条)
+    # 行政检查 (checklist-inspection.md)
+    INSPECTION_APPROVAL = "inspection_approval"  # 行政检查审批表 / 检查方案, approved by the head beforehand
+    INSPECTION_PLAN = "inspection_plan"  # 年度检查计划 / 专项检查计划 / 双随机抽查计划
+    INSPECTION_NOTICE = "inspection_notice"  # 行政检查通知书
+    INSPECTION_RESULT_NOTICE = "inspection_result_notice"  # 检查结果告知书 / 检查处理意见书
     REGISTER = "register"  # 案件台账: a unit's list of cases, not part of a dossier
     UNKNOWN = "unknown"
 
@@ -133,6 +138,10 @@ DOC_KIND_ZH: dict[DocKind, str] = {
     DocKind.TEST_PERIOD_NOTICE: "检测(检验、鉴定)期间告知书",
     DocKind.FREEZE_NOTICE: "协助冻结通知书",
     DocKind.FREEZE_DECISION: "冻结决定书",
+    DocKind.INSPECTION_APPROVAL: "行政检查审批表",
+    DocKind.INSPECTION_PLAN: "行政检查计划",
+    DocKind.INSPECTION_NOTICE: "行政检查通知书",
+    DocKind.INSPECTION_RESULT_NOTICE: "检查结果告知书",
     DocKind.REGISTER: "案件台账",
     DocKind.UNKNOWN: "未识别文书",
 }

@@ -23,6 +23,7 @@ DEFAULT_ROUTES: tuple[tuple[str, str], ...] = (
     ("penalty/summary", "penalty-simple"),
     ("license", "license"),
     ("coercion", "coercion-measure"),
+    ("inspection", "inspection"),
 )
 PRIMARY_KEY = "penalty/general"  # what `--checklist ID` alone maps (the one type pingcha scored before routing)
 

@@ -21,6 +21,7 @@ from ingest.extract.facts_identity import (
     collect_officers,
     collect_party,
 )
+from ingest.extract.facts_inspection import collect_inspection
 from ingest.extract.facts_license import collect_license
 from ingest.extract.facts_on_the_spot import collect_on_the_spot
 from ingest.extract.facts_records import collect_served, collect_signature
@@ -63,6 +64,7 @@ def extract_document(doc: Document) -> DocFacts:
         collect_served(d, facts, fields)
     collect_license(d, facts)
     collect_coercion(d, facts)
+    collect_inspection(d, facts)
     if doc.kind == DocKind.ON_THE_SPOT_DECISION:
         collect_on_the_spot(d, facts, fields)
     place = fields.get("地点") or fields.get("违法地点") or fields.get("送达地点")

@@ -1,0 +1,58 @@
+"""行政检查 titles as the 司法部 form texts (2025) and units' books print them, and the statement that the
+officers showed their certificates (facts_inspection)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.classify import match_title
+from ingest.extract.document_facts import extract_document
+from ingest.glossary import DocKind
+from ingest.model import Document, Position, TextBlock
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("行政检查审批表", DocKind.INSPECTION_APPROVAL),
+        ("涉企行政检查审批表", DocKind.INSPECTION_APPROVAL),
+        ("现场检查方案", DocKind.INSPECTION_APPROVAL),
+        ("专项检查工作方案", DocKind.INSPECTION_APPROVAL),
+        ("2025年度行政检查计划", DocKind.INSPECTION_PLAN),
+        ("双随机抽查计划", DocKind.INSPECTION_PLAN),
+        ("双随机抽取记录", DocKind.INSPECTION_PLAN),
+        ("行政检查通知书", DocKind.INSPECTION_NOTICE),
+        ("南京市江宁区市场监督管理局行政检查通知书", DocKind.INSPECTION_NOTICE),
+        ("检查结果告知书", DocKind.INSPECTION_RESULT_NOTICE),
+        ("行政检查结果反馈单", DocKind.INSPECTION_RESULT_NOTICE),
+        ("检查处理意见书", DocKind.INSPECTION_RESULT_NOTICE),
+        # the penalty file's titles keep their kinds
+        ("现场检查笔录", DocKind.INSPECTION_RECORD),
+        ("现场检查记录", DocKind.INSPECTION_RECORD),
+        ("询问通知书", DocKind.INQUIRY_NOTICE),
+        ("责令改正通知书", DocKind.RECTIFICATION_ORDER),
+    ],
+)
+def test_inspection_titles(line: str, kind: DocKind) -> None:
+    matched = match_title(line)
+    assert matched is not None and matched[0] == kind, matched
+
+
+def _record(*lines: str) -> Document:
+    blocks = [TextBlock(t, Position(paragraph=n)) for n, t in enumerate(("现场检查笔录", *lines), start=1)]
+    return Document("03检查笔录.docx", "docx", blocks, kind=DocKind.INSPECTION_RECORD, title="现场检查笔录")
+
+
+@pytest.mark.parametrize(
+    ("line", "shown"),
+    [
+        ("执法人员向被检查人出示了执法证件，告知了申请回避的权利。", "出示了执法证件"),
+        ("☑已亮证", "亮证"),
+        ("执法人员未出示执法证件。", None),
+        ("□出示执法证件", None),
+        ("执法人员依法对你单位进行检查。", None),
+    ],
+)
+def test_credentials_shown_in_a_record(line: str, shown: str | None) -> None:
+    found = extract_document(_record("检查时间：2025年3月12日9时30分至10时40分", line)).credentials_shown
+    assert (found.value if found else None) == shown
