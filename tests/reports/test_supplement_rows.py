@@ -49,7 +49,10 @@ def test_supplement_rows_are_their_own_section(tmp_path: Path) -> None:
     codes = [r[1] for r in rows]
     assert codes[-2:] == [f"{SUPPLEMENT}/C01", f"{SUPPLEMENT}/C02"]  # after the file's own items
     section = rows[-2]
-    assert section[header.index("评查标准")] == TYPE_REPORT_ZH["section"].format(title=SUPPLEMENT)
+    from scoring.checklist import load_checklist
+
+    title = load_checklist(SUPPLEMENT).title  # the bundled standard names its own section
+    assert section[header.index("评查标准")] == TYPE_REPORT_ZH["section"].format(title=title) == "附加评查：行政强制措施案卷评查标准"
     assert section[header.index("扣分")] == 5
     assert section[-1] is None  # no row key: not reviewed here
     summary = [[c.value for c in row] for row in wb[SUMMARY_SHEET].iter_rows()]
@@ -88,6 +91,6 @@ def test_the_review_form_shows_the_section_after_the_files_items(tmp_path: Path)
     forms = write_review_forms(out)
     doc = Document(str(next(p for p in forms if p.stem == UNIT_A)))
     texts = [p.text for p in doc.paragraphs]
-    assert TYPE_REPORT_ZH["section"].format(title=SUPPLEMENT) in texts
+    assert TYPE_REPORT_ZH["section"].format(title="行政强制措施案卷评查标准") in texts
     cells = [c.text for t in doc.tables for r in t.rows for c in r.cells]
     assert "扣押决定书未载明期限" in cells
