@@ -54,6 +54,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from samplegen.standards import expected_score
+
 # Checklist defaults (checklist-penalty-general.md: Parameters).
 HEARING_THRESHOLD = {"individual": 3000, "organisation": 50000}
 MAJOR_THRESHOLD = {"individual": 10000, "organisation": 100000}
@@ -181,18 +183,4 @@ def points_for(code: str, occurrences: int) -> float:
 
 def score(expected: dict[str, str], points: dict[str, float]) -> tuple[float, float, str, bool]:
     """raw score, total score, grade, vetoed — counting manual items as passed."""
-    deducted = 0.0
-    for cat_points, codes in CATEGORIES.values():
-        deducted += min(cat_points, sum(points.get(c, 0.0) for c in codes if expected.get(c) == "fail"))
-    raw = 100.0 - deducted
-    vetoed = any(expected.get(c) == "fail" for c in VETO_ITEMS)
-    total = 0.0 if vetoed else raw
-    if vetoed or raw < 60:
-        grade = "不合格"
-    elif raw >= 90:
-        grade = "优秀"
-    elif raw >= 80:
-        grade = "良好"
-    else:
-        grade = "合格"
-    return raw, total, grade, vetoed
+    return expected_score(CATEGORIES, VETO_ITEMS, expected, points)

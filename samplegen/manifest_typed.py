@@ -12,6 +12,18 @@ from samplegen.model import DossierSpec, TypedDossierSpec
 from samplegen.render_office import render_register
 
 
+def expected_fields(d: DossierSpec | TypedDossierSpec) -> dict:
+    """The truth of one dossier as the manifest records it: every item's status, points, scores, grade, veto."""
+    return {
+        "expected": d.expected,
+        "expected_points": d.expected_points,
+        "expected_raw_score": d.expected_raw_score,
+        "expected_total_score": d.expected_total_score,
+        "expected_grade": d.expected_grade,
+        "expected_vetoed": d.expected_vetoed,
+    }
+
+
 def typed_entry(d: TypedDossierSpec, documents: list[dict]) -> dict:
     """JSON-ready: the type and its checklist, the elements as written, the documents, the expected statuses."""
     return {
@@ -23,12 +35,7 @@ def typed_entry(d: TypedDossierSpec, documents: list[dict]) -> dict:
                   "timeline": {k: v.isoformat() for k, v in sorted(d.timeline.items())}},
         "documents": documents,
         "defects": d.defects,
-        "expected": d.expected,
-        "expected_points": d.expected_points,
-        "expected_raw_score": d.expected_raw_score,
-        "expected_total_score": d.expected_total_score,
-        "expected_grade": d.expected_grade,
-        "expected_vetoed": d.expected_vetoed,
+        **expected_fields(d),
     }
 
 

@@ -10,6 +10,28 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+def expected_score(categories: dict[str, tuple[float, tuple[str, ...]]], veto: tuple[str, ...],
+                   expected: dict[str, str], points: dict[str, float]) -> tuple[float, float, str, bool]:
+    """raw score, total score, grade, vetoed of a dossier whose items end as `expected` (the generator's own
+    arithmetic, written from the published standard, never from scoring/): each category's deductions capped at
+    its points, a failed veto item zeroes the total, manual and unknown items count as passed."""
+    deducted = 0.0
+    for cat_points, codes in categories.values():
+        deducted += min(cat_points, sum(points.get(c, 0.0) for c in codes if expected.get(c) == "fail"))
+    raw = 100.0 - deducted
+    vetoed = any(expected.get(c) == "fail" for c in veto)
+    total = 0.0 if vetoed else raw
+    if vetoed or raw < 60:
+        grade = "不合格"
+    elif raw >= 90:
+        grade = "优秀"
+    elif raw >= 80:
+        grade = "良好"
+    else:
+        grade = "合格"
+    return raw, total, grade, vetoed
+
+
 @dataclass(frozen=True)
 class Standard:
     checklist: str
@@ -42,21 +64,7 @@ class Standard:
 
     def score(self, expected: dict[str, str], points: dict[str, float]) -> tuple[float, float, str, bool]:
         """raw score, total score, grade, vetoed — manual and unknown items count as passed."""
-        deducted = 0.0
-        for cat_points, codes in self.categories.values():
-            deducted += min(cat_points, sum(points.get(c, 0.0) for c in codes if expected.get(c) == "fail"))
-        raw = 100.0 - deducted
-        vetoed = any(expected.get(c) == "fail" for c in self.veto)
-        total = 0.0 if vetoed else raw
-        if vetoed or raw < 60:
-            grade = "不合格"
-        elif raw >= 90:
-            grade = "优秀"
-        elif raw >= 80:
-            grade = "良好"
-        else:
-            grade = "合格"
-        return raw, total, grade, vetoed
+        return expected_score(self.categories, self.veto, expected, points)
 
 
 def _codes(first: int, last: int) -> tuple[str, ...]:

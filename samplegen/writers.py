@@ -16,7 +16,7 @@ import samplegen.styles as styles
 from samplegen.case_types import DEFAULT_TYPES
 from samplegen.content import build_doc
 from samplegen.document import Doc
-from samplegen.manifest_typed import mixed_register, typed_entry
+from samplegen.manifest_typed import expected_fields, mixed_register, typed_entry
 from samplegen.model import CampaignSpec, DossierSpec, TypedDossierSpec, hash_str
 from samplegen.render_office import render_docx, render_register, render_xlsx
 from samplegen.render_pdf import page_counts, render_pdf
@@ -130,12 +130,7 @@ def manifest(spec: CampaignSpec) -> dict:
             },
             "documents": documents,
             "defects": d.defects,
-            "expected": d.expected,
-            "expected_points": d.expected_points,
-            "expected_raw_score": d.expected_raw_score,
-            "expected_total_score": d.expected_total_score,
-            "expected_grade": d.expected_grade,
-            "expected_vetoed": d.expected_vetoed,
+            **expected_fields(d),
         })
     if spec.types != DEFAULT_TYPES:  # every dossier names its own checklist
         for entry in dossiers:

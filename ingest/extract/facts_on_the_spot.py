@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.extract.facts_records import signature_written
+from ingest.extract.facts_records import signed_field
 from ingest.extract.fields import FieldHit
 from ingest.extract.layout import HEAD_BLOCKS, Layout, field_span
 from ingest.model import DocFacts
@@ -101,10 +101,6 @@ def _receipt(d: Layout, facts: DocFacts, fields: dict[str, FieldHit]) -> None:
         if m := _REFUSED.search(line):
             facts.signed_by_party = d.found(True, i, m.start(), m.end())
             return
-    for label in _RECEIPT_LABELS:
-        hit = fields.get(label)
-        if hit is None:
-            continue
-        if signature_written(hit):
-            facts.signed_by_party = d.found(True, hit.line, *field_span(d, hit))
-            return
+    if hit := signed_field(fields, _RECEIPT_LABELS):
+        facts.signed_by_party = d.found(True, hit.line, *field_span(d, hit))
+        return

@@ -24,14 +24,15 @@ def signature_written(hit: FieldHit) -> bool:
     return bool(re.sub(r"[\s:：_＿()（）年月日]", "", value))
 
 
+def signed_field(fields: dict[str, FieldHit], labels: tuple[str, ...]) -> FieldHit | None:
+    """The first of the signature `labels` whose value holds a signature."""
+    return next((hit for label in labels if (hit := fields.get(label)) is not None and signature_written(hit)), None)
+
+
 def collect_signature(d: Layout, facts: DocFacts, fields: dict[str, FieldHit]) -> None:
-    for label in _RECORD_SIGN_LABELS:
-        hit = fields.get(label)
-        if hit is None:
-            continue
-        if signature_written(hit):
-            facts.signed_by_party = d.found(True, hit.line, *field_span(d, hit))
-            return
+    if hit := signed_field(fields, _RECORD_SIGN_LABELS):
+        facts.signed_by_party = d.found(True, hit.line, *field_span(d, hit))
+        return
     for i, folded in enumerate(d.folded):
         m = _REFUSED.search(folded)
         if m:
