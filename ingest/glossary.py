@@ -73,6 +73,15 @@ class DocKind(StrEnum):
     TEST_PERIOD_NOTICE = "test_period_notice"  # 检测(检验、检疫、技术鉴定)期间告知书 (第二十五条第三款)
     FREEZE_NOTICE = "freeze_notice"  # 协助冻结存款(汇款)通知书, to the bank (第三十条)
     FREEZE_DECISION = "freeze_decision"  # 冻结存款(汇款)决定书, to the party (第三十一条)
+    # 行政强制执行 (checklist-enforcement.md, coercion-execution): PAYMENT_REMINDER is the 催告书 of 第三十五条 and
+    # ENFORCEMENT_APPLICATION the 强制执行申请书 to a court (第五十五条)
+    ENFORCEMENT_DECISION = "enforcement_decision"  # 行政强制执行决定书 (第三十七条)
+    SUBSTITUTE_PERFORMANCE = "substitute_performance"  # 代履行决定书 (第五十一条)
+    DEMOLITION_NOTICE = "demolition_notice"  # 限期拆除公告 (第四十四条)
+    EXECUTION_RECORD = "execution_record"  # 强制执行现场笔录 / 代履行现场记录
+    EXECUTION_AGREEMENT = "execution_agreement"  # 执行协议 (第四十二条)
+    EXECUTION_SUSPENSION = "execution_suspension"  # 中止执行 / 终结执行决定书 (第三十九条、第四十条)
+    COURT_RULING = "court_ruling"  # 人民法院准予(不准予)强制执行裁定书 (第五十七条、第五十八条)
     # 行政检查 (checklist-inspection.md)
     INSPECTION_APPROVAL = "inspection_approval"  # 行政检查审批表 / 检查方案, approved by the head beforehand
     INSPECTION_PLAN = "inspection_plan"  # 年度检查计划 / 专项检查计划 / 双随机抽查计划
@@ -138,6 +147,13 @@ DOC_KIND_ZH: dict[DocKind, str] = {
     DocKind.TEST_PERIOD_NOTICE: "检测(检验、鉴定)期间告知书",
     DocKind.FREEZE_NOTICE: "协助冻结通知书",
     DocKind.FREEZE_DECISION: "冻结决定书",
+    DocKind.ENFORCEMENT_DECISION: "行政强制执行决定书",
+    DocKind.SUBSTITUTE_PERFORMANCE: "代履行决定书",
+    DocKind.DEMOLITION_NOTICE: "限期拆除公告",
+    DocKind.EXECUTION_RECORD: "强制执行现场笔录",
+    DocKind.EXECUTION_AGREEMENT: "执行协议",
+    DocKind.EXECUTION_SUSPENSION: "中止(终结)执行决定书",
+    DocKind.COURT_RULING: "法院强制执行裁定书",
     DocKind.INSPECTION_APPROVAL: "行政检查审批表",
     DocKind.INSPECTION_PLAN: "行政检查计划",
     DocKind.INSPECTION_NOTICE: "行政检查通知书",
