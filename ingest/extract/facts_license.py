@@ -14,10 +14,11 @@ from datetime import date
 
 from ingest.extract.dates import find_dates
 from ingest.extract.layout import Layout
+from ingest.extract.party import parse_party
 from ingest.extract.remedies import find_remedies
 from ingest.glossary import DocKind
 from ingest.model import DateRole, DocFacts, Elements, Found
-from ingest.normalize import cn_to_int
+from ingest.normalize import cn_to_int, fold
 
 LICENSE_KINDS = frozenset({
     DocKind.LICENSE_APPLICATION, DocKind.RECEIPT_OF_MATERIALS, DocKind.CORRECTION_NOTICE, DocKind.ACCEPTANCE_NOTICE,
@@ -93,9 +94,14 @@ def collect_license(d: Layout, facts: DocFacts) -> None:
                 if hit is not None:
                     facts.remedies = d.pfound(text[hit.start : hit.end].strip(), i, hit.start, hit.end)
                     break
-    if facts.party_name is None:
+    # An application is addressed to the agency ("X街道办事处："): its 申请人 label names the party, not the salutation.
+    if facts.party_name is None or kind == DocKind.LICENSE_APPLICATION:
         facts.party_name = next((d.found(m.group(1), i, m.start(1), m.end(1)) for i, line in enumerate(d.folded)
-                                 if (m := _APPLICANT.match(line))), None)
+                                 if (m := _APPLICANT.match(line))), facts.party_name)
+        if facts.party_name is not None and facts.party_id is None:
+            code = parse_party(d.lines[:60], salutation_lines=0).party_id  # the labelled code beside the applicant
+            if code is not None:
+                facts.party_id = d.found(code.value, code.line, code.start, code.end)
     if facts.party_name is None and kind != DocKind.LICENSE_APPLICATION:
         facts.party_name = next((d.found(m.group(1), i, m.start(1), m.end(1)) for i, line in enumerate(d.folded[:8])
                                  if (m := _SALUTATION.match(line))), None)
@@ -142,6 +148,11 @@ def merge_license(docs: list[DocFacts], e: Elements) -> None:
             e.decision_date = _date(decisions, DateRole.DECISION)
         if e.party_name is None:
             e.party_name = next((d.party_name for d in decisions if d.party_name), None)
+    if e.party_id is None and e.party_name is not None:
+        # a licence decision seldom repeats the applicant's code; the application states it beside the name
+        e.party_id = next((d.party_id for d in decisions + _of(docs, DocKind.LICENSE_APPLICATION)
+                           if d.party_id and d.party_name and fold(d.party_name.value) == fold(e.party_name.value)),
+                          None)
     extensions = _of(docs, DocKind.LICENSE_EXTENSION_NOTICE, DocKind.EXTENSION_APPROVAL)
     e.extension_approved = next((d.extension_approved for d in extensions if d.extension_approved), None)
     if e.extension_approved is None:

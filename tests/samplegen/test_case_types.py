@@ -185,8 +185,6 @@ def test_every_item_of_every_new_type_file_is_scored_as_the_truth_says(planned) 
             assert got[d["dossier_id"]]["_total"] == d["expected_total_score"], d["dossier_id"]
 
 
-@pytest.mark.xfail(strict=True, reason="ingest reads no 统一社会信用代码 from licence documents: R22 cannot see "
-                                       "an invalid code and passes (format_check on no party_id)")
 def test_an_invalid_credit_code_on_a_licence_is_found(tmp_path) -> None:
     spec = build_campaign(seed=3, units=1, per_unit=1, first_unit=3,
                           plan=[DossierPlan(("invalid_credit_code",), case_type="license", procedure="")])
