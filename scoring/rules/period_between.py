@@ -200,12 +200,21 @@ def _render(args, limit, start: date, start_ref, end: date, end_ref, deadline: d
     )
 
 
+def _span(start_event: str, start: date, end_event: str, end: date, count: int, unit: str) -> str:
+    """How far apart the two events are, as a reviewer says it: never "后第-1日" for an end before the start."""
+    if end < start:
+        return f"{end_event}（{zh_date(end)}）早于{start_event}（{zh_date(start)}）"
+    if end == start:
+        return f"{end_event}与{start_event}同日（{zh_date(end)}）"
+    return f"{end_event}在{start_event}后第{count}{unit}"
+
+
 def _judge(args, limit: int, start: Found[date], start_ref, end: Found[date], end_ref, facts) -> Outcome:
     deadline = deadline_of(start.value, limit, args.unit)
     late = end.value > deadline if args.mode == "max" else end.value < deadline
     count = count_of(start.value, end.value, args.unit)
     unit = UNIT_ZH[args.unit]
-    span = f"{event_zh(end_ref)}在{event_zh(start_ref)}后第{count}{unit}"
+    span = _span(event_zh(start_ref), start.value, event_zh(end_ref), end.value, count, unit)
     evidence = two_dates_evidence(facts, (start_ref, start), (end_ref, end))
     if not late:
         return Outcome.passed(f"{span}，期限{limit}{unit}", evidence)

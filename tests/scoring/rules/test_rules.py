@@ -173,6 +173,17 @@ def test_period_between_calendar_days_r09():
     assert run("period_between", R09, facts).status == Status.PASS
 
 
+def test_period_between_says_before_and_same_day_in_words():
+    """A pass message never reads "后第-1日": an end before the start, or on its day, is said so."""
+    facts = clean_case()
+    facts.elements.filing_date = day(2025, 4, 16, "02立案.docx")
+    out = run("period_between", R09, facts)
+    assert out.status == Status.PASS
+    assert out.message.startswith("作出决定（2025年4月15日）早于立案（2025年4月16日）")
+    facts.elements.filing_date = day(2025, 4, 15, "02立案.docx")
+    assert run("period_between", R09, facts).message.startswith("作出决定与立案同日（2025年4月15日）")
+
+
 def test_period_between_extension_excuses():
     facts = clean_case()
     facts.elements.filing_date = day(2025, 1, 1, "02立案.docx")
