@@ -10,6 +10,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from samplegen.coercion_measure import MEASURE_DEFECTS, build_measure, measure_compatible
 from samplegen.licence import LICENCE_DEFECTS, LICENCE_PLANTED_ONLY, licence_compatible
 from samplegen.summary_penalty import SUMMARY_DEFECTS, summary_compatible
 
@@ -29,6 +30,7 @@ CASE_TYPES: dict[str, CaseType] = {
         CaseType("penalty-general", "penalty", "general", "penalty-general", "行政处罚（一般程序）"),
         CaseType("penalty-simple", "penalty", "summary", "penalty-simple", "行政处罚（简易程序）"),
         CaseType("license", "license", "", "license", "行政许可"),
+        CaseType("coercion-measure", "coercion", "measure", "coercion-measure", "行政强制措施"),
     )
 }
 DEFAULT_TYPES = ("penalty-general",)
@@ -45,7 +47,10 @@ def parse_types(text: str) -> tuple[str, ...]:
 _TABLES: dict[str, tuple[dict, Callable[[list[str], str], bool]]] = {
     "penalty-simple": (SUMMARY_DEFECTS, summary_compatible),
     "license": (LICENCE_DEFECTS, licence_compatible),
+    "coercion-measure": (MEASURE_DEFECTS, measure_compatible),
 }
+# defects planted only when a plan names them (never dealt at random), by type
+_PLANTED_ONLY: dict[str, frozenset[str]] = {"license": LICENCE_PLANTED_ONLY}
 
 
 def known_defects(type_name: str) -> dict:
@@ -67,6 +72,7 @@ class TypedDeck:
     """Deals a new type's defects from a shuffled deck, so a campaign covers them all before repeating any."""
 
     def __init__(self, type_name: str) -> None:
+        self.name = type_name
         self.table, self.compatible = _TABLES[type_name]
         self.cards: list[str] = []
 
@@ -78,9 +84,12 @@ class TypedDeck:
             if not self.cards:
                 if chosen or skipped:
                     break
-                self.cards = sorted(set(self.table) - LICENCE_PLANTED_ONLY)
+                self.cards = sorted(set(self.table) - _PLANTED_ONLY.get(self.name, frozenset()))
                 rng.shuffle(self.cards)
             card = self.cards.pop(0)
             (chosen if self.compatible(chosen, card) else skipped).append(card)
         self.cards[:0] = skipped
         return chosen
+
+# the builders of the 行政强制/行政检查 types: (rng, info, roster, year, serial, archive, defects, single) -> spec
+TYPED_BUILDERS: dict[str, Callable] = {"coercion-measure": build_measure}
