@@ -11,6 +11,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from samplegen.coercion_measure import MEASURE_DEFECTS, build_measure, measure_compatible
+from samplegen.inspection import (
+    INSPECTION_DEFECTS,
+    INSPECTION_PLANTED_ONLY,
+    build_inspection,
+    inspection_compatible,
+)
 from samplegen.licence import LICENCE_DEFECTS, LICENCE_PLANTED_ONLY, licence_compatible
 from samplegen.summary_penalty import SUMMARY_DEFECTS, summary_compatible
 
@@ -31,6 +37,7 @@ CASE_TYPES: dict[str, CaseType] = {
         CaseType("penalty-simple", "penalty", "summary", "penalty-simple", "行政处罚（简易程序）"),
         CaseType("license", "license", "", "license", "行政许可"),
         CaseType("coercion-measure", "coercion", "measure", "coercion-measure", "行政强制措施"),
+        CaseType("inspection", "inspection", "", "inspection", "行政检查"),
     )
 }
 DEFAULT_TYPES = ("penalty-general",)
@@ -48,9 +55,10 @@ _TABLES: dict[str, tuple[dict, Callable[[list[str], str], bool]]] = {
     "penalty-simple": (SUMMARY_DEFECTS, summary_compatible),
     "license": (LICENCE_DEFECTS, licence_compatible),
     "coercion-measure": (MEASURE_DEFECTS, measure_compatible),
+    "inspection": (INSPECTION_DEFECTS, inspection_compatible),
 }
 # defects planted only when a plan names them (never dealt at random), by type
-_PLANTED_ONLY: dict[str, frozenset[str]] = {"license": LICENCE_PLANTED_ONLY}
+_PLANTED_ONLY: dict[str, frozenset[str]] = {"license": LICENCE_PLANTED_ONLY, "inspection": INSPECTION_PLANTED_ONLY}
 
 
 def known_defects(type_name: str) -> dict:
@@ -92,4 +100,4 @@ class TypedDeck:
         return chosen
 
 # the builders of the 行政强制/行政检查 types: (rng, info, roster, year, serial, archive, defects, single) -> spec
-TYPED_BUILDERS: dict[str, Callable] = {"coercion-measure": build_measure}
+TYPED_BUILDERS: dict[str, Callable] = {"coercion-measure": build_measure, "inspection": build_inspection}
