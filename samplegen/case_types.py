@@ -10,6 +10,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from samplegen.coercion_execution import EXECUTION_DEFECTS, build_execution, execution_compatible
 from samplegen.coercion_measure import MEASURE_DEFECTS, build_measure, measure_compatible
 from samplegen.inspection import (
     INSPECTION_DEFECTS,
@@ -37,6 +38,7 @@ CASE_TYPES: dict[str, CaseType] = {
         CaseType("penalty-simple", "penalty", "summary", "penalty-simple", "行政处罚（简易程序）"),
         CaseType("license", "license", "", "license", "行政许可"),
         CaseType("coercion-measure", "coercion", "measure", "coercion-measure", "行政强制措施"),
+        CaseType("coercion-execution", "coercion", "execution", "coercion-execution", "行政强制执行"),
         CaseType("inspection", "inspection", "", "inspection", "行政检查"),
     )
 }
@@ -56,6 +58,7 @@ _TABLES: dict[str, tuple[dict, Callable[[list[str], str], bool]]] = {
     "license": (LICENCE_DEFECTS, licence_compatible),
     "coercion-measure": (MEASURE_DEFECTS, measure_compatible),
     "inspection": (INSPECTION_DEFECTS, inspection_compatible),
+    "coercion-execution": (EXECUTION_DEFECTS, execution_compatible),
 }
 # defects planted only when a plan names them (never dealt at random), by type
 _PLANTED_ONLY: dict[str, frozenset[str]] = {"license": LICENCE_PLANTED_ONLY, "inspection": INSPECTION_PLANTED_ONLY}
@@ -100,4 +103,5 @@ class TypedDeck:
         return chosen
 
 # the builders of the 行政强制/行政检查 types: (rng, info, roster, year, serial, archive, defects, single) -> spec
-TYPED_BUILDERS: dict[str, Callable] = {"coercion-measure": build_measure, "inspection": build_inspection}
+TYPED_BUILDERS: dict[str, Callable] = {"coercion-measure": build_measure, "coercion-execution": build_execution,
+                                       "inspection": build_inspection}
