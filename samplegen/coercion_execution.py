@@ -13,7 +13,7 @@ so these statuses are the draft's reading until the two are compared. Two paths:
 
 | defect | path | what is planted | items |
 | --- | --- | --- | --- |
-| no_reminder | either | no 催告书 (nor its receipt) | V02 veto; R01, R02, R05, R08 n/a |
+| no_reminder | either | no 催告书 (nor its receipt) | V02 veto; R01–R03, R05, R08, R13 n/a (V03 too in court) |
 | reminder_early | either | the reminder served before the time to perform ran out | V03 veto |
 | court_too_early | court | the application 3–5 months after the decision was served | V04 veto |
 | surcharge_over | court | the reminder's 加处罚款 larger than the fine | V05 veto |
@@ -25,15 +25,13 @@ so these statuses are the draft's reading until the two are compared. Two paths:
 | no_execution_record | agency | no 现场笔录 of the execution | R07 (4) |
 | applied_too_soon | court | the application 4–8 working days after the reminder was served | R08 (6) |
 | applied_too_late | court | the application 10–11 months after the decision was served | R09 (6) |
-| application_no_reminder_copy | court | the application's 附件 omit the 催告书 and the party's opinion | R10 (2) |
-| application_unsigned | court | the application without the head's signature | R11 (3) |
-| no_court_ruling | court | no 裁定书 | R12 (2) |
+| no_court_ruling | court | no 裁定书 | R12 unknown (the draft: the ruling may not be made yet) |
 | no_surcharge_notice | court | the decision does not state the 加处罚款 | R13 (4) |
 | no_demolition_notice | agency | no 限期拆除公告 | R16 (5) |
-| reminder_wrong_number | either | the reminder cites another decision number | R18 (1) |
+| party_mismatch | either | the 催告书 spells the party differently | R18 (1) |
 
-Always n/a: R14 (no money duty enforced by the agency itself), R15 (no 代履行), R17 (no 中止/终结/协议); on the court
-path R04–R07 and R16; on the agency path V04, V05, R08–R13. Manual: V01, V06, R03.
+Always n/a: R14 (no money duty enforced by the agency itself), R15 (no 代履行); on the court path V01, R04–R07 and
+R16; on the agency path V04, V05, R08–R13. Manual: V01 (agency path), V06, R03, R10 and R11 (court path), R17.
 """
 
 from __future__ import annotations
@@ -62,13 +60,13 @@ def _d(name: str, hits: dict[str, int], path: str = "", excludes: tuple[str, ...
     return ExecutionDefect(name, hits, path, frozenset(excludes))
 
 
-_REMINDER = ("reminder_early", "reminder_no_defense", "reminder_unserved", "surcharge_over", "reminder_wrong_number",
+_REMINDER = ("reminder_early", "reminder_no_defense", "reminder_unserved", "surcharge_over", "party_mismatch",
              "applied_too_soon", "decided_before_deadline")
 _WHEN = ("court_too_early", "applied_too_soon", "applied_too_late")
 EXECUTION_DEFECTS: dict[str, ExecutionDefect] = {
     d.name: d
     for d in (
-        _d("no_reminder", {"V02": 1}, excludes=_REMINDER),
+        _d("no_reminder", {"V02": 1}, excludes=(*_REMINDER, "no_surcharge_notice")),
         _d("reminder_early", {"V03": 1}, excludes=("reminder_unserved", "applied_too_soon")),
         _d("court_too_early", {"V04": 1}, "court", excludes=_WHEN),
         _d("surcharge_over", {"V05": 1}, "court", excludes=("no_surcharge_notice",)),
@@ -80,12 +78,10 @@ EXECUTION_DEFECTS: dict[str, ExecutionDefect] = {
         _d("no_execution_record", {"R07": 1}, "agency"),
         _d("applied_too_soon", {"R08": 1}, "court", excludes=_WHEN),
         _d("applied_too_late", {"R09": 1}, "court", excludes=_WHEN),
-        _d("application_no_reminder_copy", {"R10": 1}, "court"),
-        _d("application_unsigned", {"R11": 1}, "court"),
-        _d("no_court_ruling", {"R12": 1}, "court"),
+        _d("no_court_ruling", {}, "court"),  # R12 unknown: the ruling may be pending or filed apart
         _d("no_surcharge_notice", {"R13": 1}, "court"),
         _d("no_demolition_notice", {"R16": 1}, "agency"),
-        _d("reminder_wrong_number", {"R18": 1}),
+        _d("party_mismatch", {"R18": 1}, excludes=("no_reminder",)),
     )
 }
 
@@ -146,7 +142,7 @@ def build_execution(rng: random.Random, info: cat.UnitInfo, roster: list, year: 
         t["decision"] = t["reminder_deadline"] - timedelta(days=rng.randint(2, 5)) \
             if "decided_before_deadline" in has else t["reminder_deadline"] + timedelta(days=rng.randint(2, 8))
         t["demolition_notice"] = t["decision"] + timedelta(days=rng.randint(1, 3))
-        t["execution"] = t["demolition_notice"] + timedelta(days=rng.randint(10, 20))
+        t["execution"] = next_workday(t["demolition_notice"] + timedelta(days=rng.randint(10, 20)))  # 第四十三条
         fine = surcharge = Decimal(0)
     hour = rng.choice((22, 23)) if "night_execution" in has else rng.choice((8, 9, 10, 14))
     d = TypedDossierSpec(
@@ -192,15 +188,20 @@ def set_execution_expected(d: TypedDossierSpec) -> None:
     """The expected status of every item of the draft standard, from the planted defects and the path."""
     std, has = COERCION_EXECUTION, set(d.defects)
     exp = {code: ("manual" if code in std.manual else "pass") for code in std.items}
-    for code in ("R14", "R15", "R17"):
+    for code in ("R14", "R15"):
         exp[code] = "n/a"
     court = d.elements["path"] == "court"
-    off = ("R04", "R05", "R06", "R07", "R16") if court else ("V04", "V05", "R08", "R09", "R10", "R11", "R12", "R13")
+    off = ("V01", "R04", "R05", "R06", "R07", "R16") if court else \
+        ("V04", "V05", "R08", "R09", "R10", "R11", "R12", "R13")
     for code in off:
         exp[code] = "n/a"
     if "no_reminder" in has:
-        for code in ("R01", "R02", "R05", "R08", "R18"):
-            exp[code] = "n/a" if exp[code] != "n/a" else exp[code]
+        for code in ("R01", "R02", "R03", "R05", "R08", "R13"):
+            exp[code] = "n/a"  # R13 reads the reminder's sum
+        if court:
+            exp["V03"] = "n/a"  # the order 决定—催告—申请 lacks its middle (the agency's 决定—执行 remains)
+    if "no_court_ruling" in has:
+        exp["R12"] = "unknown"
     if "reminder_unserved" in has and court:
         exp["R08"] = "unknown"  # no served date: the 10 working days cannot be counted
     if "no_execution_record" in has:

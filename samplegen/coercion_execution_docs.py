@@ -70,9 +70,9 @@ class _Words:
 
     def reminder(self) -> Doc:
         d, t, e = self.d, self.d.timeline, self.d.elements
-        # another decision's number (the serials run 10–99): 〔2024〕57号 → 〔2024〕1号
-        cited = self.underlying.rsplit("〕", 1)[0] + "〕1号" if "reminder_wrong_number" in self.has else self.underlying
-        doc = self.heading("催告书").p(self.no("催"), align="right").p(f"{d.party.name}：")
+        cited = self.underlying
+        party = d.party.name.replace("有限公司", "有限责任公司") if "party_mismatch" in self.has else d.party.name
+        doc = self.heading("催告书").p(self.no("催"), align="right").p(f"{party}：")
         if self.court:
             doc.p(f"本机关于{zh(t['underlying'])}作出{cited}行政处罚决定书，对你单位处以罚款"
                   f"{money(e['fine_amount'])}，该决定书已于{zh(t['underlying_served'])}送达。你单位至今未履行缴纳罚款的义务，"
@@ -81,9 +81,10 @@ class _Words:
                   f"到指定银行或者通过电子支付系统缴纳罚款{styles.fig_amount(e['fine_amount'])}元及加处罚款"
                   f"{styles.fig_amount(e['surcharge'])}元。逾期仍不履行的，本机关将依法申请{cat.COURT}强制执行。", indent=True)
         else:
-            doc.p(f"本机关于{zh(t['underlying'])}作出{cited}限期拆除决定书，责令你单位限期拆除{e['building']}。"
-                  "你单位逾期未拆除。依据《中华人民共和国行政强制法》第三十五条的规定，现催告你单位自收到本催告书之日起"
-                  "十日内自行拆除。逾期仍不履行的，本机关将依法强制拆除。", indent=True)
+            doc.p(f"本机关于{zh(t['underlying'])}作出{cited}限期拆除决定书，责令你单位限期拆除{e['building']}，"
+                  f"该决定书已于{zh(t['underlying_served'])}送达。你单位逾期未拆除。依据《中华人民共和国行政强制法》"
+                  f"第三十五条的规定，现催告你单位于{zh(t['reminder_deadline'])}前自行拆除。逾期仍不履行的，本机关将依法"
+                  "强制拆除。", indent=True)
         if "reminder_no_defense" not in self.has:
             doc.p("你单位有权进行陈述和申辩，可以在收到本催告书之日起三日内向本机关提出。", indent=True)
         self.sign(doc, t["reminder"])
@@ -103,11 +104,9 @@ class _Words:
         doc.p("此致").p(cat.COURT)
         attached = ["行政处罚决定书及作出决定的事实、理由和依据", "当事人的意见及催告情况", "申请强制执行标的情况",
                     "财产状况"]
-        if "application_no_reminder_copy" in self.has:
-            attached.remove("当事人的意见及催告情况")
         doc.p("附件：" + "；".join(f"{i}.{x}" for i, x in enumerate(attached, start=1)) + "。")
         doc.p("申请人（印章）", align="right")
-        doc.p("负责人（签名）：" + ("" if "application_unsigned" in self.has else str(d.facts["head"])), align="right")
+        doc.p(f"负责人（签名）：{d.facts['head']}", align="right")
         doc.p(zh(t["application"]), align="right")
         return doc
 

@@ -54,12 +54,13 @@ INSPECTION = Standard(
     },
 )
 
-# 行政强制执行 / 申请人民法院强制执行: the draft's Part B (V01–V06, R01–R18). V01 and V06 are manual there; R03
-# (陈述申辩 recorded and reviewed) is triggered by the party's statement, which the draft leaves to the reviewer.
+# 行政强制执行 / 申请人民法院强制执行: the draft's Part B (V01–V06, R01–R18). Manual: V01 and V06 (the draft), R03
+# (triggered by the party's statement), R10 and R11 (the application's materials and its head's signature and
+# seal) and R17 (中止、终结、执行协议, shown by the register): as coercion-execution.yaml has them.
 COERCION_EXECUTION = Standard(
     checklist="coercion-execution",
     veto=tuple(f"V{n:02d}" for n in range(1, 7)),
-    manual=frozenset({"V01", "V06", "R03"}),
+    manual=frozenset({"V01", "V06", "R03", "R10", "R11", "R17"}),
     points={
         "R01": (3, 12), "R02": (4, 4), "R03": (4, 4), "R04": (3, 12), "R05": (5, 5), "R06": (4, 4),
         "R07": (4, 4), "R08": (6, 6), "R09": (6, 6), "R10": (2, 8), "R11": (3, 3), "R12": (2, 2),
