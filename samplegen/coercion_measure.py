@@ -34,6 +34,7 @@ from datetime import date, timedelta
 
 import samplegen.catalog as cat
 import samplegen.ids as ids
+from samplegen.catalog_enforcement import MATTER_BY_UNIT, MATTERS, MeasureMatter
 from samplegen.model import PartySpec, TypedDossierSpec
 from samplegen.standards_coercion import COERCION_MEASURE
 from samplegen.workdays import next_workday
@@ -76,34 +77,6 @@ def measure_compatible(chosen: list[str], candidate: str) -> bool:
         return False
     new = MEASURE_DEFECTS[candidate]
     return not any(candidate in MEASURE_DEFECTS[n].excludes or n in new.excludes for n in chosen)
-
-
-@dataclass(frozen=True)
-class MeasureMatter:
-    key: str
-    measure: str  # 查封 | 扣押
-    cause: str
-    basis: str  # the provision granting the measure, as the decision cites it
-    disposal_basis: str
-    industry: str
-    goods: tuple[tuple[str, str, str], ...]  # 名称, 规格, 数量
-
-
-MATTERS: dict[str, MeasureMatter] = {m.key: m for m in (
-    MeasureMatter("food_expired", "扣押", "涉嫌经营超过保质期的食品",
-                  "《中华人民共和国食品安全法》第一百一十条第（四）项", "《中华人民共和国食品安全法》第一百二十四条第一款",
-                  "食品", (("饼干", "500克/袋", "120箱"), ("袋装牛奶", "250毫升/袋", "36箱"),
-                           ("速冻水饺", "1千克/袋", "58袋"))),
-    MeasureMatter("fume_equipment", "查封", "涉嫌未安装油烟净化设施排放油烟",
-                  "《中华人民共和国大气污染防治法》第三十条", "《中华人民共和国大气污染防治法》第一百一十八条第一款",
-                  "餐饮", (("燃气灶具", "双眼", "2台"), ("排烟风机", "3千瓦", "1台"), ("烧烤炉", "1.2米", "3台"))),
-    MeasureMatter("waste_equipment", "查封", "涉嫌通过暗管排放水污染物",
-                  "《中华人民共和国环境保护法》第二十五条", "《中华人民共和国水污染防治法》第八十三条",
-                  "化工", (("污水提升泵", "7.5千瓦", "1台"), ("排污暗管", "DN100", "约40米"),
-                           ("储液罐", "5立方米", "2个"))),
-)}
-MATTER_BY_UNIT = {"清市监": ("food_expired",), "清环": ("waste_equipment",), "清河街": ("fume_equipment",),
-                  "清城管": ("fume_equipment",)}
 
 
 def build_measure(rng: random.Random, info: cat.UnitInfo, roster: list, year: int, serial: int, archive: int,

@@ -9,6 +9,7 @@ from datetime import date
 
 import samplegen.catalog as cat
 from ingest.glossary import DocKind
+from samplegen.catalog_enforcement import MATTERS
 from samplegen.document import Doc
 from samplegen.model import TypedDossierSpec
 from samplegen.summary_docs import add_documents, zh
@@ -24,8 +25,6 @@ class _Words:
         self.agency, self.code, self.year = str(d.facts["agency"]), str(d.facts["code"]), int(d.facts["year"])
         self.officers: list = list(d.elements["officers"])  # type: ignore[arg-type]
         self.goods: list = list(d.elements["goods"])  # type: ignore[arg-type]
-        from samplegen.coercion_measure import MATTERS
-
         self.matter = MATTERS[str(d.facts["matter"])]
 
     def title(self, book: str, classic: str) -> str:

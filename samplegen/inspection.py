@@ -37,6 +37,12 @@ from datetime import date, timedelta
 
 import samplegen.catalog as cat
 import samplegen.ids as ids
+from samplegen.catalog_enforcement import (
+    INSPECTION_MATTERS,
+    KINDS,
+    MATTER_BY_UNIT_INSPECTION,
+    InspectionMatter,
+)
 from samplegen.model import PartySpec, TypedDossierSpec
 from samplegen.standards_coercion import INSPECTION
 from samplegen.workdays import add_workdays, next_workday
@@ -87,39 +93,13 @@ def inspection_compatible(chosen: list[str], candidate: str) -> bool:
     return not any(candidate in INSPECTION_DEFECTS[n].excludes or n in new.excludes for n in chosen)
 
 
-@dataclass(frozen=True)
-class InspectionMatter:
-    key: str
-    basis: str
-    items: str  # 检查事项
-    industry: str
-    found: str  # what a finding looks like ("" never found)
-    order_basis: str  # the provision a 责令改正 cites
-
-
-MATTERS: dict[str, InspectionMatter] = {m.key: m for m in (
-    InspectionMatter("food", "《中华人民共和国食品安全法》第一百一十条", "食品经营过程控制、进货查验记录、食品标签标识",
-                     "食品", "部分预包装食品未按规定查验供货者的许可证和食品出厂检验合格证明",
-                     "《中华人民共和国食品安全法》第一百二十六条第一款"),
-    InspectionMatter("fume", "《中华人民共和国大气污染防治法》第二十九条", "餐饮油烟净化设施安装使用及清洗维护情况",
-                     "餐饮", "油烟净化设施未按规定定期清洗维护", "《中华人民共和国大气污染防治法》第一百一十八条第一款"),
-    InspectionMatter("safety", "《中华人民共和国安全生产法》第六十五条", "安全生产责任制、安全生产教育培训、隐患排查治理",
-                     "制造", "未如实记录安全生产教育和培训情况", "《中华人民共和国安全生产法》第九十七条"),
-    InspectionMatter("waste", "《中华人民共和国水污染防治法》第三十条", "排污许可执行情况、污染防治设施运行情况",
-                     "化工", "", ""),
-)}
-MATTER_BY_UNIT = {"清市监": ("food",), "清环": ("waste", "fume"), "清河街": ("fume", "food"), "清城管": ("fume",),
-                  "清应急": ("safety",)}
-KINDS = ("日常检查（双随机抽查）", "专项检查", "投诉举报核查")
-
-
 def build_inspection(rng: random.Random, info: cat.UnitInfo, roster: list, year: int, serial: int, archive: int,
                      defects: list[str], single: bool) -> TypedDossierSpec:
     """One 行政检查 file with exactly `defects` planted."""
     from samplegen.inspection_docs import inspection_documents
 
     has = set(defects)
-    matter = MATTERS[rng.choice(MATTER_BY_UNIT.get(info.code.rstrip("0123456789"), ("food",)))]
+    matter = INSPECTION_MATTERS[rng.choice(MATTER_BY_UNIT_INSPECTION.get(info.code.rstrip("0123456789"), ("food",)))]
     party = _party(rng, matter)
     if "invalid_credit_code" in has:
         party.id = ids.corrupt_credit_code(party.id)

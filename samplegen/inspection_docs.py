@@ -9,6 +9,7 @@ from datetime import date
 
 import samplegen.catalog as cat
 from ingest.glossary import DocKind
+from samplegen.catalog_enforcement import INSPECTION_MATTERS
 from samplegen.document import Doc
 from samplegen.model import TypedDossierSpec
 from samplegen.summary_docs import add_documents, zh
@@ -18,10 +19,8 @@ SEAL = "（印章）"
 
 class _Words:
     def __init__(self, rng: random.Random, d: TypedDossierSpec) -> None:
-        from samplegen.inspection import MATTERS
-
         self.rng, self.d, self.has = rng, d, set(d.defects)
-        self.m = MATTERS[str(d.facts["matter"])]
+        self.m = INSPECTION_MATTERS[str(d.facts["matter"])]
         self.table_style = d.facts["style"] == "table"
         self.agency, self.code, self.year = str(d.facts["agency"]), str(d.facts["code"]), int(d.facts["year"])
         self.officers: list = list(d.elements["officers"])  # type: ignore[arg-type]
