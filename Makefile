@@ -23,8 +23,9 @@ $(STAMP): pyproject.toml
 # The unit of mixed case types in sample_dossiers/, regenerated alone (the three other units stay as they are).
 sample-mixed: $(STAMP)
 	rm -rf out/sample-mixed sample_dossiers/清河街道办事处
-	$(BIN)/python -m samplegen out/sample-mixed --types penalty-general,penalty-simple,license --units 1 \
-		--per-unit 9 --first-unit 3 --manifest tests/data/sample_mixed_manifest.json
+	$(BIN)/python -m samplegen out/sample-mixed \
+		--types penalty-general,penalty-simple,license,coercion-measure,coercion-execution,inspection --units 1 \
+		--per-unit 18 --first-unit 3 --manifest tests/data/sample_mixed_manifest.json
 	mv out/sample-mixed/清河街道办事处 sample_dossiers/
 
 demo: $(STAMP)

@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-from samplegen.case_types import parse_types
+from samplegen.case_types import CASE_TYPES, parse_types
 from samplegen.spec import build_campaign
 from samplegen.writers import write_campaign, write_manifest
 
@@ -33,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--manifest", type=Path, default=None, help="ground-truth JSON (never inside OUT)")
     ap.add_argument("--overwrite", action="store_true", help="replace a non-empty OUT")
     ap.add_argument("--types", default="penalty-general",
-                    help="comma-separated case types: penalty-general, penalty-simple, license (default the first)")
+                    help=f"comma-separated case types: {', '.join(CASE_TYPES)} (default the first)")
     ap.add_argument("--first-unit", type=int, default=0,
                     help="start at this unit of the catalogue (a unit added beside existing ones)")
     args = ap.parse_args(argv)

@@ -10,6 +10,15 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from samplegen.coercion_execution import EXECUTION_DEFECTS, build_execution, execution_compatible
+from samplegen.coercion_measure import MEASURE_DEFECTS, build_measure, measure_compatible
+from samplegen.inspection import (
+    INSPECTION_DEFECTS,
+    INSPECTION_PLANTED_ONLY,
+    RECORD_ELEMENTS,
+    build_inspection,
+    inspection_compatible,
+)
 from samplegen.licence import LICENCE_DEFECTS, LICENCE_PLANTED_ONLY, licence_compatible
 from samplegen.summary_penalty import SUMMARY_DEFECTS, summary_compatible
 
@@ -29,6 +38,9 @@ CASE_TYPES: dict[str, CaseType] = {
         CaseType("penalty-general", "penalty", "general", "penalty-general", "行政处罚（一般程序）"),
         CaseType("penalty-simple", "penalty", "summary", "penalty-simple", "行政处罚（简易程序）"),
         CaseType("license", "license", "", "license", "行政许可"),
+        CaseType("coercion-measure", "coercion", "measure", "coercion-measure", "行政强制措施"),
+        CaseType("coercion-execution", "coercion", "execution", "coercion-execution", "行政强制执行"),
+        CaseType("inspection", "inspection", "", "inspection", "行政检查"),
     )
 }
 DEFAULT_TYPES = ("penalty-general",)
@@ -45,7 +57,14 @@ def parse_types(text: str) -> tuple[str, ...]:
 _TABLES: dict[str, tuple[dict, Callable[[list[str], str], bool]]] = {
     "penalty-simple": (SUMMARY_DEFECTS, summary_compatible),
     "license": (LICENCE_DEFECTS, licence_compatible),
+    "coercion-measure": (MEASURE_DEFECTS, measure_compatible),
+    "inspection": (INSPECTION_DEFECTS, inspection_compatible),
+    "coercion-execution": (EXECUTION_DEFECTS, execution_compatible),
 }
+# defects the random deck never deals together to one file (a plan may plant them together)
+_DEALT_APART: dict[str, frozenset[str]] = {"inspection": RECORD_ELEMENTS}
+# defects planted only when a plan names them (never dealt at random), by type
+_PLANTED_ONLY: dict[str, frozenset[str]] = {"license": LICENCE_PLANTED_ONLY, "inspection": INSPECTION_PLANTED_ONLY}
 
 
 def known_defects(type_name: str) -> dict:
@@ -67,6 +86,7 @@ class TypedDeck:
     """Deals a new type's defects from a shuffled deck, so a campaign covers them all before repeating any."""
 
     def __init__(self, type_name: str) -> None:
+        self.name = type_name
         self.table, self.compatible = _TABLES[type_name]
         self.cards: list[str] = []
 
@@ -78,9 +98,15 @@ class TypedDeck:
             if not self.cards:
                 if chosen or skipped:
                     break
-                self.cards = sorted(set(self.table) - LICENCE_PLANTED_ONLY)
+                self.cards = sorted(set(self.table) - _PLANTED_ONLY.get(self.name, frozenset()))
                 rng.shuffle(self.cards)
             card = self.cards.pop(0)
-            (chosen if self.compatible(chosen, card) else skipped).append(card)
+            apart = _DEALT_APART.get(self.name, frozenset())
+            together = card not in apart or not apart & set(chosen)
+            (chosen if together and self.compatible(chosen, card) else skipped).append(card)
         self.cards[:0] = skipped
         return chosen
+
+# the builders of the 行政强制/行政检查 types: (rng, info, roster, year, serial, archive, defects, single) -> spec
+TYPED_BUILDERS: dict[str, Callable] = {"coercion-measure": build_measure, "coercion-execution": build_execution,
+                                       "inspection": build_inspection}

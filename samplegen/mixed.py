@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 import samplegen.defects as dfx
 from samplegen.builder import DossierBuilder
-from samplegen.case_types import CASE_TYPES, TypedDeck, check_typed_plan
+from samplegen.case_types import CASE_TYPES, TYPED_BUILDERS, TypedDeck, check_typed_plan
 from samplegen.licence import build_licence
 from samplegen.model import CampaignSpec, DossierPlan, DossierSpec, TypedDossierSpec, UnitSpec
 from samplegen.plan import DefectDeck, check_plan, draw_roster, unit_info
@@ -66,6 +66,8 @@ def build_mixed_campaign(seed: int, units: int, per_unit: int, *, year: int, def
                 defects = decks[type_name].draw(rng) if index in defective else []
             if type_name == "penalty-simple":
                 d = build_summary(rng, info, roster, year, serial, archive, defects, index in single)
+            elif type_name in TYPED_BUILDERS:
+                d = TYPED_BUILDERS[type_name](rng, info, roster, year, serial, archive, defects, index in single)
             else:
                 d = build_licence(rng, info, year, serial, archive, defects, index in single)
             dossiers.append(d)

@@ -117,14 +117,16 @@ class DossierPlan:
     defects: tuple[str, ...] = ()
     band: str | None = None  # low | hearing | major (fine below / at the hearing / at the major threshold)
     hearing_held: bool | None = None  # None: as chance and the defects have it
-    case_type: str = "penalty"  # penalty | license (samplegen.case_types.CASE_TYPES)
-    procedure: str = "general"  # general | summary for a penalty, "" for a licence
+    case_type: str = "penalty"  # penalty | license | coercion | inspection (samplegen.case_types.CASE_TYPES)
+    procedure: str = "general"  # general | summary for a penalty, measure | execution for coercion, "" else
 
     @property
     def type_name(self) -> str:
         """The generator's name for the type (penalty-general, penalty-simple, license)."""
         if self.case_type == "penalty":
             return "penalty-simple" if self.procedure == "summary" else "penalty-general"
+        if self.case_type == "coercion":
+            return f"coercion-{self.procedure}"
         return self.case_type
 
 

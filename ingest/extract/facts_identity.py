@@ -121,7 +121,10 @@ def _agency_of_officers(d: Layout, facts: DocFacts) -> None:
 # ---------------------------------------------------------------------------------------------------- party
 
 
-_PARTY_KINDS = DECISION_KINDS | {DocKind.PENALTY_NOTICE, DocKind.HEARING_NOTICE, DocKind.PAYMENT_REMINDER}
+# letters to the party: their salutation (X公司：) names it (the coercion and inspection standards compare it)
+_PARTY_KINDS = DECISION_KINDS | {DocKind.PENALTY_NOTICE, DocKind.HEARING_NOTICE, DocKind.PAYMENT_REMINDER,
+                                 DocKind.SEIZURE_EXTENSION, DocKind.SEIZURE_RELEASE, DocKind.SEIZURE_DISPOSAL,
+                                 DocKind.INSPECTION_NOTICE, DocKind.INSPECTION_RESULT_NOTICE}
 
 
 def collect_party(d: Layout, facts: DocFacts) -> None:

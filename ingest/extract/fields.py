@@ -84,8 +84,10 @@ for _canon, _synonyms in LABELS.items():
         _TO_CANON[fold(_s)] = _canon
 _ALTS = sorted(_TO_CANON, key=len, reverse=True)
 _ALT_PATTERN = "|".join(re.escape(a).replace(r"\(", r"\s*\(\s*").replace(r"\)", r"\s*\)\s*") for a in _ALTS)
-# A label in running text: at the start or after a separator, then a colon.
-_TEXT_LABEL = re.compile(rf"(?:^|(?<=[\s,，;；。|]))(?P<label>{_ALT_PATTERN})\s*[:：]")
+# A label in running text: at the start (after a heading's number: 三、检查依据：, (二)检查事项：, 3.检查人员：) or
+# after a separator, then a colon.
+_ENUMERATOR = r"(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十\d]{1,3}\)|\d{1,2}[.、])"
+_TEXT_LABEL = re.compile(rf"(?:^{_ENUMERATOR}?|(?<=[\s,，;；。|]))(?P<label>{_ALT_PATTERN})\s*[:：]")
 _SPACED = re.compile(r"\s+")
 _BLANK = re.compile(r"^[\s_＿.…·\-—:：/()（）年月日时分]*$")
 _UNDERSCORES = re.compile(r"[_＿]{2,}")

@@ -38,6 +38,7 @@ _NOTE = r"(?:\s*\([^()]{1,12}\))?"  # 统一社会信用代码(身份证件号�
 _SPACED = re.compile(
     rf"(?:^\s*|(?<=\s))(?P<label>{_ALT}){_NOTE}(?P<gap>[ \t\u3000]+)(?=[^\s:：])(?![的之了着过已对将系]|[于在自从至到]\s*[\d〇○二])"
 )
+_COLON_LABEL = re.compile(rf"^\s*(?:{_ALT}){_NOTE}\s*[:：]")
 _LABEL_LIKE = re.compile(r"^[\u4e00-\u9fff()/、]{2,24}$")
 # A known label spread out to align a column ("当 事 人：", "住    所：", "询 问 人："), then a colon.
 _SPREAD = re.compile(
@@ -169,6 +170,11 @@ def form_lines(lines: Sequence[str]) -> list[str]:
                     i += 3
                     continue
         out[i] = _spaced(line)
+        # a printed label alone on its line with the next row's label below it: its cell was left blank (a
+        # text PDF of a table without rules drops the empty cell); a colon makes the blank readable
+        if (head in KNOWN_LABELS and len(head) >= 2 and i + 1 < len(out) and not is_table_row(out[i + 1])
+                and (_SPACED.match(fold(out[i + 1])) or _COLON_LABEL.match(fold(out[i + 1])))):
+            out[i] = line.rstrip() + "："
         i += 1
     return out
 

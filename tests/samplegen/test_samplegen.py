@@ -451,7 +451,8 @@ def test_the_mixed_unit_matches_a_fresh_generation(tmp_path):
     assert cli([str(out), *SAMPLE_MIXED_ARGS, "--manifest", str(man)]) == 0
     data = json.loads(man.read_text(encoding="utf-8"))
     assert data == json.loads(SAMPLE_MIXED_MANIFEST.read_text(encoding="utf-8"))
-    assert {d["checklist"] for d in data["dossiers"]} == {"penalty-general", "penalty-simple", "license"}
+    assert {d["checklist"] for d in data["dossiers"]} == {"penalty-general", "penalty-simple", "license",
+                                                        "coercion-measure", "coercion-execution", "inspection"}
     assert [u["name"] for u in data["units"]] == [SAMPLE_MIXED_UNIT]
     fresh = sorted(p.relative_to(out) for p in out.rglob("*") if p.is_file())
     committed = sorted(p.relative_to(SAMPLE) for p in (SAMPLE / SAMPLE_MIXED_UNIT).rglob("*") if p.is_file())
