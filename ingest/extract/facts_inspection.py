@@ -14,7 +14,8 @@ from ingest.extract.layout import Layout
 from ingest.glossary import DocKind
 from ingest.model import DocFacts
 
-INSPECTION_KINDS = frozenset({DocKind.INSPECTION_RECORD, DocKind.INSPECTION_NOTICE})
+# the 现场笔录 of a coercive measure records the same step (行政强制法第十八条第（三）项)
+INSPECTION_KINDS = frozenset({DocKind.INSPECTION_RECORD, DocKind.INSPECTION_NOTICE, DocKind.SEIZURE_RECORD})
 
 _SHOWN = re.compile(r"(?<!未)(?<!没有)(?<!不)(?:出示|亮明|亮)(?:了)?(?:各自的|各自)?(?:有效)?(?:的)?(?:行政)?(?:执法)?"
                     r"(?:证件|证|身份证件|执法证|检查证|监督证)")
