@@ -84,6 +84,19 @@ def documents(out: str, store: str | None, recorded: bool) -> JobResult:
     return _timed(lambda: write_documents(Path(out), store, recorded))
 
 
+def unit_findings(out: str) -> JobResult:
+    """unit_findings.csv: each unit's inspections counted over its register (reports/unit_findings.py); no
+    file when the run scored no inspection file."""
+    from reports.loading import load_run
+    from reports.unit_findings import UNIT_FINDINGS_NAME, write_unit_findings
+
+    def job() -> dict[str, str]:
+        written = write_unit_findings(load_run(Path(out)), Path(out) / UNIT_FINDINGS_NAME)
+        return {"unit_findings": str(written)} if written else {}
+
+    return _timed(job)
+
+
 def review_forms(out: str, share: tuple[int, int] = (0, 1)) -> JobResult:
     """The 评查表, one per unit (`share` (k, n): every n-th unit from the k-th). Jobs of their own: they need
     neither the charts nor the history record and take longer than the circular and letters together, so
