@@ -55,8 +55,15 @@ def _day(value: object) -> date | None:
     return hits[0].value if hits else None
 
 
+def _cell(value: object) -> str:
+    """A cell as the reviewer sees it in Excel: a date without its midnight."""
+    if isinstance(value, datetime) and value.time() == datetime.min.time():
+        return value.date().isoformat()
+    return str(value).strip()
+
+
 def _quote(row: Row) -> str:
-    return " | ".join(str(c).strip() for c in row.cells if c is not None and str(c).strip())
+    return " | ".join(_cell(c) for c in row.cells if c is not None and str(c).strip())
 
 
 def read_inspection_register(path: Path, unit: str, name: str) -> RegisterRead:
