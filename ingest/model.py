@@ -272,6 +272,9 @@ class DocFacts:
     party_absent: Found[bool] | None = None  # 当事人未到场 (True) / 当事人到场 (False)
     reasons_told: Found[bool] | None = None  # 当场告知理由、依据、权利和救济途径
     defense_heard: Found[bool] | None = None  # 听取陈述、申辩
+    # An inspection's notice or record (ingest/extract/facts_inspection.py), the same three states:
+    rights_told: Found[bool] | None = None  # 被检查人 told of its rights (申请回避、陈述申辩)
+    basis_told: Found[bool] | None = None  # the inspection's basis or items stated (依据《…》, 检查事项)
     scanned: bool = False  # some of its text came from OCR: a handwritten signature or tick may not be read
 
 

@@ -15,19 +15,12 @@ from __future__ import annotations
 from ingest.glossary import DocKind
 from ingest.model import CaseFacts, DocFacts, Evidence
 from scoring.rules._forms import Form, Part
-from scoring.rules.base import labelled
+from scoring.rules.base import SCANNED_ZH, labelled
+from scoring.rules.base import unless_scanned as _unless_scanned
 
 PARTY_SIGN = ("被检查人签名",)  # fields.py: 当事人签名、当事人(签名) …
 OFFICER_SIGN = ("检查人员签名",)  # fields.py: 执法人员签名 …
 WITNESS = ("见证人",)  # fields.py: 见证人签名 …
-SCANNED_ZH = "为扫描件（文字经OCR识别），手写签名或勾选可能未被识别，无法判定"
-
-
-def _unless_scanned(doc: DocFacts, found: bool | None) -> bool | None:
-    """A blank read from a scan is no proof: handwriting is often not recognised."""
-    return None if found is False and doc.scanned else found
-
-
 def _absent(doc: DocFacts) -> bool:
     return doc.party_absent is not None and doc.party_absent.value
 

@@ -33,20 +33,21 @@ def _approval(officers: tuple[tuple[str, str], ...]) -> list:
     ]
 
 
-def _notice() -> list:
+def _notice(rights: bool = True) -> list:
     return [
         "行政检查通知书",
         "宁江市监检通〔2025〕12号",
         f"{PARTY}：",
         "根据《中华人民共和国食品安全法》第一百一十条的规定，本局定于2025年3月12日对你单位实施日常检查，"
         "检查事项为食品生产经营过程控制、食品标签标识。检查人员将出示行政执法证件。",
-        "你单位有权对检查人员申请回避，并对检查结果进行陈述和申辩。",
+        *(["你单位有权对检查人员申请回避，并对检查结果进行陈述和申辩。"] if rights else []),
         AGENCY,
         "2025年3月10日",
     ]
 
 
-def _record(*, shown: bool, officers: tuple[tuple[str, str], ...], party_signed: bool, result_line: bool) -> list:
+def _record(*, shown: bool, officers: tuple[tuple[str, str], ...], party_signed: bool, result_line: bool,
+            rights: bool = True) -> list:
     listed = _listed(officers)
     told = ("告知事项：我们是南京市江宁区市场监督管理局的执法人员，现依法进行检查，已向你出示执法证件。"
             if shown else "告知事项：我们是南京市江宁区市场监督管理局的执法人员，现依法对你单位进行检查。")
@@ -59,7 +60,7 @@ def _record(*, shown: bool, officers: tuple[tuple[str, str], ...], party_signed:
         "现场负责人：王五    联系电话：025-52123456",
         f"执法人员：{listed}",
         f"记录人：{officers[-1][0]}",
-        told + "你有申请回避的权利，有如实回答询问、协助检查的义务。",
+        told + ("你有申请回避的权利，有如实回答询问、协助检查的义务。" if rights else "请你如实回答询问、协助检查。"),
         "检查情况：执法人员对生产车间、原料库及成品库进行了检查，查看了进货查验记录，未发现违法行为。",
         *(["检查结果：未发现违法行为。"] if result_line else []),
         "被检查人意见：以上笔录我已看过，与事实相符。",
@@ -89,6 +90,7 @@ def write_dossier(
     party_signed: bool = True,
     result: bool = True,
     result_line: bool = True,  # the record's own 检查结果 box
+    rights: bool = True,  # the notice's and the record's sentences on 申请回避、陈述申辩
 ) -> Path:
     """One inspection dossier as a folder of .docx files, named as units file them."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -96,9 +98,9 @@ def write_dossier(
     if approval:
         docs.append(("01行政检查审批表.docx", _approval(officers)))
     if notice:
-        docs.append(("02行政检查通知书.docx", _notice()))
+        docs.append(("02行政检查通知书.docx", _notice(rights)))
     docs.append(("03现场检查笔录.docx", _record(shown=shown, officers=officers, party_signed=party_signed,
-                                                          result_line=result_line)))
+                                                          result_line=result_line, rights=rights)))
     if result:
         docs.append(("04检查结果告知书.docx", _result()))
     for name, items in docs:

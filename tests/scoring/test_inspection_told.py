@@ -1,0 +1,67 @@
+"""inspection R07 (告知检查依据、事项及被检查人权利) and the signed record on a scan: on hand-built 行政检查 files
+read by the pipeline's ingest, and on facts of a scanned record (a blank signature line read by OCR proves
+nothing: handwriting is often not recognised)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.discover import discover_campaign
+from ingest.extract import extract_case
+from ingest.load import load_dossier
+from scoring.checklist import load_checklist
+from scoring.engine import score_case
+from scoring.rules.examples import build_facts
+from tests.scoring.inspection_dossiers import write_dossier
+
+DOSSIERS: dict[str, dict] = {
+    "clean": {},
+    "no_rights": dict(rights=False),  # neither the notice nor the record tells any right
+    "record_only": dict(notice=False),  # rights in the record; no notice, and the record cites no basis
+}
+
+
+@pytest.fixture(scope="module")
+def results(tmp_path_factory) -> dict:
+    root: Path = tmp_path_factory.mktemp("campaign")
+    for name, spec in DOSSIERS.items():
+        write_dossier(root / "江宁区市场监管局" / name, **spec)
+    checklist = load_checklist("inspection")
+    return {ref.dossier_id.rsplit("/", 1)[-1]: score_case(extract_case(load_dossier(ref)), checklist)
+            for ref in discover_campaign(root).dossiers}
+
+
+@pytest.mark.parametrize(("dossier", "expected", "says", "quotes"), [
+    ("clean", "pass", "已告知被检查人申请回避、陈述申辩等权利、检查依据、检查事项", "申请回避"),
+    ("no_rights", "fail", "均未载明告知被检查人申请回避、陈述申辩等权利（已查阅行政检查通知书", ""),
+    ("record_only", "unknown", "未能在现场检查笔录（03现场检查笔录.docx）中识别告知检查依据、检查事项的记载", ""),
+])  # fmt: skip
+def test_rights_and_basis_told(results, dossier: str, expected: str, says: str, quotes: str) -> None:
+    finding = next(f for f in results[dossier].findings if f.item_code == "R07")
+    assert finding.status.value == expected, finding.message
+    assert says in finding.message, finding.message
+    assert quotes in (finding.evidence.quote if finding.evidence else "")
+
+
+def _finding(document: dict, code: str):
+    facts = build_facts({"documents": [{"file": "03检查笔录.pdf", "kind": "inspection_record", **document}]})
+    return next(f for f in score_case(facts, load_checklist("inspection")).findings if f.item_code == code)
+
+
+OFFICERS = [{"name": "张三", "cert_no": "32011512345"}, {"name": "李四", "cert_no": "32011512346"}]
+
+
+@pytest.mark.parametrize(("code", "document"), [
+    ("R16", {"officers": OFFICERS, "fields": {"检查人员签名": ""}}),
+    ("R09", {"officers": OFFICERS, "signed_by_party": False, "place": "某某路1号",
+             "time_span": ["2025-03-12T09:30", "2025-03-12T10:40"]}),
+    ("R07", {"officers": OFFICERS}),
+])  # fmt: skip
+def test_a_blank_read_from_a_scan_is_unknown_and_from_a_text_file_a_fail(code: str, document: dict) -> None:
+    typed = _finding(document, code)
+    assert typed.status.value == "fail", typed.message
+    scanned = _finding({**document, "scanned": True}, code)
+    assert scanned.status.value == "unknown", scanned.message
+    assert "扫描件" in scanned.message and scanned.points_deducted == 0
