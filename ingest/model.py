@@ -275,6 +275,7 @@ class DocFacts:
     # An inspection's notice or record (ingest/extract/facts_inspection.py), the same three states:
     rights_told: Found[bool] | None = None  # 被检查人 told of its rights (申请回避、陈述申辩)
     basis_told: Found[bool] | None = None  # the inspection's basis or items stated (依据《…》, 检查事项)
+    emergency_noted: Found[str] | None = None  # an approval given afterwards explained: 情况紧急、补办手续
     scanned: bool = False  # some of its text came from OCR: a handwritten signature or tick may not be read
 
 

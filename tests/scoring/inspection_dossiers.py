@@ -20,7 +20,7 @@ def _listed(officers: tuple[tuple[str, str], ...]) -> str:
     return "、".join(f"{n}（执法证号：{c}）" if c else n for n, c in officers)
 
 
-def _approval(officers: tuple[tuple[str, str], ...]) -> list:
+def _approval(officers: tuple[tuple[str, str], ...], approved: str = "2025年3月10日", note: str = "") -> list:
     return [
         "行政检查审批表",
         [["检查对象", PARTY], ["统一社会信用代码", CODE],
@@ -29,7 +29,8 @@ def _approval(officers: tuple[tuple[str, str], ...]) -> list:
          ["检查事项", "食品生产经营过程控制、食品标签标识"],
          ["检查人员", _listed(officers)],
          ["承办机构意见", "建议于2025年3月12日实施现场检查。张三 2025年3月10日"],
-         ["负责人审批意见", "同意。王局长 2025年3月10日"]],
+         ["负责人审批意见", f"同意。王局长 {approved}"],
+         *([["备注", note]] if note else [])],
     ]
 
 
@@ -91,12 +92,14 @@ def write_dossier(
     result: bool = True,
     result_line: bool = True,  # the record's own 检查结果 box
     rights: bool = True,  # the notice's and the record's sentences on 申请回避、陈述申辩
+    approved: str = "2025年3月10日",  # the head's date on the 审批表 (the inspection is on 3月12日)
+    approval_note: str = "",  # the 审批表's 备注 (情况紧急，先行检查，事后补办审批手续。)
 ) -> Path:
     """One inspection dossier as a folder of .docx files, named as units file them."""
     folder.mkdir(parents=True, exist_ok=True)
     docs: list[tuple[str, list]] = []
     if approval:
-        docs.append(("01行政检查审批表.docx", _approval(officers)))
+        docs.append(("01行政检查审批表.docx", _approval(officers, approved, approval_note)))
     if notice:
         docs.append(("02行政检查通知书.docx", _notice(rights)))
     docs.append(("03现场检查笔录.docx", _record(shown=shown, officers=officers, party_signed=party_signed,

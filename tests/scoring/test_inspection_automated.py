@@ -1,4 +1,5 @@
-"""inspection R07 (告知检查依据、事项及被检查人权利) and the signed record on a scan: on hand-built 行政检查 files
+"""inspection R04 (审批在检查后补签未说明), R07 (告知检查依据、事项及被检查人权利) and the signed record on a scan: on
+hand-built 行政检查 files
 read by the pipeline's ingest, and on facts of a scanned record (a blank signature line read by OCR proves
 nothing: handwriting is often not recognised)."""
 
@@ -20,6 +21,9 @@ DOSSIERS: dict[str, dict] = {
     "clean": {},
     "no_rights": dict(rights=False),  # neither the notice nor the record tells any right
     "record_only": dict(notice=False),  # rights in the record; no notice, and the record cites no basis
+    "late_approval": dict(approved="2025年3月14日"),  # approved two days after the inspection of 3月12日
+    "late_explained": dict(approved="2025年3月14日", approval_note="情况紧急，先行检查，事后补办审批手续。"),
+    "same_day": dict(approved="2025年3月12日"),
 }
 
 
@@ -43,6 +47,28 @@ def test_rights_and_basis_told(results, dossier: str, expected: str, says: str, 
     assert finding.status.value == expected, finding.message
     assert says in finding.message, finding.message
     assert quotes in (finding.evidence.quote if finding.evidence else "")
+
+
+@pytest.mark.parametrize(("dossier", "expected", "says"), [
+    ("clean", "pass", "行政检查审批表在现场检查(勘验)笔录前2日"),
+    ("same_day", "pass", "行政检查审批表在现场检查(勘验)笔录后第0日"),
+    ("late_approval", "fail", "检查于2025年3月12日实施，审批表于2025年3月14日批准，晚于检查且卷内未说明情况紧急、补办手续"),
+    ("late_explained", "pass", "但卷内有说明：备注 情况紧急，先行检查，事后补办审批手续。"),
+])  # fmt: skip
+def test_approval_after_the_inspection(results, dossier: str, expected: str, says: str) -> None:
+    finding = next(f for f in results[dossier].findings if f.item_code == "R04")
+    assert finding.status.value == expected, finding.message
+    assert says in finding.message, finding.message
+
+
+def test_a_late_approval_read_from_a_scan_is_unknown() -> None:
+    facts = build_facts({"documents": [
+        {"file": "01审批表.pdf", "kind": "inspection_approval", "scanned": True,
+         "dates": {"approval": "2025-03-14"}},
+        {"file": "03检查笔录.docx", "kind": "inspection_record", "dates": {"record_start": "2025-03-12"}},
+    ]})
+    finding = next(f for f in score_case(facts, load_checklist("inspection")).findings if f.item_code == "R04")
+    assert finding.status.value == "unknown" and "扫描件" in finding.message, finding.message
 
 
 def _finding(document: dict, code: str):
