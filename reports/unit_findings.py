@@ -14,7 +14,7 @@ from typing import Any
 
 from ingest.discover import discover_campaign
 from ingest.inspection_register import read_inspection_register
-from reports.contract_csv import CSV_ENCODING
+from reports.contract_csv import CSV_ENCODING, escape_row
 from reports.glossary import UNIT_FINDING_ZH
 from reports.loading import RunData
 from reports.xlsx import WRAP, append_row, laid_out_sheet, print_setup, set_widths, write_header
@@ -58,7 +58,7 @@ def write_unit_findings(data: RunData, path: Path) -> Path | None:
     with path.open("w", encoding=CSV_ENCODING, newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow([UNIT_FINDING_ZH[c] for c in COLUMNS])
-        writer.writerows(_cells(f) for f in findings)
+        writer.writerows(escape_row(str(c) for c in _cells(f)) for f in findings)  # register text never runs
     return path
 
 
