@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.extract.facts_on_the_spot import option_box
 from ingest.extract.layout import Layout
 from ingest.glossary import DocKind
 from ingest.model import DocFacts
@@ -59,7 +60,7 @@ def _told(d: Layout, facts: DocFacts) -> None:
             if known is not None and known.value:
                 break
             for m in pattern.finditer(text):
-                unticked = any(ch in _UNTICKED for ch in text[max(0, m.start() - 3) : m.start()])
+                unticked = option_box(text, m.start()) == "unticked"
                 if unticked and known is None:
                     setattr(facts, attr, d.pfound(False, i, max(0, m.start() - 1), m.end()))
                     known = getattr(facts, attr)

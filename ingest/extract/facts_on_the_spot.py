@@ -46,6 +46,16 @@ def box_before(text: str, start: int) -> str | None:
     return None
 
 
+def option_box(text: str, start: int) -> str | None:
+    """The tick box whose option holds position `start` ("□已告知…理由、依据…救济途径": every word of an option
+    is under its one box): 'ticked', 'unticked', or None when no box stands before it in the same sentence."""
+    window = text[max(0, start - 60) : start]
+    at = max(window.rfind(ch) for ch in _TICKED + _UNTICKED)
+    if at < 0 or any(stop in window[at:] for stop in "。；;"):
+        return None
+    return box_before(window, at + 1)
+
+
 def _chosen(text: str, start: int, boxed: bool) -> bool:
     box = box_before(text, start)
     return box == "ticked" or (box is None and not boxed)

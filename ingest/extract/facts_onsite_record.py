@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.extract.facts_on_the_spot import box_before
+from ingest.extract.facts_on_the_spot import option_box
 from ingest.extract.layout import Layout
 from ingest.glossary import DocKind
 from ingest.model import DocFacts, Found, TextOrigin
@@ -26,7 +26,6 @@ _TOLD = re.compile(r"(?<!未)(?<!没有)告知|(?:申请|提起)?行政复议|�
 # not a line's label ("当事人陈述申辩：", read as a field below)
 _HEARD = re.compile(r"(?:(?<!未)(?<!没有)(?<!不)(?:听取|进行|作出|提出|放弃)?(?:了)?(?:当事人的)?陈述(?:和|、|及)?申辩|"
                     r"(?<!未)(?<!没有)(?:听取)(?:了)?(?:当事人)?(?:的)?意见)(?![^，。；]{0,4}[:：])")
-_BOXES = "□☐☑✓✔√■▣☒"
 _NOT_HEARD = re.compile(r"(?:未|没有)(?:听取|给予)[^。；]{0,8}(?:陈述|申辩)")
 _HEARD_LABEL = "当事人意见"  # fields.py: 当事人陈述申辩、陈述申辩意见 …
 
@@ -40,9 +39,11 @@ def collect_onsite_record(d: Layout, facts: DocFacts) -> None:
         if facts.party_absent is None or not facts.party_absent.value:
             _presence(d, facts, i, text)
         _statement(d, facts, "reasons_told", _TOLD, i, text)
-        if (m := _NOT_HEARD.search(text)) and facts.defense_heard is None:
-            facts.defense_heard = d.pfound(False, i, m.start(), m.end())
-        _statement(d, facts, "defense_heard", _HEARD, i, text)
+        if m := _NOT_HEARD.search(text):  # a denial: its sentence states nothing else of the step
+            if facts.defense_heard is None:
+                facts.defense_heard = d.pfound(False, i, m.start(), m.end())
+        else:
+            _statement(d, facts, "defense_heard", _HEARD, i, text)
     opinion = facts.fields.get(_HEARD_LABEL)
     if opinion is not None and (facts.defense_heard is None or not facts.defense_heard.value):
         # "当事人陈述申辩：" read with a value is the party heard; read blank, nothing was recorded
@@ -61,16 +62,6 @@ def _presence(d: Layout, facts: DocFacts, i: int, text: str) -> None:
         facts.party_absent = d.pfound(False, i, m.start(), m.end())
 
 
-def _governing_box(text: str, start: int) -> str | None:
-    """The tick box whose option holds position `start` ("□已告知…理由、依据…救济途径": every word of the option
-    is under the one box): the nearest box before it in the same sentence, or None."""
-    window = text[max(0, start - 60) : start]
-    at = max(window.rfind(ch) for ch in _BOXES)
-    if at < 0 or any(stop in window[at:] for stop in "。；;"):
-        return None
-    return box_before(window, at + 1)
-
-
 def _statement(d: Layout, facts: DocFacts, attr: str, pattern: re.Pattern, i: int, text: str) -> None:
     """The first statement of a step: True in words or a ticked box; False an unticked box (kept only until a
     statement turns up)."""
@@ -78,7 +69,7 @@ def _statement(d: Layout, facts: DocFacts, attr: str, pattern: re.Pattern, i: in
     if known is not None and known.value:
         return
     for m in pattern.finditer(text):
-        box = _governing_box(text, m.start())
+        box = option_box(text, m.start())
         if box == "unticked":
             if known is None:
                 setattr(facts, attr, d.pfound(False, i, max(0, m.start() - 1), m.end()))
