@@ -51,7 +51,12 @@ def _witness(doc: DocFacts, facts: CaseFacts) -> bool | None:
 
 def _told_in_words(doc: DocFacts, stated) -> bool | None:
     """A step told in a sentence or a box: its statement; an unticked box False; nothing said False in a
-    record read whole whose officers were read (the form was understood), else None."""
+    record read whole whose officers were read (the form was understood), else None. With the party stated
+    absent nobody could be told or heard on the spot: not a fail, the reviewer judges (None)."""
+    if stated is not None and stated.value:
+        return True
+    if _absent(doc):
+        return None
     if stated is not None:
         return _unless_scanned(doc, stated.value)
     return _unless_scanned(doc, False if doc.officers else None)
@@ -80,6 +85,8 @@ def _why_witness(doc: DocFacts, facts: CaseFacts) -> str | None:
 
 
 def _why_words(doc: DocFacts, facts: CaseFacts) -> str | None:
+    if _absent(doc):
+        return f"笔录记载{doc.party_absent.evidence.quote}，当事人不在场时如何告知、听取由评查人员判定"
     return _why(doc, facts) or (None if doc.officers else "未能识别执法人员（笔录格式未能读懂），无法判定")
 
 

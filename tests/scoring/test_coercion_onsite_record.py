@@ -26,6 +26,8 @@ RECORDS: dict[str, dict] = {
     "absent_no_witness": dict(steps=(STEPS, "当事人未到场。"), signatures=(SIGNED,)),
     "absent_witness": dict(steps=(STEPS, "当事人未到场，执法人员邀请见证人到场。"),
                            signatures=("见证人：孙七（某某社区居民委员会）", SIGNED)),
+    "absent_silent": dict(steps=("当事人未到场，执法人员邀请见证人到场。",),
+                          signatures=("见证人：孙七", SIGNED)),
     "refused": dict(signatures=("当事人签名：当事人拒绝签字", SIGNED)),
     "blank_party": dict(signatures=("当事人签名：", SIGNED)),
     "blank_officers": dict(signatures=("当事人签名：赵六", "执法人员签名：")),
@@ -59,6 +61,9 @@ def results(tmp_path_factory) -> dict:
     ("absent_no_witness", "R03", "fail", "缺当事人到场或见证人到场签名", "当事人未到场"),
     ("absent_no_witness", "R02", "pass", "", ""),  # the party absent signs nothing: R03 asks for the witness
     ("absent_witness", "R03", "pass", "", "当事人未到场"),
+    ("absent_silent", "R04", "unknown", "当事人不在场时如何告知、听取由评查人员判定", ""),
+    ("absent_silent", "R05", "unknown", "笔录记载当事人未到场", ""),
+    ("absent_silent", "R03", "pass", "", "当事人未到场"),
     ("absent_witness", "R02", "pass", "", ""),
     ("refused", "R02", "pass", "", "拒绝签字"),
     ("blank_party", "R02", "fail", "缺当事人签名或拒签注明", "当事人签名"),
