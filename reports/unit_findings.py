@@ -34,14 +34,17 @@ def unit_findings(data: RunData) -> list[UnitFinding] | None:
     raw_cap = data.checklist_by_id(INSPECTION).parameters.get(CAP_PARAMETER)
     cap = int(raw_cap) if raw_cap is not None else None
     arguments = data.run.arguments or {}
-    units = sorted({u for u in data.cases["unit"] if u})
+    reviewed = {u for u in data.cases["unit"] if u}
     root = Path(arguments.get("dossiers") or "")
-    registers: dict[str, list] = {u: [] for u in units}
+    registers: dict[str, list] = {}
     if arguments.get("dossiers") and root.is_dir():
         for ref in discover_campaign(root).registers:
-            if ref.unit in registers:
-                registers[ref.unit].append(read_inspection_register(ref.path, ref.unit, ref.name))
-    return [f for unit in units for f in unit_frequency(unit, registers[unit], cap)]
+            if ref.unit in reviewed:
+                registers.setdefault(ref.unit, []).append(read_inspection_register(ref.path, ref.unit, ref.name))
+    # the units with inspection files, and those whose register lists inspections
+    inspecting = set(data.cases.loc[data.cases["checklist"] == INSPECTION, "unit"])
+    units = sorted(inspecting | {u for u, reads in registers.items() if any(r.inspections for r in reads)})
+    return [f for unit in units for f in unit_frequency(unit, registers.get(unit, []), cap)]
 
 
 def _cells(finding: UnitFinding) -> list[Any]:
