@@ -270,6 +270,7 @@ class DocFacts:
     # A 现场笔录 of a coercive measure (行政强制法第十八条, ingest/extract/facts_onsite_record.py): True stated
     # (a sentence or a ticked box), False denied (an unticked box, 未听取); None the record does not say.
     party_absent: Found[bool] | None = None  # 当事人未到场 (True) / 当事人到场 (False)
+    witness_mentioned: Found[bool] | None = None  # a witness named in a sentence (True) / 未邀请见证人 (False)
     reasons_told: Found[bool] | None = None  # 当场告知理由、依据、权利和救济途径
     defense_heard: Found[bool] | None = None  # 听取陈述、申辩
     # An inspection's notice or record (ingest/extract/facts_inspection.py), the same three states:

@@ -22,6 +22,8 @@ _PRESENT = re.compile(r"当事人[^，。；:：□☐☑√]{0,8}?(?<!未)(?<!�
 # a form's boxes: "当事人到场情况：□到场 ☑未到场"
 _BOX_PRESENCE = re.compile(r"([□☐☑✓✔√■▣☒])\s*(?:当事人)?(未到场|不在场|未在场|到场|在场)")
 _TICKED = "☑✓✔√■▣☒"
+_WITNESS = re.compile(r"见证")
+_NO_WITNESS = re.compile(r"(?:未|没有|无)(?:邀请)?(?:到场)?见证")
 _TOLD = re.compile(r"(?<!未)(?<!没有)告知|(?:申请|提起)?行政复议|行政诉讼|救济途径")
 # not a line's label ("当事人陈述申辩：", read as a field below)
 _HEARD = re.compile(r"(?:(?<!未)(?<!没有)(?<!不)(?:听取|进行|作出|提出|放弃)?(?:了)?(?:当事人的)?陈述(?:和|、|及)?申辩|"
@@ -31,13 +33,19 @@ _HEARD_LABEL = "当事人意见"  # fields.py: 当事人陈述申辩、陈述申
 
 
 def collect_onsite_record(d: Layout, facts: DocFacts) -> None:
-    """party_absent, reasons_told, defense_heard of a 查封(扣押)现场笔录; `scanned` of every document."""
+    """party_absent, witness_mentioned, reasons_told, defense_heard of a 查封(扣押)现场笔录; `scanned` of every
+    document."""
     facts.scanned = any(b.origin == TextOrigin.OCR for b in d.doc.blocks)
     if d.doc.kind != DocKind.SEIZURE_RECORD:
         return
     for i, text in enumerate(d.pfolded):
         if facts.party_absent is None or not facts.party_absent.value:
             _presence(d, facts, i, text)
+        if facts.witness_mentioned is None or facts.witness_mentioned.value:
+            if m := _NO_WITNESS.search(text):
+                facts.witness_mentioned = d.pfound(False, i, m.start(), m.end())
+            elif facts.witness_mentioned is None and (m := _WITNESS.search(text)):
+                facts.witness_mentioned = d.pfound(True, i, m.start(), m.end())
         _statement(d, facts, "reasons_told", _TOLD, i, text)
         if m := _NOT_HEARD.search(text):  # a denial: its sentence states nothing else of the step
             if facts.defense_heard is None:

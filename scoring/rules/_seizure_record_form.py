@@ -39,11 +39,17 @@ def _officer_signature(doc: DocFacts, facts: CaseFacts) -> bool | None:
 
 
 def _witness(doc: DocFacts, facts: CaseFacts) -> bool | None:
-    """Party stated absent: a witness named on the record; else the party was there (stated, or signed)."""
+    """Party stated absent: the witness's line filled; its line read blank, a record saying no witness came, or
+    one never naming a witness, is the fail; a witness named in a sentence with no line found cannot be told.
+    Else the party was there (stated, or signed): nothing to check."""
     if _absent(doc):
-        if doc.scanned:
-            return True if labelled(doc, WITNESS) else None
-        return bool(labelled(doc, WITNESS))
+        line = labelled(doc, WITNESS)
+        if line is not None:
+            return _unless_scanned(doc, line)
+        said = doc.witness_mentioned
+        if said is not None and said.value:
+            return None
+        return _unless_scanned(doc, False)
     if doc.party_absent is not None or (doc.signed_by_party is not None and doc.signed_by_party.value):
         return True
     return None
@@ -69,6 +75,8 @@ def _heard(doc: DocFacts, facts: CaseFacts) -> bool | None:
 
 
 def _witness_evidence(doc: DocFacts) -> Evidence | None:
+    if doc.witness_mentioned is not None and not doc.witness_mentioned.value:
+        return doc.witness_mentioned.evidence  # 未邀请见证人
     return doc.party_absent.evidence if _absent(doc) else None
 
 
@@ -81,7 +89,11 @@ def _why(doc: DocFacts, facts: CaseFacts) -> str | None:
 
 
 def _why_witness(doc: DocFacts, facts: CaseFacts) -> str | None:
-    return _why(doc, facts) if _absent(doc) else "未记载当事人是否到场，也未见当事人签名，无法判定是否需要见证人"
+    if not _absent(doc):
+        return "未记载当事人是否到场，也未见当事人签名，无法判定是否需要见证人"
+    if doc.witness_mentioned is not None and doc.witness_mentioned.value and labelled(doc, WITNESS) is None:
+        return f"笔录记载{doc.witness_mentioned.evidence.quote}，但未找到见证人签名栏，无法判定见证人是否签名"
+    return _why(doc, facts)
 
 
 def _why_words(doc: DocFacts, facts: CaseFacts) -> str | None:

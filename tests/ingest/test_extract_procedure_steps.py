@@ -26,6 +26,8 @@ def _state(found) -> tuple[bool | None, str]:
 @pytest.mark.parametrize(("line", "attr", "value", "quoted"), [
     ("当事人未到场，执法人员邀请社区工作人员孙七作为见证人到场。", "party_absent", True, "当事人未到场"),
     ("当事人拒不到场。", "party_absent", True, "拒不到场"),
+    ("当事人未到场，邀请孙七作为见证人到场。", "witness_mentioned", True, "见证人到场"),
+    ("当事人未到场，未邀请见证人。", "witness_mentioned", False, "未邀请见证"),
     ("当事人法定代表人王五在场。", "party_absent", False, "在场"),
     ("当事人到场情况：□到场 ☑未到场", "party_absent", True, "☑未到场"),
     ("当事人到场情况：☑到场 □未到场", "party_absent", False, "☑到场"),
