@@ -44,6 +44,9 @@ def unit_findings(data: RunData) -> list[UnitFinding] | None:
     # the units with inspection files, and those whose register lists inspections
     inspecting = set(data.cases.loc[data.cases["checklist"] == INSPECTION, "unit"])
     units = sorted(inspecting | {u for u, reads in registers.items() if any(r.inspections for r in reads)})
+    if not root.is_dir() or not arguments.get("dossiers"):  # the run's folder moved: nothing could be looked at
+        gone = FREQUENCY_ZH["no_folder"].format(path=arguments.get("dossiers") or "")
+        return [UnitFinding(unit, "not_checked", gone) for unit in units]
     return [f for unit in units for f in unit_frequency(unit, registers.get(unit, []), cap)]
 
 

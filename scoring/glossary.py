@@ -181,6 +181,7 @@ FREQUENCY_ZH: dict[str, str] = {
     "none_found": "未发现问题",
     "annual_cap_message": "{party}于{year}年被本单位检查{count}次（不含线索核查等不计频次的检查），超过年度上限{cap}次",
     "same_day_message": "{party}于{day}被本单位检查{count}次，同日多次入企未合并检查",
+    "no_folder": "案卷目录（{path}）已不可访问，未读取检查台账，未核查检查频次",
     "no_register": "未提供检查台账（单位目录下文件名含“台账”的Excel），未核查检查频次",
     "not_read": "检查台账未能读取检查记录：{notes}",
     "no_cap": "评查标准未设定年度检查频次上限（参数 {parameter}），未核查年度频次；已核查同日多次入企",

@@ -88,3 +88,20 @@ def test_the_scorecard_shows_the_same_findings_and_no_file_is_deducted_for_them(
     # the same hand-built file in both units: the register of one changes nothing of its score
     assert cases[f"{FIRST}/2025-检查-001"]["total_score"] == cases[f"{SECOND}/2025-检查-002"]["total_score"]
     assert cases[f"{FIRST}/2025-检查-001"]["checklist"] == "inspection"
+
+
+def test_a_run_whose_case_folder_is_gone_says_so_rather_than_no_register(run, tmp_path) -> None:
+    import json
+    import shutil
+
+    from reports.loading import load_run
+    from reports.unit_findings import unit_findings
+
+    moved = tmp_path / "out"
+    shutil.copytree(run, moved)
+    meta = json.loads((moved / "run.json").read_text(encoding="utf-8"))
+    meta["arguments"]["dossiers"] = str(tmp_path / "gone")
+    (moved / "run.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    findings = unit_findings(load_run(moved))
+    assert [(f.unit, f.check) for f in findings] == [(FIRST, "not_checked"), (SECOND, "not_checked")]
+    assert all("已不可访问" in f.message for f in findings)
