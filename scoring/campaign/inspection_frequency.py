@@ -40,9 +40,12 @@ class UnitFinding:
     rows: tuple[str, ...] = ()  # "台账.xlsx：工作表“检查”第5行：row text"
 
 
-def _key(inspection: RegisteredInspection) -> str:
-    code = inspection.credit_code.strip()
-    return code if len(code) == 18 else norm_text(inspection.party)
+def _keys(inspections: list[RegisteredInspection]) -> dict[int, str]:
+    """Each row's party: its credit code; a row without one, the code another row gives the same name; else
+    the name (two spellings of one name without a code stay apart: never a guess)."""
+    coded = {norm_text(i.party): i.credit_code.strip() for i in inspections if len(i.credit_code.strip()) == 18}
+    return {id(i): (i.credit_code.strip() if len(i.credit_code.strip()) == 18
+                    else coded.get(norm_text(i.party), norm_text(i.party))) for i in inspections}
 
 
 def _rows(group: list[RegisteredInspection]) -> tuple[str, ...]:
@@ -62,9 +65,10 @@ def unit_frequency(unit: str, reads: list[RegisterRead], cap: int | None) -> lis
         notes = "；".join(r.note for r in reads if r.note)
         return [UnitFinding(unit, "not_checked", FREQUENCY_ZH["not_read"].format(notes=notes))]
     found: list[UnitFinding] = []
+    keys = _keys(inspections)
     by_day: dict[tuple[str, object], list[RegisteredInspection]] = defaultdict(list)
     for i in inspections:
-        by_day[(_key(i), i.day)].append(i)
+        by_day[(keys[id(i)], i.day)].append(i)
     for (_, day), group in sorted(by_day.items(), key=lambda kv: (kv[0][1], kv[0][0])):
         if len(group) > 1:
             party, code = _party(group)
@@ -76,7 +80,7 @@ def unit_frequency(unit: str, reads: list[RegisterRead], cap: int | None) -> lis
     if cap is not None:
         by_year: dict[tuple[str, int], list[RegisteredInspection]] = defaultdict(list)
         for i in capped:
-            by_year[(_key(i), i.day.year)].append(i)
+            by_year[(keys[id(i)], i.day.year)].append(i)
         for (_, year), group in sorted(by_year.items(), key=lambda kv: (kv[0][1], kv[0][0])):
             if len(group) > cap:
                 party, code = _party(group)

@@ -43,12 +43,15 @@ def test_at_the_cap_nothing_is_found_and_the_output_says_what_was_checked() -> N
 
 
 def test_two_visits_on_one_day_are_found_without_a_cap() -> None:
-    reads = _read(_row(2, date(2025, 3, 12)), _row(3, date(2025, 3, 12), code=""),
+    reads = _read(_row(2, date(2025, 3, 12)), _row(3, date(2025, 3, 12), party="南京某某食品公司", code=""),
                   _row(4, date(2025, 3, 12), party="南京另一商店", code=""))
     findings = unit_frequency(UNIT, reads, cap=None)
-    # the second row has no code: it is the party by name, not by code — counted apart (never a guess)
+    # the second row has no code and another spelling: counted apart (never a guess)
     assert [f.check for f in findings] == ["not_checked", "none_found"]
     assert findings[1].message == "已核查检查台账3条检查记录，未发现同日多次入企检查"
+    # the same name without a code is the party another row gives a code
+    reads = _read(_row(2, date(2025, 3, 12)), _row(3, date(2025, 3, 12), code=""))
+    assert [f.check for f in unit_frequency(UNIT, reads, cap=None)][0] == "same_day"
     reads = _read(_row(2, date(2025, 3, 12)), _row(3, date(2025, 3, 12)))
     same_day, no_cap = unit_frequency(UNIT, reads, cap=None)
     assert (same_day.check, same_day.period, same_day.count, same_day.cap) == ("same_day", "2025-03-12", 2, None)
