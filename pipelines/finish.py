@@ -1,4 +1,5 @@
-"""The work after the dossiers: validation, charts, scorecard, history record, circular and letters.
+"""The work after the dossiers: validation, charts, scorecard, history record, circular and letters, and the
+campaign-level findings counted over the units' registers (unit_findings.csv, a job needing nothing else).
 
 Each job reads the run's contract files from OUT and writes its own outputs, so independent jobs run at the
 same time in the campaign's worker processes (pipelines/workers.py) instead of one after the other in the
