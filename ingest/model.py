@@ -277,6 +277,7 @@ class DocFacts:
     rights_told: Found[bool] | None = None  # 被检查人 told of its rights (申请回避、陈述申辩)
     basis_told: Found[bool] | None = None  # the inspection's basis or items stated (依据《…》, 检查事项)
     emergency_noted: Found[str] | None = None  # an approval given afterwards explained: 情况紧急、补办手续
+    correction_deadline: Found[str] | None = None  # a 责令改正通知书's deadline: 于…前改正, 立即改正, 限期…改正
     scanned: bool = False  # some of its text came from OCR: a handwritten signature or tick may not be read
 
 

@@ -27,6 +27,10 @@ _RIGHTS = re.compile(r"(?<!未)(?<!没有)(?:申请|要求)(?:[^，。；]{0,8})
 # its basis or items: 根据《…》, 依据…规定, 检查事项（为）, a 检查依据/检查事项 line
 _BASIS = re.compile(r"(?:根据|依据|依照)《[^》]{2,40}》|检查(?:事项|内容|项目|依据)(?:为|是|：|:)")
 _TOLD_KINDS = frozenset({DocKind.INSPECTION_RECORD, DocKind.INSPECTION_NOTICE})
+# a 责令改正通知书's deadline (行政处罚法第二十八条: 责令改正 with a period the 复查 follows)
+_DEADLINE = re.compile(r"(?:立即|当即|马上)(?:停止|改正|整改|纠正)|(?:于|在)[^。；]{1,24}?(?:前|之前|以前|内|以内)[^。；]{0,6}?"
+                       r"(?:改正|整改|纠正|完成)|限期[^。；]{0,16}?(?:改正|整改|纠正)|(?:改正|整改)期限|"
+                       r"[\d一二三四五六七八九十]+(?:日|天|个工作日)(?:内|以内)[^。；]{0,6}?(?:改正|整改|纠正)")
 # an approval signed after the inspection, explained (解答: 情况紧急、需要当场实施的，及时报告并补办手续)
 _EMERGENCY = re.compile(r"情况紧急|紧急情况|需(?:要)?当场(?:实施|检查)|补办|补签|补批|事后(?:补|报告|审批)|先行(?:实施|检查)")
 
@@ -36,6 +40,11 @@ def collect_inspection(d: Layout, facts: DocFacts) -> None:
     rights_told and basis_told of a 检查笔录 or 检查通知书."""
     if d.doc.kind in _TOLD_KINDS:
         _told(d, facts)
+    if d.doc.kind == DocKind.RECTIFICATION_ORDER and facts.correction_deadline is None:
+        for i, text in enumerate(d.pfolded):
+            if m := _DEADLINE.search(text):
+                facts.correction_deadline = d.pfound(m.group(), i, m.start(), m.end())
+                break
     if d.doc.kind in (DocKind.INSPECTION_APPROVAL, DocKind.INSPECTION_RECORD) and facts.emergency_noted is None:
         for i, text in enumerate(d.pfolded):
             if m := _EMERGENCY.search(text):

@@ -15,13 +15,13 @@ item:
   args:
     kinds: [inspection_notice, inspection_record]
     parts:
-      - {attr: rights_told, label: 申请回避、陈述申辩等权利, fail_on_silence: true}
+      - {attr: rights_told, label: 告知申请回避、陈述申辩等权利, fail_on_silence: true}
 pass:
   facts:
     documents:
       - {file: 02通知书.docx, kind: inspection_notice, rights_told: true}
       - {file: 03检查笔录.docx, kind: inspection_record, officers: [{name: 张三, cert_no: '1'}]}
-  message: 已告知申请回避、陈述申辩等权利
+  message: 已载明告知申请回避、陈述申辩等权利
   evidence: 02通知书.docx
 fail:
   facts:
@@ -62,8 +62,8 @@ from scoring.rules.when import When
 
 
 class StatedPart(Args):
-    attr: str  # a DocFacts attribute holding Found[bool] (rights_told, basis_told …)
-    label: str  # what a reviewer calls the step
+    attr: str  # a DocFacts attribute holding Found[bool] or a Found text (rights_told, correction_deadline …)
+    label: str  # what a reviewer calls the statement (告知…权利, 改正期限)
     fail_on_silence: bool = False  # a file read whole saying nothing of it is a fail (else unknown)
 
     @field_validator("attr")
@@ -112,13 +112,13 @@ def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
             missing.append((part, unticked[1].evidence, f"{doc_ref(unticked[0])}中‘{part.label}’未勾选"))
         elif why is None and part.fail_on_silence:
             read = "、".join(doc_ref(d) for d in docs)
-            missing.append((part, doc_evidence(docs[0]), f"{kinds_zh(args.kinds)}均未载明告知{part.label}（已查阅{read}）"))
+            missing.append((part, doc_evidence(docs[0]), f"{kinds_zh(args.kinds)}均未载明{part.label}（已查阅{read}）"))
         elif why is not None:
-            doubts.append(f"未见告知{part.label}，但{doc_ref(why[0])}{why[1]}，无法判定")
+            doubts.append(f"未见{part.label}，但{doc_ref(why[0])}{why[1]}，无法判定")
         else:
-            doubts.append(f"未能在{'、'.join(doc_ref(d) for d in docs)}中识别告知{part.label}的记载")
+            doubts.append(f"未能在{'、'.join(doc_ref(d) for d in docs)}中识别{part.label}的记载")
     if missing:
         return Outcome.failed("；".join(m for _, _, m in missing), missing[0][1], len(missing))
     if doubts:
         return Outcome.unknown("；".join(doubts))
-    return Outcome.passed("已告知" + "、".join(p.label for p, _ in shown), shown[0][1].evidence)
+    return Outcome.passed("已载明" + "、".join(p.label for p, _ in shown), shown[0][1].evidence)

@@ -70,6 +70,10 @@ def test_signatures_of_a_seizure_record_and_a_scan() -> None:
     (DocKind.INSPECTION_NOTICE, "本局将依照有关规定对你单位进行检查。", "basis_told", None),
     (DocKind.INSPECTION_APPROVAL, "备注：情况紧急，先行检查，事后补办审批手续。", "emergency_noted", "备注"),
     (DocKind.INSPECTION_APPROVAL, "负责人审批意见：同意。", "emergency_noted", None),
+    (DocKind.RECTIFICATION_ORDER, "责令你单位于2025年3月20日前改正上述违法行为。", "correction_deadline", "改正"),
+    (DocKind.RECTIFICATION_ORDER, "责令你单位立即停止销售并于十日内整改完毕。", "correction_deadline", "立即停止"),
+    (DocKind.RECTIFICATION_ORDER, "责令你单位限期十五日改正。", "correction_deadline", "限期"),
+    (DocKind.RECTIFICATION_ORDER, "责令你单位改正上述违法行为。", "correction_deadline", None),
 ])  # fmt: skip
 def test_an_inspections_rights_basis_and_emergency_note(kind: DocKind, line: str, attr: str, value) -> None:
     facts = extract_document(_doc(kind, ["行政检查文书", line]))

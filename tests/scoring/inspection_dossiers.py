@@ -81,6 +81,17 @@ def _result() -> list:
     ]
 
 
+def _rectification(order: str) -> list:
+    return [
+        "责令改正通知书",
+        "宁江市监责改〔2025〕12号",
+        f"{PARTY}：",
+        f"经查，你单位未按规定查验进货票据。依据《中华人民共和国食品安全法》第一百二十六条的规定，{order}",
+        AGENCY,
+        "2025年3月13日",
+    ]
+
+
 def write_dossier(
     folder: Path,
     *,
@@ -94,6 +105,7 @@ def write_dossier(
     rights: bool = True,  # the notice's and the record's sentences on 申请回避、陈述申辩
     approved: str = "2025年3月10日",  # the head's date on the 审批表 (the inspection is on 3月12日)
     approval_note: str = "",  # the 审批表's 备注 (情况紧急，先行检查，事后补办审批手续。)
+    rectification: str = "",  # a 责令改正通知书 with this order (责令你单位于…前改正…), none when ''
 ) -> Path:
     """One inspection dossier as a folder of .docx files, named as units file them."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -106,6 +118,8 @@ def write_dossier(
                                                           result_line=result_line, rights=rights)))
     if result:
         docs.append(("04检查结果告知书.docx", _result()))
+    if rectification:
+        docs.append(("05责令改正通知书.docx", _rectification(rectification)))
     for name, items in docs:
         make_docx(folder / name, items)
     return folder

@@ -24,6 +24,8 @@ DOSSIERS: dict[str, dict] = {
     "late_approval": dict(approved="2025年3月14日"),  # approved two days after the inspection of 3月12日
     "late_explained": dict(approved="2025年3月14日", approval_note="情况紧急，先行检查，事后补办审批手续。"),
     "same_day": dict(approved="2025年3月12日"),
+    "deadline": dict(rectification="责令你单位于2025年3月20日前改正上述违法行为。"),
+    "no_deadline": dict(rectification="责令你单位改正上述违法行为。"),
 }
 
 
@@ -38,9 +40,9 @@ def results(tmp_path_factory) -> dict:
 
 
 @pytest.mark.parametrize(("dossier", "expected", "says", "quotes"), [
-    ("clean", "pass", "已告知被检查人申请回避、陈述申辩等权利、检查依据、检查事项", "申请回避"),
+    ("clean", "pass", "已载明告知被检查人申请回避、陈述申辩等权利、检查依据、检查事项", "申请回避"),
     ("no_rights", "fail", "均未载明告知被检查人申请回避、陈述申辩等权利（已查阅行政检查通知书", ""),
-    ("record_only", "unknown", "未能在现场检查笔录（03现场检查笔录.docx）中识别告知检查依据、检查事项的记载", ""),
+    ("record_only", "unknown", "未能在现场检查笔录（03现场检查笔录.docx）中识别检查依据、检查事项的记载", ""),
 ])  # fmt: skip
 def test_rights_and_basis_told(results, dossier: str, expected: str, says: str, quotes: str) -> None:
     finding = next(f for f in results[dossier].findings if f.item_code == "R07")
@@ -57,6 +59,17 @@ def test_rights_and_basis_told(results, dossier: str, expected: str, says: str, 
 ])  # fmt: skip
 def test_approval_after_the_inspection(results, dossier: str, expected: str, says: str) -> None:
     finding = next(f for f in results[dossier].findings if f.item_code == "R04")
+    assert finding.status.value == expected, finding.message
+    assert says in finding.message, finding.message
+
+
+@pytest.mark.parametrize(("dossier", "expected", "says"), [
+    ("deadline", "manual", "复查记录"),  # the deadline read: the 复查 is the reviewer's
+    ("no_deadline", "fail", "责令改正通知书均未载明改正期限（已查阅责令改正通知书（05责令改正通知书.docx））"),
+    ("clean", "n/a", ""),
+])  # fmt: skip
+def test_a_rectification_order_without_a_deadline(results, dossier: str, expected: str, says: str) -> None:
+    finding = next(f for f in results[dossier].findings if f.item_code == "R14")
     assert finding.status.value == expected, finding.message
     assert says in finding.message, finding.message
 
