@@ -318,6 +318,19 @@ REGISTER_HEADERS_ZH: dict[str, tuple[str, ...]] = {
     "case_type": ("案件类型", "案件类别", "执法类别", "执法行为类别", "执法类型", "执法行为类型", "类别"),
 }
 
+# A register of inspections (检查台账, ingest/inspection_register.py): the same unit's 台账, read for the campaign-level
+# frequency check (inspection.yaml's head). A sheet is read when it has a party column and an inspection date column
+# (or any date column beside a type column that names 检查).
+INSPECTION_REGISTER_HEADERS_ZH: dict[str, tuple[str, ...]] = {
+    "party": ("被检查对象", "被检查人", "被检查单位", "被检查企业", "被检查主体", "检查对象", "被检查对象名称",
+              "企业名称", "市场主体名称", "当事人", "当事人名称", "单位名称"),
+    "credit_code": ("统一社会信用代码", "社会信用代码", "信用代码", "被检查对象统一社会信用代码"),
+    "inspection_date": ("检查日期", "检查时间", "实施检查日期", "检查开始时间", "入企检查日期", "检查起始时间"),
+    "any_date": ("日期", "执法日期", "办理日期", "实施日期"),
+    "inspection_type": ("检查类型", "检查方式", "检查类别", "检查来源"),
+}
+INSPECTION_TYPE_MARK = "检查"  # a case-type cell naming an inspection (行政检查)
+
 # A case's folder or file name: the first mark found in it gives the case type (the sampling stratum).
 CASE_TYPE_NAME_MARKS: tuple[tuple[str, str], ...] = (
     ("简易", f"{CASE_TYPE_ZH['penalty']}（{PROCEDURE_ZH['summary']}）"),

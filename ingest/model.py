@@ -267,6 +267,18 @@ class DocFacts:
     reasons: Found[str] | None = None  # 不予受理 / 不予许可: the reasons given
     excluded_days: Found[int] | None = None  # 特别程序告知书: the working days it tells the applicant of
     extension_approved: Found[bool] | None = None  # 延期: stated to be approved by the agency's head
+    # A 现场笔录 of a coercive measure (行政强制法第十八条, ingest/extract/facts_onsite_record.py): True stated
+    # (a sentence or a ticked box), False denied (an unticked box, 未听取); None the record does not say.
+    party_absent: Found[bool] | None = None  # 当事人未到场 (True) / 当事人到场 (False)
+    witness_mentioned: Found[bool] | None = None  # a witness named in a sentence (True) / 未邀请见证人 (False)
+    reasons_told: Found[bool] | None = None  # 当场告知理由、依据、权利和救济途径
+    defense_heard: Found[bool] | None = None  # 听取陈述、申辩
+    # An inspection's notice or record (ingest/extract/facts_inspection.py), the same three states:
+    rights_told: Found[bool] | None = None  # 被检查人 told of its rights (申请回避、陈述申辩)
+    basis_told: Found[bool] | None = None  # the inspection's basis or items stated (依据《…》, 检查事项)
+    emergency_noted: Found[str] | None = None  # an approval given afterwards explained: 情况紧急、补办手续
+    correction_deadline: Found[str] | None = None  # a 责令改正通知书's deadline: 于…前改正, 立即改正, 限期…改正
+    scanned: bool = False  # some of its text came from OCR: a handwritten signature or tick may not be read
 
 
 @dataclass(slots=True)

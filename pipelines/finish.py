@@ -1,4 +1,5 @@
-"""The work after the dossiers: validation, charts, scorecard, history record, circular and letters.
+"""The work after the dossiers: validation, charts, scorecard, history record, circular and letters, and the
+campaign-level findings counted over the units' registers (unit_findings.csv, a job needing nothing else).
 
 Each job reads the run's contract files from OUT and writes its own outputs, so independent jobs run at the
 same time in the campaign's worker processes (pipelines/workers.py) instead of one after the other in the
@@ -82,6 +83,19 @@ def documents(out: str, store: str | None, recorded: bool) -> JobResult:
     from reports.publish import write_documents
 
     return _timed(lambda: write_documents(Path(out), store, recorded))
+
+
+def unit_findings(out: str) -> JobResult:
+    """unit_findings.csv: each unit's inspections counted over its register (reports/unit_findings.py); no
+    file when the run scored no inspection file."""
+    from reports.loading import load_run
+    from reports.unit_findings import UNIT_FINDINGS_NAME, write_unit_findings
+
+    def job() -> dict[str, str]:
+        written = write_unit_findings(load_run(Path(out)), Path(out) / UNIT_FINDINGS_NAME)
+        return {"unit_findings": str(written)} if written else {}
+
+    return _timed(job)
 
 
 def review_forms(out: str, share: tuple[int, int] = (0, 1)) -> JobResult:

@@ -115,6 +115,12 @@ def documents_task(out: str, history: str | None, recorded: finish.JobResult) ->
     return workers.run(finish.documents, out, history, "history" in recorded.value)
 
 
+@task(name="unit_findings", cache_policy=NO_CACHE)
+def unit_findings_task(out: str) -> finish.JobResult:
+    """unit_findings.csv: the inspections each unit's register lists, counted per party (a campaign-level check)."""
+    return workers.run(finish.unit_findings, out)
+
+
 FORM_SHARES = 2  # the 评查表 written by two jobs: one would be the longest of the finish, the others waiting
 
 
@@ -291,13 +297,14 @@ def _finish(out: str, history: str | None, recorder: RunRecorder, shown_as: str)
     documents = documents_task.submit(out, history, recorded, wait_for=[charts])  # embeds the charts
     forms = {f"review_forms_{k + 1}": review_forms_task.submit(out, (k, FORM_SHARES), wait_for=[validated])
              for k in range(FORM_SHARES)}  # queued before the scorecard: the longest jobs first
+    units = unit_findings_task.submit(out)  # reads cases.csv's units and the registers only
     jobs = {"validate": validated, "charts": charts, "history": recorded, "scorecard": scorecard,
-            "documents": documents, **forms}
+            "documents": documents, "unit_findings": units, **forms}
     results = {name: future.result() for name, future in jobs.items()}
     recorder.finish_jobs = {name: result.seconds for name, result in results.items()}
     recorder.validation = results["validate"].value
     recorder.reports = [results["scorecard"].value, *results["charts"].value]
-    recorder.publication = {**results["history"].value, **results["documents"].value,
+    recorder.publication = {**results["history"].value, **results["documents"].value, **results["unit_findings"].value,
                             **finish.merge_forms([results[name] for name in forms])}
 
 

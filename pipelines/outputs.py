@@ -23,6 +23,7 @@ from pipelines.prefect_env import STATE_DIR_NAME
 OUTPUT_NAMES: tuple[str, ...] = (
     "cases.csv", "findings.csv", "problems.csv", "run.json", "scorecards.xlsx", "charts", "validation",
     "audit.csv", "platform_export.csv", "platform_export.xlsx", "通报.docx", "监督意见书", "评查表", "trends",
+    "unit_findings.csv",
 )  # fmt: skip
 # Written by pingcha but kept across --overwrite: the default history store accumulates campaigns.
 KEPT_NAMES: tuple[str, ...] = ("history.db",)

@@ -64,6 +64,7 @@ def apply_reviews(scorecards: list[Path], out: Path, overwrite: bool = False,
     recorded = finish.history(target, store, shown)
     documents = finish.documents(target, store, "history" in recorded.value)
     forms = finish.review_forms(target)
+    units = finish.unit_findings(target)  # the registers' count: the same as the run's, written again here
 
     from reports.loading import load_run
 
@@ -72,7 +73,7 @@ def apply_reviews(scorecards: list[Path], out: Path, overwrite: bool = False,
     written["counts"] = {**written.get("counts", {}), **reviewed_counts(load_run(summary.new_out).cases)}
     written["validation"] = validated.value
     written["reports"] = [scorecard.value, *charts.value]
-    written["publication"] = {**recorded.value, **documents.value, **forms.value}
+    written["publication"] = {**recorded.value, **documents.value, **forms.value, **units.value}
     if stage is None:
         run_json.write_text(json.dumps(written, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         return summary, written

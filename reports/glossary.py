@@ -327,3 +327,19 @@ FILE_NAMES_ZH: dict[str, str] = {
 CHINESE_NUMERALS = "一二三四五六七八九十"
 
 PLATFORM_ZH: dict[str, str] = {"sheet": "评查结果"}
+
+# unit_findings.csv and the scorecard's sheet of campaign-level findings (reports/unit_findings.py): the inspection
+# frequency counted over each unit's register, never a file's deduction.
+UNIT_FINDING_ZH: dict[str, str] = {
+    "sheet": "单位层面核查",
+    "unit": "单位",
+    "check": "核查事项",
+    "message": "核查结论",
+    "party": "被检查对象",
+    "credit_code": "统一社会信用代码",
+    "period": "年度或日期",
+    "count": "检查次数",
+    "cap": "年度上限",
+    "rows": "台账记录",
+    "note": "以下为依据各单位检查台账的单位层面核查结果，不计入单个案卷得分。",
+}

@@ -44,6 +44,8 @@ from reports.scorecard_types import (
     write_type_averages,
 )
 from reports.summary import failed, status_label, top_problems, unit_ranking
+from reports.unit_findings import SHEET as UNIT_FINDINGS_SHEET
+from reports.unit_findings import add_unit_findings_sheet
 from reports.xlsx import (
     BOLD,
     WRAP,
@@ -73,7 +75,7 @@ SUMMARY_SHEET = TERMS_ZH["summary"]
 DETAILS_SHEET = TERMS_ZH["details"]
 PROBLEMS_SHEET = TERMS_ZH["problems"]
 README_SHEET = TERMS_ZH["readme"]
-RESERVED_SHEETS = (SUMMARY_SHEET, DETAILS_SHEET, PROBLEMS_SHEET, README_SHEET, META_SHEET)
+RESERVED_SHEETS = (SUMMARY_SHEET, DETAILS_SHEET, PROBLEMS_SHEET, README_SHEET, META_SHEET, UNIT_FINDINGS_SHEET)
 
 # 评查明细 columns: identifier, width. Identifiers are FINDING_ZH keys; reviewer columns come last.
 DETAIL_COLUMNS: tuple[tuple[str, float], ...] = (
@@ -430,6 +432,7 @@ def write_scorecard(data: RunData, path: Path, charts: list[Path] | None = None)
         with laid_out_sheet(wb, name) as ws:
             _write_unit(ws, unit, data.cases[data.cases["unit"] == unit], by_rank.get(unit), top,
                         data.run.raw.get("reviewers") or {}, changed, standards if data.multi_type else None)
+    add_unit_findings_sheet(wb, data)  # campaign-level: each unit's inspections over its register
     with laid_out_sheet(wb, META_SHEET) as ws:
         _write_meta(ws, data)
     save_workbook(wb, path)

@@ -171,3 +171,20 @@ ROUTING_ZH: dict[str, str] = {
     "empty": "“{value}”未给出评查标准编号或文件",
     "twice": "案件类型 {type} 配置了两个评查标准：{first} 和 {second}",
 }
+
+# The campaign-level check of a unit's inspections against its register (scoring/campaign/inspection_frequency.py):
+# what each finding is, and the messages a reviewer reads in unit_findings.csv and the scorecard.
+FREQUENCY_ZH: dict[str, str] = {
+    "annual_cap": "年度检查次数超过上限",
+    "same_day": "同日多次入企检查",
+    "not_checked": "未核查",
+    "none_found": "未发现问题",
+    "annual_cap_message": "{party}于{year}年被本单位检查{count}次（不含线索核查等不计频次的检查），超过年度上限{cap}次",
+    "same_day_message": "{party}于{day}被本单位检查{count}次，同日多次入企未合并检查",
+    "no_folder": "案卷目录（{path}）已不可访问，未读取检查台账，未核查检查频次",
+    "no_register": "未提供检查台账（单位目录下文件名含“台账”的Excel），未核查检查频次",
+    "not_read": "检查台账未能读取检查记录：{notes}",
+    "no_cap": "评查标准未设定年度检查频次上限（参数 {parameter}），未核查年度频次；已核查同日多次入企",
+    "checked": "已核查检查台账{count}条检查记录，未发现{what}",
+    "excluded": "（{count}条为线索核查等不计频次的检查，未计入年度次数）",
+}

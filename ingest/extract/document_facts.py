@@ -24,6 +24,7 @@ from ingest.extract.facts_identity import (
 from ingest.extract.facts_inspection import collect_inspection
 from ingest.extract.facts_license import collect_license
 from ingest.extract.facts_on_the_spot import collect_on_the_spot
+from ingest.extract.facts_onsite_record import collect_onsite_record
 from ingest.extract.facts_records import collect_served, collect_signature
 from ingest.extract.fields import FieldHit, blank_in_tables, canonical_label, extract_fields
 from ingest.extract.layout import Layout, field_span
@@ -58,13 +59,14 @@ def extract_document(doc: Document) -> DocFacts:
     collect_amounts(d, facts)
     collect_provisions(d, facts)
     collect_clauses(d, facts)
-    if doc.kind in RECORD_KINDS or doc.kind in SPAN_KINDS:
+    if doc.kind in RECORD_KINDS or doc.kind in SPAN_KINDS or doc.kind == DocKind.SEIZURE_RECORD:
         collect_signature(d, facts, fields)
     if doc.kind == DocKind.SERVICE_RECEIPT:
         collect_served(d, facts, fields)
     collect_license(d, facts)
     collect_coercion(d, facts)
     collect_inspection(d, facts)
+    collect_onsite_record(d, facts)
     if doc.kind == DocKind.ON_THE_SPOT_DECISION:
         collect_on_the_spot(d, facts, fields)
     place = fields.get("地点") or fields.get("违法地点") or fields.get("送达地点")

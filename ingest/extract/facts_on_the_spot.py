@@ -35,7 +35,7 @@ _RECEIPT_LABELS = ("受送达人签名", "被检查人签名")
 _REFUSED = re.compile(r"拒绝签[名字收章]|拒签|拒不签[名字收章]")
 
 
-def _box_before(text: str, start: int) -> str | None:
+def box_before(text: str, start: int) -> str | None:
     """The tick box just before position `start` (within a few characters): 'ticked', 'unticked' or None."""
     window = text[max(0, start - 3) : start]
     for ch in reversed(window):
@@ -46,8 +46,18 @@ def _box_before(text: str, start: int) -> str | None:
     return None
 
 
+def option_box(text: str, start: int) -> str | None:
+    """The tick box whose option holds position `start` ("□已告知…理由、依据…救济途径": every word of an option
+    is under its one box): 'ticked', 'unticked', or None when no box stands before it in the same sentence."""
+    window = text[max(0, start - 60) : start]
+    at = max(window.rfind(ch) for ch in _TICKED + _UNTICKED)
+    if at < 0 or any(stop in window[at:] for stop in "。；;"):
+        return None
+    return box_before(window, at + 1)
+
+
 def _chosen(text: str, start: int, boxed: bool) -> bool:
-    box = _box_before(text, start)
+    box = box_before(text, start)
     return box == "ticked" or (box is None and not boxed)
 
 
@@ -63,7 +73,7 @@ def collect_on_the_spot(d: Layout, facts: DocFacts, fields: dict[str, FieldHit])
         facts.form_serial = d.found(hit.value, hit.line, *field_span(d, hit))
     seen: set[str] = set()
     for i, text in enumerate(d.pfolded):
-        if facts.credentials_shown is None and (m := _SHOWN.search(text)) and _box_before(text, m.start()) != "unticked":
+        if facts.credentials_shown is None and (m := _SHOWN.search(text)) and box_before(text, m.start()) != "unticked":
             facts.credentials_shown = d.pfound(m.group(), i, m.start(), m.end())
         if _PENALTY_LINE.search(text) or (boxed and _PENALTIES.search(text) and "违反" not in text):
             for m in _PENALTIES.finditer(text):
@@ -85,7 +95,7 @@ def _in_basis(text: str, start: int) -> bool:
 def _collection(d: Layout, facts: DocFacts, i: int, text: str, boxed: bool) -> None:
     if facts.collected_on_spot is not None and facts.collected_on_spot.value:
         return
-    if (m := _COLLECTED.search(text)) or ((m := _ON_SPOT.search(text)) and _box_before(text, m.start()) == "ticked"):
+    if (m := _COLLECTED.search(text)) or ((m := _ON_SPOT.search(text)) and box_before(text, m.start()) == "ticked"):
         facts.collected_on_spot = d.pfound(True, i, m.start(), m.end())
         return
     if facts.collected_on_spot is None and (m := _AT_BANK.search(text)) and _chosen(text, m.start(), boxed):

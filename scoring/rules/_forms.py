@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ingest.glossary import DocKind
-from ingest.model import CaseFacts, DateRole, DocFacts
+from ingest.model import CaseFacts, DateRole, DocFacts, Evidence
 from scoring.rules.base import _attr_set, labelled
 
 
@@ -18,6 +18,10 @@ class Part:
     applies: Callable[[CaseFacts], bool] = lambda facts: True
     # prose the model cannot see (违法事实 in a decision): "cannot tell" is noted, never unknown or a fail
     narrative: bool = False
+    # why the part cannot be told in this document (a scan …), said instead of "未能识别", or None
+    why: Callable[[DocFacts, CaseFacts], str | None] | None = None
+    # the line that shows the part (a signature line, a 未到场 note), quoted rather than the title
+    evidence: Callable[[DocFacts], Evidence | None] | None = None
 
 
 @dataclass(frozen=True)

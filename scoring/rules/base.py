@@ -439,6 +439,15 @@ def file_doubt(facts: CaseFacts, source_file: str) -> str | None:
     return next((r for r in facts.review_reasons if source_file in r), None)
 
 
+SCANNED_ZH = "为扫描件（文字经OCR识别），手写签名或勾选可能未被识别，无法判定"
+
+
+def unless_scanned(doc: DocFacts, found: bool | None) -> bool | None:
+    """A blank signature line or an unticked box read from a scan is no proof: handwriting is often not
+    recognised (None then)."""
+    return None if found is False and doc.scanned else found
+
+
 def both(*checks: bool | None) -> bool | None:
     """All of several sub-checks: missing wins over unreadable."""
     if any(c is False for c in checks):

@@ -57,9 +57,10 @@ from typing import Any, Literal
 from pydantic import Field, model_validator
 
 from ingest.glossary import DocKind
-from ingest.model import CaseFacts, DateRole, DocFacts
+from ingest.model import CaseFacts, DateRole, DocFacts, Evidence
 from scoring.rules._forms import Form, Part, form_part
 from scoring.rules._on_the_spot_form import ON_THE_SPOT_DECISION
+from scoring.rules._seizure_record_form import SEIZURE_RECORD
 from scoring.rules.base import (
     Outcome,
     RuleContext,
@@ -185,11 +186,12 @@ SERVICE_RECEIPT = Form(DocKind.SERVICE_RECEIPT, "送达回证", {
 })
 
 FORMS: dict[str, Form] = {"decision": DECISION, "penalty_notice": PENALTY_NOTICE, "service_receipt": SERVICE_RECEIPT,
-                          "on_the_spot_decision": ON_THE_SPOT_DECISION}
+                          "on_the_spot_decision": ON_THE_SPOT_DECISION, "seizure_record": SEIZURE_RECORD}
 
 
 class ContentsArgs(Args):
-    document: Literal["decision", "penalty_notice", "service_receipt", "on_the_spot_decision"]  # whose parts (FORMS)
+    document: Literal["decision", "penalty_notice", "service_receipt", "on_the_spot_decision",
+                      "seizure_record"]  # whose parts (FORMS)
     parts: tuple[str, ...] = Field(default=(), min_length=1)  # default: every part of `document`
     kinds: tuple[DocKind, ...] = ()  # the documents checked; default: `document`
     when: When | None = None
@@ -216,8 +218,10 @@ def judge_parts(docs: list[DocFacts], facts: CaseFacts, parts: dict[str, Part], 
     missing: list[tuple[DocFacts, list[str]]] = []
     unreadable: list[str] = []
     unchecked: list[str] = []
+    fail_line: Evidence | None = None  # the line that shows the first missing part, when its part quotes one
+    shown: list[Evidence] = []  # the lines that show present parts
     for doc in docs:
-        gone, unread = [], []
+        gone, unread, told = [], [], []
         for name in names:
             part = parts[name]
             if not part.applies(facts):
@@ -225,27 +229,35 @@ def judge_parts(docs: list[DocFacts], facts: CaseFacts, parts: dict[str, Part], 
             found = part.check(doc, facts)
             if found is False and partly_read(doc, facts):
                 found = None  # pages not read or OCR of low confidence: the part may be there
+            line = part.evidence(doc) if part.evidence is not None and found is not None else None
             if found is False:
                 gone.append(part.label)
+                if len(gone) == 1 and not missing:
+                    fail_line = line
             elif found is None and part.narrative:
                 unchecked.append(part.label)
+            elif found is None and part.why is not None and (why := part.why(doc, facts)):
+                told.append(f"{doc_ref(doc)}‘{part.label}’：{why}")
             elif found is None:
                 unread.append(part.label)
+            elif line is not None:
+                shown.append(line)
         if gone:
             missing.append((doc, gone))
         if unread:
             unreadable.append(f"未能在{doc_ref(doc)}中识别{'、'.join(f'‘{u}’' for u in unread)}")
+        unreadable.extend(told)
     note = f"（{'、'.join(dict.fromkeys(unchecked))}未能自动核对）" if unchecked else ""
     if missing:
         text = "；".join(f"{doc_ref(d)}缺{'、'.join(g)}" for d, g in missing)
         first, gone = missing[0]
-        evidence = blank_field_evidence(first, gone) or doc_evidence(first)
+        evidence = fail_line or blank_field_evidence(first, gone) or doc_evidence(first)
         return Outcome.failed(text + note, evidence, sum(len(g) for _, g in missing))
     if unreadable:
         return Outcome.unknown("；".join(unreadable) + note)
     checked = [parts[n].label for n in names if parts[n].label not in unchecked]
     text = ("已载明" + "、".join(checked) + note) if checked else note.strip("（）")
-    return Outcome.passed(text, doc_evidence(docs[0]))
+    return Outcome.passed(text, shown[0] if shown else doc_evidence(docs[0]))
 
 
 @register("contents", args=ContentsArgs)

@@ -41,6 +41,7 @@ from ingest.glossary import DOC_KIND_ZH, DocKind
 from ingest.model import CaseFacts, DateRole, DocFacts, Evidence
 from scoring.rules.base import (
     DOC_ATTRS,
+    SCANNED_ZH,
     Outcome,
     RuleContext,
     _attr_set,
@@ -48,6 +49,7 @@ from scoring.rules.base import (
     doc_ref,
     kinds_zh,
     labelled,
+    unless_scanned,
 )
 from scoring.rules.registry import Args, register
 from scoring.rules.when import When
@@ -59,6 +61,7 @@ class FieldSpec(Args):
     attrs: tuple[str, ...] = ()  # DocFacts attributes that show it (party_name …)
     dates: tuple[DateRole, ...] = ()  # date roles that show it
     and_dates: tuple[DateRole, ...] = ()  # it must also be dated with one of these (审批意见和日期)
+    handwritten: bool = False  # a signature: its line read blank from a scan proves nothing (unknown)
 
     @field_validator("attrs")
     @classmethod
@@ -92,7 +95,7 @@ def field_state(doc: DocFacts, spec: FieldSpec) -> bool | None:
     if spec.and_dates and found is not False:
         dated = True if any(r in doc.dates for r in spec.and_dates) else None
         found = both(found, dated)
-    return found
+    return unless_scanned(doc, found) if spec.handwritten else found
 
 
 def _blank_quote(doc: DocFacts, spec: FieldSpec) -> Evidence:
@@ -120,8 +123,10 @@ def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
                 unread.append(spec.name)
         if gone:
             missing.append((doc, gone))
+        scan = doc.scanned and any(s.handwritten and s.name in unread for s in args.fields)
         if unread:
-            unreadable.append(f"未能在{doc_ref(doc)}中识别{'、'.join(f'‘{n}’' for n in unread)}栏")
+            unreadable.append(f"未能在{doc_ref(doc)}中识别{'、'.join(f'‘{n}’' for n in unread)}栏"
+                              + (f"（{SCANNED_ZH}）" if scan else ""))
     if missing:
         text = "；".join(f"{doc_ref(d)}缺{'、'.join(g)}（该栏为空）" for d, g in missing)
         return Outcome.failed(text, evidence, sum(len(g) for _, g in missing))

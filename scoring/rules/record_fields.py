@@ -42,7 +42,15 @@ from pydantic import Field
 
 from ingest.glossary import RECORD_KINDS, DocKind
 from ingest.model import CaseFacts, DocFacts, Evidence
-from scoring.rules.base import Outcome, RuleContext, doc_evidence, doc_ref, partly_read
+from scoring.rules.base import (
+    SCANNED_ZH,
+    Outcome,
+    RuleContext,
+    doc_evidence,
+    doc_ref,
+    partly_read,
+    unless_scanned,
+)
 from scoring.rules.registry import Args, register
 from scoring.rules.when import When
 
@@ -68,7 +76,7 @@ def field_state(doc: DocFacts, name: str) -> tuple[bool | None, Evidence | None]
     if name == "signed_by_party":
         if value is None:
             return None, None
-        return value.value, value.evidence
+        return unless_scanned(doc, value.value), value.evidence
     if value is not None:
         return True, None
     hits = [doc.fields[label] for label in FIELD_LABELS[name] if label in doc.fields]
@@ -98,7 +106,9 @@ def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
             text = f"{doc_ref(doc)}缺{'、'.join(FIELD_ZH[f] for f in missing)}"
             problems.append((text, states[missing[0]][1] or doc_evidence(doc)))
         if unknown:
-            unread.append(f"未能在{doc_ref(doc)}中识别{'、'.join(f'‘{u}’' for u in unknown)}")
+            scan = "signed_by_party" in args.fields and doc.scanned and states["signed_by_party"][0] is None
+            unread.append(f"未能在{doc_ref(doc)}中识别{'、'.join(f'‘{u}’' for u in unknown)}"
+                          + (f"（{SCANNED_ZH}）" if scan else ""))
     if problems:
         return Outcome.failed("；".join(t for t, _ in problems), problems[0][1], len(problems))
     if unread:

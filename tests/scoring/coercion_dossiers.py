@@ -34,8 +34,15 @@ def _approval(head_signed: date, proposed: date) -> list:
     ]
 
 
-def _record(day: date, officers: tuple[tuple[str, str], ...]) -> list:
+STEPS = ("执法人员向当事人出示了执法证件，当场告知当事人采取行政强制措施的理由、依据以及依法享有的陈述、申辩权利和救济途径，"
+         "听取了当事人的陈述和申辩。")
+
+
+def _record(day: date, officers: tuple[tuple[str, str], ...], steps: tuple[str, ...] = (STEPS,),
+            signatures: tuple[str, ...] | None = None) -> list:
+    """The 现场笔录; `steps` the lines on 出示证件、告知、陈述申辩 (and presence), `signatures` its last lines."""
     names = "、".join(f"{name}（执法证号：{cert}）" for name, cert in officers)
+    signed = "、".join(name for name, _ in officers)
     return [
         "行政强制措施现场笔录",
         f"时间：{zh(day)}9时30分至10时40分",
@@ -43,10 +50,9 @@ def _record(day: date, officers: tuple[tuple[str, str], ...]) -> list:
         f"当事人：{PARTY}",
         f"执法人员：{names}",
         f"记录人：{officers[-1][0]}",
-        "执法人员向当事人出示了执法证件，当场告知当事人采取行政强制措施的理由、依据以及依法享有的陈述、申辩权利和救济途径，"
-        "听取了当事人的陈述和申辩。",
+        *steps,
         "现场情况：当事人仓库内存放的某品牌饼干120箱已超过标注的保质期，执法人员依法予以扣押，并当场交付扣押决定书和清单。",
-        f"当事人签名：赵六    执法人员签名：{'、'.join(name for name, _ in officers)}",
+        *(signatures if signatures is not None else (f"当事人签名：赵六    执法人员签名：{signed}",)),
         zh(day),
     ]
 
@@ -154,13 +160,15 @@ def write_dossier(
     officers: tuple[tuple[str, str], ...] = TWO_OFFICERS,
     extended: date | None = None,
     released: date | None = None,
+    steps: tuple[str, ...] = (STEPS,),
+    signatures: tuple[str, ...] | None = None,
 ) -> Path:
     """One coercive-measure dossier as a folder of .docx files, named as units file them."""
     folder.mkdir(parents=True, exist_ok=True)
     docs: list[tuple[str, list]] = []
     if approved is not None:
         docs.append(("01审批表.docx", _approval(approved, onsite)))
-    docs.append(("02现场笔录.docx", _record(onsite, officers)))
+    docs.append(("02现场笔录.docx", _record(onsite, officers, steps, signatures)))
     docs.append(("03决定书.docx", _decision(decided)))
     if listed:
         docs.append(("04清单.docx", _list(decided)))
