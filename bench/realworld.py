@@ -208,7 +208,16 @@ TYPED_CORPORA: dict[str, tuple[str, str, str]] = {
     # 行政强制措施: the labels say procedure `measure`; pingcha routes coercion files without a procedure yet, so
     # only the type is compared (a procedure is compared where the corpus routes by one)
     "dossiers_coercion": ("coercion-measure", "coercion", ""),
+    # 行政强制执行: labelled against the draft's codes (checklist-enforcement.md part B); measured once the
+    # standard is bundled
+    "dossiers_execution": ("coercion-execution", "coercion", ""),
 }
+
+
+def bundled_corpora() -> list[str]:
+    """The typed corpora whose checklist ships with pingcha (a corpus may be labelled before its standard)."""
+    return [c for c, (checklist, _, _) in TYPED_CORPORA.items()
+            if (ROOT / "scoring" / "checklists" / f"{checklist}.yaml").is_file()]
 
 
 @dataclass
@@ -316,7 +325,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="pingcha-realworld-") as tmp:
         decisions = measure_decisions(Path(tmp))
         elements, findings = measure_dossiers(Path(tmp))
-        typed = [measure_typed(Path(tmp), corpus) for corpus in TYPED_CORPORA]
+        typed = [measure_typed(Path(tmp), corpus) for corpus in bundled_corpora()]
     print_tally("Published decisions (tests/realworld/decisions), each in 4 layouts", decisions,
                 DECISION_FIELDS + DECISION_FACTS, args.verbose)
     print_tally("Template-book dossiers (tests/realworld/dossiers): elements", elements, DOSSIER_FIELDS,
