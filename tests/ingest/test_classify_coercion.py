@@ -31,3 +31,22 @@ def test_coercion_title_variants(line: str, kind: DocKind) -> None:
 def test_licence_suspension_and_return_lists_are_not_seizures(line: str) -> None:
     hit = match_title(line)
     assert hit is None or hit[0] not in (DocKind.SEIZURE, DocKind.SEIZURE_LIST)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("行政处罚决定履行催告书", DocKind.PAYMENT_REMINDER),
+        ("督促履行义务催告书", DocKind.PAYMENT_REMINDER),
+        ("催告通知书", DocKind.PAYMENT_REMINDER),
+        ("行政处罚决定书（单位）", DocKind.DECISION),
+        ("行政处罚决定书（个人）", DocKind.DECISION),
+    ],
+)
+def test_reminder_and_per_party_decision_titles(line: str, kind: DocKind) -> None:
+    hit = match_title(line)
+    assert hit is not None and hit[0] is kind
+
+
+def test_a_sentence_about_a_reminder_is_not_a_title() -> None:
+    assert match_title("本机关已于2025年3月4日送达行政处罚决定履行催告书") is None
