@@ -95,7 +95,9 @@ _TITLES: list[tuple[DocKind, str]] = [
     # 城管 form books: 采取（解除）强制措施审批表, 暂扣物品（工具）决定书 / 发还通知书 (暂扣 of goods or tools is 扣押;
     # 暂扣许可证件 is a penalty and names no goods); the 交通运输 式样之八 prints its list as a bare 物品清单
     (DocKind.COERCION_APPROVAL, r"(实施)?(行政强制措施|查封\(?扣押\)?|查封|扣押|冻结)(措施)?(审批|呈批)(表|单)|"
-                                r"(采取|实施)?(\(?解除\)?)?强制措施(审批|呈批)(表|单)"),
+                                r"(采取|实施)?(\(?解除\)?)?强制措施(审批|呈批)(表|单)|"
+                                # 公安: the head's approval is a 呈请扣押报告书 with the 领导批示 box
+                                r"呈请(采取行政强制措施|查封\(?扣押\)?|查封|扣押|冻结)(报告书|审批表)"),
     (DocKind.SEIZURE_RECORD, r"(实施行政强制措施|查封\(?扣押\)?|查封|扣押|行政强制措施)现场笔录(\(?续页\)?)?"),
     (DocKind.SEIZURE_LIST, r"(查封\(?扣押\)?|查封|扣押)(物品|财物|场所、设施、财物|场所设施财物)?清单|(实施行政强制措施)?场所[/、]?设施[/、]?财物清单|"
                            rf"暂扣{_GOODS}?清单|(财物|物品)清单"),

@@ -18,6 +18,8 @@ from ingest.glossary import DocKind
         ("暂扣物品（工具）发还通知书", DocKind.SEIZURE_RELEASE),
         ("扣押财物退还通知书", DocKind.SEIZURE_RELEASE),
         ("采取（解除）强制措施审批表", DocKind.COERCION_APPROVAL),
+        ("呈请扣押报告书", DocKind.COERCION_APPROVAL),
+        ("呈请查封报告书", DocKind.COERCION_APPROVAL),
         ("物品清单", DocKind.SEIZURE_LIST),
         ("暂扣物品清单", DocKind.SEIZURE_LIST),
     ],
@@ -50,3 +52,8 @@ def test_reminder_and_per_party_decision_titles(line: str, kind: DocKind) -> Non
 
 def test_a_sentence_about_a_reminder_is_not_a_title() -> None:
     assert match_title("本机关已于2025年3月4日送达行政处罚决定履行催告书") is None
+
+
+def test_an_approval_to_release_is_not_the_approval_of_the_measure() -> None:
+    hit = match_title("呈请解除扣押报告书")
+    assert hit is None or hit[0] is not DocKind.COERCION_APPROVAL
