@@ -65,11 +65,12 @@ def test_coercion_measure_has_no_false_deduction_or_veto(runs):
 
 
 def test_coercion_measure_finds_the_planted_vetoes_and_deductions_it_can_read(runs):
-    # floors reached (2026-12): V03 late approval, V04 no 清单, V05 overrun; R08 no 审批表, R13 late extension.
+    # floors reached (2026-12): V03 late approval, V04 no 清单, V05 overrun; R01 no 现场笔录, R08 no 审批表,
+    # R13 late extension.
     # Left: V05 after a late extension, R10 when the seizure is recorded in a 现场检查笔录, manual items.
     findings = runs[MEASURE].findings
     assert findings.precision_recall(veto=True)[0] >= 3
-    assert findings.precision_recall(veto=False)[0] >= 2
+    assert findings.precision_recall(veto=False)[0] >= 3
 
 
 def test_coercion_measure_type_is_read(runs):
