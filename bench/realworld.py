@@ -205,7 +205,19 @@ def measure_dossiers(work: Path) -> tuple[Tally, Findings]:
 TYPED_CORPORA: dict[str, tuple[str, str, str]] = {
     "dossiers_simple": ("penalty-simple", "penalty", "summary"),
     "dossiers_license": ("license", "license", ""),
+    # 行政强制措施: the labels say procedure `measure`; pingcha routes coercion files without a procedure yet, so
+    # only the type is compared (a procedure is compared where the corpus routes by one)
+    "dossiers_coercion": ("coercion-measure", "coercion", ""),
+    # 行政强制执行: labelled against the draft's codes (checklist-enforcement.md part B); measured once the
+    # standard is bundled
+    "dossiers_execution": ("coercion-execution", "coercion", ""),
 }
+
+
+def bundled_corpora() -> list[str]:
+    """The typed corpora whose checklist ships with pingcha (a corpus may be labelled before its standard)."""
+    return [c for c, (checklist, _, _) in TYPED_CORPORA.items()
+            if (ROOT / "scoring" / "checklists" / f"{checklist}.yaml").is_file()]
 
 
 @dataclass
@@ -250,16 +262,22 @@ def measure_typed(work: Path, corpus: str) -> TypedRun:
     return run
 
 
+def type_read(corpus: str, want_type: str, want_procedure: str, got_type: str, got_procedure: str) -> bool:
+    """The type read as labelled: the procedure counts only where the corpus is routed by one."""
+    routed = TYPED_CORPORA[corpus][2]
+    return want_type == got_type and (not routed or not want_procedure or want_procedure == got_procedure)
+
+
 def print_typed(run: TypedRun, verbose: bool) -> None:
     print(f"\nNew case type (tests/realworld/{run.corpus}, checklist {run.checklist}): deductions and vetoes")
     _print_counts(run.findings)
-    right = sum(1 for want_t, want_p, got_t, got_p in run.types.values()
-                if want_t == got_t and (not want_p or want_p == got_p))
+    right = sum(1 for want_t, want_p, got_t, got_p in run.types.values() if type_read(run.corpus, want_t, want_p,
+                                                                                           got_t, got_p))
     print(f"{'type read':<12}{right:>7} of {len(run.types)} dossiers")
     if verbose:
         _print_misses(run.findings)
         for dossier, (want_t, want_p, got_t, got_p) in sorted(run.types.items()):
-            if want_t != got_t or (want_p and want_p != got_p):
+            if not type_read(run.corpus, want_t, want_p, got_t, got_p):
                 print(f"  type  {dossier:<28} want {want_t}/{want_p or '-'} got {got_t}/{got_p}")
 
 
@@ -307,7 +325,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="pingcha-realworld-") as tmp:
         decisions = measure_decisions(Path(tmp))
         elements, findings = measure_dossiers(Path(tmp))
-        typed = [measure_typed(Path(tmp), corpus) for corpus in TYPED_CORPORA]
+        typed = [measure_typed(Path(tmp), corpus) for corpus in bundled_corpora()]
     print_tally("Published decisions (tests/realworld/decisions), each in 4 layouts", decisions,
                 DECISION_FIELDS + DECISION_FACTS, args.verbose)
     print_tally("Template-book dossiers (tests/realworld/dossiers): elements", elements, DOSSIER_FIELDS,

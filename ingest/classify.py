@@ -75,6 +75,9 @@ _SECTOR = (
     "档案|体育|商务|知识产权|专利|医疗保障|保险|证券|海关|检验检疫"
 )
 
+# What a 暂扣 form names as taken: 物品（工具）, 财物, 车辆 (never a licence).
+_GOODS = r"(物品|工具|财物|车辆|设备)(\(?(物品|工具)\)?)?"
+
 # Ordered: the first pattern that matches wins, so specific titles come before the general ones.
 _TITLES: list[tuple[DocKind, str]] = [
     # 行政许可 (checklist-licensing.md), titles of the provinces' and ministries' template books (河南 2016, 云南,
@@ -89,16 +92,24 @@ _TITLES: list[tuple[DocKind, str]] = [
     (DocKind.EXTENSION_APPROVAL, r"(行政处罚)?(案件)?延期(办理|办案)?(审批|呈批)表|行政处罚案件有关事项审批表"),
     (DocKind.PRESERVATION, r"(证据)?先行登记保存(证据|物品)?(审批表|通知书|决定书|处理决定书|清单|物品清单|处理通知书)?|(解除)?先行登记保存(证据)?处理决定书"),
     # 行政强制措施 (checklist-enforcement.md, coercion-measure): the finer kinds first, the 决定书 last
-    (DocKind.COERCION_APPROVAL, r"(实施)?(行政强制措施|查封\(?扣押\)?|查封|扣押|冻结)(措施)?(审批|呈批)(表|单)"),
+    # 城管 form books: 采取（解除）强制措施审批表, 暂扣物品（工具）决定书 / 发还通知书 (暂扣 of goods or tools is 扣押;
+    # 暂扣许可证件 is a penalty and names no goods); the 交通运输 式样之八 prints its list as a bare 物品清单
+    (DocKind.COERCION_APPROVAL, r"(实施)?(行政强制措施|查封\(?扣押\)?|查封|扣押|冻结)(措施)?(审批|呈批)(表|单)|"
+                                r"(采取|实施)?(\(?解除\)?)?强制措施(审批|呈批)(表|单)|"
+                                # 公安: the head's approval is a 呈请扣押报告书 with the 领导批示 box
+                                r"呈请(采取行政强制措施|查封\(?扣押\)?|查封|扣押|冻结)(报告书|审批表)"),
     (DocKind.SEIZURE_RECORD, r"(实施行政强制措施|查封\(?扣押\)?|查封|扣押|行政强制措施)现场笔录(\(?续页\)?)?"),
-    (DocKind.SEIZURE_LIST, r"(查封\(?扣押\)?|查封|扣押)(物品|财物|场所、设施、财物|场所设施财物)?清单|(实施行政强制措施)?场所[/、]?设施[/、]?财物清单"),
+    (DocKind.SEIZURE_LIST, r"(查封\(?扣押\)?|查封|扣押)(物品|财物|场所、设施、财物|场所设施财物)?清单|(实施行政强制措施)?场所[/、]?设施[/、]?财物清单|"
+                           rf"暂扣{_GOODS}?清单|(财物|物品)清单"),
     (DocKind.SEIZURE_EXTENSION, r"延长行政强制措施期限(决定|通知|告知)书|(延长)(查封\(?扣押\)?|查封|扣押)(期限)?(决定|通知|告知)书|(查封\(?扣押\)?|查封|扣押)?(期限)?延(期|长)(决定|通知|告知)书"),
-    (DocKind.SEIZURE_RELEASE, r"解除(查封\(?扣押\)?|查封|扣押|行政强制措施)(决定|通知)书"),
+    (DocKind.SEIZURE_RELEASE, r"解除(查封\(?扣押\)?|查封|扣押|行政强制措施)(决定|通知)书|"
+                              rf"(暂扣|扣押|查封\(?扣押\)?|查封){_GOODS}?(发还|退还)(通知|决定)书"),
     (DocKind.SEIZURE_DISPOSAL, r"(查封\(?扣押\)?|查封|扣押)(物品|财物)?处理决定书"),
     (DocKind.TEST_PERIOD_NOTICE, r"(检测|检验|检疫|鉴定|技术鉴定|检测\(?检验\)?|检验\(?检测\)?)(、(检验|检疫|技术鉴定|鉴定))*期(间|限)告知书"),
     (DocKind.FREEZE_NOTICE, r"(协助)?冻结(存款|汇款|存款、汇款|存款\(?汇款\)?)?通知书"),
     (DocKind.FREEZE_DECISION, r"冻结(存款|汇款|存款、汇款|存款\(?汇款\)?)?决定书"),
-    (DocKind.SEIZURE, r"(实施行政强制措施)?(查封|扣押|查封\(?扣押\)?)决定书|(实施)?行政强制措施决定书"),
+    (DocKind.SEIZURE, r"(实施行政强制措施)?(查封|扣押|查封\(?扣押\)?)决定书|(实施)?行政强制措施决定书|"
+                      rf"暂扣{_GOODS}决定书"),
     (DocKind.RECTIFICATION_ORDER, r"责令\(?(限期)?\)?(改正|整改)(违法行为)?(通知书|决定书|指令书|通知)|限期(改正|整改)(通知书|指令书)"),
     (DocKind.INSPECTION_RECORD, r"现场(检查|勘验|勘查|勘察|检查\(?(勘验|勘查|勘察)\)?)?笔录(\(?续页\)?)?|现场检查记录(表)?|(检查|勘验|勘查|勘察)笔录(\(?续页\)?)?"),
     # 城乡规划法第六十四条: the order to pull a 违法建设 down by a date (what a 强制拆除 enforces)
@@ -139,7 +150,8 @@ _TITLES: list[tuple[DocKind, str]] = [
     (DocKind.PAYMENT_RECEIPT, r"罚没款(缴款)?(凭证|收据|票据)|(政府)?非税收入(一般)?缴款(书|凭证)|罚(款|没)收据|(银行)?(电子)?缴款(凭证|回单|书)|"
                                 r"罚(没)?款缴纳(凭证|回单|证明)|(非税收入)?电子缴款(凭证|回单)|罚没(收入)?缴款(书|凭证)|"
                                 r"(银行)?(电子|业务|转账)?(回单|转账凭证|缴款凭证)\((付款|收款|借记|贷记)\)|银行(电子|业务|转账)?(回单|转账凭证|缴款凭证)|业务回单"),
-    (DocKind.PAYMENT_REMINDER, r"(履行(行政处罚)?决定)?催告书|催缴(通知书|函)"),
+    # 行政处罚决定履行催告书 (市场监管 2021 范本), 督促履行义务催告书 (生态环境), 催告通知书 (建设/城管 格式文本)
+    (DocKind.PAYMENT_REMINDER, r"(行政处罚决定履行|履行(行政处罚)?决定|督促履行(义务)?)?催告(通知)?书|催缴(通知书|函)"),
     (DocKind.ENFORCEMENT_APPLICATION, r"(行政处罚)?强制执行申请书|(人民)?(法院)?(行政)?(强制执行)?裁定(书)?"),
     (DocKind.CLOSING_APPROVAL, r"(行政处罚)?(案件)?结案(审批|呈批|报告)(表|书)?|结案报告"),
     (DocKind.REGISTER, r"(行政处罚|行政执法)?(案件)?(办理)?(台账|登记台账|统计台账)|(案件|执法)(情况)?(台账|登记表|一览表)"),
@@ -152,7 +164,8 @@ _AGENCY = (
     # a place name alone: 湖南省非税收入一般缴款书, 北京市罚没款收据
     r"|[\u4e00-\u9fff]{1,12}?(省|自治区|市|自治州|县|区|旗)"
 )
-_SUFFIX = r"(\((存根|副本|正本|回执|续页|续|第?[一二三四五六1-6]联|[一二三]|简易程序|一般程序|当场|复印件|存档|存档联|交当事人|[^()]{0,8}联)\))*"
+# a form printed per party kind: 行政处罚决定书（单位）/（个人） (安全生产 文书式样)
+_SUFFIX = r"(\((存根|副本|正本|回执|续页|续|第?[一二三四五六1-6]联|[一二三]|简易程序|一般程序|当场|复印件|存档|存档联|交当事人|单位|个人|[^()]{0,8}联)\))*"
 _COMPILED = [
     (kind, re.compile(rf"(?P<agency>{_AGENCY})?(?P<title>{pattern}){_SUFFIX}(\(?[一二三四五六七八九十\d]\)?)?"))
     for kind, pattern in _TITLES
