@@ -44,6 +44,7 @@ from ingest.glossary import DOC_KIND_ZH, DocKind
 from ingest.model import CaseFacts, Found
 from scoring.glossary import zh
 from scoring.rules.base import (
+    DOC_ATTRS,
     ELEMENT_ATTRS,
     DateRef,
     IntParam,
@@ -51,6 +52,8 @@ from scoring.rules.base import (
     PartyParam,
     RuleContext,
     at_or_above,
+    doc_ref,
+    document_of,
     event_zh,
     resolve_date,
     resolve_first,
@@ -81,6 +84,10 @@ class PeriodBetweenArgs(Args):
     limit_if_hearing_right: IntParam | None = None
     hearing_threshold: PartyParam | None = None
     excused_by: tuple[DocKind, ...] = ()  # documents that excuse an overrun (延期审批)
+    # statements (DocFacts attributes) that excuse an overrun wherever written (审批补办的说明: emergency_noted)
+    excused_by_statement: tuple[str, ...] = ()
+    # an overrun resting on a date read from a scan is unknown (a handwritten date is often misread)
+    scanned_unknown: bool = False
     waived_by: str | None = None  # an Elements field whose presence waives the period (waiver)
     # auto: unknown when the dated document is present, else n/a; unknown: always unknown (a proof that may be
     # kept outside the dossier, 公示 of a licence)
@@ -92,6 +99,14 @@ class PeriodBetweenArgs(Args):
     @classmethod
     def _one_or_many(cls, value: object) -> object:
         return (value,) if isinstance(value, str) else value
+
+    @field_validator("excused_by_statement")
+    @classmethod
+    def _statements(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        unknown = [a for a in value if a not in DOC_ATTRS]
+        if unknown:
+            raise ValueError(f"unknown document field(s) {', '.join(unknown)}")
+        return value
 
     @field_validator("waived_by")
     @classmethod
@@ -222,4 +237,11 @@ def _judge(args, limit: int, start: Found[date], start_ref, end: Found[date], en
     if excuses:
         names = "、".join(DOC_KIND_ZH[d.kind] for d in excuses[:1])
         return Outcome.passed(f"{span}，超过{limit}{unit}，但卷内有{names}", evidence)
-    return Outcome.failed(_render(args, limit, start.value, start_ref, end.value, end_ref, deadline), evidence)
+    notes = [f for d in facts.documents for a in args.excused_by_statement if (f := getattr(d, a)) is not None]
+    if notes:
+        return Outcome.passed(f"{span}，超过{limit}{unit}，但卷内有说明：{' '.join(notes[0].evidence.quote.split())}", notes[0].evidence)
+    message = _render(args, limit, start.value, start_ref, end.value, end_ref, deadline)
+    scans = [d for f in (start, end) if (d := document_of(facts, f.evidence)) is not None and d.scanned]
+    if args.scanned_unknown and scans:
+        return Outcome.unknown(f"{message}，但日期读自扫描件{doc_ref(scans[0])}，手写日期可能识别有误，无法判定", evidence)
+    return Outcome.failed(message, evidence)

@@ -52,8 +52,8 @@ def test_rights_and_basis_told(results, dossier: str, expected: str, says: str, 
 
 
 @pytest.mark.parametrize(("dossier", "expected", "says"), [
-    ("clean", "pass", "行政检查审批表在现场检查(勘验)笔录前2日"),
-    ("same_day", "pass", "行政检查审批表在现场检查(勘验)笔录后第0日"),
+    ("clean", "pass", "行政检查审批表（2025年3月10日）早于现场检查(勘验)笔录（2025年3月12日）"),
+    ("same_day", "pass", "行政检查审批表与现场检查(勘验)笔录同日"),
     ("late_approval", "fail", "检查于2025年3月12日实施，审批表于2025年3月14日批准，晚于检查且卷内未说明情况紧急、补办手续"),
     ("late_explained", "pass", "但卷内有说明：备注 情况紧急，先行检查，事后补办审批手续。"),
 ])  # fmt: skip
