@@ -223,7 +223,10 @@ CASE_TYPE_ZH: dict[str, str] = {
     "unknown": "类型未定",  # ingest/case_type.py could not decide: a reviewer must
 }
 
-PROCEDURE_ZH: dict[str, str] = {"general": "一般程序", "summary": "简易程序"}
+# A type's procedures: a penalty's 一般/简易程序, a coercion's 措施 (查封扣押冻结) or 执行 (行政强制法第三章、第四章)
+PROCEDURE_ZH: dict[str, str] = {"general": "一般程序", "summary": "简易程序",
+                                "measure": "行政强制措施", "execution": "行政强制执行"}
+TYPE_PROCEDURES: dict[str, tuple[str, ...]] = {"penalty": ("general", "summary"), "coercion": ("measure", "execution")}
 
 # Why a dossier has its case type (ingest/case_type.py): shown in review reasons and the scorecard's notes.
 TYPE_REASON_ZH: dict[str, str] = {
@@ -323,6 +326,8 @@ CASE_TYPE_NAME_MARKS: tuple[tuple[str, str], ...] = (
     ("简易", f"{CASE_TYPE_ZH['penalty']}（{PROCEDURE_ZH['summary']}）"),
     ("许可", CASE_TYPE_ZH["license"]),
     ("检查", CASE_TYPE_ZH["inspection"]),
+    ("强制执行", PROCEDURE_ZH["execution"]),
+    ("强制措施", PROCEDURE_ZH["measure"]),
     ("强制", CASE_TYPE_ZH["coercion"]),
     ("处罚", CASE_TYPE_ZH["penalty"]),
 )
