@@ -228,6 +228,28 @@ PROCEDURE_ZH: dict[str, str] = {"general": "一般程序", "summary": "简易程
                                 "measure": "行政强制措施", "execution": "行政强制执行"}
 TYPE_PROCEDURES: dict[str, tuple[str, ...]] = {"penalty": ("general", "summary"), "coercion": ("measure", "execution")}
 
+# What a 行政强制执行 document says (DocFacts.execution_terms, ingest/extract/facts_execution.py), as a reviewer
+# reads it: the parts of a 催告书 (行政强制法第三十五条), a 强制执行决定书 (第三十七条), a 代履行决定书 (第五十一条), and
+# the circumstances that change what applies (立即执行, 拆除, 紧急情况, 复议或诉讼).
+EXECUTION_TERM_ZH: dict[str, str] = {
+    "deadline": "履行期限",
+    "manner": "履行方式",
+    "amount": "金额和给付方式",
+    "defense_right": "陈述申辩权利",
+    "surcharge_standard": "加处罚款（滞纳金）标准",
+    "reason_basis": "强制执行的理由和依据",
+    "manner_time": "强制执行的方式和时间",
+    "remedies": "申请复议或提起诉讼的途径和期限",
+    "performer": "代履行人",
+    "budget": "代履行费用预算",
+    "object": "代履行标的",
+    "immediate": "立即执行的决定及理由",
+    "demolition": "强制拆除",
+    "emergency": "紧急情况说明",
+    "review_or_suit": "当事人申请复议或提起诉讼的记载",
+    "deferred": "延期或分期缴纳罚款的记载",
+}
+
 # Why a dossier has its case type (ingest/case_type.py): shown in review reasons and the scorecard's notes.
 TYPE_REASON_ZH: dict[str, str] = {
     "documents": "依据案卷中的{documents}判定",

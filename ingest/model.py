@@ -214,6 +214,9 @@ class DateRole(StrEnum):
     HANDOVER = "handover"  # 当场收缴的罚款交至行政机关
     BANK_DEPOSIT = "bank_deposit"  # 行政机关将罚款缴付指定银行
     FILED = "filed"  # 当场处罚决定报所属行政机关备案
+    # 行政强制执行 (checklist-enforcement.md part B, ingest/extract/facts_execution.py)
+    DEADLINE = "deadline"  # the date a 催告书 or 拆除公告 gives the party to perform by (…前履行)
+    UNDERLYING_DELIVERY = "underlying_delivery"  # when the decision being enforced was served (stated in the 催告书)
 
 
 @dataclass(slots=True)
@@ -267,6 +270,10 @@ class DocFacts:
     reasons: Found[str] | None = None  # 不予受理 / 不予许可: the reasons given
     excluded_days: Found[int] | None = None  # 特别程序告知书: the working days it tells the applicant of
     extension_approved: Found[bool] | None = None  # 延期: stated to be approved by the agency's head
+    # 行政强制执行 documents (ingest/extract/facts_execution.py): EXECUTION_TERM_ZH names -> the text saying it
+    execution_terms: dict[str, Found[str]] = field(default_factory=dict)
+    surcharge: Found[Decimal] | None = None  # 加处罚款 / 滞纳金 stated as a sum
+    principal: Found[Decimal] | None = None  # the fine (本金) the surcharge is added to
 
 
 @dataclass(slots=True)

@@ -171,3 +171,16 @@ ROUTING_ZH: dict[str, str] = {
     "empty": "“{value}”未给出评查标准编号或文件",
     "twice": "案件类型 {type} 配置了两个评查标准：{first} 和 {second}",
 }
+
+# The State Council's holidays as chinese_calendar names them -> as a reviewer reads them (execution_time: 行政强制法
+# 第四十三条 forbids enforcement on 法定节假日).
+HOLIDAY_ZH: dict[str, str] = {
+    "New Year's Day": "元旦",
+    "Spring Festival": "春节",
+    "Tomb-sweeping Day": "清明节",
+    "Labour Day": "劳动节",
+    "Dragon Boat Festival": "端午节",
+    "National Day": "国庆节",
+    "Mid-autumn Festival": "中秋节",
+    "Anti-Fascist 70th Day": "抗战胜利纪念日",
+}
