@@ -101,7 +101,7 @@ def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
         try:
             judged = _judge(doc, start, end)
         except CalendarUnknownError as exc:
-            doubts.append(str(exc))
+            doubts.append((doc, str(exc)))
             continue
         if judged is None:
             continue
@@ -114,7 +114,7 @@ def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
         text = "；".join(f"{note}，卷内未见紧急情况说明" for _, note in faults)
         return Outcome.failed(text, _evidence(faults[0][0]), len(faults))
     if doubts:
-        return Outcome.unknown("；".join(n if isinstance(n, str) else n[1] for n in doubts))
+        return Outcome.unknown("；".join(note for _, note in doubts), _evidence(doubts[0][0]))
     if not fine:
         return Outcome.unknown(f"未能读取{kinds_zh(args.kinds)}的实施日期")
     return Outcome.passed("；".join(note for _, note in fine), _evidence(fine[0][0]))

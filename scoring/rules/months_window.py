@@ -29,7 +29,7 @@ pass:
         dates:
           underlying_delivery: {value: 2024-09-02, file: 03申请书.docx}
           signed: {value: 2025-03-25, file: 03申请书.docx}
-  message: 强制执行申请书（2025年3月25日）在被执行决定送达（2024年9月2日）后6个月（2025年3月2日）之后
+  message: 申请人民法院强制执行（2025年3月25日）在被执行决定送达（2024年9月2日）后6个月（2025年3月2日）之后
   evidence: 03申请书.docx
 fail:
   facts:
@@ -39,7 +39,7 @@ fail:
         dates:
           underlying_delivery: {value: 2024-12-02, file: 03申请书.docx}
           signed: {value: 2025-03-25, file: 03申请书.docx}
-  message: 强制执行申请书（2025年3月25日）早于被执行决定送达（2024年12月2日）后6个月（2025年6月2日）
+  message: 申请人民法院强制执行（2025年3月25日）早于被执行决定送达（2024年12月2日）后6个月（2025年6月2日）
   occurrences: 1
   evidence: 03申请书.docx
 unknown:
@@ -52,7 +52,7 @@ unknown:
   message: 卷内记载当事人申请复议或提起诉讼（经行政复议，复议机关维持原决定），期限另行起算，由评查人员核对
 n/a:
   facts: {}
-  message: 卷内未见强制执行申请书日期，不适用
+  message: 卷内未见申请人民法院强制执行日期，不适用
 ```
 """
 
