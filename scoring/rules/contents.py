@@ -249,7 +249,7 @@ def judge_parts(docs: list[DocFacts], facts: CaseFacts, parts: dict[str, Part], 
         return Outcome.failed(text + note, evidence, sum(len(g) for _, g in missing))
     if unreadable:
         return Outcome.unknown("；".join(unreadable) + note)
-    checked = [parts[n].label for n in names if parts[n].label not in unchecked]
+    checked = [parts[n].label for n in names if parts[n].label not in unchecked and parts[n].applies(facts)]
     text = ("已载明" + "、".join(checked) + note) if checked else note.strip("（）")
     return Outcome.passed(text, doc_evidence(docs[0]))
 
