@@ -46,7 +46,10 @@ _TERMS: dict[str, tuple[tuple[DocKind, ...], re.Pattern[str]]] = {
     "reason_basis": (_DECIDING, re.compile(r"(依据|根据|依照|按照)[^。；]{0,12}《[^》]{2,40}》")),
     "manner_time": (_DECIDING, re.compile(r"(强制执行|代履行|强制拆除|执行)的?(方式|时间)|(定于|将于|拟于|于)\d{4}年\d{1,2}月\d{1,2}日[^。；]{0,20}"
                                           r"(强制|执行|拆除|代履行|实施)")),
-    "performer": ((DocKind.SUBSTITUTE_PERFORMANCE,), re.compile(r"代履行人|(委托|由)[^。；]{2,30}(公司|单位|组织)[^。；]{0,6}代(为)?履行")),
+    # named: "代履行人：北京某某环境服务有限公司", "委托某某公司代为履行" (not "由代履行人清运")
+    "performer": ((DocKind.SUBSTITUTE_PERFORMANCE,),
+                  re.compile(r"代履行人(为|是)?[:：]?\s*[\u4e00-\u9fff()（）]{2,30}(公司|单位|中心|队|站|社)|"
+                             r"(委托|由)[^。；]{2,30}(公司|单位|中心|队|站|社)[^。；]{0,8}(代为履行|代履行|实施|清运|清除|拆除)")),
     "budget": ((DocKind.SUBSTITUTE_PERFORMANCE,), re.compile(r"费用预算|预算费用|代履行费用[^。；]{0,12}元|预计[^。；]{0,8}费用")),
     "object": ((DocKind.SUBSTITUTE_PERFORMANCE,), re.compile(r"代履行(的)?标的|(拆除|清除|清理|恢复)[^。；]{0,20}(建筑|构筑|设施|物品|违法建设|原状)")),
     "immediate": (_DECIDING + (DocKind.ENFORCEMENT_APPLICATION,), re.compile(r"立即(强制)?执行|立即(实施)?代履行|立即(实施|予以)(强制)?(拆除|清除)")),

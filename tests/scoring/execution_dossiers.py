@@ -181,3 +181,49 @@ def write_court_dossier(
     if ruled is not None:
         make_docx(folder / "04裁定书.docx", _ruling(ruled))
     return folder
+
+
+def _substitute_decision(day: date, *, execute_on: date, complete: bool, immediate: bool) -> list:
+    title = "立即代履行决定书" if immediate else "代履行决定书"
+    lines = [
+        title,
+        "朝城管代〔2025〕1号",
+        f"当事人：{PARTY}",
+        "地址：北京市朝阳区某某路2号",
+        "你单位堆放在某某路2号门前人行道上的建筑垃圾妨碍通行，经催告逾期仍未清除。依据《中华人民共和国行政强制法》"
+        "第五十条的规定，本机关决定代履行，清除上述建筑垃圾。" if not immediate else
+        "你单位遗洒在某某路2号门前道路上的渣土危及交通安全，你单位不能清除。依据《中华人民共和国行政强制法》第五十二条的"
+        "规定，本机关决定立即实施代履行，清除上述渣土。",
+        f"代履行时间：{zh(execute_on)}；代履行方式：由代履行人清运。",
+    ]
+    if complete:
+        lines += ["代履行人：北京某某环境服务有限公司", "代履行费用预算：人民币贰仟元整，由你单位承担。"]
+    return [*lines, REMEDIES, AGENCY, SEAL, zh(day)]
+
+
+def _substitute_record(day: datetime) -> list:
+    return [
+        "代履行现场记录",
+        f"时间：{zh(day.date())}{day.hour}时00分至{day.hour + 2}时00分",
+        "地点：北京市朝阳区某某路2号门前",
+        "监督人员：张三（执法证号：11010020001）、李四（执法证号：11010020002）",
+        "代履行人北京某某环境服务有限公司清运建筑垃圾共计12车，代履行完毕。",
+        "监督人员签名：张三、李四    代履行人签名：钱七    见证人签名：孙八",
+        zh(day.date()),
+    ]
+
+
+def write_substitute_dossier(folder: Path, *, reminded: date | None, served: date | None, decided: date,
+                             executed: datetime, complete: bool = True, immediate: bool = False) -> Path:
+    """代履行: 催告书 and its 送达回证 (none for 立即代履行), 代履行决定书, 代履行现场记录."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if reminded is not None:
+        make_docx(folder / "01催告书.docx", _reminder(reminded, delivered=date(2025, 2, 10),
+                                                       deadline=reminded.replace(day=reminded.day + 2), money=False,
+                                                       surcharge=False))
+    if served is not None:
+        make_docx(folder / "02送达回证.docx", _receipt(served, "履行行政决定催告书"))
+    make_docx(folder / "03代履行决定书.docx", _substitute_decision(decided, execute_on=executed.date(),
+                                                                  complete=complete, immediate=immediate))
+    make_docx(folder / "04代履行记录.docx", _substitute_record(executed))
+    return folder

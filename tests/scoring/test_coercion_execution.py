@@ -15,7 +15,8 @@ from ingest.load import load_dossier
 from ingest.model import DateRole
 from scoring.checklist import load_checklist
 from scoring.engine import score_case
-from tests.scoring.execution_dossiers import write_agency_dossier, write_court_dossier
+from scoring.routing import RoutePlan, default_routes
+from tests.scoring.execution_dossiers import write_agency_dossier, write_court_dossier, write_substitute_dossier
 
 DELIVERED = date(2024, 12, 2)
 AGENCY_DAY = dict(delivered=DELIVERED, reminded=date(2025, 3, 3), served=date(2025, 3, 4), deadline=date(2025, 3, 13))
@@ -52,6 +53,18 @@ COURT: dict[str, dict] = {
                          applied=date(2025, 3, 10), review=True),
 }
 
+SUBSTITUTE: dict[str, dict] = {
+    # 催告 served Tuesday 3-4; 代履行 on 3-14 (8 working days later)
+    "substitute_clean": dict(reminded=date(2025, 3, 3), served=date(2025, 3, 4), decided=date(2025, 3, 10),
+                             executed=datetime(2025, 3, 14, 9)),
+    # 代履行 on Thursday 3-6, the 2nd working day after the 催告 was served; no 代履行人, no 费用预算
+    "substitute_rushed": dict(reminded=date(2025, 3, 3), served=date(2025, 3, 4), decided=date(2025, 3, 5),
+                              executed=datetime(2025, 3, 6, 9), complete=False),
+    # 立即代履行 (第五十二条): no 催告
+    "substitute_immediate": dict(reminded=None, served=None, decided=date(2025, 3, 5), immediate=True,
+                                 executed=datetime(2025, 3, 5, 14)),
+}
+
 
 @pytest.fixture(scope="module")
 def results(tmp_path_factory) -> dict:
@@ -60,6 +73,8 @@ def results(tmp_path_factory) -> dict:
         write_agency_dossier(root / "朝阳区城管执法局" / name, **spec)
     for name, spec in COURT.items():
         write_court_dossier(root / "朝阳区市场监管局" / name, **spec)
+    for name, spec in SUBSTITUTE.items():
+        write_substitute_dossier(root / "朝阳区城管执法局" / name, **spec)
     checklist = load_checklist("coercion-execution")
     out = {}
     for ref in discover_campaign(root).dossiers:
@@ -127,6 +142,16 @@ def status(results, dossier: str, code: str) -> tuple[str, str]:
     ("court_late", "V04", "pass", ""),
     ("court_review", "V04", "unknown", "申请复议或提起诉讼"),
     ("court_review", "R09", "unknown", "申请复议或提起诉讼"),
+    # 代履行
+    ("substitute_clean", "R15", "pass", "代履行人"),
+    ("substitute_clean", "V02", "pass", ""),
+    ("substitute_clean", "V03", "pass", ""),
+    ("substitute_clean", "R07", "pass", ""),
+    ("substitute_clean", "R16", "n/a", ""),  # a clearing, not a demolition
+    ("substitute_rushed", "R15", "fail", "缺代履行费用预算、代履行人"),
+    ("substitute_rushed", "R15", "fail", "距催告书送达（2025年3月4日）不足3个工作日"),
+    ("substitute_immediate", "V02", "n/a", "立即执行"),
+    ("substitute_immediate", "R15", "pass", ""),
 ])  # fmt: skip
 def test_items(results, dossier: str, code: str, expected: str, says: str) -> None:
     got, message = status(results, dossier, code)
@@ -154,6 +179,14 @@ def test_files_are_execution_files_and_facts_carry_evidence(results) -> None:
     decision = agency.of_kind(DocKind.ENFORCEMENT_DECISION)[0]
     assert {"reason_basis", "manner_time", "remedies", "demolition"} <= set(decision.execution_terms)
     assert "immediate" not in decision.execution_terms
+
+
+def test_a_campaign_routes_execution_files_here_by_default(results) -> None:
+    plan = RoutePlan.of({key: load_checklist(cid) for key, cid in default_routes().items()})
+    for name in ("agency_clean", "court_clean", "agency_bare"):
+        e = results[name][0].elements
+        assert plan.route_for(e.case_type, e.procedure).checklist_id == "coercion-execution"
+    assert plan.route_for("coercion", "measure").checklist_id == "coercion-measure"
 
 
 def test_clean_files_grade_and_bare_file_is_vetoed(results) -> None:
