@@ -16,7 +16,11 @@ from ingest.model import DateRole
 from scoring.checklist import load_checklist
 from scoring.engine import score_case
 from scoring.routing import RoutePlan, default_routes
-from tests.scoring.execution_dossiers import write_agency_dossier, write_court_dossier, write_substitute_dossier
+from tests.scoring.execution_dossiers import (
+    write_agency_dossier,
+    write_court_dossier,
+    write_substitute_dossier,
+)
 
 DELIVERED = date(2024, 12, 2)
 AGENCY_DAY = dict(delivered=DELIVERED, reminded=date(2025, 3, 3), served=date(2025, 3, 4), deadline=date(2025, 3, 13))
