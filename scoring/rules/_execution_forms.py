@@ -8,12 +8,13 @@ was read at all (its dates, party or other parts were) and the part was not; oth
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from ingest.glossary import EXECUTION_TERM_ZH, DocKind
 from ingest.model import CaseFacts, DateRole, DocFacts
 from scoring.rules._forms import Form, Part
-from scoring.rules.base import both, decision_fine, has_part
+from scoring.rules.base import both, has_part
 
 
 def _term(*terms: str, attrs: tuple[str, ...] = (), dates: tuple[DateRole, ...] = ()) -> Callable[
@@ -29,8 +30,15 @@ def _term(*terms: str, attrs: tuple[str, ...] = (), dates: tuple[DateRole, ...] 
 
 
 def _money_duty(facts: CaseFacts) -> bool:
-    """The duty enforced is a sum (a fine is read, or a surcharge or principal is written)."""
-    return decision_fine(facts) is not None or any(d.principal or d.surcharge for d in facts.documents)
+    """The 催告书 asks for a sum: it writes one, a surcharge standard, or payment (缴纳罚款). The decision's fine
+    alone does not decide it: a demolition file may hold a decision that also fined the party."""
+    for doc in facts.of_kind(DocKind.PAYMENT_REMINDER):
+        terms = doc.execution_terms
+        if doc.principal or doc.surcharge or "amount" in terms or "surcharge_standard" in terms:
+            return True
+        if "manner" in terms and re.search(r"缴|款", terms["manner"].value):
+            return True
+    return False
 
 
 _PARTY = Part("当事人的名称和地址", lambda d, f: both(has_part(d, ("party_name",), ("当事人",)),

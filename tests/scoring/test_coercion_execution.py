@@ -16,6 +16,8 @@ from ingest.model import DateRole
 from scoring.checklist import load_checklist
 from scoring.engine import score_case
 from scoring.routing import RoutePlan, default_routes
+from scoring.rules import REGISTRY, RuleContext
+from scoring.rules.examples import build_facts
 from tests.scoring.execution_dossiers import (
     write_agency_dossier,
     write_court_dossier,
@@ -200,3 +202,23 @@ def test_clean_files_grade_and_bare_file_is_vetoed(results) -> None:
     assert bare.vetoed is True and bare.grade == "不合格" and bare.total_score == 0
     court = results["court_clean"][1]
     assert court.vetoed is False and court.total_score == 100
+
+
+def _evaluate(code: str, raw: dict):
+    """One item of the bundled standard on facts written as the rule kinds' examples write them."""
+    checklist = load_checklist("coercion-execution")
+    item = next(i for i in checklist.items if i.code == code)
+    return REGISTRY[item.kind].evaluate(item, build_facts(raw), RuleContext(checklist.parameters))
+
+
+def test_reminder_amount_only_for_a_sum_to_pay() -> None:
+    told = {"deadline": "之日起十日内", "defense_right": "陈述、申辩"}
+    pay = _evaluate("R01", {"documents": [{"file": "01催告书.docx", "kind": "payment_reminder", "party_name": "某公司",
+                                           "execution_terms": {**told, "manner": "到中国银行缴纳罚款"}}]})
+    assert (pay.status.value, pay.message) == ("fail", "催告书（01催告书.docx）缺金额和给付方式")
+    # a demolition file whose enforced decision also fined the party: the 催告书 asks for the demolition only
+    demolish = _evaluate("R01", {
+        "documents": [{"file": "00决定书.docx", "kind": "decision", "fine": 5000},
+                      {"file": "01催告书.docx", "kind": "payment_reminder", "party_name": "某公司",
+                       "execution_terms": {**told, "manner": "自行拆除"}}]})
+    assert demolish.status.value == "pass" and "金额" not in demolish.message
