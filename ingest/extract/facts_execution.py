@@ -65,8 +65,12 @@ _TERMS: dict[str, tuple[tuple[DocKind, ...], re.Pattern[str]]] = {
 
 # "本局于2025年1月6日向你单位送达了《行政处罚决定书》" / "该决定书已于2025年1月6日直接送达当事人"
 _SERVED_AFTER = re.compile(r"[^。；]{0,14}?(依法|直接|留置|邮寄|公告)?送达(了|给)?")
-_SURCHARGE = re.compile(r"(加处(的)?罚款|滞纳金)[^。；，,]{0,10}$")
-_PRINCIPAL = re.compile(r"(罚款(本金)?|本金)[^。；，,加处]{0,10}$")
+# only a sum labelled as one or the other, right after its word: never a total (罚款及加处罚款合计…元) nor a rate
+# (每日加处罚款…元), which would be compared as if it were the surcharge
+_LABEL_TAIL = r"(金额|数额)?(为|是|计)?[:：]?(人民币)?\s*$"
+_SURCHARGE = re.compile(rf"(加处(的)?罚款|滞纳金){_LABEL_TAIL}")
+_PRINCIPAL = re.compile(rf"(罚款(本金)?|本金){_LABEL_TAIL}")
+_RATE_OR_TOTAL = re.compile(r"每[日天]|按日|合计|共计|总计|累计|以上|以下|不超过|不得超出")
 _DEADLINE_DATE = re.compile(r"(前|之前|以前)")
 
 
@@ -128,6 +132,8 @@ def _sums(d: Layout, facts: DocFacts) -> None:
             if hit.role == "range":
                 continue
             before = text[max(0, hit.start - 24):hit.start]
+            if _RATE_OR_TOTAL.search(before[-12:]):
+                continue
             found = Found(Decimal(hit.value), d.pfound("", i, hit.start, hit.end).evidence)
             if _SURCHARGE.search(before):
                 facts.surcharge = facts.surcharge or found

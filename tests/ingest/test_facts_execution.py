@@ -132,6 +132,15 @@ def test_application_review_and_deferral() -> None:
     assert "review_or_suit" not in plain.execution_terms
 
 
+def test_totals_and_rates_are_not_the_surcharge() -> None:
+    facts = extract_document(_doc(K.ENFORCEMENT_APPLICATION, [
+        "强制执行申请书",
+        "被申请人应缴纳罚款及加处罚款合计10000元，每日加处罚款150元。",
+        "2025年3月25日",
+    ]))
+    assert facts.surcharge is None and facts.principal is None
+
+
 def test_execution_record_time_and_emergency() -> None:
     facts = extract_document(_doc(K.EXECUTION_RECORD, [
         "强制执行现场笔录", "时间：2025年3月25日22时30分至23时50分", "因违法建设存在倒塌危险，情况紧急，连夜实施。"]))
