@@ -222,3 +222,18 @@ def test_reminder_amount_only_for_a_sum_to_pay() -> None:
                       {"file": "01催告书.docx", "kind": "payment_reminder", "party_name": "某公司",
                        "execution_terms": {**told, "manner": "自行拆除"}}]})
     assert demolish.status.value == "pass" and "金额" not in demolish.message
+
+
+@pytest.mark.parametrize(("span", "expected", "says"), [
+    (("2025-03-22T09:00:00", "2025-03-22T11:00:00"), "pass", "非夜间、非法定节假日"),  # a plain Saturday
+    (("2025-10-03T09:00:00", "2025-10-03T11:00:00"), "fail", "属法定节假日（国庆节）"),
+    (("2025-03-25T05:30:00", "2025-03-25T07:00:00"), "fail", "属夜间"),  # began before 6
+    (("2025-03-25T20:00:00", "2025-03-26T01:00:00"), "fail", "属夜间"),  # ran past midnight
+    (("2025-03-25T06:00:00", "2025-03-25T21:59:00"), "pass", ""),
+    (("2031-03-25T09:00:00", "2031-03-25T11:00:00"), "unknown", "工作日历未收录2031年"),
+])  # fmt: skip
+def test_night_and_holidays(span: tuple[str, str], expected: str, says: str) -> None:
+    out = _evaluate("R06", {"documents": [{"file": "05执行笔录.docx", "kind": "execution_record",
+                                           "time_span": {"value": list(span), "file": "05执行笔录.docx"}}]})
+    assert out.status.value == expected, out.message
+    assert says in out.message
