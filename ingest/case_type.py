@@ -19,6 +19,7 @@ from ingest.glossary import (
     DOC_KIND_ZH,
     PROCEDURE_ZH,
     REGISTER_HEADERS_ZH,
+    TYPE_PROCEDURES,
     TYPE_REASON_ZH,
     DocKind,
 )
@@ -48,15 +49,24 @@ _LICENSE_FILE = frozenset({DocKind.ACCEPTANCE_NOTICE, DocKind.NON_ACCEPTANCE_DEC
 # holds one, and a penalty file read in part would be taken for an inspection (the register or the name decides).
 _INSPECTION_FILE = frozenset({DocKind.INSPECTION_APPROVAL, DocKind.INSPECTION_PLAN, DocKind.INSPECTION_NOTICE,
                               DocKind.INSPECTION_RESULT_NOTICE})
-_NOT_INSPECTION = _PENALTY_FILE | _LICENSE_FILE | {DocKind.ON_THE_SPOT_DECISION, DocKind.SEIZURE}
+# 行政强制执行: an execution file (催告—决定—实施, or 申请法院) often holds a copy of the decision it enforces; it is
+# a penalty file only when the penalty's own procedure documents are there too.
+_EXECUTION_FILE = frozenset({DocKind.ENFORCEMENT_DECISION, DocKind.SUBSTITUTE_PERFORMANCE, DocKind.COURT_RULING,
+                             DocKind.ENFORCEMENT_APPLICATION})
+_PENALTY_PROCEDURE = frozenset({DocKind.PENALTY_NOTICE, DocKind.FILING_APPROVAL, DocKind.DECISION_APPROVAL,
+                                DocKind.INVESTIGATION_REPORT, DocKind.HEARING_NOTICE, DocKind.ON_THE_SPOT_DECISION})
+_MEASURE_FILE = frozenset({DocKind.SEIZURE, DocKind.FREEZE_DECISION})
+_NOT_INSPECTION = _PENALTY_FILE | _LICENSE_FILE | _EXECUTION_FILE | {DocKind.ON_THE_SPOT_DECISION, DocKind.SEIZURE}
 
 # First matching row wins. A penalty file holding a 扣押决定书 stays a penalty (its checklist's supplements score
-# the measure); a 查封/扣押 without any penalty document is a coercive-measure file.
+# the measure); a 查封/扣押 without any penalty document is a coercive-measure file; an enforcement decision, a
+# 代履行决定书, a court application or ruling without the penalty's procedure documents is an execution file.
 TYPE_RULES: tuple[TypeRule, ...] = (
     TypeRule("penalty", "summary", frozenset({DocKind.ON_THE_SPOT_DECISION}), unless=frozenset({DocKind.DECISION})),
+    TypeRule("coercion", "execution", _EXECUTION_FILE, unless=_PENALTY_PROCEDURE | _MEASURE_FILE),
     TypeRule("penalty", "general", _PENALTY_FILE),
     TypeRule("license", "", _LICENSE_FILE),
-    TypeRule("coercion", "", frozenset({DocKind.SEIZURE, DocKind.FREEZE_DECISION})),
+    TypeRule("coercion", "measure", _MEASURE_FILE),
     # an inspection with no penalty, licence or coercion document (an inspection that led to a case is that case)
     TypeRule("inspection", "", _INSPECTION_FILE, unless=_NOT_INSPECTION),
 )
@@ -82,9 +92,11 @@ class CaseType:
 
 
 def type_label(case_type: str, procedure: str = "") -> str:
-    """行政处罚（简易程序）, 行政许可: how a register or a message names the type."""
+    """行政处罚（简易程序）, 行政许可, 行政强制执行: how a register or a message names the type."""
     name = CASE_TYPE_ZH.get(case_type, case_type)
-    return f"{name}（{PROCEDURE_ZH[procedure]}）" if procedure in PROCEDURE_ZH and case_type == "penalty" else name
+    if procedure not in TYPE_PROCEDURES.get(case_type, ()):
+        return name
+    return f"{name}（{PROCEDURE_ZH[procedure]}）" if case_type == "penalty" else PROCEDURE_ZH[procedure]
 
 
 def from_documents(kinds: set[DocKind] | frozenset[DocKind]) -> CaseType | None:
@@ -105,6 +117,9 @@ def parse_type_label(text: str) -> tuple[str, str] | None:
         return None
     if "简易" in folded or "当场" in folded:
         return "penalty", "summary"
+    for procedure in TYPE_PROCEDURES["coercion"]:  # 行政强制措施 / 行政强制执行 (or 强制执行 alone)
+        if PROCEDURE_ZH[procedure] in folded or PROCEDURE_ZH[procedure][2:] in folded:
+            return "coercion", procedure
     for case_type, name in CASE_TYPE_ZH.items():
         if case_type != UNKNOWN and name in folded or name[2:] in folded:
             return case_type, "general" if case_type == "penalty" else ""

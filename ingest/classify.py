@@ -110,6 +110,15 @@ _TITLES: list[tuple[DocKind, str]] = [
     (DocKind.FREEZE_DECISION, r"冻结(存款|汇款|存款、汇款|存款\(?汇款\)?)?决定书"),
     (DocKind.SEIZURE, r"(实施行政强制措施)?(查封|扣押|查封\(?扣押\)?)决定书|(实施)?行政强制措施决定书|"
                       rf"暂扣{_GOODS}决定书"),
+    # 行政强制执行 (checklist-enforcement.md, coercion-execution): the 催告书 and the court application are below
+    (DocKind.EXECUTION_SUSPENSION, r"(中止|终结)(强制)?执行(决定|通知)书"),
+    (DocKind.EXECUTION_AGREEMENT, r"(行政强制)?执行协议(书)?"),
+    (DocKind.EXECUTION_RECORD, r"(行政)?强制(执行|拆除)(现场)?(笔录|记录)(\(?续页\)?)?|执行现场(笔录|记录)|代履行(现场)?(笔录|记录)"),
+    (DocKind.DEMOLITION_NOTICE, r"(强制|限期)(自行)?拆除(违法建筑物?|违法建设|违章建筑)?(的)?公告"),
+    (DocKind.SUBSTITUTE_PERFORMANCE, r"(立即)?代履行决定书"),
+    (DocKind.ENFORCEMENT_DECISION, r"(行政)?强制(执行|拆除)决定书"),
+    # 人民法院(2024)京0105行审12号: the number is on the title line, read as a trailing 文号
+    (DocKind.COURT_RULING, r"(人民法院)?(准予|不准予)?(强制)?(执行|行政)?裁定书|(人民)?(法院)?(行政)?(强制执行)?裁定"),
     (DocKind.RECTIFICATION_ORDER, r"责令\(?(限期)?\)?(改正|整改)(违法行为)?(通知书|决定书|指令书|通知)|限期(改正|整改)(通知书|指令书)"),
     (DocKind.INSPECTION_RECORD, r"现场(检查|勘验|勘查|勘察|检查\(?(勘验|勘查|勘察)\)?)?笔录(\(?续页\)?)?|现场检查记录(表)?|(检查|勘验|勘查|勘察)笔录(\(?续页\)?)?"),
     # 城乡规划法第六十四条: the order to pull a 违法建设 down by a date (what a 强制拆除 enforces)
@@ -151,8 +160,10 @@ _TITLES: list[tuple[DocKind, str]] = [
                                 r"罚(没)?款缴纳(凭证|回单|证明)|(非税收入)?电子缴款(凭证|回单)|罚没(收入)?缴款(书|凭证)|"
                                 r"(银行)?(电子|业务|转账)?(回单|转账凭证|缴款凭证)\((付款|收款|借记|贷记)\)|银行(电子|业务|转账)?(回单|转账凭证|缴款凭证)|业务回单"),
     # 行政处罚决定履行催告书 (市场监管 2021 范本), 督促履行义务催告书 (生态环境), 催告通知书 (建设/城管 格式文本)
-    (DocKind.PAYMENT_REMINDER, r"(行政处罚决定履行|履行(行政处罚)?决定|督促履行(义务)?)?催告(通知)?书|催缴(通知书|函)"),
-    (DocKind.ENFORCEMENT_APPLICATION, r"(行政处罚)?强制执行申请书|(人民)?(法院)?(行政)?(强制执行)?裁定(书)?"),
+    (DocKind.PAYMENT_REMINDER, r"(行政处罚决定履行|履行(行政处罚|行政)?决定|督促履行(义务)?|缴纳罚款|履行|强制执行|代履行|加处罚款)?"
+                               r"催告(通知)?书|催缴(通知书|函)"),
+    (DocKind.ENFORCEMENT_APPLICATION, r"(行政处罚)?(申请)?(人民法院)?强制执行申请书|(行政)?非诉(行政)?(案件)?执行申请书|"
+                                      r"申请(人民法院)?强制执行(书|函)"),
     (DocKind.CLOSING_APPROVAL, r"(行政处罚)?(案件)?结案(审批|呈批|报告)(表|书)?|结案报告"),
     (DocKind.REGISTER, r"(行政处罚|行政执法)?(案件)?(办理)?(台账|登记台账|统计台账)|(案件|执法)(情况)?(台账|登记表|一览表)"),
 ]
@@ -174,7 +185,9 @@ _COMPILED = [
 # 益阳市生态环境局 行政处罚决定书 益环罚〔2024〕3003号 / 行政处罚决定书(沅自然资罚决〔2025〕09号)
 _TRAILING_NUMBER = re.compile(
     r"\(?(?:[\u4e00-\u9fffA-Za-z0-9]|\([\u4e00-\u9fffA-Za-z0-9]{1,8}\)){1,24}?"
-    r"\((?:19|20)\d{2}\)第?[A-Za-z0-9\-]{1,16}(?:\([\u4e00-\u9fff]{1,4}\))?号\)?$")
+    r"\((?:19|20)\d{2}\)第?[A-Za-z0-9\-]{1,16}(?:\([\u4e00-\u9fff]{1,4}\))?号\)?$"
+    # a court's case number: (2024)京0105行审12号, (2023)浙0102执4567号
+    r"|\(?\((?:19|20)\d{2}\)[\u4e00-\u9fff]{1,2}\d{2,6}[\u4e00-\u9fff]{1,4}\d{1,6}号\)?$")
 _FOLD = str.maketrans({"（": "(", "）": ")", "【": "(", "】": ")", "〔": "(", "〕": ")", "［": "(", "］": ")", "[": "(", "]": ")"})
 _SPACE = re.compile(r"\s+")
 _NUMBER_LINE = re.compile(r"^.{0,30}(\(|〔|［|\[)\s*\d{4}\s*(\)|〕|］|\]).{0,15}号$")  # 京朝城管罚字〔2024〕第12号
@@ -225,7 +238,9 @@ def match_title(line: str) -> tuple[DocKind, str] | None:
         m = regex.fullmatch(folded) if len(folded) <= MAX_TITLE_LEN else None
         if m is None:
             m = regex.match(folded)
-            if m is None or m.end() > MAX_TITLE_LEN or not _TRAILING_NUMBER.fullmatch(folded, m.end()):
+            # the copy-marker group may have eaten the "(2" of a number that follows the title: try from the title
+            if m is None or m.end() > MAX_TITLE_LEN or not (_TRAILING_NUMBER.fullmatch(folded, m.end())
+                                                            or _TRAILING_NUMBER.fullmatch(folded, m.end("title"))):
                 continue
         # "行政处罚决定书（简易程序）": the procedure is part of what the document is
         procedure = next((p for p in ("简易程序", "一般程序", "当场") if p in folded[m.end("title"):]), "")

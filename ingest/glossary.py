@@ -223,7 +223,32 @@ CASE_TYPE_ZH: dict[str, str] = {
     "unknown": "类型未定",  # ingest/case_type.py could not decide: a reviewer must
 }
 
-PROCEDURE_ZH: dict[str, str] = {"general": "一般程序", "summary": "简易程序"}
+# A type's procedures: a penalty's 一般/简易程序, a coercion's 措施 (查封扣押冻结) or 执行 (行政强制法第三章、第四章)
+PROCEDURE_ZH: dict[str, str] = {"general": "一般程序", "summary": "简易程序",
+                                "measure": "行政强制措施", "execution": "行政强制执行"}
+TYPE_PROCEDURES: dict[str, tuple[str, ...]] = {"penalty": ("general", "summary"), "coercion": ("measure", "execution")}
+
+# What a 行政强制执行 document says (DocFacts.execution_terms, ingest/extract/facts_execution.py), as a reviewer
+# reads it: the parts of a 催告书 (行政强制法第三十五条), a 强制执行决定书 (第三十七条), a 代履行决定书 (第五十一条), and
+# the circumstances that change what applies (立即执行, 拆除, 紧急情况, 复议或诉讼).
+EXECUTION_TERM_ZH: dict[str, str] = {
+    "deadline": "履行期限",
+    "manner": "履行方式",
+    "amount": "金额和给付方式",
+    "defense_right": "陈述申辩权利",
+    "surcharge_standard": "加处罚款（滞纳金）标准",
+    "reason_basis": "强制执行的理由和依据",
+    "manner_time": "强制执行的方式和时间",
+    "remedies": "申请复议或提起诉讼的途径和期限",
+    "performer": "代履行人",
+    "budget": "代履行费用预算",
+    "object": "代履行标的",
+    "immediate": "立即执行的决定及理由",
+    "demolition": "强制拆除",
+    "emergency": "紧急情况说明",
+    "review_or_suit": "当事人申请复议或提起诉讼的记载",
+    "deferred": "延期或分期缴纳罚款的记载",
+}
 
 # Why a dossier has its case type (ingest/case_type.py): shown in review reasons and the scorecard's notes.
 TYPE_REASON_ZH: dict[str, str] = {
@@ -336,6 +361,8 @@ CASE_TYPE_NAME_MARKS: tuple[tuple[str, str], ...] = (
     ("简易", f"{CASE_TYPE_ZH['penalty']}（{PROCEDURE_ZH['summary']}）"),
     ("许可", CASE_TYPE_ZH["license"]),
     ("检查", CASE_TYPE_ZH["inspection"]),
+    ("强制执行", PROCEDURE_ZH["execution"]),
+    ("强制措施", PROCEDURE_ZH["measure"]),
     ("强制", CASE_TYPE_ZH["coercion"]),
     ("处罚", CASE_TYPE_ZH["penalty"]),
 )

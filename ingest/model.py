@@ -214,6 +214,9 @@ class DateRole(StrEnum):
     HANDOVER = "handover"  # 当场收缴的罚款交至行政机关
     BANK_DEPOSIT = "bank_deposit"  # 行政机关将罚款缴付指定银行
     FILED = "filed"  # 当场处罚决定报所属行政机关备案
+    # 行政强制执行 (checklist-enforcement.md part B, ingest/extract/facts_execution.py)
+    DEADLINE = "deadline"  # the date a 催告书 or 拆除公告 gives the party to perform by (…前履行)
+    UNDERLYING_DELIVERY = "underlying_delivery"  # when the decision being enforced was served (stated in the 催告书)
 
 
 @dataclass(slots=True)
@@ -279,6 +282,10 @@ class DocFacts:
     emergency_noted: Found[str] | None = None  # an approval given afterwards explained: 情况紧急、补办手续
     correction_deadline: Found[str] | None = None  # a 责令改正通知书's deadline: 于…前改正, 立即改正, 限期…改正
     scanned: bool = False  # some of its text came from OCR: a handwritten signature or tick may not be read
+    # 行政强制执行 documents (ingest/extract/facts_execution.py): EXECUTION_TERM_ZH names -> the text saying it
+    execution_terms: dict[str, Found[str]] = field(default_factory=dict)
+    surcharge: Found[Decimal] | None = None  # 加处罚款 / 滞纳金 stated as a sum
+    principal: Found[Decimal] | None = None  # the fine (本金) the surcharge is added to
 
 
 @dataclass(slots=True)

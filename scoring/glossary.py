@@ -188,3 +188,16 @@ FREQUENCY_ZH: dict[str, str] = {
     "checked": "已核查检查台账{count}条检查记录，未发现{what}",
     "excluded": "（{count}条为线索核查等不计频次的检查，未计入年度次数）",
 }
+
+# The State Council's holidays as chinese_calendar names them -> as a reviewer reads them (execution_time: 行政强制法
+# 第四十三条 forbids enforcement on 法定节假日).
+HOLIDAY_ZH: dict[str, str] = {
+    "New Year's Day": "元旦",
+    "Spring Festival": "春节",
+    "Tomb-sweeping Day": "清明节",
+    "Labour Day": "劳动节",
+    "Dragon Boat Festival": "端午节",
+    "National Day": "国庆节",
+    "Mid-autumn Festival": "中秋节",
+    "Anti-Fascist 70th Day": "抗战胜利纪念日",
+}

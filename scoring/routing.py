@@ -13,7 +13,7 @@ import hashlib
 from dataclasses import dataclass
 
 from ingest.case_type import UNKNOWN, parse_type_label, type_label
-from ingest.glossary import CASE_TYPE_ZH, PROCEDURE_ZH
+from ingest.glossary import CASE_TYPE_ZH, TYPE_PROCEDURES
 from scoring.checklist import BUNDLED_DIR, Checklist, ChecklistError, Issue
 from scoring.glossary import ROUTING_ZH
 
@@ -22,35 +22,37 @@ DEFAULT_ROUTES: tuple[tuple[str, str], ...] = (
     ("penalty/general", "penalty-general"),
     ("penalty/summary", "penalty-simple"),
     ("license", "license"),
-    ("coercion", "coercion-measure"),
+    ("coercion/measure", "coercion-measure"),
+    ("coercion/execution", "coercion-execution"),
     ("inspection", "inspection"),
 )
 PRIMARY_KEY = "penalty/general"  # what `--checklist ID` alone maps (the one type pingcha scored before routing)
 
 
 def type_keys() -> tuple[str, ...]:
-    """Every key a campaign may map: a case type, or a penalty procedure."""
+    """Every key a campaign may map: a case type, or one of its procedures (penalty/summary, coercion/execution)."""
     keys = [t for t in CASE_TYPE_ZH if t != UNKNOWN]
-    return (*keys, *(f"penalty/{p}" for p in PROCEDURE_ZH))
+    return (*keys, *(f"{t}/{p}" for t, procedures in TYPE_PROCEDURES.items() for p in procedures))
 
 
 def parse_type_key(text: str) -> str:
-    """`penalty/summary`, `license`, or their Chinese names (行政许可, 行政处罚（简易程序）) → the key; else
-    ChecklistError naming the keys there are."""
+    """`penalty/summary`, `license`, `coercion/execution`, or their Chinese names (行政许可, 行政处罚（简易程序）,
+    行政强制执行) → the key; else ChecklistError naming the keys there are."""
     key = text.strip()
     if key in type_keys():
         return key
     parsed = parse_type_label(key)
     if parsed is not None:
         case_type, procedure = parsed
-        return f"{case_type}/{procedure}" if procedure and ("程序" in key or "简易" in key) else case_type
+        named = case_type == "coercion" or "程序" in key or "简易" in key  # 行政处罚 alone is the whole type
+        return f"{case_type}/{procedure}" if procedure and named else case_type
     known = ", ".join(type_keys())
     raise ChecklistError([Issue("checklist", 0, "type", ROUTING_ZH["bad_type"].format(type=text, known=known))])
 
 
 @dataclass(frozen=True, slots=True)
 class Route:
-    key: str  # penalty/general | penalty/summary | penalty | license | inspection | coercion
+    key: str  # penalty/general | penalty/summary | penalty | license | inspection | coercion[/measure|/execution]
     source: str  # the checklist file
     content_hash: str
     checklist_id: str

@@ -15,7 +15,8 @@ from ingest.model import DateRole, DocFacts, Found
 from ingest.normalize import no_spaces
 
 # Documents written over a span of time (笔录, 听证, 集体讨论): their start is a date of its own.
-SPAN_KINDS = RECORD_KINDS | {DocKind.HEARING_RECORD, DocKind.DEFENSE_RECORD, DocKind.COLLECTIVE_DISCUSSION}
+SPAN_KINDS = RECORD_KINDS | {DocKind.HEARING_RECORD, DocKind.DEFENSE_RECORD, DocKind.COLLECTIVE_DISCUSSION,
+                             DocKind.EXECUTION_RECORD}
 
 # Labels written before a date (nearest wins), and words written after it.
 _BEFORE: list[tuple[DateRole, re.Pattern[str]]] = [

@@ -15,6 +15,7 @@ from ingest.extract.facts_decision import (
     collect_narrative,
     collect_provisions,
 )
+from ingest.extract.facts_execution import collect_execution
 from ingest.extract.facts_identity import (
     collect_agency,
     collect_case_numbers,
@@ -65,6 +66,7 @@ def extract_document(doc: Document) -> DocFacts:
         collect_served(d, facts, fields)
     collect_license(d, facts)
     collect_coercion(d, facts)
+    collect_execution(d, facts)
     collect_inspection(d, facts)
     collect_onsite_record(d, facts)
     if doc.kind == DocKind.ON_THE_SPOT_DECISION:

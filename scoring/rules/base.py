@@ -142,6 +142,17 @@ EVENT_ZH: dict[str, str] = {
     DateRole.HANDOVER.value: "罚款交至行政机关",
     DateRole.BANK_DEPOSIT.value: "罚款缴存银行",
     DateRole.FILED.value: "备案",
+    # 行政强制执行 (coercion-execution): one document carries several events
+    "payment_reminder.signed": "催告书落款",
+    "payment_reminder.delivery": "催告书送达",
+    "payment_reminder.deadline": "催告书载明的履行期限",
+    "payment_reminder.underlying_delivery": "被执行决定送达",
+    "enforcement_application.underlying_delivery": "被执行决定送达",
+    "enforcement_decision.underlying_delivery": "被执行决定送达",
+    "enforcement_decision.signed": "作出强制执行决定",
+    "substitute_performance.signed": "作出代履行决定",
+    "enforcement_application.signed": "申请人民法院强制执行",
+    "execution_record.record_start": "实施强制执行",
 }
 
 

@@ -5,7 +5,9 @@ party, facts and evidence, penalty and basis, performance, remedies, agency and 
 (`penalty_notice`, R13; Art. 44, 45: facts, basis, intended penalty, right to state a case and its period)
 and the 送达回证 (`service_receipt`, R19; Art. 61: document served and its number, recipient, manner,
 place, date, signature or witnessed refusal), and the on-the-spot form (`on_the_spot_decision`, the 简易程序
-standard; Art. 44, 52, 55: its parts are in _on_the_spot_form.py). A part is present, missing, or unreadable (unknown); a part
+standard; Art. 44, 52, 55: its parts are in _on_the_spot_form.py); the 行政强制执行 documents (`payment_reminder`,
+`enforcement_decision`, `substitute_performance`: 行政强制法第三十五条、第三十七条、第五十一条, in
+_execution_forms.py). A part is present, missing, or unreadable (unknown); a part
 written as prose (违法事实) that extraction cannot see is noted, never deducted.
 
 Precision first: a clause (复议/诉讼, 陈述申辩权利, 履行方式) is missing only from a document read whole; in a
@@ -58,6 +60,7 @@ from pydantic import Field, model_validator
 
 from ingest.glossary import DocKind
 from ingest.model import CaseFacts, DateRole, DocFacts, Evidence
+from scoring.rules._execution_forms import ENFORCEMENT_DECISION, PAYMENT_REMINDER, SUBSTITUTE_PERFORMANCE
 from scoring.rules._forms import Form, Part, form_part
 from scoring.rules._on_the_spot_form import ON_THE_SPOT_DECISION
 from scoring.rules._seizure_record_form import SEIZURE_RECORD
@@ -186,12 +189,14 @@ SERVICE_RECEIPT = Form(DocKind.SERVICE_RECEIPT, "送达回证", {
 })
 
 FORMS: dict[str, Form] = {"decision": DECISION, "penalty_notice": PENALTY_NOTICE, "service_receipt": SERVICE_RECEIPT,
-                          "on_the_spot_decision": ON_THE_SPOT_DECISION, "seizure_record": SEIZURE_RECORD}
+                          "on_the_spot_decision": ON_THE_SPOT_DECISION, "seizure_record": SEIZURE_RECORD,
+                          "payment_reminder": PAYMENT_REMINDER, "enforcement_decision": ENFORCEMENT_DECISION,
+                          "substitute_performance": SUBSTITUTE_PERFORMANCE}
 
 
 class ContentsArgs(Args):
-    document: Literal["decision", "penalty_notice", "service_receipt", "on_the_spot_decision",
-                      "seizure_record"]  # whose parts (FORMS)
+    document: Literal["decision", "penalty_notice", "service_receipt", "on_the_spot_decision", "seizure_record",
+                      "payment_reminder", "enforcement_decision", "substitute_performance"]  # whose parts (FORMS)
     parts: tuple[str, ...] = Field(default=(), min_length=1)  # default: every part of `document`
     kinds: tuple[DocKind, ...] = ()  # the documents checked; default: `document`
     when: When | None = None
@@ -255,7 +260,7 @@ def judge_parts(docs: list[DocFacts], facts: CaseFacts, parts: dict[str, Part], 
         return Outcome.failed(text + note, evidence, sum(len(g) for _, g in missing))
     if unreadable:
         return Outcome.unknown("；".join(unreadable) + note)
-    checked = [parts[n].label for n in names if parts[n].label not in unchecked]
+    checked = [parts[n].label for n in names if parts[n].label not in unchecked and parts[n].applies(facts)]
     text = ("已载明" + "、".join(checked) + note) if checked else note.strip("（）")
     return Outcome.passed(text, shown[0] if shown else doc_evidence(docs[0]))
 

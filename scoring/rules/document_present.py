@@ -64,6 +64,9 @@ class DocumentPresentArgs(Args):
     # 结案审批表): the absence is then not a deduction but a question for the reviewer (unknown).
     attested_by: tuple[str, ...] = ()  # labels of DocFacts.fields
     attested_words: tuple[str, ...] = ()  # regular expressions, one of which the field must say
+    # unknown: the document may come after the file was closed (a court's ruling on an application): its absence
+    # is a question for the reviewer, not a deduction
+    if_absent: Literal["fail", "unknown"] = "fail"
 
 
 @register("document_present", args=DocumentPresentArgs)
@@ -93,6 +96,8 @@ def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
     if attest is not None:
         doc, found = attest
         return Outcome.unknown(f"卷内未见{what}，但{doc_ref(doc)}载明“{found.value}”，请核对", found.evidence)
+    if args.if_absent == "unknown":
+        return Outcome.unknown(f"卷内未见{what}，可能尚未作出或另卷归档，请核对")
     return absent(facts, what)
 
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from ingest.glossary import DECISION_KINDS, DocKind
+from pydantic import field_validator
+
+from ingest.glossary import DECISION_KINDS, EXECUTION_TERM_ZH, DocKind
 from ingest.model import CaseFacts
 from scoring.rules.args import Args
 from scoring.rules.base import (
@@ -35,6 +37,18 @@ class When(Args):
     # True: only when a decision records the fine collected on the spot (当场收缴); False: only when none does
     collected_on_spot: bool | None = None
     parameter_set: IntParam | None = None  # only when this checklist parameter is above zero (a local rule)
+    # 行政强制执行 (DocFacts.execution_terms): only when some document records one of these (拆除), or none does
+    # (立即执行 excuses the 催告 and its period)
+    terms_any: tuple[str, ...] = ()
+    terms_none: tuple[str, ...] = ()
+
+    @field_validator("terms_any", "terms_none")
+    @classmethod
+    def _known_terms(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        unknown = [t for t in value if t not in EXECUTION_TERM_ZH]
+        if unknown:
+            raise ValueError(f"unknown execution term(s) {', '.join(unknown)}: use {', '.join(EXECUTION_TERM_ZH)}")
+        return value
 
     def check(self, facts: CaseFacts, ctx: RuleContext) -> Outcome | None:
         """None when the item applies; otherwise the n/a (or unknown) outcome to return."""
@@ -60,6 +74,11 @@ class When(Args):
             return Outcome.na("罚款未当场收缴，不适用" if self.collected_on_spot else "罚款已当场收缴，不适用")
         if self.parameter_set and not ctx.param(self.parameter_set):
             return Outcome.na("本评查标准未启用此项（地方规定），不适用")
+        recorded = {t for d in facts.documents for t in d.execution_terms}
+        if self.terms_any and not recorded & set(self.terms_any):
+            return Outcome.na(f"卷内未见{'或'.join(EXECUTION_TERM_ZH[t] for t in self.terms_any)}的记载，不适用")
+        if present := [t for t in self.terms_none if t in recorded]:
+            return Outcome.na(f"卷内有{EXECUTION_TERM_ZH[present[0]]}，不适用")
         return None
 
 

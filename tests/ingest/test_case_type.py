@@ -20,7 +20,15 @@ from ingest.model import Document, Dossier, Position, TextBlock
     ({K.ACCEPTANCE_NOTICE, K.LICENSE_DECISION}, ("license", "")),
     ({K.NON_ACCEPTANCE_DECISION}, ("license", "")),
     ({K.LICENSE_REFUSAL, K.SERVICE_RECEIPT}, ("license", "")),
-    ({K.SEIZURE, K.INSPECTION_RECORD}, ("coercion", "")),  # 查封/扣押 with no penalty document
+    ({K.SEIZURE, K.INSPECTION_RECORD}, ("coercion", "measure")),  # 查封/扣押 with no penalty document
+    ({K.FREEZE_DECISION}, ("coercion", "measure")),
+    # an execution file holds a copy of the decision it enforces: still an execution file
+    ({K.DECISION, K.PAYMENT_REMINDER, K.ENFORCEMENT_DECISION}, ("coercion", "execution")),
+    ({K.PAYMENT_REMINDER, K.SUBSTITUTE_PERFORMANCE}, ("coercion", "execution")),
+    ({K.PAYMENT_REMINDER, K.ENFORCEMENT_APPLICATION, K.COURT_RULING}, ("coercion", "execution")),
+    # a penalty file that ends with the court application stays a penalty (penalty-general R20 asks for it)
+    ({K.DECISION, K.PENALTY_NOTICE, K.FILING_APPROVAL, K.ENFORCEMENT_APPLICATION}, ("penalty", "general")),
+    ({K.SEIZURE, K.ENFORCEMENT_DECISION}, ("coercion", "measure")),
 ])  # fmt: skip
 def test_documents_decide(kinds: set[K], expected: tuple[str, str]) -> None:
     decided = decide_case_type(kinds, "行政许可", "台账.xlsx", "2025-许可-001")  # documents win over both
@@ -43,6 +51,11 @@ def test_register_then_name_then_unknown() -> None:
 def test_labels_and_names() -> None:
     assert type_label("penalty", "summary") == "行政处罚（简易程序）"
     assert type_label("license") == "行政许可"
+    assert (type_label("coercion", "execution"), type_label("coercion", "measure")) == ("行政强制执行", "行政强制措施")
+    assert type_label("coercion") == "行政强制"
+    assert decide_case_type(set(), "行政强制执行", "台账.xlsx").key == "coercion/execution"
+    assert decide_case_type(set(), "", "", "2025-强制措施-4").key == "coercion/measure"
+    assert decide_case_type(set(), "", "", "2025-强制执行-4").key == "coercion/execution"
     assert dossier_id_name("区城管/2025-许可-1.pdf") == "2025-许可-1"
     assert dossier_id_name("区城管/2025.01") == "2025.01"
 

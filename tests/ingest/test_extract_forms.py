@@ -229,7 +229,7 @@ def test_notice_without_penalty_sentence_has_no_penalty_field() -> None:
         ("证据清单", DocKind.EVIDENCE), ("检测报告", DocKind.EVIDENCE), ("抽样记录", DocKind.EVIDENCE),
         ("证据提取单", DocKind.EVIDENCE), ("书证", DocKind.EVIDENCE), ("检验检测报告", DocKind.EVIDENCE),
         ("延期通知书", DocKind.SEIZURE_EXTENSION), ("责令（限期）改正通知书", DocKind.RECTIFICATION_ORDER),
-        ("法院裁定", DocKind.ENFORCEMENT_APPLICATION), ("现场检查笔录", DocKind.INSPECTION_RECORD),
+        ("法院裁定", DocKind.COURT_RULING), ("现场检查笔录", DocKind.INSPECTION_RECORD),
         ("行政处罚决定书", DocKind.DECISION),
     ],
 )  # fmt: skip

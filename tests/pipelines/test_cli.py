@@ -90,6 +90,12 @@ def test_checklist_validate_and_show(capsys):
     shown = capsys.readouterr().out
     for code in ("V01", "V11", "R01", "R25"):
         assert code in shown
+    assert main(["checklist", "validate", "coercion-execution"]) == 0
+    assert "coercion-execution" in capsys.readouterr().out
+    assert main(["checklist", "show", "coercion-execution"]) == 0
+    shown = capsys.readouterr().out
+    for text in ("行政强制执行案卷评查标准", "V06", "R18", "months_wi", "execution"):
+        assert text in shown
 
 
 def test_invalid_campaign_file_exits_2_naming_the_line(tmp_path, capsys):
@@ -120,6 +126,9 @@ def test_checklist_per_case_type(tmp_path, capsys):
     routes = _routes_or_usage(["license=penalty-general"], campaign, tmp_path / "campaign.yaml")
     assert {k: c.id for k, c in routes.items()} == {"penalty/summary": "mine", "license": "penalty-general"}
     assert [c.id for c in _routes_or_usage(None, None, None).values()][0] == "penalty-general"
+    assert _routes_or_usage(None, None, None)["coercion/execution"].id == "coercion-execution"
+    routes = _routes_or_usage(["行政强制执行=penalty-general", "行政强制措施=penalty-general"], None, None)
+    assert set(routes) == {"coercion/execution", "coercion/measure"}
     try:
         _routes_or_usage(["permit=penalty-general"], None, None)
     except UsageError as exc:

@@ -11,7 +11,7 @@ from ingest.glossary import DocKind
 from scoring.checklist import ChecklistError, load_checklist
 from scoring.engine import score_case, unrouted_result
 from scoring.glossary import Status
-from scoring.routing import PRIMARY_KEY, RoutePlan, parse_checklist_args, parse_type_key
+from scoring.routing import PRIMARY_KEY, RoutePlan, default_routes, parse_checklist_args, parse_type_key
 from tests.scoring.builders import clean_case, doc_of
 
 MAIN = """
@@ -106,6 +106,11 @@ def test_plan_routes_by_type_then_procedure(checklist) -> None:
     assert plan.route_for("license", "").checklist_id == "main-with-supplements"
     assert plan.route_for("penalty", "summary") is None
     assert plan.primary.checklist_id == "penalty-general" and plan.multi_type
+    coercion = RoutePlan.of({"coercion": general})  # plain `coercion` still maps both procedures
+    assert coercion.route_for("coercion", "execution") and coercion.route_for("coercion", "measure")
+    by_default = default_routes()
+    assert (by_default["coercion/measure"], by_default["coercion/execution"]) == ("coercion-measure",
+                                                                                 "coercion-execution")
     whole = RoutePlan.of({"penalty": general})
     assert whole.route_for("penalty", "summary").checklist_id == "penalty-general"
     single = RoutePlan.of({PRIMARY_KEY: general})
@@ -131,6 +136,12 @@ def test_checklist_arguments() -> None:
     assert parse_type_key("行政许可") == "license"
     assert parse_type_key("行政处罚（简易程序）") == "penalty/summary"
     assert parse_type_key("行政处罚") == "penalty"
+    assert parse_type_key("行政强制执行") == "coercion/execution"
+    assert parse_type_key("行政强制措施") == "coercion/measure"
+    assert parse_type_key("行政强制") == "coercion"
+    assert parse_type_key("coercion/execution") == "coercion/execution"
+    assert parse_checklist_args(["行政强制执行=coercion-execution", "coercion=x.yaml"]) == {
+        "coercion/execution": "coercion-execution", "coercion": "x.yaml"}
     with pytest.raises(ChecklistError, match="无法识别的案件类型"):
         parse_checklist_args(["permit=license"])
     with pytest.raises(ChecklistError, match="两个评查标准"):

@@ -1,0 +1,160 @@
+"""行政强制执行 documents: their titles as units write them, and what facts_execution reads from their text (each
+value with the words that say it)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+import pytest
+
+from ingest.classify import classify, match_title, normalize_line
+from ingest.extract.document_facts import extract_document
+from ingest.extract.facts_execution import link_reminder_receipts
+from ingest.glossary import DocKind
+from ingest.model import DateRole, Document, Position, TextBlock
+
+K = DocKind
+
+
+@pytest.mark.parametrize(("line", "kind"), [
+    ("行政强制执行决定书", K.ENFORCEMENT_DECISION),
+    ("强制执行决定书", K.ENFORCEMENT_DECISION),
+    ("北京市朝阳区城市管理综合行政执法局强制拆除决定书", K.ENFORCEMENT_DECISION),
+    ("代履行决定书", K.SUBSTITUTE_PERFORMANCE),
+    ("立即代履行决定书", K.SUBSTITUTE_PERFORMANCE),
+    ("催告书", K.PAYMENT_REMINDER),
+    ("履行催告书", K.PAYMENT_REMINDER),
+    ("缴纳罚款催告书", K.PAYMENT_REMINDER),
+    ("履行行政处罚决定催告书", K.PAYMENT_REMINDER),
+    ("强制执行申请书", K.ENFORCEMENT_APPLICATION),
+    ("行政非诉执行申请书", K.ENFORCEMENT_APPLICATION),
+    ("行政裁定书", K.COURT_RULING),
+    ("执行裁定书", K.COURT_RULING),
+    ("北京市朝阳区人民法院行政裁定书（2024）京0105行审12号", K.COURT_RULING),
+    ("行政裁定书(2023)浙0102执4567号", K.COURT_RULING),
+    ("强制拆除公告", K.DEMOLITION_NOTICE),
+    ("限期拆除公告", K.DEMOLITION_NOTICE),
+    ("执行现场笔录", K.EXECUTION_RECORD),
+    ("强制执行现场笔录", K.EXECUTION_RECORD),
+    ("代履行现场记录", K.EXECUTION_RECORD),
+    ("执行协议", K.EXECUTION_AGREEMENT),
+    ("中止执行决定书", K.EXECUTION_SUSPENSION),
+    ("终结执行决定书", K.EXECUTION_SUSPENSION),
+    # the neighbours keep their kinds
+    ("现场检查笔录", K.INSPECTION_RECORD),
+    ("行政强制措施现场笔录", K.SEIZURE_RECORD),
+    ("行政处罚决定书", K.DECISION),
+])  # fmt: skip
+def test_titles(line: str, kind: DocKind) -> None:
+    hit = match_title(normalize_line(line))
+    assert hit is not None and hit[0] is kind
+
+
+@pytest.mark.parametrize("line", [
+    "本机关将依法申请人民法院强制执行。",
+    "逾期不履行的，本机关将依法强制拆除。",
+    "你单位收到本催告书后有权进行陈述和申辩。",
+])  # fmt: skip
+def test_body_text_is_not_a_title(line: str) -> None:
+    assert match_title(normalize_line(line)) is None
+
+
+def _doc(kind: DocKind, lines: list[str], name: str = "x.docx") -> Document:
+    blocks = [TextBlock(t, Position(paragraph=i)) for i, t in enumerate(lines, start=1)]
+    return Document(name, "docx", blocks, kind=kind, title=lines[0])
+
+
+def test_a_court_ruling_titled_with_its_number_is_classified() -> None:
+    doc = classify(Document("r.docx", "docx", [TextBlock(t, Position(paragraph=i)) for i, t in enumerate(
+        ["北京市朝阳区人民法院", "行政裁定书（2025）京0105行审123号", "申请执行人：北京市朝阳区市场监督管理局"], 1)]))
+    assert doc.kind == K.COURT_RULING
+
+
+def test_reminder_parts_dates_and_sums() -> None:
+    facts = extract_document(_doc(K.PAYMENT_REMINDER, [
+        "缴纳罚款催告书",
+        "北京某某商贸有限公司：",
+        "本局于2025年1月6日向你单位送达了京朝市监罚〔2024〕88号行政处罚决定书，决定对你单位罚款人民币伍仟元整。",
+        "你单位应自收到本催告书之日起十日内到中国银行缴纳罚款5000元及加处罚款1500元。",
+        "逾期不缴纳的，每日按罚款数额的3%加处罚款。你单位有权进行陈述、申辩。",
+        "北京市朝阳区市场监督管理局",
+        "2025年3月3日",
+    ], "01催告书.docx"))
+    assert facts.dates[DateRole.UNDERLYING_DELIVERY].value == date(2025, 1, 6)
+    assert "送达" in facts.dates[DateRole.UNDERLYING_DELIVERY].evidence.quote
+    assert DateRole.DEADLINE not in facts.dates  # a relative deadline is a term, not a date
+    assert facts.dates[DateRole.SIGNED].value == date(2025, 3, 3)
+    terms = facts.execution_terms
+    assert terms["deadline"].value == "之日起十日内"
+    assert {"manner", "amount", "defense_right", "surcharge_standard"} <= set(terms)
+    assert terms["defense_right"].evidence.source_file == "01催告书.docx"
+    assert (facts.principal.value, facts.surcharge.value) == (Decimal(5000), Decimal(1500))
+
+
+def test_reminder_without_parts_and_an_own_service_is_not_the_decisions() -> None:
+    facts = extract_document(_doc(K.PAYMENT_REMINDER, [
+        "催告书",
+        "你单位未履行京朝城管罚〔2024〕12号行政处罚决定。本催告书于2025年3月4日送达你单位。",
+        "北京市朝阳区城市管理综合行政执法局",
+        "2025年3月3日",
+    ]))
+    assert DateRole.UNDERLYING_DELIVERY not in facts.dates
+    assert not {"deadline", "manner", "defense_right"} & set(facts.execution_terms)
+
+
+def test_decision_terms_immediate_and_demolition() -> None:
+    facts = extract_document(_doc(K.ENFORCEMENT_DECISION, [
+        "行政强制执行决定书",
+        "当事人：北京某某商贸有限公司",
+        "依据《中华人民共和国行政强制法》第三十七条第三款的规定，因你单位有转移财物的迹象，本机关决定立即强制执行，"
+        "于2025年3月6日对违法建设实施强制拆除。",
+        "2025年3月5日",
+    ]))
+    terms = facts.execution_terms
+    assert {"reason_basis", "manner_time", "immediate", "demolition"} <= set(terms)
+    assert "remedies" not in terms
+
+
+def test_application_review_and_deferral() -> None:
+    facts = extract_document(_doc(K.ENFORCEMENT_APPLICATION, [
+        "强制执行申请书",
+        "该决定书已于2024年9月2日直接送达被申请人。被申请人不服申请行政复议，复议机关于2024年11月1日作出复议决定书，维持原决定。",
+        "经被申请人申请，本局批准其分期缴纳罚款。",
+        "滞纳金2000元。",
+        "2025年3月25日",
+    ]))
+    assert facts.dates[DateRole.UNDERLYING_DELIVERY].value == date(2024, 9, 2)
+    assert {"review_or_suit", "deferred"} <= set(facts.execution_terms)
+    assert facts.surcharge.value == Decimal(2000)
+    plain = extract_document(_doc(K.ENFORCEMENT_APPLICATION, [
+        "强制执行申请书", "当事人在法定期限内未申请行政复议，也未提起行政诉讼。", "2025年3月25日"]))
+    assert "review_or_suit" not in plain.execution_terms
+
+
+def test_totals_and_rates_are_not_the_surcharge() -> None:
+    facts = extract_document(_doc(K.ENFORCEMENT_APPLICATION, [
+        "强制执行申请书",
+        "被申请人应缴纳罚款及加处罚款合计10000元，每日加处罚款150元。",
+        "2025年3月25日",
+    ]))
+    assert facts.surcharge is None and facts.principal is None
+
+
+def test_execution_record_time_and_emergency() -> None:
+    facts = extract_document(_doc(K.EXECUTION_RECORD, [
+        "强制执行现场笔录", "时间：2025年3月25日22时30分至23时50分", "因违法建设存在倒塌危险，情况紧急，连夜实施。"]))
+    assert facts.time_span.value == (datetime(2025, 3, 25, 22, 30), datetime(2025, 3, 25, 23, 50))
+    assert "emergency" in facts.execution_terms
+
+
+def test_a_receipt_serving_the_reminder_dates_its_service() -> None:
+    reminder = extract_document(_doc(K.PAYMENT_REMINDER, ["催告书", "请于2025年3月13日前履行。", "2025年3月3日"]))
+    assert reminder.dates[DateRole.DEADLINE].value == date(2025, 3, 13)
+    receipt = extract_document(_doc(K.SERVICE_RECEIPT, [
+        "送达回证", "送达文书：行政强制执行决定书", "送达日期：2025年3月21日"], "r1.docx"))
+    other = extract_document(_doc(K.SERVICE_RECEIPT, [
+        "送达回证", "送达文书：履行催告书", "送达日期：2025年3月4日"], "r2.docx"))
+    link_reminder_receipts([reminder, receipt, other])
+    assert reminder.dates[DateRole.DELIVERY].value == date(2025, 3, 4)
+    assert reminder.dates[DateRole.DELIVERY].evidence.source_file == "r2.docx"
