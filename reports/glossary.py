@@ -69,6 +69,7 @@ TYPE_REPORT_ZH: dict[str, str] = {
     "unscored_sentence": "另有{n}卷未配置相应评查标准或无法判定案件类型，未评分，已列入问题文件。",
     "by_type_intro": "本次评查涉及{n}类案件，分别依据相应的评查标准评查，各类案件情况如下：",
     "type_table_intro": "各单位分类型平均分如下表（“—”表示该单位无此类案卷）：",
+    "problems_of": "{type}：《{title}》",
 }
 
 # Chart titles and axis labels.
