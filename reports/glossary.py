@@ -70,6 +70,9 @@ TYPE_REPORT_ZH: dict[str, str] = {
     "by_type_intro": "本次评查涉及{n}类案件，分别依据相应的评查标准评查，各类案件情况如下：",
     "type_table_intro": "各单位分类型平均分如下表（“—”表示该单位无此类案卷）：",
     "problems_of": "{type}：《{title}》",
+    "item_of": "{item}（{type}）",
+    "ranking_intro": "各单位按所评查案卷的平均分排名，平均分相同的按总分排名。各类案卷分别依据其评查标准评分（满分均为100分）"
+                     "并评定等次；单位平均分对照其各案卷所依标准的等次分数线（取平均）衡量。结果如下：",
 }
 
 # Chart titles and axis labels.
