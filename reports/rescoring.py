@@ -91,3 +91,9 @@ def rescore_dossier(cases: pd.DataFrame, findings: pd.DataFrame, dossier_id: str
         cases.loc[case_rows, "grade"] = after.grade
         cases.loc[case_rows, "needs_review"] = after.needs_review
         cases.loc[case_rows, "review_reasons"] = ";".join(after.review_reasons)
+
+
+def section_result(dossier_id: str, rows: pd.DataFrame, checklist: Checklist) -> CaseResult:
+    """A supplement's section of a file (its findings.csv rows) totalled by its own checklist, as
+    scoring.engine.score_sections did: shown beside the file, never counted in the file's score."""
+    return rescore(case_result(dossier_id, None, rows), {}, checklist)
