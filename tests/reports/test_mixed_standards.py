@@ -200,3 +200,27 @@ def test_the_circular_reads_right_with_five_types(run) -> None:
 
 def test_every_file_is_in_the_run(run) -> None:
     assert set(load_run(run).cases["dossier_id"]) == set(FILES)
+
+
+def test_trends_keep_each_standards_items_and_categories_apart(tmp_path) -> None:
+    """Two campaigns of the five standards: R13 of the penalty and of the licence standard are two problems, two
+    recurrences and, per file of their own standard, two categories' deductions."""
+    from reports.history import compute_trends, record_run
+    from reports.history.charts import render_trend_charts
+
+    url = f"sqlite:///{tmp_path / 'history.db'}"
+    out = make_mixed_run(tmp_path / "2025" / "out")
+    record_run(out, url, name="多类型评查", year=2025)
+    record_run(out, url, name="多类型评查", year=2026)
+    trends = compute_trends(url)
+    latest = trends.top_problems[trends.top_problems["year"] == 2026]
+    r13 = latest[latest["item_code"] == "R13"].set_index("case_type")
+    assert sorted(r13.index) == ["行政处罚（一般程序）", "行政许可"]
+    assert r13.loc["行政许可", "item_name"] == load_checklist(LICENSE).item("R13").name
+    assert (r13.loc["行政许可", "files"], r13.loc["行政处罚（一般程序）", "files"]) == (2, 1)
+    again = {(r["unit"], r["item_code"], r["case_type"]) for r in trends.recurrence.to_dict("records")}
+    assert {(UNIT_A, "R13", "行政处罚（一般程序）"), (UNIT_A, "R13", "行政许可")} <= again
+    cats = trends.category_deductions[trends.category_deductions["year"] == 2026].set_index(["case_type", "category"])
+    assert cats.loc[("行政许可", "决定"), "per_file"] == 3.0  # 6 points over the 2 licence files, not over 8
+    assert cats.loc[("行政处罚（一般程序）", "送达执行"), "per_file"] == 5.0  # 10 over the 2 penalty files
+    assert len(render_trend_charts(trends, tmp_path / "charts")) == 4
