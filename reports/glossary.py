@@ -295,6 +295,7 @@ LETTER_ZH: dict[str, str] = {
     "h_files": "一、存在问题的案卷",
     "h_problems": "二、存在的问题及依据",
     "dossier": "（{n}）{case_no}（当事人：{party}；得分：{score}；等次：{grade}）",
+    "dossier_typed": "（{n}）{case_no}（{type}；当事人：{party}；得分：{score}；等次：{grade}）",  # several standards
     "problem": "{n}．{item_name}{veto}。{message}",
     "veto_mark": "（否决项）",
     "quote": "原文摘录：“{quote}”{where}。",

@@ -224,3 +224,20 @@ def test_trends_keep_each_standards_items_and_categories_apart(tmp_path) -> None
     assert cats.loc[("行政许可", "决定"), "per_file"] == 3.0  # 6 points over the 2 licence files, not over 8
     assert cats.loc[("行政处罚（一般程序）", "送达执行"), "per_file"] == 5.0  # 10 over the 2 penalty files
     assert len(render_trend_charts(trends, tmp_path / "charts")) == 4
+
+
+def test_letters_and_export_name_each_files_standard(run, tmp_path) -> None:
+    from reports.letters import write_supervision_letters
+    from reports.platform_export import load_mapping, platform_table
+
+    letters = {p.stem: p for p in write_supervision_letters(run, tmp_path / "letters")}
+    assert set(letters) == {UNIT_B, UNIT_C}  # the vetoed coercion and inspection files
+    text = "\n".join(_docx_text(letters[UNIT_B]))
+    assert "（一）乙城管强措〔2025〕4号（行政强制；当事人：乙某某建材有限公司；得分：0（原始得分100）；等次：不合格）" in text
+    assert f"{load_checklist(COERCION).item('V01').name}（否决项）" in text
+    mapping = [("评查标准", "checklist", ""), ("案件文号", "case_no", "")]
+    table = platform_table(load_run(run), mapping)
+    titles = dict(zip(table["案件文号"], table["评查标准"], strict=True))
+    assert titles["乙城管强措〔2025〕4号"] == load_checklist(COERCION).title
+    assert titles["甲市监许〔2025〕7号"] == load_checklist(LICENSE).title
+    assert load_mapping()  # the bundled mapping still loads
