@@ -291,6 +291,7 @@ def file_list_rows(data: RunData) -> list[list[str]]:
 
 FILE_LIST_HEADERS = (TERMS_ZH["seq"], TERMS_ZH["unit"], ELEMENT_ZH["case_no"], ELEMENT_ZH["party_name"],
                      ELEMENT_ZH["total_score"], ELEMENT_ZH["grade"])
+FILE_LIST_WHOLE = (2, 4, 5)  # 文号, 得分, 等次: kept on one line while the unit's and the party's names can wrap
 
 
 def run_charts(out_dir: Path) -> list[tuple[Path, str]]:
@@ -332,6 +333,7 @@ def write_circular(out_dir: Path, path: Path, trends: Trends | None = None) -> P
         _requirements(doc, section, campaign)
         close_document(doc, campaign, [CIRCULAR_ZH["attachment_files"]])
         doc.attachment_page(DOC_ZH["attachment_heading"], CIRCULAR_ZH["attachment_files"])
-        doc.table(FILE_LIST_HEADERS, file_list_rows(data))
+        # a unit's name once beside its files; a 文号 and a score (0（原始得分98）) never broken across lines
+        doc.table(FILE_LIST_HEADERS, file_list_rows(data), whole=FILE_LIST_WHOLE, merge=(1,))
         imprint(doc, campaign)
         return doc.save(path)
