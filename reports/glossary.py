@@ -96,7 +96,7 @@ CHART_ZH: dict[str, str] = {
 # Column notes: the 说明 sheet and the comments on the reviewer headers.
 COLUMN_NOTES_ZH: dict[str, str] = {
     "dossier_id": "案卷在送评目录中的位置（单位/案卷），是读取复核结果的依据，请勿修改。",
-    "item_code": "评查标准中的项目编号（V 为否决项，R 为扣分项），请勿修改。",
+    "item_code": "评查标准中的项目编号（V 为否决项，R 为扣分项），只在该卷所依的评查标准内有效（不同标准的同一编号是不同项目）；附加评查的项目记为“标准编号/项目编号”，单独评定、不计入本卷得分，不在本表复核。请勿修改。",
     "status": "系统评查结论：通过、扣分、否决、不适用、无法判定（需人工确认）、待人工评查。",
     "points_deducted": "系统扣分，已按单项上限计算。",
     "veto": "该项为否决项且不符合时显示“是”，案卷得分记为 0 分，原始得分另列。",
