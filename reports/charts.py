@@ -85,7 +85,7 @@ def chart_average_by_unit(ranking: pd.DataFrame, checklist: Checklist | dict[str
     return _save(fig, path)
 
 
-TYPE_COLORS = ("#1565c0", "#ef6c00", "#2e7d32", "#6a1b9a", "#00838f")
+TYPE_COLORS = ("#1565c0", "#ef6c00", "#2e7d32", "#6a1b9a", "#00838f", "#ad1457", "#5d4037")  # 7 types apart
 
 
 def chart_average_by_unit_type(table: pd.DataFrame, labels: dict[str, str], path: Path) -> Path:

@@ -96,9 +96,9 @@ def _finding_rows(result: CaseResult, checklist_id: str, fails: Fails) -> list[l
     rows = []
     for f in result.findings:
         message, quote = fails.get(f.item_code, ("", ""))
+        where = ("决定书.docx", "1") if f.item_code in fails else ("", "")  # every failure says where
         rows.append([result.dossier_id, checklist_id, f.item_code, f.item_name, f.category, f.status.value,
-                     format_cell(f.points_deducted), format_cell(f.veto), message, "决定书.docx" if quote else "",
-                     "1" if quote else "", quote])
+                     format_cell(f.points_deducted), format_cell(f.veto), message, *where, quote])
     return rows
 
 
@@ -124,7 +124,7 @@ def make_mixed_run(out: Path, bands: bool = False) -> Path:
         case_type, procedure = TYPE_OF[cid]
         row = dict.fromkeys(CASE_COLUMNS, "")
         row.update(dossier_id=dossier_id, unit=unit, case_type=case_type, procedure=procedure, case_no=case_no,
-                   agency=unit, party_name=party, party_kind="organization", checklist=cid,
+                   agency=unit, party_name=party, party_kind="organisation", checklist=cid,
                    raw_score=format_cell(result.raw_score), total_score=format_cell(result.total_score),
                    grade=result.grade, vetoed=format_cell(result.vetoed), needs_review="false")
         cases.append([row[c] for c in CASE_COLUMNS])

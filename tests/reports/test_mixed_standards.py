@@ -241,3 +241,13 @@ def test_letters_and_export_name_each_files_standard(run, tmp_path) -> None:
     assert titles["乙城管强措〔2025〕4号"] == load_checklist(COERCION).title
     assert titles["甲市监许〔2025〕7号"] == load_checklist(LICENSE).title
     assert load_mapping()  # the bundled mapping still loads
+
+
+@pytest.mark.slow
+def test_the_run_validates_clean_with_a_supplement_of_the_same_codes(tmp_path) -> None:
+    """The penalty file's coercion-measure rows repeat its own codes (V01, R13 …): one row per item of each
+    standard, not a duplicate."""
+    from reports.validation import validate_run
+
+    report = validate_run(make_mixed_run(tmp_path / "out"))
+    assert report.error == "" and report.failures == {}, report.failures
