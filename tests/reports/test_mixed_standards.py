@@ -251,3 +251,18 @@ def test_the_run_validates_clean_with_a_supplement_of_the_same_codes(tmp_path) -
 
     report = validate_run(make_mixed_run(tmp_path / "out"))
     assert report.error == "" and report.failures == {}, report.failures
+
+
+def test_two_standards_of_one_type_name_are_told_apart_by_title(tmp_path) -> None:
+    """A second 行政强制 standard (e.g. 行政强制执行 routed as coercion/execution) must not read as the first."""
+    import json
+
+    out = make_mixed_run(tmp_path / "out")
+    run_json = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    run_json["checklists"]["coercion/execution"] = dict(run_json["checklists"]["inspection"])  # stand-in
+    del run_json["checklists"]["inspection"]
+    (out / "run.json").write_text(json.dumps(run_json, ensure_ascii=False), encoding="utf-8")
+    data = load_run(out)
+    assert data.standard_label(COERCION) == load_checklist(COERCION).title
+    assert data.standard_label(INSPECTION) == load_checklist(INSPECTION).title
+    assert data.standard_label(LICENSE) == "行政许可"
