@@ -33,6 +33,7 @@ REPORT_ZH: dict[str, str] = {
     "generated_at": "生成时间",
     "output_folder": "输出目录",
     "top_item_deductions": "主要扣分",
+    "supplement": "附加评查结果",
     "unit_files": "案卷清单",
     "charts": "统计图",
     "auto_status": "自动评查结论",
@@ -71,6 +72,7 @@ TYPE_REPORT_ZH: dict[str, str] = {
     "type_table_intro": "各单位分类型平均分如下表（“—”表示该单位无此类案卷）：",
     "problems_of": "{type}：《{title}》",
     "item_of": "{item}（{type}）",
+    "section_result": "《{title}》得分{score}，等次{grade}",
     "section_total": "附加评查结果：得分{score}，等次{grade}（依附加评查标准单独评定，不计入本卷得分）。",
     "ranking_intro": "各单位按所评查案卷的平均分排名，平均分相同的按总分排名。各类案卷分别依据其评查标准评分（满分均为100分）"
                      "并评定等次；单位平均分对照其各案卷所依标准的等次分数线（取平均）衡量。结果如下：",

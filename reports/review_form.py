@@ -23,7 +23,7 @@ from reports.govdoc import GovDoc
 from reports.loading import RunData, load_run
 from reports.masking import NameMasker, individual_names
 from reports.memory import documents_one_at_a_time, release_document
-from reports.rescoring import section_result
+from reports.rescoring import section_score
 from reports.safe_names import safe_file_name
 from reports.summary import status_label
 from scoring.glossary import FINDING_ZH, TERMS_ZH, Status
@@ -66,9 +66,8 @@ def section_total(data: RunData, dossier_id: str, checklist_id: str, rows: pd.Da
     checklist = data.checklists.get(checklist_id)
     if checklist is None:
         return ""
-    result = section_result(dossier_id, rows, checklist)
-    score = score_text({"vetoed": result.vetoed, "raw_score": result.raw_score, "total_score": result.total_score})
-    return TYPE_REPORT_ZH["section_total"].format(score=score, grade=result.grade)
+    score, grade = section_score(dossier_id, rows, checklist)
+    return TYPE_REPORT_ZH["section_total"].format(score=score, grade=grade)
 
 
 def _form(doc: GovDoc, data: RunData, case: pd.Series, findings: pd.DataFrame) -> None:

@@ -38,7 +38,9 @@ from reports.scorecard_summary import FAIL_FILL, TITLE, VETO_FILL, write_summary
 from reports.scorecard_types import (
     SECTION_CODE,
     section_rows,
+    section_texts,
     unit_type_line,
+    with_sections,
     with_standard,
 )
 from reports.summary import failed, status_label, unit_ranking
@@ -135,12 +137,15 @@ def _top_deductions(findings: pd.DataFrame) -> dict[str, str]:
 
 def _write_unit(ws: BufferedSheet, unit: str, cases: pd.DataFrame, rank_row: pd.Series | None,
                 top: dict[str, str], reviewers: dict[str, list[str]] | None = None,
-                changed: set[str] | None = None, standards: dict[str, tuple[str, str]] | None = None) -> None:
+                changed: set[str] | None = None, standards: dict[str, tuple[str, str]] | None = None,
+                sections: dict[str, str] | None = None) -> None:
     """One unit's files; on a reviewed run (`changed`: reviewed_dossiers) the machine's score and grade follow
     the reviewed ones. `standards` (id -> (type label, title)) for a run of several: each file's 评查标准,
-    a file no checklist scored reads 未评分 (its review reason says why)."""
+    a file no checklist scored reads 未评分 (its review reason says why). `sections` (scorecard_types.
+    section_texts, when any file of the run has a supplement): each file's 附加评查结果 after its grade."""
     columns = _with_machine(UNIT_COLUMNS, UNIT_MACHINE_COLUMNS, "vetoed", changed is not None)
     columns = with_standard(columns, "party_name", standards is not None)
+    columns = with_sections(columns, sections is not None)
     ws["A1"] = unit
     ws["A1"].font = TITLE
     if rank_row is not None:
@@ -157,7 +162,7 @@ def _write_unit(ws: BufferedSheet, unit: str, cases: pd.DataFrame, rank_row: pd.
         standard = [] if standards is None else [
             standards[rec.checklist][1] if rec.checklist in standards else TYPE_REPORT_ZH["unscored"]]
         values = [rec.dossier_id, rec.case_no, rec.party_name, *standard, _number(rec.total_score),
-                  _number(rec.raw_score), rec.grade,
+                  _number(rec.raw_score), rec.grade, *([] if sections is None else [sections.get(rec.dossier_id, "")]),
                   *(machine_case(rec, changed) if changed is not None else []), _yes(rec.vetoed), _yes(rec.needs_review),
                   rec.review_reasons, top.get(rec.dossier_id, ""),
                   "、".join((reviewers or {}).get(rec.dossier_id, []))]
@@ -329,10 +334,11 @@ def write_scorecard(data: RunData, path: Path, charts: list[Path] | None = None)
     changed = reviewed_dossiers(data) if is_reviewed(data) else None
     by_rank = {r["unit"]: r for _, r in ranking.iterrows()}
     standards = {cid: (data.standard_label(cid), data.standard_title(cid)) for cid in data.standards()}
+    sections = section_texts(data) if not data.sections.empty else None
     for unit, name in safe_sheet_names(ranking["unit"].tolist(), RESERVED_SHEETS).items():
         with laid_out_sheet(wb, name) as ws:
             _write_unit(ws, unit, data.cases[data.cases["unit"] == unit], by_rank.get(unit), top,
-                        data.run.raw.get("reviewers") or {}, changed, standards if data.multi_type else None)
+                        data.run.raw.get("reviewers") or {}, changed, standards if data.multi_type else None, sections)
     with laid_out_sheet(wb, META_SHEET) as ws:
         _write_meta(ws, data)
     save_workbook(wb, path)

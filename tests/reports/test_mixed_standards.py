@@ -266,3 +266,15 @@ def test_two_standards_of_one_type_name_are_told_apart_by_title(tmp_path) -> Non
     assert data.standard_label(COERCION) == load_checklist(COERCION).title
     assert data.standard_label(INSPECTION) == load_checklist(INSPECTION).title
     assert data.standard_label(LICENSE) == "行政许可"
+
+
+def test_the_units_sheet_shows_each_files_supplement_result_beside_its_grade(run) -> None:
+    ws = openpyxl.load_workbook(run / "scorecards.xlsx")[UNIT_A]
+    header = [c.value for c in ws[4]]
+    at = header.index("附加评查结果")
+    assert header[at - 1] == "等次"
+    rows = {r[0]: r for r in ws.iter_rows(min_row=5, values_only=True)}
+    title = load_checklist(COERCION).title
+    assert rows[SUPPLEMENT_FILE][at] == f"《{title}》得分0（原始得分95），等次不合格"
+    assert rows[SUPPLEMENT_FILE][at - 1] == "良好"  # the file's own grade stays its standard's
+    assert rows[f"{UNIT_A}/2025-007"][at] is None  # no supplement
