@@ -10,13 +10,21 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
+from matplotlib.patches import Patch
 
 from reports.fonts import use_cjk_font  # also selects the Agg backend
 from reports.glossary import CHART_ZH
 from reports.loading import RunData
-from reports.summary import deductions_by_category, top_problems, unit_ranking, unit_type_averages
-from scoring.checklist import Checklist
-from scoring.engine import FULL_SCORE, grade_for
+from reports.summary import (
+    band_grade,
+    deductions_by_category,
+    top_problems,
+    unit_bands,
+    unit_ranking,
+    unit_type_averages,
+)
+from scoring.checklist import Checklist, GradeBand
+from scoring.engine import FULL_SCORE
 from scoring.glossary import GRADES_ZH
 
 DPI = 150
@@ -47,19 +55,28 @@ def _save(fig: Figure, path: Path) -> Path:
     return path
 
 
-def chart_average_by_unit(ranking: pd.DataFrame, checklist: Checklist, path: Path) -> Path:
-    """Horizontal bars, best unit on top, coloured by the grade of the average, the checklist's band
-    lines marked (all but the lowest band, which starts at 0)."""
+def chart_average_by_unit(ranking: pd.DataFrame, checklist: Checklist | dict[str, tuple[GradeBand, ...]],
+                          path: Path) -> Path:
+    """Horizontal bars, best unit on top, coloured by the grade of the average, the band lines marked (all
+    but the lowest band, which starts at 0). `checklist` is the one standard of the run, or each unit's bands
+    (reports.summary.unit_bands); when units have different bands no line is drawn and a legend names the
+    colours."""
     fig, ax = new_figure(figsize=(WIDTH_IN, _height(len(ranking))))
     units = ranking["unit"].tolist()[::-1]
     values = ranking["average"].astype(float).tolist()[::-1]
-    colors = [GRADE_COLORS.get(grade_for(v, checklist), "#607d8b") for v in values]
+    bands = {u: tuple(checklist.grades) for u in units} if isinstance(checklist, Checklist) else checklist
+    colors = [GRADE_COLORS.get(band_grade(v, bands[u]), "#607d8b") for u, v in zip(units, values, strict=True)]
     bars = ax.barh(units, values, color=colors)
     ax.bar_label(bars, labels=[f"{v:.1f}" for v in values], padding=3, fontsize=9)
-    for name, minimum in ((band.grade, band.min_score) for band in checklist.grades if band.min_score > 0):
+    shared = set(bands.values())
+    lines = next(iter(shared)) if len(shared) == 1 else ()
+    for name, minimum in ((band.grade, band.min_score) for band in lines if band.min_score > 0):
         ax.axvline(minimum, color=GRADE_COLORS.get(name, "grey"), linestyle="--", linewidth=1)
         ax.text(minimum, 1.01, f"{name} {minimum:g}", transform=ax.get_xaxis_transform(), ha="center",
                 va="bottom", fontsize=9, color=GRADE_COLORS.get(name, "grey"))
+    if len(shared) > 1:  # each unit graded by its own files' standards: the colours say the grade
+        ax.legend(handles=[Patch(color=color, label=grade) for grade, color in GRADE_COLORS.items()],
+                  ncols=len(GRADE_COLORS), loc="upper center", bbox_to_anchor=(0.5, -0.12), frameon=False)
     ax.set_xlim(0, max(FULL_SCORE, max(values, default=0)) * 1.08)
     ax.set_xlabel(CHART_ZH["score"])
     ax.set_ylabel(CHART_ZH["unit"])
@@ -68,7 +85,7 @@ def chart_average_by_unit(ranking: pd.DataFrame, checklist: Checklist, path: Pat
     return _save(fig, path)
 
 
-TYPE_COLORS = ("#1565c0", "#ef6c00", "#2e7d32", "#6a1b9a", "#00838f")
+TYPE_COLORS = ("#1565c0", "#ef6c00", "#2e7d32", "#6a1b9a", "#00838f", "#ad1457", "#5d4037")  # 7 types apart
 
 
 def chart_average_by_unit_type(table: pd.DataFrame, labels: dict[str, str], path: Path) -> Path:
@@ -114,7 +131,11 @@ def chart_grades_by_unit(ranking: pd.DataFrame, path: Path) -> Path:
 
 
 def _item_labels(problems: pd.DataFrame) -> list[str]:
-    return [name if len(name) <= 12 else f"{name[:11]}…" for name in problems["item_name"]]
+    """Item names, shortened; with a `standard` column (a run of several standards) each followed by it."""
+    names = [name if len(name) <= 12 else f"{name[:11]}…" for name in problems["item_name"]]
+    if "standard" not in problems.columns:
+        return names
+    return [f"{name}\n{standard}" for name, standard in zip(names, problems["standard"], strict=True)]
 
 
 def chart_pareto(problems: pd.DataFrame, path: Path) -> Path:
@@ -164,23 +185,32 @@ def chart_pareto(problems: pd.DataFrame, path: Path) -> Path:
     return _save(fig, path)
 
 
+def heatmap_labels(columns: pd.Index) -> list[str]:
+    """The heat map's column labels: the category, under it its standard when columns are (standard,
+    category) pairs (a run of several standards), its procedure on a line of its own to keep columns narrow."""
+    return [f"{c[1]}\n{c[0]}".replace("（", "\n（") if isinstance(c, tuple) else str(c) for c in columns]
+
+
 def chart_heatmap(table: pd.DataFrame, units: list[str], path: Path) -> Path:
-    """Units × categories, average points deducted per file, value in every cell."""
+    """Units × categories, average points deducted per file, value in every cell (— where the unit has no
+    file of the column's standard)."""
     table = table.reindex([u for u in units if u in table.index])
     fig, ax = new_figure(figsize=(WIDTH_IN, _height(len(table), per_row=0.45)))
-    values = table.to_numpy(dtype=float)
+    values = np.ma.masked_invalid(table.to_numpy(dtype=float))
     # cells as vector quads: imshow would resample to the axes' full pixel size in float RGBA (~180 MB for
     # 50 units at 150 dpi); same coordinates as imshow, first unit on top
     rows, cols = values.shape
     image = ax.pcolormesh(np.arange(cols + 1) - 0.5, np.arange(rows + 1) - 0.5, values, cmap="Reds", vmin=0)
     ax.set_xlim(-0.5, cols - 0.5)
     ax.set_ylim(rows - 0.5, -0.5)
-    ax.set_xticks(range(len(table.columns)), table.columns, fontsize=10)
+    labels = heatmap_labels(table.columns)
+    ax.set_xticks(range(len(labels)), labels, fontsize=10 if len(labels) <= 8 else 8,
+                  rotation=0 if len(labels) <= 10 else 90)
     ax.set_yticks(range(len(table.index)), table.index, fontsize=10)
     ax.xaxis.tick_top()
-    peak = values.max() if values.size else 0
-    for (row, col), value in np.ndenumerate(values):
-        ax.text(col, row, f"{value:.1f}", ha="center", va="center", fontsize=9,
+    peak = float(values.max()) if values.count() else 0.0
+    for (row, col), value in np.ndenumerate(values.filled(np.nan)):
+        ax.text(col, row, "—" if np.isnan(value) else f"{value:.1f}", ha="center", va="center", fontsize=9,
                 color="white" if peak and value > peak * 0.6 else "black")
     ax.set_xlabel(CHART_ZH["category"])
     ax.set_ylabel(CHART_ZH["unit"])
@@ -201,19 +231,22 @@ def render_campaign_charts(data: RunData, out_dir: Path) -> list[Path]:
     written: list[Path] = []
     if ranking.empty:
         return written
-    written.append(chart_average_by_unit(ranking, data.scoring_checklist(), charts_dir / CHART_FILES["avg_by_unit"]))
-    if data.multi_type:
-        standards = data.standards()
+    bands = unit_bands(data.cases, data.checklists, data.scoring_checklist())
+    written.append(chart_average_by_unit(ranking, bands, charts_dir / CHART_FILES["avg_by_unit"]))
+    labels = {c: data.standard_label(c) for c in data.standards()} if data.multi_type else None
+    if labels:
+        standards = list(labels)
         table = unit_type_averages(data.cases, standards, ranking["unit"].tolist())
-        written.append(chart_average_by_unit_type(table, {c: data.standard_label(c) for c in standards},
-                                                  charts_dir / CHART_FILES["avg_by_unit_type"]))
+        written.append(chart_average_by_unit_type(table, labels, charts_dir / CHART_FILES["avg_by_unit_type"]))
     written.append(chart_grades_by_unit(ranking, charts_dir / CHART_FILES["grades_by_unit"]))
     problems = top_problems(data.findings, limit=None)
+    if labels:  # codes and names are a standard's own: each bar says which
+        problems = problems.assign(standard=problems["checklist"].map(labels).fillna(""))
     if not problems.empty:  # every veto item, and the deduction items deducting most
         problems = pd.concat([problems[problems["vetoes"] > 0],
                               problems[problems["vetoes"] == 0].nlargest(PARETO_ITEMS, "points", keep="first")])
         written.append(chart_pareto(problems, charts_dir / CHART_FILES["pareto"]))
-    table = deductions_by_category(data.cases, data.findings)
+    table = deductions_by_category(data.cases, data.findings, labels)
     if not table.empty:
         written.append(chart_heatmap(table, ranking["unit"].tolist(), charts_dir / CHART_FILES["heatmap"]))
     return written

@@ -102,7 +102,7 @@ RANKING_HEADERS = (TERMS_ZH["rank"], TERMS_ZH["unit"], TERMS_ZH["files_reviewed"
 def _results(doc: GovDoc, data: RunData, charts: Sequence[tuple[Path, str]]) -> None:
     doc.heading(CIRCULAR_ZH["h_results"])
     doc.heading(CIRCULAR_ZH["h_ranking"], level=2)
-    doc.para(CIRCULAR_ZH["ranking_intro"])
+    doc.para(TYPE_REPORT_ZH["ranking_intro"] if data.multi_type else CIRCULAR_ZH["ranking_intro"])
     doc.table(RANKING_HEADERS, ranking_rows(data.cases))
     doc.heading(CIRCULAR_ZH["h_grades"], level=2)
     graded = data.cases[data.cases["grade"].isin(GRADES_ZH)]
@@ -183,8 +183,11 @@ def _examples(hits: pd.DataFrame) -> str:
 
 def problem_table(data: RunData) -> pd.DataFrame:
     """Every veto problem (most files first), then up to PROBLEM_TABLE deductions by files and points;
-    with the units concerned."""
+    with the units concerned, and in a run of several standards the type whose standard the item is of
+    (`standard`; items are a standard's own, never merged across standards by code)."""
     problems = top_problems(data.findings, limit=None)
+    labels = {c: data.standard_label(c) for c in data.standards()}
+    problems = problems.assign(standard=problems["checklist"].map(labels).fillna("") if data.multi_type else "")
     if problems.empty:
         return problems.assign(units=[])
     vetoes = problems[problems["vetoes"] > 0]
@@ -196,11 +199,20 @@ def problem_table(data: RunData) -> pd.DataFrame:
                                                                            strict=True)])
 
 
+def problem_name(row: pd.Series) -> str:
+    """The item's name, in a run of several standards followed by the type whose standard it is of (its
+    procedure unbracketed inside the brackets: 决定书无送达凭证（行政处罚一般程序））."""
+    if not row["standard"]:
+        return row["item_name"]
+    return TYPE_REPORT_ZH["item_of"].format(item=row["item_name"],
+                                            type=row["standard"].replace("（", "").replace("）", ""))
+
+
 def _problem_text(n: int, row: pd.Series, rationale: str, statute: str, examples: str) -> str:
     named = "、".join(row["units"][:UNITS_NAMED]) + (CIRCULAR_ZH["units_more"] if len(row["units"]) > UNITS_NAMED
                                                     else "")
     key = "problem_veto" if row["vetoes"] else "problem_item"
-    text = CIRCULAR_ZH[key].format(n=n, item_name=row["item_name"], files=row["files"], units=len(row["units"]),
+    text = CIRCULAR_ZH[key].format(n=n, item_name=problem_name(row), files=row["files"], units=len(row["units"]),
                                    named=named, points=fmt_number(row["points"]))
     if statute:
         text += CIRCULAR_ZH["requires"].format(statute=statute, rationale=sentence(rationale).rstrip("。"))
@@ -214,10 +226,13 @@ def _problems(doc: GovDoc, data: RunData) -> None:
         doc.para(CIRCULAR_ZH["no_problems"])
         return
     doc.para(CIRCULAR_ZH["problems_intro"])
+    typed = data.multi_type  # a column naming the type whose standard each item is of
     doc.table(
-        (TERMS_ZH["seq"], FINDING_ZH["item_name"], CIRCULAR_ZH["nature"], REPORT_ZH["files_with_problem"],
-         CIRCULAR_ZH["units_with_problem"], REPORT_ZH["points_total"]),
-        [[str(i), r["item_name"], CIRCULAR_ZH["nature_veto" if r["vetoes"] else "nature_item"], str(r["files"]),
+        (TERMS_ZH["seq"], FINDING_ZH["item_name"], *([ELEMENT_ZH["case_type"]] if typed else []),
+         CIRCULAR_ZH["nature"], REPORT_ZH["files_with_problem"], CIRCULAR_ZH["units_with_problem"],
+         REPORT_ZH["points_total"]),
+        [[str(i), r["item_name"], *([r["standard"]] if typed else []),
+          CIRCULAR_ZH["nature_veto" if r["vetoes"] else "nature_item"], str(r["files"]),
           str(len(r["units"])), CIRCULAR_ZH["veto_points"] if r["vetoes"] else fmt_number(r["points"])]
          for i, (_, r) in enumerate(table.iterrows(), start=1)],
     )
@@ -276,6 +291,7 @@ def file_list_rows(data: RunData) -> list[list[str]]:
 
 FILE_LIST_HEADERS = (TERMS_ZH["seq"], TERMS_ZH["unit"], ELEMENT_ZH["case_no"], ELEMENT_ZH["party_name"],
                      ELEMENT_ZH["total_score"], ELEMENT_ZH["grade"])
+FILE_LIST_WHOLE = (2, 4, 5)  # 文号, 得分, 等次: kept on one line while the unit's and the party's names can wrap
 
 
 def run_charts(out_dir: Path) -> list[tuple[Path, str]]:
@@ -317,6 +333,7 @@ def write_circular(out_dir: Path, path: Path, trends: Trends | None = None) -> P
         _requirements(doc, section, campaign)
         close_document(doc, campaign, [CIRCULAR_ZH["attachment_files"]])
         doc.attachment_page(DOC_ZH["attachment_heading"], CIRCULAR_ZH["attachment_files"])
-        doc.table(FILE_LIST_HEADERS, file_list_rows(data))
+        # a unit's name once beside its files; a 文号 and a score (0（原始得分98）) never broken across lines
+        doc.table(FILE_LIST_HEADERS, file_list_rows(data), whole=FILE_LIST_WHOLE, merge=(1,))
         imprint(doc, campaign)
         return doc.save(path)

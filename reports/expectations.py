@@ -209,8 +209,9 @@ def cases_expectations(max_score: float = 100.0) -> list[gxe.Expectation]:
 def findings_expectations() -> list[gxe.Expectation]:
     """The findings.csv suite (output-contract.md; checklist-penalty-general.md step 5)."""
     return [
-        _named(gxe.ExpectCompoundColumnsToBeUnique, "finding_unique_per_item", "每个案卷的每个评查项目只应有一行",
-               column_list=["dossier_id", "item_code"]),
+        # a supplement's items have codes of their own standard (V01 of 行政强制措施 beside the file's V01)
+        _named(gxe.ExpectCompoundColumnsToBeUnique, "finding_unique_per_item", "每个案卷在每个评查标准下的每个项目只应有一行",
+               column_list=["dossier_id", "checklist", "item_code"]),
         _named(gxe.ExpectColumnValuesToNotBeNull, "finding_dossier_present", "每行须有案卷编号", column="dossier_id"),
         _named(gxe.ExpectColumnValuesToBeInSet, "status_allowed",
                f"{FINDING_ZH['status']}应为 pass/fail/n/a/unknown/manual",

@@ -33,6 +33,7 @@ REPORT_ZH: dict[str, str] = {
     "generated_at": "生成时间",
     "output_folder": "输出目录",
     "top_item_deductions": "主要扣分",
+    "supplement": "附加评查结果",
     "unit_files": "案卷清单",
     "charts": "统计图",
     "auto_status": "自动评查结论",
@@ -69,6 +70,12 @@ TYPE_REPORT_ZH: dict[str, str] = {
     "unscored_sentence": "另有{n}卷未配置相应评查标准或无法判定案件类型，未评分，已列入问题文件。",
     "by_type_intro": "本次评查涉及{n}类案件，分别依据相应的评查标准评查，各类案件情况如下：",
     "type_table_intro": "各单位分类型平均分如下表（“—”表示该单位无此类案卷）：",
+    "problems_of": "{type}：《{title}》",
+    "item_of": "{item}（{type}）",
+    "section_result": "《{title}》得分{score}，等次{grade}",
+    "section_total": "附加评查结果：得分{score}，等次{grade}（依附加评查标准单独评定，不计入本卷得分）。",
+    "ranking_intro": "各单位按所评查案卷的平均分排名，平均分相同的按总分排名。各类案卷分别依据其评查标准评分（满分均为100分）"
+                     "并评定等次；单位平均分对照其各案卷所依标准的等次分数线（取平均）衡量。结果如下：",
 }
 
 # Chart titles and axis labels.
@@ -91,7 +98,7 @@ CHART_ZH: dict[str, str] = {
 # Column notes: the 说明 sheet and the comments on the reviewer headers.
 COLUMN_NOTES_ZH: dict[str, str] = {
     "dossier_id": "案卷在送评目录中的位置（单位/案卷），是读取复核结果的依据，请勿修改。",
-    "item_code": "评查标准中的项目编号（V 为否决项，R 为扣分项），请勿修改。",
+    "item_code": "评查标准中的项目编号（V 为否决项，R 为扣分项），只在该卷所依的评查标准内有效（不同标准的同一编号是不同项目）；附加评查的项目记为“标准编号/项目编号”，单独评定、不计入本卷得分，不在本表复核。请勿修改。",
     "status": "系统评查结论：通过、扣分、否决、不适用、无法判定（需人工确认）、待人工评查。",
     "points_deducted": "系统扣分，已按单项上限计算。",
     "veto": "该项为否决项且不符合时显示“是”，案卷得分记为 0 分，原始得分另列。",
@@ -290,6 +297,7 @@ LETTER_ZH: dict[str, str] = {
     "h_files": "一、存在问题的案卷",
     "h_problems": "二、存在的问题及依据",
     "dossier": "（{n}）{case_no}（当事人：{party}；得分：{score}；等次：{grade}）",
+    "dossier_typed": "（{n}）{case_no}（{type}；当事人：{party}；得分：{score}；等次：{grade}）",  # several standards
     "problem": "{n}．{item_name}{veto}。{message}",
     "veto_mark": "（否决项）",
     "quote": "原文摘录：“{quote}”{where}。",

@@ -42,10 +42,15 @@ def statutes_by_checklist(data: RunData) -> dict[str, dict[str, str]]:
     return {"": statutes_of(data.checklist), **{cid: statutes_of(c) for cid, c in data.checklists.items()}}
 
 
-def _case_heading(n: int, case: pd.Series) -> str:
+def _case_heading(n: int, case: pd.Series, data: RunData) -> str:
+    """（一）文号（当事人…）; in a run of several standards the file's type first, since its score and grade are
+    by that type's standard."""
     number = case["case_no"] or CIRCULAR_ZH["no_case_no"]
-    return LETTER_ZH["dossier"].format(n=_numeral(n), case_no=number, party=case["party_name"] or "—",
-                                       score=score_text(case), grade=case["grade"] or "—")
+    fields = {"n": _numeral(n), "case_no": number, "party": case["party_name"] or "—", "score": score_text(case),
+              "grade": case["grade"] or "—"}
+    if data.multi_type and case["checklist"]:
+        return LETTER_ZH["dossier_typed"].format(type=data.standard_label(case["checklist"]), **fields)
+    return LETTER_ZH["dossier"].format(**fields)
 
 
 def _problem(n: int, finding: pd.Series, statutes: dict[str, str]) -> str:
@@ -77,7 +82,7 @@ def _letter(data: RunData, unit: str, flagged: pd.DataFrame, statutes: dict[str,
     doc.heading(LETTER_ZH["h_problems"])
     hits = data.findings[failed(data.findings)]
     for i, (_, case) in enumerate(flagged.iterrows(), start=1):
-        doc.heading(_case_heading(i, case), level=2)
+        doc.heading(_case_heading(i, case, data), level=2)
         rows = hits[hits["dossier_id"] == case["dossier_id"]]
         rows = rows.assign(_veto=~rows["veto"]).sort_values("_veto", kind="stable")  # veto items first
         for n, (_, finding) in enumerate(rows.iterrows(), start=1):

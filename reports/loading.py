@@ -154,14 +154,18 @@ class RunData:
 
     def standard_label(self, checklist_id: str) -> str:
         """How a reviewer names the standard of a group of files: the case type(s) it scored in this run
-        (行政处罚（简易程序）), else its title."""
+        (行政处罚（简易程序）), else — or when another standard of the run would read the same (two standards of
+        行政强制) — its title."""
+        label = self._type_label(checklist_id)
+        if label and not any(self._type_label(other) == label for other in self.standards() if other != checklist_id):
+            return label
+        return self.standard_title(checklist_id)
+
+    def _type_label(self, checklist_id: str) -> str:
         from ingest.case_type import type_label
 
         keys = [key for key, ref in self.run.checklists.items() if ref.id == checklist_id]
-        if keys:
-            return "、".join(type_label(*(key.partition("/")[::2])) for key in keys)
-        checklist = self.checklists.get(checklist_id)
-        return (checklist.title if checklist is not None else "") or checklist_id
+        return "、".join(type_label(*(key.partition("/")[::2])) for key in keys)
 
     def standard_title(self, checklist_id: str) -> str:
         """The standard's own title (评查标准 column), else its id."""

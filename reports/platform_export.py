@@ -85,7 +85,7 @@ def _sources(data: RunData, reviewers: dict[str, list[str]]) -> dict[str, Callab
         "reviewers": lambda r: REVIEWER_SEP.join(reviewers.get(r.dossier_id, [])),
         "review_date": lambda r: review_date,
         "campaign": lambda r: campaign,
-        "checklist": lambda r: r.checklist,
+        "checklist": lambda r: data.standard_title(r.checklist) if r.checklist else "",  # its title, as on the 评查表
         "needs_review": lambda r: _yes(r.needs_review),
         "review_reasons": lambda r: r.review_reasons,
     }

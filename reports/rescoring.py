@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ingest.model import Elements
+from reports.document_text import score_text
 from scoring.checklist import Checklist
 from scoring.engine import rescore
 from scoring.glossary import Status
@@ -91,3 +92,12 @@ def rescore_dossier(cases: pd.DataFrame, findings: pd.DataFrame, dossier_id: str
         cases.loc[case_rows, "grade"] = after.grade
         cases.loc[case_rows, "needs_review"] = after.needs_review
         cases.loc[case_rows, "review_reasons"] = ";".join(after.review_reasons)
+
+
+def section_score(dossier_id: str, rows: pd.DataFrame, checklist: Checklist) -> tuple[str, str]:
+    """A supplement's section of a file (its findings.csv rows) totalled by its own checklist, as
+    scoring.engine.score_sections did, as (score as documents print it, grade): shown beside the file, never
+    counted in the file's score."""
+    result = rescore(case_result(dossier_id, None, rows), {}, checklist)
+    return score_text({"vetoed": result.vetoed, "raw_score": result.raw_score,
+                       "total_score": result.total_score}), result.grade

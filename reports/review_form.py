@@ -23,6 +23,7 @@ from reports.govdoc import GovDoc
 from reports.loading import RunData, load_run
 from reports.masking import NameMasker, individual_names
 from reports.memory import documents_one_at_a_time, release_document
+from reports.rescoring import section_score
 from reports.safe_names import safe_file_name
 from reports.summary import status_label
 from scoring.glossary import FINDING_ZH, TERMS_ZH, Status
@@ -59,6 +60,16 @@ def _standard(data: RunData, case: pd.Series) -> str:
     return data.run.checklist.title or CIRCULAR_ZH["standard_default"]
 
 
+def section_total(data: RunData, dossier_id: str, checklist_id: str, rows: pd.DataFrame) -> str:
+    """附加评查结果 under a supplement's items: its score and grade by its own standard, said to be apart from
+    the file's; '' when that standard cannot be loaded."""
+    checklist = data.checklists.get(checklist_id)
+    if checklist is None:
+        return ""
+    score, grade = section_score(dossier_id, rows, checklist)
+    return TYPE_REPORT_ZH["section_total"].format(score=score, grade=grade)
+
+
 def _form(doc: GovDoc, data: RunData, case: pd.Series, findings: pd.DataFrame) -> None:
     doc.title(FORM_ZH["title"])
     checklist = _standard(data, case)
@@ -73,6 +84,9 @@ def _form(doc: GovDoc, data: RunData, case: pd.Series, findings: pd.DataFrame) -
         doc.para(TYPE_REPORT_ZH["section"].format(title=data.standard_title(str(checklist_id))), indent=False,
                  size=SIGN_PT)
         doc.table(ITEM_HEADERS, item_rows(rows))
+        total = section_total(data, str(case["dossier_id"]), str(checklist_id), rows)
+        if total:
+            doc.para(total, indent=False, size=SIGN_PT)
     doc.para(FORM_ZH["total"].format(score=score_text(case), grade=case["grade"] or "—",
                                      files=int((findings["status"] == Status.FAIL.value).sum())),
              indent=False, size=SIGN_PT)

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.comments import Comment
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -33,17 +33,17 @@ from reports.scorecard_machine import (
     machine_item,
     reviewed_dossiers,
     veto_items,
-    write_review_changes,
 )
+from reports.scorecard_summary import FAIL_FILL, TITLE, VETO_FILL, write_summary
 from reports.scorecard_types import (
     SECTION_CODE,
     section_rows,
-    standard_text,
+    section_texts,
     unit_type_line,
+    with_sections,
     with_standard,
-    write_type_averages,
 )
-from reports.summary import failed, status_label, top_problems, unit_ranking
+from reports.summary import failed, status_label, unit_ranking
 from reports.unit_findings import SHEET as UNIT_FINDINGS_SHEET
 from reports.unit_findings import add_unit_findings_sheet
 from reports.xlsx import (
@@ -51,7 +51,6 @@ from reports.xlsx import (
     WRAP,
     BufferedSheet,
     CachedStyles,
-    add_image,
     append_row,
     break_before,
     fitted_width,
@@ -65,8 +64,7 @@ from reports.xlsx import (
     set_widths,
     write_header,
 )
-from scoring.engine import grade_for
-from scoring.glossary import FINDING_ZH, GRADE_FAIL, GRADES_ZH, TERMS_ZH, VETO_FAIL_ZH, Status
+from scoring.glossary import FINDING_ZH, GRADE_FAIL, TERMS_ZH, VETO_FAIL_ZH, Status
 
 SCORECARD_NAME = "scorecards.xlsx"  # in OUT (output-contract.md)
 META_SHEET = "_meta"
@@ -102,14 +100,8 @@ def _with_machine(columns: tuple[tuple[str, float], ...], machine: tuple[tuple[s
     at = [key for key, _ in columns].index(before)
     return (*columns[:at], *machine, *columns[at:])
 
-IMAGE_WIDTH_PX = 760
-ROW_HEIGHT_PX = 20
 
-TITLE = Font(bold=True, size=16)
-SECTION = Font(bold=True, size=13)
 REVIEW_FILL = PatternFill("solid", fgColor="FFF2CC")  # the columns a reviewer fills
-VETO_FILL = PatternFill("solid", fgColor="FFC7CE")
-FAIL_FILL = PatternFill("solid", fgColor="FCE4D6")
 
 
 def _yes(flag: bool) -> str:
@@ -120,96 +112,9 @@ def _number(value: float | None) -> float | None:
     return None if value is None or pd.isna(value) else float(value)
 
 
-def _run_date(data: RunData) -> str:
-    when = data.run.started_at or data.run.finished_at
-    return when.strftime("%Y-%m-%d") if when else ""
-
-
 def _fitted(columns: Sequence[tuple[str, float]], values: dict[str, pd.Series]) -> list[float]:
     """The columns' widths, those in `values` widened to show their longest value whole (xlsx.fitted_width)."""
     return [fitted_width(values[key], width) if key in values else width for key, width in columns]
-
-
-def _write_summary(ws: BufferedSheet, data: RunData, ranking: pd.DataFrame, charts: Sequence[Path]) -> None:
-    ref = data.run.checklist
-    ws["A1"] = f"{data.run.campaign}　{SUMMARY_SHEET}" if data.run.campaign else REPORT_ZH["title"]
-    ws["A1"].font = TITLE
-    meta = [
-        (TERMS_ZH["campaign"], data.run.campaign),
-        (REPORT_ZH["checklist_title"], ref.title),
-        (REPORT_ZH["checklist_id"], ref.id),
-        (TERMS_ZH["checklist_version"], ref.version),
-        (TERMS_ZH["checklist_hash"], ref.content_hash),
-        (TERMS_ZH["run_date"], _run_date(data)),
-        (TERMS_ZH["files_reviewed"], len(data.cases)),
-    ]
-    if data.multi_type:  # each standard with the type of files it scored
-        meta[1:5] = [(TYPE_REPORT_ZH["standard_of"].format(type=data.standard_label(cid)), standard_text(data, cid))
-                     for cid in data.standards()]
-    row = 3
-    for label, value in meta:
-        put(ws, row, 1, label).font = BOLD
-        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
-        put(ws, row, 3, value).alignment = Alignment(horizontal="left")
-        ws.merge_cells(start_row=row, start_column=3, end_row=row, end_column=11)
-        row += 1
-
-    row += 1
-    put(ws, row, 1, REPORT_ZH["ranking"]).font = SECTION
-    row += 1
-    labels = [TERMS_ZH["rank"], TERMS_ZH["unit"], TERMS_ZH["files_reviewed"], TERMS_ZH["average_score"],
-              TERMS_ZH["total"], *GRADES_ZH, TERMS_ZH["veto_count"], REPORT_ZH["needs_review_count"]]
-    write_header(ws, row, labels)
-    ranking_header = row
-    checklist = data.scoring_checklist() if len(ranking) else None  # its bands grade each unit's average
-    for rec in ranking.itertuples(index=False):
-        row += 1
-        values = [rec.rank, rec.unit, rec.files, round(rec.average, 2), round(rec.total, 2),
-                  *(getattr(rec, g) for g in GRADES_ZH), rec.vetoes, rec.needs_review]
-        for col, value in enumerate(values, start=1):
-            put(ws, row, col, value)
-        ws.cell(row=row, column=4).number_format = "0.00"
-        if checklist is not None and grade_for(rec.average, checklist) == checklist.fail_grade:
-            for col in range(1, len(labels) + 1):
-                ws.cell(row=row, column=col).fill = FAIL_FILL
-    if len(ranking):
-        row += 1
-        scores = data.cases["total_score"].dropna()
-        totals = [None, REPORT_ZH["all_units"], len(data.cases), round(float(scores.mean()), 2) if len(scores) else None,
-                  round(float(scores.sum()), 2), *(int(ranking[g].sum()) for g in GRADES_ZH),
-                  int(ranking["vetoes"].sum()), int(ranking["needs_review"].sum())]
-        for col, value in enumerate(totals, start=1):
-            put(ws, row, col, value).font = BOLD
-        ws.cell(row=row, column=4).number_format = "0.00"
-    if data.multi_type and len(ranking):
-        row = write_type_averages(ws, data, ranking["unit"].tolist(), row + 2, SECTION)
-    ws.freeze_panes = None
-
-    row += 2
-    put(ws, row, 1, REPORT_ZH["top_problems"]).font = SECTION
-    row += 1
-    write_header(ws, row, [FINDING_ZH["item_code"], FINDING_ZH["item_name"], FINDING_ZH["category"],
-                           REPORT_ZH["files_with_problem"], REPORT_ZH["points_total"], TERMS_ZH["veto_count"]])
-    for rec in top_problems(data.findings, limit=15).itertuples(index=False):
-        row += 1
-        for col, value in enumerate(
-            [rec.item_code, rec.item_name, rec.category, rec.files, round(rec.points, 2), rec.vetoes], start=1
-        ):
-            put(ws, row, col, value)
-
-    changed = reviewed_dossiers(data)
-    if changed:
-        row += 2
-        put(ws, row, 1, REPORT_ZH["review_changes"]).font = SECTION
-        row = write_review_changes(ws, data, changed, row + 1)
-    set_widths(ws, [8, 30, 12, 11, 10, 8, 8, 8, 8, 11, 16])
-    row += 2
-    if charts:
-        put(ws, row, 1, REPORT_ZH["charts"]).font = SECTION
-        row += 1
-    for chart in charts:
-        row += add_image(ws, chart, f"A{row}", IMAGE_WIDTH_PX) // ROW_HEIGHT_PX + 2
-    print_setup(ws, f"{ranking_header}:{ranking_header}")
 
 
 def _top_deductions(findings: pd.DataFrame) -> dict[str, str]:
@@ -234,12 +139,15 @@ def _top_deductions(findings: pd.DataFrame) -> dict[str, str]:
 
 def _write_unit(ws: BufferedSheet, unit: str, cases: pd.DataFrame, rank_row: pd.Series | None,
                 top: dict[str, str], reviewers: dict[str, list[str]] | None = None,
-                changed: set[str] | None = None, standards: dict[str, tuple[str, str]] | None = None) -> None:
+                changed: set[str] | None = None, standards: dict[str, tuple[str, str]] | None = None,
+                sections: dict[str, str] | None = None) -> None:
     """One unit's files; on a reviewed run (`changed`: reviewed_dossiers) the machine's score and grade follow
     the reviewed ones. `standards` (id -> (type label, title)) for a run of several: each file's 评查标准,
-    a file no checklist scored reads 未评分 (its review reason says why)."""
+    a file no checklist scored reads 未评分 (its review reason says why). `sections` (scorecard_types.
+    section_texts, when any file of the run has a supplement): each file's 附加评查结果 after its grade."""
     columns = _with_machine(UNIT_COLUMNS, UNIT_MACHINE_COLUMNS, "vetoed", changed is not None)
     columns = with_standard(columns, "party_name", standards is not None)
+    columns = with_sections(columns, sections is not None)
     ws["A1"] = unit
     ws["A1"].font = TITLE
     if rank_row is not None:
@@ -256,7 +164,7 @@ def _write_unit(ws: BufferedSheet, unit: str, cases: pd.DataFrame, rank_row: pd.
         standard = [] if standards is None else [
             standards[rec.checklist][1] if rec.checklist in standards else TYPE_REPORT_ZH["unscored"]]
         values = [rec.dossier_id, rec.case_no, rec.party_name, *standard, _number(rec.total_score),
-                  _number(rec.raw_score), rec.grade,
+                  _number(rec.raw_score), rec.grade, *([] if sections is None else [sections.get(rec.dossier_id, "")]),
                   *(machine_case(rec, changed) if changed is not None else []), _yes(rec.vetoed), _yes(rec.needs_review),
                   rec.review_reasons, top.get(rec.dossier_id, ""),
                   "、".join((reviewers or {}).get(rec.dossier_id, []))]
@@ -418,7 +326,7 @@ def write_scorecard(data: RunData, path: Path, charts: list[Path] | None = None)
     wb = Workbook(write_only=True)
     ranking = unit_ranking(data.cases)
     with laid_out_sheet(wb, SUMMARY_SHEET) as ws:
-        _write_summary(ws, data, ranking, charts or [])
+        write_summary(ws, data, ranking, charts or [])
     _write_details(wb.create_sheet(DETAILS_SHEET), data)
     with laid_out_sheet(wb, PROBLEMS_SHEET) as ws:
         _write_problems(ws, data.problems)
@@ -428,10 +336,11 @@ def write_scorecard(data: RunData, path: Path, charts: list[Path] | None = None)
     changed = reviewed_dossiers(data) if is_reviewed(data) else None
     by_rank = {r["unit"]: r for _, r in ranking.iterrows()}
     standards = {cid: (data.standard_label(cid), data.standard_title(cid)) for cid in data.standards()}
+    sections = section_texts(data) if not data.sections.empty else None
     for unit, name in safe_sheet_names(ranking["unit"].tolist(), RESERVED_SHEETS).items():
         with laid_out_sheet(wb, name) as ws:
             _write_unit(ws, unit, data.cases[data.cases["unit"] == unit], by_rank.get(unit), top,
-                        data.run.raw.get("reviewers") or {}, changed, standards if data.multi_type else None)
+                        data.run.raw.get("reviewers") or {}, changed, standards if data.multi_type else None, sections)
     add_unit_findings_sheet(wb, data)  # campaign-level: each unit's inspections over its register
     with laid_out_sheet(wb, META_SHEET) as ws:
         _write_meta(ws, data)

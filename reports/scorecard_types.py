@@ -10,6 +10,7 @@ import pandas as pd
 
 from reports.glossary import TYPE_REPORT_ZH
 from reports.loading import RunData
+from reports.rescoring import section_score
 from reports.summary import unit_type_averages
 from reports.xlsx import BufferedSheet, put, write_header
 from scoring.glossary import TERMS_ZH
@@ -17,6 +18,7 @@ from scoring.glossary import TERMS_ZH
 # A supplement's row on 评查明细 shows its item as <supplement id>/<code>: its own section, never reviewed there.
 SECTION_CODE = "/"
 STANDARD_COLUMN = ("checklist", 22)  # 评查标准: after 评查类别 (评查明细) and 当事人 (unit sheets), several types only
+SECTION_COLUMN = ("supplement", 30)  # 附加评查结果: after 等次 on the unit sheets, when any file has a supplement
 
 
 def with_standard(columns: tuple[tuple[str, float], ...], after: str, shown: bool) -> tuple[tuple[str, float], ...]:
@@ -81,3 +83,25 @@ def section_rows(data: RunData, findings: pd.DataFrame) -> pd.Series:
     own = findings["dossier_id"].map(data.case_checklist_ids())
     return (own.notna() & (own != "") & (findings["checklist"] != "") & (findings["checklist"] != own)).reset_index(
         drop=True)
+
+
+def with_sections(columns: tuple[tuple[str, float], ...], shown: bool) -> tuple[tuple[str, float], ...]:
+    """`columns` with 附加评查结果 after 等次 when `shown` (a file of the run has a supplement's section)."""
+    if not shown:
+        return columns
+    at = [key for key, _ in columns].index("grade") + 1
+    return (*columns[:at], SECTION_COLUMN, *columns[at:])
+
+
+def section_texts(data: RunData) -> dict[str, str]:
+    """Per file, each supplement's result by its own standard ('《行政强制措施案卷评查标准》得分0（原始得分95），
+    等次不合格'), as the 评查表 states it under the section: beside the file's grade, never in it."""
+    out: dict[str, list[str]] = {}
+    for (dossier_id, checklist_id), rows in data.sections.groupby(["dossier_id", "checklist"], sort=False):
+        checklist = data.checklists.get(str(checklist_id))
+        if checklist is None:
+            continue
+        score, grade = section_score(str(dossier_id), rows, checklist)
+        out.setdefault(str(dossier_id), []).append(
+            TYPE_REPORT_ZH["section_result"].format(title=checklist.title, score=score, grade=grade))
+    return {dossier_id: "；".join(texts) for dossier_id, texts in out.items()}

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 
+from scoring.checklist import Checklist, GradeBand
 from scoring.glossary import GRADES_ZH, STATUS_ZH, VETO_FAIL_ZH, Status
 
 
@@ -73,20 +76,60 @@ def top_problems(findings: pd.DataFrame, limit: int | None = 15) -> pd.DataFrame
     return out if limit is None else out.head(limit)
 
 
-def deductions_by_category(cases: pd.DataFrame, findings: pd.DataFrame) -> pd.DataFrame:
-    """Average points deducted per file, unit × category (categories in checklist order)."""
+def deductions_by_category(cases: pd.DataFrame, findings: pd.DataFrame,
+                           standards: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Average points deducted per file, unit × category (categories in checklist order).
+
+    With `standards` (checklist id -> how a reviewer names it; a run of several standards) the columns are
+    (standard, category) pairs, since two standards' 基础标准 or 文书归档 are different categories, and each
+    cell is averaged over the unit's files of that standard (NaN where the unit has none)."""
     if cases.empty or findings.empty:
         return pd.DataFrame()
-    categories = list(dict.fromkeys(findings["category"]))
     merged = findings.merge(cases[["dossier_id", "unit"]], on="dossier_id", how="inner")
-    sums = merged.pivot_table(index="unit", columns="category", values="points_deducted", aggfunc="sum",
-                              fill_value=0.0)
-    files = cases.groupby("unit").size()
-    table = sums.div(files.reindex(sums.index), axis=0)
+    if standards is None:
+        categories = list(dict.fromkeys(findings["category"]))
+        sums = merged.pivot_table(index="unit", columns="category", values="points_deducted", aggfunc="sum",
+                                  fill_value=0.0)
+        table = sums.div(cases.groupby("unit").size().reindex(sums.index), axis=0)
+    else:
+        merged = merged[merged["checklist"].isin(list(standards))]
+        categories = list(dict.fromkeys(zip(merged["checklist"].map(standards), merged["category"], strict=True)))
+        merged = merged.assign(_standard=merged["checklist"].map(standards))
+        sums = merged.pivot_table(index="unit", columns=["_standard", "category"], values="points_deducted",
+                                  aggfunc="sum", fill_value=0.0)
+        files = cases[cases["checklist"].isin(list(standards))].assign(
+            _standard=lambda c: c["checklist"].map(standards)).groupby(["unit", "_standard"]).size()
+        table = sums.copy()
+        for column in table.columns:  # a unit without files of the standard: no average (NaN), not 0
+            per_unit = files.xs(column[0], level="_standard").reindex(table.index)
+            table[column] = (sums[column] / per_unit).where(per_unit > 0)
     used = [c for c in categories if c in table.columns and table[c].sum() > 0] or [
         c for c in categories if c in table.columns
     ]
     return table[used]
+
+
+def unit_bands(cases: pd.DataFrame, checklists: Mapping[str, Checklist],
+               primary: Checklist) -> dict[str, tuple[GradeBand, ...]]:
+    """Per unit, the grade bands its average score is graded by: each file counts its own standard's bands,
+    so each band's minimum is the average of the minimums of the standards that scored the unit's files
+    (with one set of bands in the run, those bands). A unit with no scored file, or whose files' standards
+    name other grades, is graded by the primary standard's bands."""
+    scored = cases[cases["total_score"].notna() & cases["checklist"].isin(list(checklists))]
+    out: dict[str, tuple[GradeBand, ...]] = {str(u): tuple(primary.grades) for u in cases["unit"].unique()}
+    for unit, files in scored.groupby("unit", sort=False):
+        bands = [tuple(checklists[c].grades) for c in files["checklist"]]
+        names = {tuple(b.grade for b in band) for band in bands}
+        if len(names) != 1:
+            continue
+        out[str(unit)] = tuple(GradeBand(grade, sum(b[i].min_score for b in bands) / len(bands))
+                               for i, grade in enumerate(next(iter(names))))
+    return out
+
+
+def band_grade(score: float, bands: tuple[GradeBand, ...]) -> str:
+    """The band whose minimum the score reaches (bands highest first), as scoring.engine.grade_for does."""
+    return next((band.grade for band in bands if score >= band.min_score - 1e-9), bands[-1].grade)
 
 
 def status_label(status: str, veto: bool) -> str:

@@ -29,18 +29,26 @@ def header_pt(text: str, size: float) -> float:
 
 
 def fit_columns(columns: Sequence[Sequence[str]], size: float, available: float,
-                minimum_em: float = 2.0) -> list[float]:
+                minimum_em: float = 2.0, whole: Sequence[int] = ()) -> list[float]:
     """Column widths in points for a table of `columns` (header first) that spans `available` points.
 
     Each column asks for its longest cell unwrapped (its header on up to two lines). When all fit, the spare
     width is shared in proportion to what they asked; when not, the columns are narrowed where wrapping costs
     the table the fewest lines (_least_wrapping), never narrower than their header's longest two characters'
-    worth or `minimum_em`.
+    worth or `minimum_em`. The columns in `whole` (identifiers such as a 文号, a score with its note) are not
+    narrowed at all while the others' floors leave them room; the first of them counts most.
     """
     wanted = [max([header_pt(col[0], size) if col else 0.0, *(text_pt(c, size) for c in col[1:])])
               + CELL_PADDING_PT for col in columns]
     floor = [max(minimum_em * size, min(text_pt(col[0], size), 4 * size) if col else 0.0) + CELL_PADDING_PT
              for col in columns]
+    # a whole column gets a character to spare: digits and Latin letters print wider in some CJK faces than
+    # HALF_WIDTH_EM says, and one too few points breaks the line
+    wanted = [w + size if c in whole else w for c, w in enumerate(wanted)]
+    kept = list(whole)
+    while kept and sum(wanted[c] if c in kept else floor[c] for c in range(len(columns))) > available:
+        kept.pop()  # not room for all: the last named gives way first
+    floor = [max(f, wanted[c]) if c in kept else f for c, f in enumerate(floor)]
     if sum(wanted) <= available:
         spare = available - sum(wanted)
         return [w + spare * w / sum(wanted) for w in wanted]

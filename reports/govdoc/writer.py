@@ -121,13 +121,19 @@ class GovDoc:
         """An empty line (after a table, before the signature)."""
         return self.doc.add_paragraph()
 
-    def table(self, headers: Sequence[str], rows: Iterable[Sequence[object]]) -> Any:
+    def table(self, headers: Sequence[str], rows: Iterable[Sequence[object]], whole: Sequence[int] = (),
+              merge: Sequence[int] = ()) -> Any:
         """A centred grid in 五号 as wide as the type area, columns fitted to their text (only wide columns
-        wrap), the header row in 黑体 and repeated on every page, no row split across pages; an empty line
-        follows. Text cells of more than a few characters are left-aligned, short ones centred."""
+        wrap; those in `whole` not at all while the others leave room: measure.fit_columns), the header row in
+        黑体 and repeated on every page, no row split across pages; an empty line follows. Text cells of more
+        than a few characters are left-aligned, short ones centred. In the columns of `merge` a value equal to
+        the one above is not repeated: the cells are merged down (a unit's name once beside its files)."""
         texts = [[self.mask(v) for v in values] for values in [list(headers), *[list(r) for r in rows]]]
+        merged = _merged_cells(texts, merge)
+        for r, c in merged:
+            texts[r][c] = ""
         columns = [[row[c] if c < len(row) else "" for row in texts] for c in range(len(headers))]
-        widths = fit_columns(columns, TABLE_PT, frame.TYPE_AREA_PT)
+        widths = fit_columns(columns, TABLE_PT, frame.TYPE_AREA_PT, whole=whole)
         wide = [max((text_em(v) for v in col[1:]), default=0) > 8 for col in columns]
         table = self.doc.add_table(rows=min(len(texts), 2), cols=len(headers))
         table._tbl.tblStyle_val = self._style_id("Table Grid", WD_STYLE_TYPE.TABLE)
@@ -157,6 +163,8 @@ class GovDoc:
             table._tbl.append(tr)
         header = table.rows[0]._tr.get_or_add_trPr()
         header.append(OxmlElement("w:tblHeader"))  # repeat the header row on every page
+        if merge:
+            _merge_down(table, merge, merged)
         self.blank()
         return table
 
@@ -207,6 +215,32 @@ class GovDoc:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.doc.save(str(path))
         return path
+
+
+def _merged_cells(texts: list[list[str]], merge: Sequence[int]) -> set[tuple[int, int]]:
+    """(row, column) of the body cells in `merge` columns whose value equals the cell's above (row 0 is the
+    header): they continue the cell above."""
+    return {(r, c) for c in merge for r in range(2, len(texts))
+            if c < len(texts[r]) and c < len(texts[r - 1]) and texts[r][c] and texts[r][c] == texts[r - 1][c]}
+
+
+def _merge_down(table: Any, merge: Sequence[int], merged: set[tuple[int, int]]) -> None:
+    """Mark the cells of `merge` columns: a run of equal values restarts at its first cell, the others continue
+    it (w:vMerge), so Word and LibreOffice draw one cell."""
+    for r, tr in enumerate(table._tbl.iterchildren(qn("w:tr"))):
+        if r == 0:
+            continue
+        cells = list(tr.iterchildren(qn("w:tc")))
+        for c in merge:
+            if c >= len(cells):
+                continue
+            continues = (r, c) in merged
+            starts = (r + 1, c) in merged
+            if continues or starts:
+                vmerge = OxmlElement("w:vMerge")
+                if starts and not continues:
+                    vmerge.set(qn("w:val"), "restart")
+                cells[c].get_or_add_tcPr().append(vmerge)
 
 
 def _set_cell_text(tc: Any, value: str) -> None:

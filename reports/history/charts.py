@@ -88,13 +88,23 @@ def chart_grade_shares(trends: Trends, path: Path) -> Path:
     return _save(fig, path)
 
 
+def _problem_label(key: str, name: str, types: pd.Series | None) -> str:
+    """'R17 决定书无送达凭证', with the item's type under it when the campaigns used several standards."""
+    code = key.rpartition("/")[2]
+    return f"{code} {_short(name)}" + (f"\n{types.get(key, '')}" if types is not None else "")
+
+
 def chart_top_problems(trends: Trends, path: Path) -> Path:
     """Grouped horizontal bars: share of files failing each of the latest campaign's top items, per campaign."""
     problems = trends.top_problems
+    if "checklist" in problems.columns:  # an item is its standard's own: R13 of two standards are two items
+        problems = problems.assign(item_code=problems["checklist"].fillna("") + "/" + problems["item_code"])
     latest = problems[problems["label"] == trends.labels[-1]] if trends.labels else problems
     codes = (latest if not latest.empty else problems).sort_values("rank")["item_code"]
     codes = list(dict.fromkeys(codes))[:MAX_PROBLEM_ITEMS]
     names = problems.drop_duplicates("item_code").set_index("item_code")["item_name"]
+    several = "case_type" in problems.columns and problems["case_type"].nunique() > 1
+    types = problems.drop_duplicates("item_code").set_index("item_code")["case_type"] if several else None
     shares = problems.pivot_table(index="item_code", columns="label", values="share", aggfunc="first")
     shares = shares.reindex(index=codes, columns=trends.labels).fillna(0.0) * 100
     fig, ax = new_figure(figsize=(WIDTH_IN, max(4.0, 1.4 + 0.55 * len(codes))))
@@ -106,7 +116,7 @@ def chart_top_problems(trends: Trends, path: Path) -> Path:
         values = shares[label].to_numpy(dtype=float)
         bars = ax.barh(y - 0.4 + height * (i + 0.5), values, height=height, color=color, label=label)
         ax.bar_label(bars, labels=[f"{v:.0f}%" if v else "" for v in values], padding=2, fontsize=8)
-    ax.set_yticks(y, [f"{c} {_short(names.get(c, ''))}" for c in codes], fontsize=9)
+    ax.set_yticks(y, [_problem_label(c, names.get(c, ""), types) for c in codes], fontsize=9)
     ax.invert_yaxis()
     ax.set_xlabel(TREND_ZH["share_pct"])
     ax.set_xlim(0, max(float(shares.to_numpy().max(initial=0)) * 1.15, 10))
@@ -118,8 +128,10 @@ def chart_top_problems(trends: Trends, path: Path) -> Path:
 
 def chart_category_deductions(trends: Trends, path: Path) -> Path:
     """Lines: average points deducted per file in each category, across campaigns."""
-    table = trends.category_deductions.pivot_table(index="label", columns="category", values="per_file",
-                                                   aggfunc="first")
+    deductions = trends.category_deductions
+    if "case_type" in deductions.columns and deductions["case_type"].nunique() > 1:  # 文书归档 of two standards
+        deductions = deductions.assign(category=deductions["category"] + "（" + deductions["case_type"] + "）")
+    table = deductions.pivot_table(index="label", columns="category", values="per_file", aggfunc="first")
     table = table.reindex(index=trends.labels).fillna(0.0)
     table = table.loc[:, table.sum() > 0]
     fig, ax = new_figure(figsize=(WIDTH_IN * 0.85, 5.2))
@@ -163,7 +175,7 @@ _HEADERS = {
     "rank": TREND_ZH["rank"], "grade": ELEMENT_ZH["grade"], "share": TREND_ZH["share"], "item_code": FINDING_ZH["item_code"],
     "item_name": FINDING_ZH["item_name"], "category": FINDING_ZH["category"], "points": TREND_ZH["points"],
     "per_file": TREND_ZH["per_file"], "previous_files": TREND_ZH["previous_files"],
-    "latest_files": TREND_ZH["latest_files"], "case_type": TREND_ZH["case_type"],
+    "latest_files": TREND_ZH["latest_files"], "case_type": TREND_ZH["case_type"], "checklist": TERMS_ZH["checklist"],
 }
 _PERCENT = {"share"}
 _DECIMAL = {"average", "per_file"}

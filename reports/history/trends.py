@@ -33,9 +33,11 @@ class Trends:
     - campaigns: label, id, name, year, run_at, checklist_id, checklist_version, files, units, reviewed
     - unit_scores: label, year, unit, files, average, total, rank (long form; one row per campaign and unit)
     - grade_shares: label, year, grade, files, share (share of the campaign's graded files, 0..1)
-    - top_problems: label, year, rank, item_code, item_name, category, files, share, points
-    - category_deductions: label, year, category, points, per_file
-    - recurrence: unit, item_code, item_name, previous_files, latest_files (整改未到位)
+    - top_problems: label, year, rank, item_code, item_name, category, files, share, points, case_type,
+      checklist (an item is its standard's own: R13 of two standards are two rows)
+    - category_deductions: label, year, category, points, per_file, case_type (per file of the category's
+      standard in a campaign of several standards)
+    - recurrence: unit, item_code, item_name, previous_files, latest_files, case_type (整改未到位)
     - zero_enforcement: unit, previous_files (present before, no files in the latest campaign: 零执法)
     - type_scores: label, year, case_type, unit, files, average (campaigns whose files were scored against
       more than one standard: each unit's average per case type's standard; empty otherwise)
@@ -133,7 +135,7 @@ def _failed_by_unit(cases: pd.DataFrame, findings: pd.DataFrame) -> pd.DataFrame
 def recurrence_table(prev_cases: pd.DataFrame, prev_findings: pd.DataFrame, last_cases: pd.DataFrame,
                      last_findings: pd.DataFrame) -> pd.DataFrame:
     """Per unit: item codes failed in the previous campaign that fail again in the latest (with counts)."""
-    columns = ["unit", "item_code", "item_name", "previous_files", "latest_files"]
+    columns = ["unit", "item_code", "item_name", "previous_files", "latest_files", "case_type"]
     before = _failed_by_unit(prev_cases, prev_findings)
     after = _failed_by_unit(last_cases, last_findings)
     both = before.merge(after, on=["unit", "checklist", "item_code"], suffixes=("_prev", "_last"))
@@ -145,23 +147,32 @@ def recurrence_table(prev_cases: pd.DataFrame, prev_findings: pd.DataFrame, last
         "item_name": both["item_name_last"].where(both["item_name_last"] != "", both["item_name_prev"]),
         "previous_files": both["files_prev"].astype(int),
         "latest_files": both["files_last"].astype(int),
+        "case_type": both["checklist"].map(standard_labels(last_cases)).fillna(""),
     })
     return out.sort_values(["unit", "item_code"], kind="stable").reset_index(drop=True)[columns]
+
+
+def standard_labels(cases: pd.DataFrame) -> dict[str, str]:
+    """checklist id -> the type of the files it scored in one campaign (行政处罚（简易程序）), as a reviewer names
+    the standard of a group of files; the most common type when files of several used one standard."""
+    from ingest.case_type import type_label
+
+    scored = cases[cases["checklist"] != ""]
+    return {str(checklist): type_label(*files.groupby(["case_type", "procedure"]).size().idxmax())
+            for checklist, files in scored.groupby("checklist", sort=False)}
 
 
 def type_scores_of(cases: pd.DataFrame) -> pd.DataFrame:
     """case_type, unit, files, average of one campaign's scored files per standard, when it used several (the
     type named as the files' own: 行政处罚（简易程序）); empty for a campaign of one standard."""
-    from ingest.case_type import type_label
-
     scored = cases[(cases["checklist"] != "") & cases["total_score"].notna()]
     if scored["checklist"].nunique() < 2:
         return pd.DataFrame(columns=["case_type", "unit", "files", "average"])
+    labels = standard_labels(scored)
     rows = []
-    for files in (group for _, group in scored.groupby("checklist", sort=False)):
-        kind = files.groupby(["case_type", "procedure"]).size().idxmax()
+    for checklist, files in scored.groupby("checklist", sort=False):
         for unit, group in files.groupby("unit", sort=True):
-            rows.append({"case_type": type_label(*kind), "unit": unit, "files": len(group),
+            rows.append({"case_type": labels[str(checklist)], "unit": unit, "files": len(group),
                          "average": float(group["total_score"].mean())})
     return pd.DataFrame(rows, columns=["case_type", "unit", "files", "average"])
 
@@ -204,15 +215,17 @@ def compute_trends(url: str, campaigns: list[str] | None = None) -> Trends:
             n = int((graded["grade"] == grade).sum())
             grades.append({"label": label, "year": year, "grade": grade, "files": n,
                            "share": n / len(graded) if len(graded) else 0.0})
+        kinds = standard_labels(c)  # item codes and categories are a standard's own
         top = top_problems(f, limit=TOP_PROBLEMS_PER_YEAR)
         if not top.empty:
             top = top.assign(label=label, year=year, rank=range(1, len(top) + 1),
-                             share=top["files"] / max(len(c), 1))
+                             share=top["files"] / max(len(c), 1), case_type=top["checklist"].map(kinds).fillna(""))
             problems.append(top)
-        by_cat = f.groupby("category", sort=False)["points_deducted"].sum()
-        for category, points in by_cat.items():
+        files_of = c.groupby("checklist").size()
+        for (checklist, category), points in f.groupby(["checklist", "category"], sort=False)["points_deducted"].sum().items():
+            files = int(files_of.get(checklist, 0)) if len(kinds) > 1 else len(c)  # per file of its standard
             categories.append({"label": label, "year": year, "category": category, "points": float(points),
-                               "per_file": float(points) / max(len(c), 1)})
+                               "per_file": float(points) / max(files, 1), "case_type": kinds.get(str(checklist), "")})
     chosen["files"] = [len(per_campaign[cid][0]) for cid in ids]
     chosen["units"] = units
 
@@ -223,7 +236,7 @@ def compute_trends(url: str, campaigns: list[str] | None = None) -> Trends:
         return df[columns]
 
     previous = latest = None
-    recurrence = pd.DataFrame(columns=["unit", "item_code", "item_name", "previous_files", "latest_files"])
+    recurrence = pd.DataFrame(columns=["unit", "item_code", "item_name", "previous_files", "latest_files", "case_type"])
     zero = pd.DataFrame(columns=["unit", "previous_files"])
     if len(ids) >= 2:
         prev_id, last_id = ids[-2], ids[-1]
@@ -239,8 +252,8 @@ def compute_trends(url: str, campaigns: list[str] | None = None) -> Trends:
         unit_scores=frame(scores, ["label", "year", "unit", "files", "average", "total", "rank"]),
         grade_shares=frame(grades, ["label", "year", "grade", "files", "share"]),
         top_problems=frame(problems, ["label", "year", "rank", "item_code", "item_name", "category", "files",
-                                      "share", "points"]),
-        category_deductions=frame(categories, ["label", "year", "category", "points", "per_file"]),
+                                      "share", "points", "case_type", "checklist"]),
+        category_deductions=frame(categories, ["label", "year", "category", "points", "per_file", "case_type"]),
         recurrence=recurrence,
         zero_enforcement=zero,
         previous=previous,

@@ -286,6 +286,21 @@ def doc_evidence(doc: DocFacts, quote: str = "") -> Evidence:
     return Evidence(doc.source_file, doc.position, quote or doc.title)
 
 
+def looked_in(doc: DocFacts) -> Evidence:
+    """Where something was looked for and not found: the document's file and place, no quote. Its title
+    quoted would read as the deficient line itself; the message names the document."""
+    return Evidence(doc.source_file, doc.position, "")
+
+
+def found_evidence(doc: DocFacts, attr: str) -> Evidence:
+    """The line a document's field was read from (a Found, or the first of a list of them), else where the
+    document is."""
+    value = getattr(doc, attr, None)
+    first = value[0] if isinstance(value, list) and value else value
+    evidence = getattr(first, "evidence", None)
+    return evidence if isinstance(evidence, Evidence) and evidence.quote else doc_evidence(doc)
+
+
 def blank_field_evidence(doc: DocFacts, names: list[str]) -> Evidence | None:
     """The deficient line itself where one was read: a form field that `names` name, read with an empty value
     (送达地点：), rather than the document's title."""

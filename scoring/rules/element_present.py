@@ -38,8 +38,9 @@ from scoring.rules.base import (
     Outcome,
     RuleContext,
     _attr_set,
-    doc_evidence,
     doc_ref,
+    found_evidence,
+    looked_in,
 )
 from scoring.rules.registry import Args, register
 from scoring.rules.when import When
@@ -77,5 +78,5 @@ def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
     lacking = [d for d in docs if not _attr_set(d, args.element)]
     if lacking:
         names = "、".join(doc_ref(d) for d in lacking)
-        return Outcome.failed(f"{names}未载明{label}", doc_evidence(lacking[0]), len(lacking))
-    return Outcome.passed(f"{DOC_KIND_ZH[args.doc_kind]}已载明{label}", doc_evidence(docs[0]))
+        return Outcome.failed(f"{names}未载明{label}", looked_in(lacking[0]), len(lacking))
+    return Outcome.passed(f"{DOC_KIND_ZH[args.doc_kind]}已载明{label}", found_evidence(docs[0], args.element))

@@ -43,7 +43,7 @@ from typing import Literal
 
 from ingest.glossary import DocKind
 from ingest.model import CaseFacts, Provision
-from scoring.rules.base import Outcome, RuleContext, doc_evidence, doc_ref, partly_read
+from scoring.rules.base import Outcome, RuleContext, doc_ref, looked_in, partly_read
 from scoring.rules.registry import Args, register
 from scoring.rules.when import When
 
@@ -79,9 +79,9 @@ def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
         if missing and (why := partly_read(doc, facts)):
             unread.append(f"{doc_ref(doc)}未见{'、'.join(missing)}，但{why.rstrip('。')}")
         elif args.require == "any" and missing:
-            problems.append((f"{doc_ref(doc)}未引用任何法律依据", doc_evidence(doc)))
+            problems.append((f"{doc_ref(doc)}未引用任何法律依据", looked_in(doc)))
         else:
-            problems += [(f"{doc_ref(doc)}未载明{name}", doc_evidence(doc)) for name in missing]
+            problems += [(f"{doc_ref(doc)}未载明{name}", looked_in(doc)) for name in missing]
         if args.require == "any":
             continue
         for found in cited:

@@ -35,7 +35,7 @@ from pydantic import Field
 from ingest.glossary import RECORD_KINDS, DocKind
 from ingest.model import CaseFacts, DocFacts, Officer
 from ingest.normalize import norm_text
-from scoring.rules.base import Outcome, RuleContext, doc_evidence, doc_ref
+from scoring.rules.base import Outcome, RuleContext, doc_ref, looked_in
 from scoring.rules.registry import Args, register
 from scoring.rules.when import When
 
@@ -86,6 +86,6 @@ def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
     if not problems:
         return Outcome.passed(f"{len(records)}份笔录均载明{args.min_officers}名以上执法人员及执法证号")
     first = problems[0][0]
-    evidence = first.officers[0].evidence if first.officers else doc_evidence(first)
+    evidence = first.officers[0].evidence if first.officers else looked_in(first)  # no officer line: no quote
     need = f"（应不少于{args.min_officers}人并载明执法证号）"
     return Outcome.failed("；".join(s for _, s in problems) + need, evidence, len(problems))

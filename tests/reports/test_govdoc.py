@@ -82,3 +82,20 @@ def test_without_a_mask_the_text_is_written_as_given(tmp_path: Path) -> None:
     assert paragraph.paragraph_format.first_line_indent == 0
     normal = document.styles["Normal"].paragraph_format
     assert normal.first_line_indent.pt == 32 and normal.line_spacing.pt == 28  # two characters, 28-pt pitch
+
+
+def test_whole_columns_are_not_narrowed_while_the_others_make_room() -> None:
+    from reports.govdoc.measure import CELL_PADDING_PT, fit_columns, text_pt
+
+    number, score = "京罚决字〔2025〕第000123号", "0（原始得分98）"
+    rows = [["1", "北京市朝阳区城市管理综合行政执法局", number, "北京某某餐饮管理有限公司朝阳第一分公司", score]]
+    rows += [[str(n), "北京市朝阳区城市管理综合行政执法局", number, "北京某某餐饮管理有限公司", "90"] for n in range(2, 30)]
+    columns = [[h] + [r[c] for r in rows] for c, h in enumerate(("序号", "被评查单位", "决定书文号", "当事人", "得分"))]
+    loose = fit_columns(columns, 10.5, 442)
+    assert loose[2] < text_pt(number, 10.5) + CELL_PADDING_PT  # least wrapping alone breaks the 文号
+    kept = fit_columns(columns, 10.5, 442, whole=(2, 4))
+    assert kept[2] >= text_pt(number, 10.5) + CELL_PADDING_PT + 10.5
+    assert kept[4] >= text_pt(score, 10.5) + CELL_PADDING_PT + 10.5
+    assert round(sum(kept), 6) == 442
+    squeezed = fit_columns(columns, 10.5, 340, whole=(2, 4))  # no room for both: the 文号 (named first) stays
+    assert squeezed[2] >= text_pt(number, 10.5) + CELL_PADDING_PT and squeezed[4] < text_pt(score, 10.5)

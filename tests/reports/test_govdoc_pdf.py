@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+from docx.oxml.ns import qn
 
 from reports.campaign_file import load_campaign_file
 from reports.charts import render_campaign_charts
@@ -25,7 +26,7 @@ from reports.letters import write_supervision_letters
 from reports.loading import load_run
 from reports.review_form import write_review_forms
 from tests.paths import ROOT
-from tests.reports.fake_history import CHENGGUAN, ECO, HEALTH, SHIJIAN, TOWN, make_campaigns
+from tests.reports.fake_history import SHIJIAN, make_campaigns
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 A4 = (595.3, 841.9)
@@ -70,7 +71,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     form = next(p for p in write_review_forms(out) if p.stem == SHIJIAN)
     pdfs = root / "pdf"
     return {"circular": to_pdf(circular, pdfs / "c"), "letter": to_pdf(letter, pdfs / "l"),
-            "form": to_pdf(form, pdfs / "f")}
+            "form": to_pdf(form, pdfs / "f"), "out": out}
 
 
 def _all_a4(sizes: list[tuple[float, float]]) -> bool:
@@ -151,9 +152,21 @@ def test_the_imprint_stands_at_the_foot_of_the_last_page(rendered, kind) -> None
     assert copy_page == pages and 0 < copy_above - above < 15
 
 
-def test_unit_names_in_the_file_list_are_not_wrapped(rendered) -> None:
+def test_the_file_list_keeps_each_number_and_score_on_one_line(rendered) -> None:
+    """The attachment's 文号 and scores (a vetoed file's 0（原始得分98）) are never broken across lines; a unit's
+    name stands once, beside its files (merged cells), where it may wrap."""
     with pdfplumber.open(rendered["circular"]) as document:
-        lines = [re.sub(r"\s+", "", line["text"]) for page in document.pages for line in page.extract_text_lines()]
-    units = (CHENGGUAN, SHIJIAN, TOWN, ECO, HEALTH)
-    listed = [line for line in lines if re.match(r"^\d+(区|某)", line)]  # a row's first line: 序号, then the unit
-    assert len(listed) >= 6 and all(re.match(rf"^\d+({'|'.join(units)})", line) for line in listed), listed
+        pages = [page for page in document.pages if "一览表" in (page.extract_text() or "")]
+        lines = [re.sub(r"\s+", "", line["text"]) for page in pages for line in page.extract_text_lines()]
+    cases = load_run(rendered["out"]).cases
+    numbers = [n for n in cases["case_no"] if n]
+    assert numbers and all(any(n in line for line in lines) for n in numbers), lines
+    assert any("0（原始得分98）" in line for line in lines), lines
+    import docx
+
+    table = docx.Document(str(rendered["out"] / "通报.docx")).tables[-1]
+    named = [row.cells[1].text for row in table.rows[1:]]  # a merged cell reads the same in each of its rows
+    assert named == [u for u in named if u] and sorted(set(named)) == sorted(set(cases["unit"]))
+    starts = [tc.tcPr.find(qn("w:vMerge")) for tc in (row._tr.tc_lst[1] for row in table.rows[1:])]
+    restarts = [m is None or m.get(qn("w:val")) == "restart" for m in starts]
+    assert sum(restarts) == cases["unit"].nunique()  # each unit's name printed once

@@ -97,7 +97,7 @@ def check_store(url: str, runs: dict[int, Path]) -> None:
 
     recurrence = trends.recurrence.to_dict("records")
     assert recurrence == [{"unit": SHIJIAN, "item_code": "R17", "item_name": "决定书无送达凭证",
-                           "previous_files": 2, "latest_files": 1}]
+                           "previous_files": 2, "latest_files": 1, "case_type": "行政处罚（一般程序）"}]
     assert trends.zero_enforcement.to_dict("records") == [{"unit": TOWN, "previous_files": 2}]
 
     two = compute_trends(url, campaigns=[campaign_name(2023), "2024"])  # by name or by year

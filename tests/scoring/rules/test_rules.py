@@ -86,6 +86,7 @@ def test_element_present():
     args = {"element": "review_body", "doc_kind": "decision"}
     out = run("element_present", args, facts)
     assert out.status == Status.FAIL and out.evidence.source_file == "09决定书.docx"
+    assert out.evidence.quote == ""  # where it was looked for; the title quoted would read as the faulty line
     assert run("element_present", args, drop(facts, DocKind.DECISION)).status == Status.NA
 
 
@@ -313,6 +314,11 @@ def test_record_officers_per_record():
     out = run("record_officers", {}, facts)
     assert out.status == Status.FAIL and out.occurrences == 2
     assert "李四未载明执法证号" in out.message and out.evidence.source_file == "13笔录.docx"
+    assert out.evidence.quote == officers("13笔录.docx", ("张三", "11010012345"))[0].evidence.quote  # its line
+    bare = clean_case()
+    bare.documents.append(record("15笔录.docx", officers=[]))  # no officer line read: nothing to quote
+    out = run("record_officers", {}, bare)
+    assert out.status == Status.FAIL and out.evidence.source_file == "15笔录.docx" and out.evidence.quote == ""
     assert run("record_officers", {}, drop(facts, DocKind.INQUIRY_RECORD, DocKind.INSPECTION_RECORD)).status == Status.NA
 
 
@@ -590,6 +596,9 @@ def test_legal_basis_any_and_complete():
     decision.violated, decision.penalty_basis = [], []
     out = run("legal_basis", {"require": "any"}, facts)
     assert out.status == Status.FAIL and out.evidence.source_file == "09决定书.docx"
+    assert out.evidence.quote == "" and decision.title not in out.evidence.quote  # no line to quote: none
+    out = run("legal_basis", {"require": "complete"}, facts)
+    assert out.status == Status.FAIL and out.evidence.quote == ""
 
 
 # --------------------------------------------------------------------------- manual, all_of
