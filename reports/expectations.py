@@ -19,7 +19,7 @@ import great_expectations.expectations as gxe
 import pandas as pd
 from great_expectations.expectations.row_conditions import Column
 
-from ingest.glossary import ELEMENT_ZH
+from ingest.glossary import CASE_TYPE_ZH, ELEMENT_ZH, TYPE_PROCEDURES
 from scoring.checklist import Checklist
 from scoring.engine import case_grade
 from scoring.glossary import FINDING_ZH, GRADES_ZH, Status
@@ -143,6 +143,8 @@ def prepare_findings(raw: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+PROCEDURES = tuple(dict.fromkeys(p for procedures in TYPE_PROCEDURES.values() for p in procedures))
+
 # --- suites ---------------------------------------------------------------------------------------------
 
 
@@ -151,10 +153,10 @@ def cases_expectations(max_score: float = 100.0) -> list[gxe.Expectation]:
     found: list[gxe.Expectation] = [
         _named(gxe.ExpectColumnValuesToNotBeNull, "dossier_id_present", "每行须有案卷编号", column="dossier_id"),
         _named(gxe.ExpectColumnValuesToBeUnique, "dossier_id_unique", "案卷编号不得重复", column="dossier_id"),
-        _named(gxe.ExpectColumnValuesToBeInSet, "case_type_allowed", f"{ELEMENT_ZH['case_type']}应为 penalty/license/inspection/coercion/unknown",
-               column="case_type", value_set=["penalty", "license", "inspection", "coercion", "unknown"]),
-        _named(gxe.ExpectColumnValuesToBeInSet, "procedure_allowed", f"{ELEMENT_ZH['procedure']}应为 general/summary",
-               column="procedure", value_set=["general", "summary"]),
+        _named(gxe.ExpectColumnValuesToBeInSet, "case_type_allowed", f"{ELEMENT_ZH['case_type']}应为 {'/'.join(CASE_TYPE_ZH)}",
+               column="case_type", value_set=list(CASE_TYPE_ZH)),
+        _named(gxe.ExpectColumnValuesToBeInSet, "procedure_allowed", f"{ELEMENT_ZH['procedure']}应为 {'/'.join(PROCEDURES)}",
+               column="procedure", value_set=list(PROCEDURES)),
         _named(gxe.ExpectColumnValuesToBeInSet, "party_kind_allowed",
                f"{ELEMENT_ZH['party_kind']}应为 organisation/individual",
                column="party_kind", value_set=["organisation", "individual"]),

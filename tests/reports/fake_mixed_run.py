@@ -25,11 +25,11 @@ from scoring.model import CaseResult, Finding, Override
 UNIT_A, UNIT_B, UNIT_C = "甲区市场监督管理局", "乙区城市管理综合行政执法局", "丙镇人民政府"
 GENERAL, SIMPLE, LICENSE, COERCION, INSPECTION = (
     "penalty-general", "penalty-simple", "license", "coercion-measure", "inspection")
-ROUTES = {"penalty/general": GENERAL, "penalty/summary": SIMPLE, "license": LICENSE, "coercion": COERCION,
+ROUTES = {"penalty/general": GENERAL, "penalty/summary": SIMPLE, "license": LICENSE, "coercion/measure": COERCION,
           "inspection": INSPECTION}
 TYPE_OF = {GENERAL: ("penalty", "general"), SIMPLE: ("penalty", "summary"), LICENSE: ("license", ""),
-           COERCION: ("coercion", ""), INSPECTION: ("inspection", "")}
-LABELS = {GENERAL: "行政处罚（一般程序）", SIMPLE: "行政处罚（简易程序）", LICENSE: "行政许可", COERCION: "行政强制",
+           COERCION: ("coercion", "measure"), INSPECTION: ("inspection", "")}
+LABELS = {GENERAL: "行政处罚（一般程序）", SIMPLE: "行政处罚（简易程序）", LICENSE: "行政许可", COERCION: "行政强制措施",
           INSPECTION: "行政检查"}
 # The licence standard's bands when `bands` is asked for: a licence file of 85 is 合格 there, 良好 elsewhere.
 LICENSE_BANDS = ((95, "优秀"), (88, "良好"), (86, "合格"), (0, "不合格"))

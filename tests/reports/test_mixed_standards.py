@@ -37,7 +37,7 @@ from tests.reports.fake_mixed_run import (
     make_mixed_run,
 )
 
-TYPES = ("行政处罚（一般程序）", "行政处罚（简易程序）", "行政许可", "行政强制", "行政检查")
+TYPES = ("行政处罚（一般程序）", "行政处罚（简易程序）", "行政许可", "行政强制措施", "行政检查")
 
 
 @pytest.fixture(scope="module")
@@ -179,7 +179,7 @@ def test_the_circular_reads_right_with_five_types(run) -> None:
     data = load_run(run)
     sentences = type_sentences(data)
     assert [s.split("案卷")[0] for s in sentences] == list(TYPES)
-    assert sentences[3] == (f"行政强制案卷1卷，依据《{load_checklist(COERCION).title}》评查，平均分0分，"
+    assert sentences[3] == (f"行政强制措施案卷1卷，依据《{load_checklist(COERCION).title}》评查，平均分0分，"
                             "不合格1卷（占100.0%）。")
     table = problem_table(data)
     pairs = list(zip(table["checklist"], table["item_code"], strict=True))
@@ -233,7 +233,7 @@ def test_letters_and_export_name_each_files_standard(run, tmp_path) -> None:
     letters = {p.stem: p for p in write_supervision_letters(run, tmp_path / "letters")}
     assert set(letters) == {UNIT_B, UNIT_C}  # the vetoed coercion and inspection files
     text = "\n".join(_docx_text(letters[UNIT_B]))
-    assert "（一）乙城管强措〔2025〕4号（行政强制；当事人：乙某某建材有限公司；得分：0（原始得分100）；等次：不合格）" in text
+    assert "（一）乙城管强措〔2025〕4号（行政强制措施；当事人：乙某某建材有限公司；得分：0（原始得分100）；等次：不合格）" in text
     assert f"{load_checklist(COERCION).item('V01').name}（否决项）" in text
     mapping = [("评查标准", "checklist", ""), ("案件文号", "case_no", "")]
     table = platform_table(load_run(run), mapping)
@@ -253,8 +253,9 @@ def test_the_run_validates_clean_with_a_supplement_of_the_same_codes(tmp_path) -
     assert report.error == "" and report.failures == {}, report.failures
 
 
-def test_two_standards_of_one_type_name_are_told_apart_by_title(tmp_path) -> None:
-    """A second 行政强制 standard (e.g. 行政强制执行 routed as coercion/execution) must not read as the first."""
+def test_two_standards_of_one_type_name_are_told_apart(tmp_path) -> None:
+    """Two standards of 行政强制 read by their procedures (行政强制措施, 行政强制执行); where two standards of the
+    run would still read the same (a campaign file mapping plain 行政强制), by their titles."""
     import json
 
     out = make_mixed_run(tmp_path / "out")
@@ -263,9 +264,16 @@ def test_two_standards_of_one_type_name_are_told_apart_by_title(tmp_path) -> Non
     del run_json["checklists"]["inspection"]
     (out / "run.json").write_text(json.dumps(run_json, ensure_ascii=False), encoding="utf-8")
     data = load_run(out)
+    assert data.standard_label(COERCION) == "行政强制措施"
+    assert data.standard_label(INSPECTION) == "行政强制执行"
+    assert data.standard_label(LICENSE) == "行政许可"
+    measure = run_json["checklists"].pop("coercion/measure")
+    run_json["checklists"]["coercion"] = measure  # plain 行政强制 …
+    run_json["checklists"]["coercion/other"] = run_json["checklists"].pop("coercion/execution")  # … and another
+    (out / "run.json").write_text(json.dumps(run_json, ensure_ascii=False), encoding="utf-8")
+    data = load_run(out)
     assert data.standard_label(COERCION) == load_checklist(COERCION).title
     assert data.standard_label(INSPECTION) == load_checklist(INSPECTION).title
-    assert data.standard_label(LICENSE) == "行政许可"
 
 
 def test_the_units_sheet_shows_each_files_supplement_result_beside_its_grade(run) -> None:
