@@ -267,6 +267,11 @@ class DocFacts:
     reasons: Found[str] | None = None  # 不予受理 / 不予许可: the reasons given
     excluded_days: Found[int] | None = None  # 特别程序告知书: the working days it tells the applicant of
     extension_approved: Found[bool] | None = None  # 延期: stated to be approved by the agency's head
+    # 三项制度 (ingest/extract/facts_three_systems.py)
+    av_mention: Found[str] | None = None  # a sentence naming the audio/video recording (执法记录仪, 全程录音录像)
+    reviewer: Found[str] | None = None  # 法制审核意见: 审核人 ('' when the label is read blank)
+    review_conclusion: Found[str] | None = None  # 法制审核意见: 审核意见 / 审核结论
+    reviewer_qualification: Found[str] | None = None  # 法律职业资格 (证书编号), where the form has the box
 
 
 @dataclass(slots=True)
