@@ -26,6 +26,16 @@ _REVIEW_LABELS = {
 }
 
 
+_CLAUSE_END = "，。；;,"
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around [start, end): from the last punctuation before to the first after (the quote)."""
+    before = max(text.rfind(ch, 0, start) for ch in _CLAUSE_END) + 1
+    after = [i for i in (text.find(ch, end) for ch in _CLAUSE_END) if i >= 0]
+    return before, min(after) if after else len(text)
+
+
 def collect_three_systems(d: Layout, facts: DocFacts) -> None:
     """av_mention of any document; the review's reviewer, conclusion and qualification of a 法制审核意见."""
     for i, text in enumerate(d.pfolded):
@@ -33,7 +43,8 @@ def collect_three_systems(d: Layout, facts: DocFacts) -> None:
             break
         for m in _AV.finditer(text):
             if not _DENIED.search(text[max(0, m.start() - 8) : m.start()]):
-                facts.av_mention = d.pfound(m.group(), i, m.start(), m.end())
+                start, end = _clause(text, m.start(), m.end())
+                facts.av_mention = d.pfound(text[start:end], i, start, end)
                 break
     if d.doc.kind != DocKind.LEGAL_REVIEW:
         return

@@ -34,7 +34,7 @@ def _approval(head_signed: date, proposed: date) -> list:
     ]
 
 
-def _record(day: date, officers: tuple[tuple[str, str], ...]) -> list:
+def _record(day: date, officers: tuple[tuple[str, str], ...], recorded: bool = True) -> list:
     names = "、".join(f"{name}（执法证号：{cert}）" for name, cert in officers)
     return [
         "行政强制措施现场笔录",
@@ -45,7 +45,8 @@ def _record(day: date, officers: tuple[tuple[str, str], ...]) -> list:
         f"记录人：{officers[-1][0]}",
         "执法人员向当事人出示了执法证件，当场告知当事人采取行政强制措施的理由、依据以及依法享有的陈述、申辩权利和救济途径，"
         "听取了当事人的陈述和申辩。",
-        "现场情况：当事人仓库内存放的某品牌饼干120箱已超过标注的保质期，执法人员依法予以扣押，并当场交付扣押决定书和清单。",
+        "现场情况：当事人仓库内存放的某品牌饼干120箱已超过标注的保质期，执法人员依法予以扣押，并当场交付扣押决定书和清单。"
+        + ("扣押过程使用执法记录仪全程录音录像。" if recorded else "扣押过程未使用执法记录仪。"),
         f"当事人签名：赵六    执法人员签名：{'、'.join(name for name, _ in officers)}",
         zh(day),
     ]
@@ -154,13 +155,15 @@ def write_dossier(
     officers: tuple[tuple[str, str], ...] = TWO_OFFICERS,
     extended: date | None = None,
     released: date | None = None,
+    recorded: bool = True,
 ) -> Path:
-    """One coercive-measure dossier as a folder of .docx files, named as units file them."""
+    """One coercive-measure dossier as a folder of .docx files, named as units file them; `recorded`: the record
+    says the seizure was filmed (执法记录仪), else that it was not."""
     folder.mkdir(parents=True, exist_ok=True)
     docs: list[tuple[str, list]] = []
     if approved is not None:
         docs.append(("01审批表.docx", _approval(approved, onsite)))
-    docs.append(("02现场笔录.docx", _record(onsite, officers)))
+    docs.append(("02现场笔录.docx", _record(onsite, officers, recorded)))
     docs.append(("03决定书.docx", _decision(decided)))
     if listed:
         docs.append(("04清单.docx", _list(decided)))
