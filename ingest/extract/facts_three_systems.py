@@ -44,7 +44,7 @@ def collect_three_systems(d: Layout, facts: DocFacts) -> None:
         for m in _AV.finditer(text):
             if not _DENIED.search(text[max(0, m.start() - 8) : m.start()]):
                 start, end = _clause(text, m.start(), m.end())
-                facts.av_mention = d.pfound(text[start:end], i, start, end)
+                facts.av_mention = d.pfound(d.paras[i][start:end], i, start, end)  # as written (fold keeps offsets)
                 break
     if d.doc.kind != DocKind.LEGAL_REVIEW:
         return
@@ -52,6 +52,6 @@ def collect_three_systems(d: Layout, facts: DocFacts) -> None:
         for i, text in enumerate(d.pfolded):
             m = pattern.search(text)
             if m:
-                value = m["value"].strip()
+                value = d.paras[i][m.start("value") : m.end("value")].strip()
                 setattr(facts, name, d.pfound(value, i, m.start("value") if value else m.start(), m.end()))
                 break
