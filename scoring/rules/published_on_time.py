@@ -123,7 +123,8 @@ def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
         return calendar_unknown(exc)
     evidence = _evidence(facts, (start_ref, start), published)
     if published.value <= deadline:
-        return Outcome.passed(f"公开在作出决定后第{count}个工作日，期限{limit}个工作日", evidence)
+        span = "与作出决定同日" if published.value == start.value else f"在作出决定后第{count}个工作日"
+        return Outcome.passed(f"公开{span}，期限{limit}个工作日", evidence)
     return Outcome.failed(
         f"决定于{zh_date(start.value)}作出，{zh_date(published.value)}公开，超过{limit}个工作日"
         f"（期限届满日{zh_date(deadline)}）", evidence)
