@@ -229,3 +229,8 @@ def test_coercion_t04_is_na_until_a_city_sets_a_value_threshold(tmp_path: Path):
     t04 = finding(score_case(facts, city), "T04")
     assert t04.status.value == "unknown" and "50000元" in t04.message
     assert finding(score_case(with_docs(facts, review(date(2025, 3, 5))), city), "T04").status.value == "pass"
+
+
+def test_a_publication_on_the_decision_day_is_said_in_words():
+    result = score_case(unpublished(clean_case()), GENERAL, publications=register((CASE_NO, date(2025, 4, 15))))
+    assert finding(result, "T01").message == "公开与作出决定同日，期限7个工作日"
