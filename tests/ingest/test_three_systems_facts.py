@@ -51,3 +51,15 @@ def test_a_blank_reviewer_box_is_read_blank_and_an_absent_one_is_none() -> None:
 
 def test_the_review_title_is_a_legal_review() -> None:
     assert match_title("重大执法决定法制审核意见书")[0] == DocKind.LEGAL_REVIEW
+
+
+def test_a_penalty_publication_proof_is_classified_and_gives_its_date() -> None:
+    from datetime import date
+
+    from ingest.model import DateRole
+
+    title = "行政处罚信息公示截图"
+    assert match_title(title)[0] == DocKind.PUBLICATION_PROOF
+    facts = extract_document(_doc(DocKind.PUBLICATION_PROOF, title, "决定书文号：京朝市监罚〔2025〕12号",
+                                  "公示网站：信用中国（北京）", "公示日期：2025年4月18日"))
+    assert facts.dates[DateRole.PUBLICATION].value == date(2025, 4, 18)
