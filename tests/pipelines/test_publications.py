@@ -131,3 +131,25 @@ def test_a_register_without_its_columns_is_a_usage_error(tmp_path, capsys):
                  "--publications", str(tmp_path / "bad.xlsx")]) == EXIT_USAGE
     err = capsys.readouterr().err
     assert "bad.xlsx" in err and "文号" in err and "公示日期" in err
+
+
+@pytest.mark.parametrize("checklist_id", ["penalty-general", "penalty-simple", "license", "coercion-measure", "inspection"])
+def test_every_bundled_standard_validates(checklist_id, capsys):
+    assert main(["checklist", "validate", checklist_id]) == 0
+    assert capsys.readouterr().out.startswith(f"通过：{checklist_id}")
+
+
+def test_the_register_is_in_the_dossier_cache_key(tmp_path):
+    from ingest.discover import discover_campaign
+    from pipelines.cache import dossier_cache_key
+    from tests.paths import SAMPLE_DOSSIERS
+
+    ref = discover_campaign(SAMPLE_DOSSIERS).dossiers[0]
+    register = tmp_path / "公示.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["文号", "公示日期"])
+    book.save(register)
+    without, first = dossier_cache_key(ref, "h", None), dossier_cache_key(ref, "h", None, str(register))
+    book.active.append(["京朝市监罚〔2025〕12号", "2025-04-18"])
+    book.save(register)
+    assert len({without, first, dossier_cache_key(ref, "h", None, str(register))}) == 3
