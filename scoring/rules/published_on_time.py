@@ -43,8 +43,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from ingest.glossary import DECISION_KINDS
-from ingest.model import CaseFacts, Evidence, Found, Position
+from ingest.extract.case_numbers import case_no_key
+from ingest.glossary import DECISION_KINDS, DocKind
+from ingest.model import CaseFacts, DateRole, Evidence, Found, Position
 from scoring.rules.base import (
     DateRef,
     IntParam,
@@ -66,6 +67,9 @@ NO_SOURCE = "未提供公示台账，案卷中也无公示材料"
 class PublishedOnTimeArgs(Args):
     limit: IntParam  # working days after the decision (7 for 处罚/许可, 20 for other decisions)
     start: tuple[DateRef, ...] = ("decision_date",)  # the decision's date, first found wins
+    # the documents whose own 文号 the register lists: a coercive measure's register row is its 决定书's, not the
+    # penalty's that may share the file
+    numbers_of: tuple[DocKind, ...] = (DocKind.DECISION, DocKind.ON_THE_SPOT_DECISION)
     when: When | None = None
 
     def check_parameters(self, params: dict) -> list[tuple[tuple, str]]:
@@ -74,19 +78,20 @@ class PublishedOnTimeArgs(Args):
         return []
 
 
-def case_numbers(facts: CaseFacts) -> list[str]:
-    """The file's decision numbers: the canonical 文号 first, then each decision's own."""
-    found = [facts.elements.case_no.value] if facts.elements.case_no else []
-    found += [d.own_no.value for d in facts.of_kind(*DECISION_KINDS) if d.own_no is not None]
+def case_numbers(facts: CaseFacts, kinds: tuple[DocKind, ...]) -> list[str]:
+    """The decision numbers to look up: the canonical 文号 first when it is a penalty decision's, then the own
+    文号 of each document of `kinds`."""
+    found = [facts.elements.case_no.value] if facts.elements.case_no and set(kinds) & DECISION_KINDS else []
+    found += [d.own_no.value for d in facts.of_kind(*kinds) if d.own_no is not None]
     return list(dict.fromkeys(found))
 
 
-def from_register(facts: CaseFacts, ctx: RuleContext) -> tuple[Found[date] | None, str]:
+def from_register(facts: CaseFacts, ctx: RuleContext, kinds: tuple[DocKind, ...]) -> tuple[Found[date] | None, str]:
     """(the register's publication date with the row quoted, why none) for the file's 文号."""
     register = ctx.publications
     if register is None:
         return None, ""
-    numbers = case_numbers(facts)
+    numbers = case_numbers(facts, kinds)
     for number in numbers:
         row = register.of(number)
         if row is not None:
@@ -98,6 +103,19 @@ def from_register(facts: CaseFacts, ctx: RuleContext) -> tuple[Found[date] | Non
     return None, f"公示台账中未见文号{numbers[0]}"
 
 
+def from_proof(facts: CaseFacts, kinds: tuple[DocKind, ...]) -> Found[date] | None:
+    """The date of a 公示材料 in the file: for the file's own decision any proof; for another decision sharing
+    the file (a seizure in a penalty file) only a proof that names that decision's 文号."""
+    if set(kinds) & DECISION_KINDS:
+        return resolve_date(facts, "publication_date")[0]
+    wanted = {case_no_key(n) for n in case_numbers(facts, kinds)} - {None}
+    for doc in facts.of_kind(DocKind.PUBLICATION_PROOF):
+        named = [doc.own_no, *doc.cited_case_nos] if doc.own_no else doc.cited_case_nos
+        if DateRole.PUBLICATION in doc.dates and any(case_no_key(n.value) in wanted for n in named):
+            return doc.dates[DateRole.PUBLICATION]
+    return None
+
+
 @register("published_on_time", args=PublishedOnTimeArgs)
 def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
     """Fail when the publication date is later than the decision's date + limit working days."""
@@ -105,10 +123,9 @@ def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
     start, home, start_ref = resolve_first(facts, args.start)
     if start is None:
         return Outcome.unknown("未能读取决定日期，无法判定是否按期公示") if home else Outcome.na("卷内无决定，不适用")
-    published, why = from_register(facts, ctx)
-    end_ref = "publication_date"
+    published, why = from_register(facts, ctx, args.numbers_of)
     if published is None:
-        published = resolve_date(facts, end_ref)[0]
+        published = from_proof(facts, args.numbers_of)
     if published is None:
         lead = f"{why}，案卷中也无公示材料" if why else NO_SOURCE
         return Outcome.unknown(f"{lead}，无法判定是否按期公示")

@@ -234,3 +234,15 @@ def test_coercion_t04_is_na_until_a_city_sets_a_value_threshold(tmp_path: Path):
 def test_a_publication_on_the_decision_day_is_said_in_words():
     result = score_case(unpublished(clean_case()), GENERAL, publications=register((CASE_NO, date(2025, 4, 15))))
     assert finding(result, "T01").message == "公开与作出决定同日，期限7个工作日"
+
+
+def test_a_measure_in_a_penalty_file_is_looked_up_by_its_own_number():
+    """The coercion supplement's T01 must not read the penalty decision's register row as the seizure's."""
+    seized = dataclasses.replace(SEIZED, own_no=found("朝市监强制〔2025〕5号", "05扣押决定书.docx"))
+    facts = with_docs(clean_case(), seized)
+    penalty_only = register((CASE_NO, date(2025, 4, 16)))
+    t01 = finding(score_case(facts, COERCION, publications=penalty_only), "T01")
+    assert t01.status.value == "unknown" and "公示台账中未见文号朝市监强制〔2025〕5号" in t01.message
+    both = register((CASE_NO, date(2025, 4, 16)), ("朝市监强制[2025]5号", date(2025, 4, 30)))
+    t01 = finding(score_case(facts, COERCION, publications=both), "T01")
+    assert t01.status.value == "fail" and "超过20个工作日" in t01.message
