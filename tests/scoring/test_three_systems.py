@@ -246,3 +246,9 @@ def test_a_measure_in_a_penalty_file_is_looked_up_by_its_own_number():
     both = register((CASE_NO, date(2025, 4, 16)), ("朝市监强制[2025]5号", date(2025, 4, 30)))
     t01 = finding(score_case(facts, COERCION, publications=both), "T01")
     assert t01.status.value == "fail" and "超过20个工作日" in t01.message
+
+
+def test_a_penalty_review_is_not_judged_as_the_seizures():
+    facts = with_docs(clean_case(), SEIZED, review(date(2025, 4, 10)))  # seized 3-6, reviewed 4-10 for the penalty
+    assert finding(score_case(facts, COERCION), "T03").status.value == "n/a"
+    assert finding(score_case(facts, GENERAL), "T03").status.value == "pass"
