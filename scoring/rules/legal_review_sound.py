@@ -64,6 +64,7 @@ from scoring.rules.registry import Args, register
 from scoring.rules.when import When
 
 _REFUSED = re.compile(r"不同意|不予同意|不予通过|未通过|不通过|退回")
+_VERDICT_CHARS = 12
 
 
 class LegalReviewSoundArgs(Args):
@@ -72,7 +73,8 @@ class LegalReviewSoundArgs(Args):
 
 
 def review_date(doc: DocFacts) -> Found[date] | None:
-    return doc.dates.get(DateRole.SIGNED) or doc.dates.get(DateRole.APPROVAL) or next(iter(doc.dates.values()), None)
+    """The review's own date (落款 or 审核日期); another date in its text is not when it was made."""
+    return doc.dates.get(DateRole.SIGNED) or doc.dates.get(DateRole.APPROVAL)
 
 
 @register("legal_review_sound", args=LegalReviewSoundArgs)
@@ -98,7 +100,8 @@ def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
         elif found is not None:
             notes.append(f"{name}{found.value}" if name == "审核人" else f"{name}“{found.value}”")
     conclusion = review.review_conclusion
-    if conclusion is not None and _REFUSED.search(conclusion.value):
+    # the verdict opens the conclusion (经审核，不同意…); a 不同意 further on may be the party's, quoted
+    if conclusion is not None and _REFUSED.search(conclusion.value[:_VERDICT_CHARS]):
         faults.append((f"审核意见为“{conclusion.value}”，审核未通过仍作出决定", conclusion))
     lead = doc_ref(review)
     if faults:
