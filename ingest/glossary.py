@@ -191,6 +191,7 @@ class ProblemKind(StrEnum):
     CONTROL_CHARACTERS = "control-characters"  # removed from a file's text or kept out of outputs from a name
     WORKER_CRASHED = "worker-crashed"  # the process reading the dossier died (OOM killer, crash): not scored
     NO_CHECKLIST = "no-checklist"  # the campaign has no checklist for the dossier's case type: listed, not scored
+    BAD_REGISTER_ROW = "bad-register-row"  # a row of an input register (公示台账) that cannot be used: skipped
 
 PROBLEM_KIND_ZH: dict[ProblemKind, str] = {
     ProblemKind.UNSUPPORTED: "不支持的文件类型",
@@ -211,6 +212,7 @@ PROBLEM_KIND_ZH: dict[ProblemKind, str] = {
     ProblemKind.CONTROL_CHARACTERS: "含控制字符",
     ProblemKind.WORKER_CRASHED: "工作进程意外终止",
     ProblemKind.NO_CHECKLIST: "无适用的评查标准",
+    ProblemKind.BAD_REGISTER_ROW: "台账行无法使用",
 }
 
 PARTY_KIND_ZH: dict[str, str] = {"organisation": "单位", "individual": "个人"}

@@ -286,6 +286,11 @@ class DocFacts:
     execution_terms: dict[str, Found[str]] = field(default_factory=dict)
     surcharge: Found[Decimal] | None = None  # 加处罚款 / 滞纳金 stated as a sum
     principal: Found[Decimal] | None = None  # the fine (本金) the surcharge is added to
+    # 三项制度 (ingest/extract/facts_three_systems.py)
+    av_mention: Found[str] | None = None  # a sentence naming the audio/video recording (执法记录仪, 全程录音录像)
+    reviewer: Found[str] | None = None  # 法制审核意见: 审核人 ('' when the label is read blank)
+    review_conclusion: Found[str] | None = None  # 法制审核意见: 审核意见 / 审核结论
+    reviewer_qualification: Found[str] | None = None  # 法律职业资格 (证书编号), where the form has the box
 
 
 @dataclass(slots=True)

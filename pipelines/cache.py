@@ -1,4 +1,5 @@
-"""The dossier cache: a dossier is re-read only when its files, the checklist, the roster or the code change.
+"""The dossier cache: a dossier is re-read only when its files, the checklist, the roster, the 公示台账 or the code
+change.
 
 Outcomes are stored as JSON, one file per key under `results_dir()` (OUT/.pingcha/results/dossiers by default),
 written atomically as each dossier finishes, so an interrupted campaign resumes without redoing finished dossiers.
@@ -51,13 +52,16 @@ def file_digest(path: Path, max_bytes: int | None = None) -> str:
     return digest.hexdigest()
 
 
-def dossier_cache_key(ref: DossierRef, checklist_hash: str, roster_path: str | None) -> str:
+def dossier_cache_key(ref: DossierRef, checklist_hash: str, roster_path: str | None,
+                      publications_path: str | None = None) -> str:
     digest = hashlib.sha256()
     digest.update(code_fingerprint().encode())
     digest.update(ref.dossier_id.encode())
     digest.update(checklist_hash.encode())
     if roster_path:
         digest.update(file_digest(Path(roster_path)).encode())
+    if publications_path:  # a changed 公示台账 re-scores every file (T01 reads it)
+        digest.update(b"publications:" + file_digest(Path(publications_path)).encode())
     paths = [ref.path] if ref.single_file else [ref.path / f for f in ref.files]
     max_bytes = ReadLimits.from_env().max_file_bytes
     for path in paths:

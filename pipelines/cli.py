@@ -50,6 +50,9 @@ def _build_parser() -> argparse.ArgumentParser:
     run.add_argument("--campaign-file", type=Path, help="评查活动文件 campaign.yaml：组织机关、文号、主送、抄送、印发、成文日期、监督依据（示例见 samples/campaign.example.yaml）")
     run.add_argument("--year", type=int, help="评查年度（默认取活动文件的 year，否则取运行日期的年份）")
     run.add_argument("--roster", type=Path, help="执法证件名册 .xlsx（用于 V02 持证上岗检查）")
+    run.add_argument("--publications", type=Path, metavar="FILE.xlsx",
+                     help="公示台账 .xlsx（公示平台导出：文号、公示日期、网址），按文号与案卷对照，用于三项制度“公示”检查；"
+                          "不提供且案卷中无公示材料时该项为“无法判定”（默认取活动文件的 publications）")
     run.add_argument("--workers", type=int, help="工作进程数（默认使用全部 CPU 核）")
     run.add_argument("--unit", dest="units", action="append", help="只评查该单位（可重复）")
     run.add_argument("--sample", type=Path, help="只评查 sample.xlsx 中抽取的案卷（见 pingcha sample）")
@@ -173,6 +176,25 @@ def _routes_or_usage(values: list[str] | None, campaign_file: dict | None, campa
     return {key: _load_checklist_or_usage(source) for key, source in (mapping or default_routes()).items()}
 
 
+def _publications_or_usage(path: Path | None, campaign_file: dict | None, campaign_path: Path | None) -> Path | None:
+    """The 公示台账: --publications, else the campaign file's `publications:` (beside the file when relative);
+    exit 2 when it is missing or cannot be read at all (its bad rows are problems of the run, not errors)."""
+    if path is None and (campaign_file or {}).get("publications"):
+        written = Path(campaign_file["publications"])
+        path = campaign_path.parent / written if campaign_path and not written.is_absolute() else written
+    if path is None:
+        return None
+    if not path.is_file():
+        raise UsageError(INPUT_ERRORS_ZH["no_file"].format(what="公示台账", path=path))
+    from scoring.publications import PublicationsError, load_publications
+
+    try:
+        load_publications(path)
+    except PublicationsError as exc:
+        raise UsageError(str(exc)) from exc
+    return path
+
+
 def _load_campaign_file_or_usage(path: Path | None) -> dict | None:
     """campaign.yaml as run.json records it (JSON values), or None without one; exit 2 on a bad file."""
     if path is None:
@@ -244,6 +266,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
         raise UsageError(INPUT_ERRORS_ZH["at_least_one"].format(option="--workers"))
     campaign_file = _load_campaign_file_or_usage(args.campaign_file)
     checklists = _routes_or_usage(args.checklist, campaign_file, args.campaign_file)
+    args.publications = _publications_or_usage(args.publications, campaign_file, args.campaign_file)
     if args.year is not None and not 2000 <= args.year <= 2100:
         raise UsageError(f"--year 应为 2000 至 2100 之间的年份：{args.year}")
     year = args.year if args.year is not None else (campaign_file or {}).get("year")
@@ -340,6 +363,7 @@ def _run_flow(args: argparse.Namespace, dossiers: Path, checklists: dict, campai
                 checklists={key: str(c.source_path) for key, c in checklists.items()},
                 campaign=args.campaign,
                 roster=str(args.roster.resolve()) if args.roster else None,
+                publications=str(args.publications.resolve()) if args.publications else None,
                 workers_count=args.workers,
                 units=args.units,
                 overwrite=args.overwrite,

@@ -53,6 +53,7 @@ def review_batch_task(
     cache_dir: str | None,
     label: str = "",
     register_entries: dict[str, tuple[str, str]] | None = None,
+    publications_path: str | None = None,
 ) -> list[tuple[DossierOutcome, bool]]:
     """Review consecutive dossiers; each is served from the cache or sent to the worker pool at once.
 
@@ -64,9 +65,11 @@ def review_batch_task(
     entries = register_entries or {}
     for ref in refs:
         entry = entries.get(ref.dossier_id, ("", ""))
-        key = dossier_cache_key(ref, plan.content_hash + ("|" + entry[0] if entry[0] else ""), roster_path)
+        key = dossier_cache_key(ref, plan.content_hash + ("|" + entry[0] if entry[0] else ""), roster_path,
+                                publications_path)
         hit = load_outcome(directory, key, DossierOutcome) if directory else None
-        job = None if hit is not None else workers.submit(review_dossier, ref, plan, roster_path, None, entry)
+        job = None if hit is not None else workers.submit(review_dossier, ref, plan, roster_path, None, entry,
+                                                          publications_path)
         pending.append((key, hit, job))
     results: list[tuple[DossierOutcome, bool]] = []
     for ref, (key, hit, job) in zip(refs, pending, strict=True):
@@ -150,6 +153,7 @@ def review_campaign(
     campaign_file: dict[str, Any] | None = None,
     year: int | None = None,
     checklists: dict[str, str] | None = None,
+    publications: str | None = None,
 ) -> dict[str, Any]:
     """Review every dossier under DOSSIERS and write the output contract's files into OUT.
 
@@ -167,6 +171,7 @@ def review_campaign(
             "dossiers": str(dossiers_root), "out": str(out_dir), "checklist": checklist,
             "campaign": campaign, "roster": roster, "workers": workers_count, "units": units,
             "overwrite": overwrite, "sample": sample, "history": history, "assignment": assignment,
+            **({"publications": publications} if publications else {}),
         },
     )  # fmt: skip
     if checklists is None:
@@ -191,7 +196,8 @@ def review_campaign(
         with hold(out_dir) as scratch:
             check_out_dir(out_dir, dossiers_root, overwrite)  # the previous outputs stay until publication
             stage = fresh_stage(scratch)
-            _review_campaign(dossiers_root, stage, recorder, plan, roster, workers_count, units, sample, assignment)
+            _review_campaign(dossiers_root, stage, recorder, plan, roster, workers_count, units, sample, assignment,
+                             publications)
             with recorder.phase("finish"):
                 from reports.publish import resolve_history
 
@@ -211,6 +217,7 @@ def _review_campaign(
     units: list[str] | None,
     sample: str | None,
     assignment: str | None,
+    publications: str | None = None,
 ) -> None:
     """Discover, select and review the dossiers into the staging folder's contract files and run.json."""
     with recorder.phase("discover"):
@@ -237,9 +244,13 @@ def _review_campaign(
         recorder.workers = pool_size
         with recorder.phase("process"), ContractWriter(stage, plan.primary.checklist_id) as writer:
             writer.add_problems(p for p in inventory.problems if units is None or _in_units(p.dossier_id, units))
+            if publications:  # the 公示台账's rows that cannot be used, once for the run
+                from scoring.publications import load_publications
+
+                writer.add_problems(load_publications(Path(publications)).problems)
             parallel = pool_size if local else _dask_threads(runner)
             entries = register_entries(inventory, refs)
-            _review_dossiers(refs, parallel, writer, recorder, plan, roster, cache_dir, entries)
+            _review_dossiers(refs, parallel, writer, recorder, plan, roster, cache_dir, entries, publications)
         write_run_json(stage, recorder.as_dict())  # the jobs after the dossiers read the run's metadata
 
 
@@ -252,6 +263,7 @@ def _review_dossiers(
     roster: str | None,
     cache_dir: str | None,
     entries: dict[str, tuple[str, str]],
+    publications: str | None = None,
 ) -> None:
     """Submit batches, a few at a time, and stream their outcomes to the output files in dossier order."""
     batches = _batches(refs, parallel)
@@ -263,7 +275,7 @@ def _review_dossiers(
             label = batch[0].dossier_id + (f" … ({len(batch)})" if len(batch) > 1 else "")
             batch_entries = {r.dossier_id: entries[r.dossier_id] for r in batch if r.dossier_id in entries}
             in_flight.append(review_batch_task.submit(
-                batch, plan, roster, cache_dir, label, batch_entries
+                batch, plan, roster, cache_dir, label, batch_entries, publications
             ))  # fmt: skip
 
     # enough queued work to keep every worker busy, few enough that finished outcomes never pile up

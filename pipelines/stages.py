@@ -83,6 +83,14 @@ def cached_roster(path: str, mtime_ns: int):  # -> Roster
     return load_roster(Path(path))
 
 
+@lru_cache(maxsize=4)
+def cached_publications(path: str, mtime_ns: int):  # -> Publications
+    del mtime_ns
+    from scoring.publications import load_publications
+
+    return load_publications(Path(path))
+
+
 def crashed_outcome(ref: DossierRef, plan: RoutePlan, exitcode: int | None) -> DossierOutcome:
     """The outcome of a dossier whose worker process died while reading it: not scored, reported, not cached."""
     from pipelines.glossary import RUN_SAFETY_ZH
@@ -112,11 +120,14 @@ def review_dossier(
     roster_path: str | None = None,
     limits: ReadLimits | None = None,
     register_entry: tuple[str, str] = ("", ""),
+    publications_path: str | None = None,
 ) -> DossierOutcome:
     """Read, extract and score one dossier against the checklist of its case type. Never raises for bad input:
     problems are returned. `register_entry` is (type label, register file) from the unit's 台账, if it lists it."""
     checklist = cached_checklist(plan.primary.source, plan.primary.content_hash)
     roster = cached_roster(roster_path, Path(roster_path).stat().st_mtime_ns) if roster_path else None
+    publications = (cached_publications(publications_path, Path(publications_path).stat().st_mtime_ns)
+                    if publications_path else None)
     timings: dict[str, float] = {}
 
     ocr = _TimedOcr() if ocr_enabled() else None
@@ -147,6 +158,6 @@ def review_dossier(
         dossier.problems.append(Problem(ref.dossier_id, "", ProblemKind.NO_CHECKLIST, reason))
         result = unrouted_result(facts, reason)
     else:
-        result = score_case(facts, cached_checklist(route.source, route.content_hash), roster)
+        result = score_case(facts, cached_checklist(route.source, route.content_hash), roster, publications)
     timings["score"] = time.perf_counter() - started
     return DossierOutcome(result, dossier.problems, timings, files_read, pages, ocr_pages)

@@ -54,6 +54,8 @@ class CampaignFile(BaseModel):
     rectification_days: int = Field(30, ge=1, le=365)
     # 评查标准 by case type (penalty/general, penalty/summary, license …: scoring/routing.py) → id or YAML path
     checklists: dict[str, str] = Field(default_factory=dict)
+    # 公示台账 .xlsx (the 公示 platform's export), beside this file when relative; --publications wins
+    publications: str = ""
 
     @field_validator("addressees", "copy_to", mode="before")
     @classmethod

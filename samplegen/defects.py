@@ -79,17 +79,20 @@ ITEM_POINTS: dict[str, tuple[float, float]] = {
     "R07": (3, 3), "R08": (3, 3), "R09": (10, 10), "R10": (5, 5), "R11": (2, 8), "R12": (2, 2),
     "R13": (1, 4), "R14": (5, 5), "R15": (3, 3), "R16": (3, 3), "R17": (10, 10), "R18": (5, 5),
     "R19": (1, 3), "R20": (2, 2), "R21": (2, 2), "R22": (2, 2), "R23": (1, 1), "R24": (2, 2),
-    "R25": (1, 3),
+    "R25": (1, 3), "T01": (3, 3), "T02": (4, 4), "T03": (3, 3),
 }
 
 # category name -> (points, item codes)
 CATEGORIES: dict[str, tuple[float, tuple[str, ...]]] = {
     "立案": (10, ("R01", "R02", "R03")),
     "调查取证": (20, ("R04", "R05", "R06", "R07", "R08")),
-    "审查决定": (25, ("R09", "R10", "R11", "R12")),
-    "告知听证": (15, ("R13", "R14", "R15", "R16")),
-    "送达执行": (20, ("R17", "R18", "R19", "R20")),
+    "审查决定": (22, ("R09", "R10", "R11", "R12")),
+    "告知听证": (12, ("R13", "R14", "R15", "R16")),
+    "送达执行": (16, ("R17", "R18", "R19", "R20")),
     "文书归档": (10, ("R21", "R22", "R23", "R24", "R25")),
+    # T01 公示 (unknown without a 公示台账), T02 全过程记录 (no seizure planted: n/a), T03 法制审核 (the planted review
+    # is dated before the decision and names its reviewer): never planted, never failed, not in the truth's statuses
+    "三项制度": (10, ("T01", "T02", "T03")),
 }
 
 BANDS = ("low", "hearing", "major")  # fine below hearing threshold / hearing ≤ fine < major / major ≤ fine

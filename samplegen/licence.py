@@ -165,7 +165,7 @@ def set_licence_expected(d: TypedDossierSpec) -> None:
     has = set(d.defects)
     refused = d.elements["license_decision"] == "refuse"
     exp = {code: ("manual" if code in std.manual else "pass") for code in std.items}
-    for code in ("V04", "R05", "R16", "R17"):
+    for code in ("V04", "R05", "R16", "R17", "T02", "T03"):  # no hearing, 不予受理, seizure or 法制审核 planted
         exp[code] = "n/a"
     if refused:
         exp["R14"] = exp["R18"] = exp["R21"] = "n/a"

@@ -170,7 +170,7 @@ def set_summary_expected(d: TypedDossierSpec) -> None:
     has = set(d.defects)
     collected = bool(d.facts["collected_on_spot"])
     exp = {code: ("manual" if code in std.manual else "pass") for code in std.items}
-    for code in ("R11", "R19", "R20"):  # their parameters are 0 by default
+    for code in ("R11", "R19", "R20", "T01"):  # their parameters are 0 by default
         exp[code] = "n/a"
     if collected:
         exp["R10"] = exp["R17"] = "n/a"  # nothing left to pay

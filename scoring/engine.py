@@ -97,12 +97,13 @@ def _totals(result: CaseResult, checklist: Checklist, extra_reasons: list[str]) 
     return result
 
 
-def _judge(facts: CaseFacts, checklist: Checklist, roster: Roster | None) -> list[Finding]:
-    ctx = RuleContext(parameters=checklist.parameters, roster=roster)
+def _judge(facts: CaseFacts, checklist: Checklist, roster: Roster | None, publications=None) -> list[Finding]:
+    ctx = RuleContext(parameters=checklist.parameters, roster=roster, publications=publications)
     return [_finding(facts.dossier_id, item, evaluate_item(item, facts, ctx)) for item in checklist.items]
 
 
-def score_sections(facts: CaseFacts, checklist: Checklist, roster: Roster | None = None) -> list[SectionResult]:
+def score_sections(facts: CaseFacts, checklist: Checklist, roster: Roster | None = None,
+                   publications=None) -> list[SectionResult]:
     """The checklist's supplements whose trigger documents the file holds, each totalled on its own."""
     kinds = {d.kind.value for d in facts.documents}
     sections = []
@@ -110,7 +111,7 @@ def score_sections(facts: CaseFacts, checklist: Checklist, roster: Roster | None
         if not supplement.triggers & kinds:
             continue
         part = supplement.checklist
-        findings = _judge(facts, part, roster)
+        findings = _judge(facts, part, roster, publications)
         raw = max(FULL_SCORE - sum(d for _, _, d, _ in category_scores(findings, part)), 0.0)
         vetoed = any(f.veto for f in findings)
         sections.append(SectionResult(part.id, part.title, findings, raw, 0.0 if vetoed else raw,
@@ -118,9 +119,10 @@ def score_sections(facts: CaseFacts, checklist: Checklist, roster: Roster | None
     return sections
 
 
-def score_case(facts: CaseFacts, checklist: Checklist, roster: Roster | None = None) -> CaseResult:
+def score_case(facts: CaseFacts, checklist: Checklist, roster: Roster | None = None,
+               publications=None) -> CaseResult:
     """Evaluate every item of `checklist` in order and total the file; supplements become sections."""
-    findings = _judge(facts, checklist, roster)
+    findings = _judge(facts, checklist, roster, publications)
     result = CaseResult(
         dossier_id=facts.dossier_id,
         unit=facts.unit,
@@ -132,7 +134,7 @@ def score_case(facts: CaseFacts, checklist: Checklist, roster: Roster | None = N
         grade="",
         vetoed=False,
     )
-    result.sections = score_sections(facts, checklist, roster)
+    result.sections = score_sections(facts, checklist, roster, publications)
     section_reasons = [_review_reason(f) for sec in result.sections for f in sec.findings
                        if f.status == Status.UNKNOWN]
     return _totals(result, checklist, list(facts.review_reasons) + section_reasons)

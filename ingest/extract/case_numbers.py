@@ -85,6 +85,20 @@ def find_case_numbers(text: str) -> list[CaseNo]:
     return out
 
 
+def case_no_key(number: str) -> str | None:
+    """How two writings of one 文号 compare (a register's cell and the decision's own): the 代字 folded with
+    its brackets unified, the year, the serial without 第 and leading zeros. 京市监罚〔2024〕012号 and
+    京市监罚[2024]第12号 share a key; None when `number` holds no case number."""
+    found = find_case_numbers(number)
+    if not found:
+        return None
+    no = found[0]
+    folded = fold(no.text)
+    prefix = folded[: re.search(r"[〔\[(【](?:19|20)\d{2}[〕\])】]", folded).start()]
+    prefix = prefix.replace("(", "（").replace(")", "）")
+    return f"{prefix}〔{no.year}〕{no.serial.lstrip('0') or '0'}号"
+
+
 # A line that ends inside a number: a 代字's bracketed part (威自然执(经)), or an opening bracket with or without
 # the year (X罚字〔 / X罚字〔2024 / X罚字〔2024〕12): the next line holds the rest.
 _OPEN_TAIL = re.compile(

@@ -27,6 +27,7 @@ from ingest.extract.facts_license import collect_license
 from ingest.extract.facts_on_the_spot import collect_on_the_spot
 from ingest.extract.facts_onsite_record import collect_onsite_record
 from ingest.extract.facts_records import collect_served, collect_signature
+from ingest.extract.facts_three_systems import collect_three_systems
 from ingest.extract.fields import FieldHit, blank_in_tables, canonical_label, extract_fields
 from ingest.extract.layout import Layout, field_span
 from ingest.glossary import RECORD_KINDS, DocKind
@@ -69,6 +70,7 @@ def extract_document(doc: Document) -> DocFacts:
     collect_execution(d, facts)
     collect_inspection(d, facts)
     collect_onsite_record(d, facts)
+    collect_three_systems(d, facts)
     if doc.kind == DocKind.ON_THE_SPOT_DECISION:
         collect_on_the_spot(d, facts, fields)
     place = fields.get("地点") or fields.get("违法地点") or fields.get("送达地点")

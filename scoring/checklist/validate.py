@@ -150,9 +150,11 @@ def _parameters(src: Source, raw: Any) -> dict[str, Any]:
             out[name] = value
         elif isinstance(value, dict) and set(value) == set(PARTY_KINDS) and all(map(_number, value.values())):
             out[name] = dict(value)
+        elif isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value):
+            out[name] = list(value)  # a list of names (音像记录事项清单): the kind that reads it checks its words
         else:
             src.error(("parameters", name), where,
-                      "must be a non-negative number or {individual: number, organisation: number}")
+                      "must be a non-negative number, {individual: number, organisation: number} or a list of names")
     return out
 
 

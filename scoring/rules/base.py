@@ -79,10 +79,11 @@ class Outcome:
 
 @dataclass(frozen=True)
 class RuleContext:
-    """The checklist's parameters and the optional roster, as rules see them."""
+    """The checklist's parameters and the optional roster and publication register, as rules see them."""
 
     parameters: dict[str, Any]
     roster: Any = None  # scoring.roster.Roster | None
+    publications: Any = None  # scoring.publications.Publications | None (公示台账, --publications)
 
     def param(self, name: str) -> Any:
         return self.parameters[name]

@@ -4,8 +4,9 @@ A file scored by the engine, written to the contract CSVs, read back and re-tota
 no overrides gives the same scores, grade and review flags. With random reviewer decisions, the totals
 `review apply` writes agree with a hand-written oracle of checklist-penalty-general.md "How a file is
 scored" that shares no code with the engine: item caps, category floors, a veto makes the total 0 and
-keeps the raw score, grade bands. In the bundled checklist each category's caps add up to exactly its
-points, so the floors never bite; a copy with three times the caps makes them.
+keeps the raw score, grade bands. In the bundled checklist most categories' caps add up to exactly their
+points (审查决定, 告知听证 and 送达执行 gave points to 三项制度, so theirs can bite); a copy with three times the
+caps makes every floor bite.
 """
 
 from __future__ import annotations
@@ -37,7 +38,8 @@ DOSSIER = "区市场监管局/2025-012"
 AT = datetime(2025, 7, 2, 10, 0).astimezone()
 
 # checklist-penalty-general.md, written out by hand: category points and grade bands (highest first)
-CATEGORY_POINTS = {"立案": 10, "调查取证": 20, "审查决定": 25, "告知听证": 15, "送达执行": 20, "文书归档": 10}
+CATEGORY_POINTS = {"立案": 10, "调查取证": 20, "审查决定": 22, "告知听证": 12, "送达执行": 16, "文书归档": 10,
+                   "三项制度": 10}
 BANDS = (("优秀", 90), ("良好", 80), ("合格", 60))
 FAIL_GRADE = "不合格"
 

@@ -460,3 +460,17 @@ def test_the_mixed_unit_matches_a_fresh_generation(tmp_path):
     for rel in fresh:
         if (out / rel).read_bytes() != (SAMPLE / rel).read_bytes():
             assert extract(out / rel) == extract(SAMPLE / rel), rel
+
+
+def test_the_generators_copy_of_penalty_general_matches_its_yaml():
+    """defects.CATEGORIES and ITEM_POINTS are hand copies (the oracle never loads scoring): a moved point shows."""
+    from scoring.checklist import load_checklist
+
+    checklist = load_checklist("penalty-general")
+    cats = {c.name: c.points for c in checklist.categories if not c.veto}
+    assert {name: points for name, (points, _) in dfx.CATEGORIES.items()} == cats
+    for name, (_, codes) in dfx.CATEGORIES.items():
+        assert {i.code for i in checklist.items if i.category == name} == set(codes), name
+    for item in checklist.items:
+        if not item.veto:
+            assert dfx.ITEM_POINTS[item.code] == (item.points, item.cap), item.code

@@ -151,6 +151,7 @@ def clean_elements(docs: list[DocFacts]) -> Elements:
         notice_served_date=day(2025, 4, 2, "08送达回证.docx"),
         decision_date=decision.dates[DateRole.DECISION],
         delivery_date=day(2025, 4, 16, "10送达回证.docx"),
+        publication_date=day(2025, 4, 18, "13公示截图.pdf"),  # 公示 on the 3rd working day (T01)
         fine_amount=decision.fine,
         notice_fine_amount=by_kind[DocKind.PENALTY_NOTICE].fine,
         officers=officers("03询问笔录.docx", *TWO),

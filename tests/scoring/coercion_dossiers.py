@@ -39,8 +39,9 @@ STEPS = ("执法人员向当事人出示了执法证件，当场告知当事人�
 
 
 def _record(day: date, officers: tuple[tuple[str, str], ...], steps: tuple[str, ...] = (STEPS,),
-            signatures: tuple[str, ...] | None = None) -> list:
-    """The 现场笔录; `steps` the lines on 出示证件、告知、陈述申辩 (and presence), `signatures` its last lines."""
+            signatures: tuple[str, ...] | None = None, recorded: bool = True) -> list:
+    """The 现场笔录; `steps` the lines on 出示证件、告知、陈述申辩 (and presence), `signatures` its last lines, `recorded`
+    whether it says the seizure was filmed (执法记录仪)."""
     names = "、".join(f"{name}（执法证号：{cert}）" for name, cert in officers)
     signed = "、".join(name for name, _ in officers)
     return [
@@ -51,7 +52,8 @@ def _record(day: date, officers: tuple[tuple[str, str], ...], steps: tuple[str, 
         f"执法人员：{names}",
         f"记录人：{officers[-1][0]}",
         *steps,
-        "现场情况：当事人仓库内存放的某品牌饼干120箱已超过标注的保质期，执法人员依法予以扣押，并当场交付扣押决定书和清单。",
+        "现场情况：当事人仓库内存放的某品牌饼干120箱已超过标注的保质期，执法人员依法予以扣押，并当场交付扣押决定书和清单。"
+        + ("扣押过程使用执法记录仪全程录音录像。" if recorded else "扣押过程未使用执法记录仪。"),
         *(signatures if signatures is not None else (f"当事人签名：赵六    执法人员签名：{signed}",)),
         zh(day),
     ]
@@ -162,13 +164,15 @@ def write_dossier(
     released: date | None = None,
     steps: tuple[str, ...] = (STEPS,),
     signatures: tuple[str, ...] | None = None,
+    recorded: bool = True,
 ) -> Path:
-    """One coercive-measure dossier as a folder of .docx files, named as units file them."""
+    """One coercive-measure dossier as a folder of .docx files, named as units file them; `recorded`: the record
+    says the seizure was filmed (执法记录仪), else that it was not."""
     folder.mkdir(parents=True, exist_ok=True)
     docs: list[tuple[str, list]] = []
     if approved is not None:
         docs.append(("01审批表.docx", _approval(approved, onsite)))
-    docs.append(("02现场笔录.docx", _record(onsite, officers, steps, signatures)))
+    docs.append(("02现场笔录.docx", _record(onsite, officers, steps, signatures, recorded)))
     docs.append(("03决定书.docx", _decision(decided)))
     if listed:
         docs.append(("04清单.docx", _list(decided)))

@@ -18,7 +18,7 @@ from scoring.rules import REGISTRY
 
 SOURCE = BUNDLED_DIR / "penalty-general.yaml"
 TEXT = SOURCE.read_text(encoding="utf-8")
-CODES = [f"V{i:02d}" for i in range(1, 12)] + [f"R{i:02d}" for i in range(1, 26)]
+CODES = [f"V{i:02d}" for i in range(1, 12)] + [f"R{i:02d}" for i in range(1, 26)] + ["T01", "T02", "T03"]
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +26,7 @@ def checklist():
     return load_checklist("penalty-general")
 
 
-def test_bundled_checklist_has_all_36_items_in_order(checklist):
+def test_bundled_checklist_has_all_39_items_in_order(checklist):
     assert checklist.id == "penalty-general"
     assert checklist.version and checklist.title
     assert [i.code for i in checklist.items] == CODES
@@ -48,13 +48,16 @@ def test_parameters_are_the_spec_defaults(checklist):
 
 def test_categories_grades_and_points(checklist):
     cats = {c.name: c.points for c in checklist.categories if not c.veto}
-    assert cats == {"立案": 10, "调查取证": 20, "审查决定": 25, "告知听证": 15, "送达执行": 20, "文书归档": 10}
+    assert cats == {"立案": 10, "调查取证": 20, "审查决定": 22, "告知听证": 12, "送达执行": 16, "文书归档": 10,
+                    "三项制度": 10}
+    assert sum(cats.values()) == 100
     assert [(g.grade, g.min_score) for g in checklist.grades] == [("优秀", 90), ("良好", 80), ("合格", 60), ("不合格", 0)]
     spec = {"R01": (5, 5), "R03": (1, 3), "R04": (2, 6), "R09": (10, 10), "R11": (2, 8), "R17": (10, 10), "R25": (1, 3)}
     for code, (points, cap) in spec.items():
         assert (checklist.item(code).points, checklist.item(code).cap) == (points, cap)
     for item in checklist.items:
         assert item.veto == item.code.startswith("V")
+        assert (item.category == "三项制度") == item.code.startswith("T")
         assert (item.category == "基础标准") == item.veto
         assert item.statute.startswith(("行政处罚法", "GB")) and item.rationale
         assert item.kind in REGISTRY
@@ -69,7 +72,7 @@ def test_content_hash_and_source(checklist):
 
 def test_describe_rows(checklist):
     rows = describe_checklist(checklist)
-    assert len(rows) == 36 and all(len(r) == len(DESCRIBE_HEADER) == 8 for r in rows)
+    assert len(rows) == 39 and all(len(r) == len(DESCRIBE_HEADER) == 8 for r in rows)
     assert rows[0] == ("V01", "执法主体不合法或超越职权", "基础标准", None, None, True, "manual", "行政处罚法第十七条")
     r09 = next(r for r in rows if r[0] == "R09")
     assert r09 == ("R09", "超期作出决定", "审查决定", 10, 10, False, "period_between", "行政处罚法第六十条")

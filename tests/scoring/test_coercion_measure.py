@@ -29,8 +29,10 @@ DOSSIERS: dict[str, dict] = {
     "late_extension": dict(approved=DAY, decided=DAY, extended=date(2025, 4, 10), released=date(2025, 5, 12)),
     # emergency: the head approved three days later (more than 24 hours)
     "late_approval": dict(approved=date(2025, 3, 6), decided=DAY, released=date(2025, 3, 20)),
-    # no approval form, no list, decision dated two days after the record, one officer, never released
-    "bare": dict(approved=None, decided=date(2025, 3, 5), listed=False, officers=(("张三", "11010020001"),)),
+    # no approval form, no list, decision dated two days after the record, one officer, never released, and the
+    # record says no 执法记录仪 was used
+    "bare": dict(approved=None, decided=date(2025, 3, 5), listed=False, officers=(("张三", "11010020001"),),
+                 recorded=False),
 }
 
 
@@ -71,6 +73,12 @@ def status(results, dossier: str, code: str) -> tuple[str, str]:
     ("clean", "R20", "pass", ""),
     ("clean", "R11", "n/a", ""),
     ("clean", "R12", "n/a", ""),
+    ("clean", "R07", "pass", "载明“扣押过程使用执法记录仪全程录音录像”"),
+    ("clean", "T01", "unknown", "未提供公示台账，案卷中也无公示材料"),
+    ("clean", "T03", "n/a", "卷内无法制审核意见"),
+    ("clean", "T04", "n/a", "本评查标准未设重大执法决定标准"),
+    ("bare", "R07", "fail", "卷内有查封扣押财产（02现场笔录.docx），未见音像记录清单或全程音像记录的记载"),
+    ("freeze", "R07", "n/a", ""),
     ("overdue", "V05", "fail", "超过30日"),
     ("extended", "V05", "pass", ""),
     ("extended", "R13", "pass", ""),

@@ -185,8 +185,13 @@ def _params(rows: list[tuple[str, str, str]]):
     return out
 
 
+# The generator plants no 三项制度 defect (its files have no 公示台账 and no seizure): those items are judged on
+# hand-built dossiers in tests/scoring/test_three_systems.py.
+THREE_SYSTEMS = frozenset({"T01", "T02", "T03"})
+
+
 def test_every_auto_item_has_a_pass_and_a_fail_dossier():
-    auto = {item.code for item in load_checklist(str(CHECKLIST)).items if item.kind != "manual"}
+    auto = {item.code for item in load_checklist(str(CHECKLIST)).items if item.kind != "manual"} - THREE_SYSTEMS
     assert auto == set(dfx.ALL_ITEMS) - dfx.MANUAL_ITEMS
     assert {code for code, _, _ in FAILS} == auto
     assert {code for code, _, _ in PASSES} == auto

@@ -79,7 +79,7 @@ def status(results, dossier: str, code: str) -> tuple[str, str]:
     ("clean", "R01", "pass", "载明申请人、申请日期"),
     ("clean", "R14", "pass", "申请人、许可依据、作出决定日期"),
     ("late_correction", "R03", "fail", "补正告知（2025年3月12日）在收到申请（2025年3月3日）后第7个工作日，超过5个工作日"),
-    ("late_correction", "R21", "unknown", "卷内未见公开日期"),
+    ("late_correction", "R21", "unknown", "未提供公示台账，案卷中也无公示材料"),
     ("two_corrections", "R03", "fail", "卷内有2份补正材料通知书（2025-03-05、2025-03-07），未一次告知全部内容"),
     ("extended", "R12", "pass", "第27个工作日，期限20个工作日，经延期10个工作日"),
     ("extended", "R13", "pass", "载明延期经负责人批准"),
