@@ -1,5 +1,6 @@
-"""The hand-written dossiers of the new case types (tests/realworld/dossiers_simple, dossiers_license): every
-dossier's labels cover its checklist and agree with its planted defects, its parties carry valid codes, and it
+"""The hand-written dossiers of the new case types (tests/realworld/dossiers_simple, dossiers_license,
+dossiers_inspection): every dossier's labels cover its checklist and agree with its planted defects, its parties
+carry valid codes, and it
 renders into the files a reviewer would open."""
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from tests.realworld.writers import render_dossier
 from tests.realworld.writers.model import load
 
 HERE = Path(__file__).parent
-CORPORA = {"dossiers_simple": "penalty-simple", "dossiers_license": "license"}
+CORPORA = {"dossiers_simple": "penalty-simple", "dossiers_license": "license", "dossiers_inspection": "inspection"}
 FOLDERS = [f for corpus in CORPORA for f in sorted(p.parent for p in (HERE / corpus).glob("*/dossier.yaml"))]
 
 
