@@ -205,6 +205,7 @@ def measure_dossiers(work: Path) -> tuple[Tally, Findings]:
 TYPED_CORPORA: dict[str, tuple[str, str, str]] = {
     "dossiers_simple": ("penalty-simple", "penalty", "summary"),
     "dossiers_license": ("license", "license", ""),
+    "dossiers_inspection": ("inspection", "inspection", ""),
 }
 
 

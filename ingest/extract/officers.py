@@ -19,6 +19,8 @@ from ingest.normalize import fold
 _LABEL = re.compile(
     r"(?<!被)(?<!受)(?:执法人员|行政执法人员|执法人|检查人员|检查人|询问人员|询问人|调查人员|调查人|办案人员|办案人|"
     r"承办人员|承办人|主办人|协办人|经办人|记录人|勘验人|执法检查人员|现场执法人员|"
+    # a record that serves two acts names them in brackets: 检查（勘验）人员, 检查（勘察）人 (农业, 生态环境 forms)
+    r"检查\((?:勘验|勘察|勘查)\)(?:人员|人)|"
     # the officers' titles in sector forms: 卫生监督员签名：…, 交通警察：张伟（警号012345）
     r"(?:卫生|食品药品|环境|劳动保障|安全生产|市场)?(?:监督员|监察员|稽查员)|交通警察|人民警察|民警)"
     # "承办人意见", "调查人员陈述": the label word is part of another label, not followed by names

@@ -51,8 +51,25 @@ def _record(*lines: str) -> Document:
         ("执法人员未出示执法证件。", None),
         ("□出示执法证件", None),
         ("执法人员依法对你单位进行检查。", None),
+        # the 生态环境 record's printed sentence, said while showing the certificate
+        ("我们是某区生态环境局的执法人员，这是我们的执法证件（执法证编号：3201001234），请过目确认。", "这是我们的执法证件"),
+        ("这是我们的执法证件，请过目确认：☑。你应当配合调查。", "这是我们的执法证件"),
+        ("这是我们的执法证件，请过目确认：□。你应当配合调查。", None),
     ],
 )
 def test_credentials_shown_in_a_record(line: str, shown: str | None) -> None:
     found = extract_document(_record("检查时间：2025年3月12日9时30分至10时40分", line)).credentials_shown
     assert (found.value if found else None) == shown
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "检查（勘验）人员：赵一鸣、钱二丽　执法证件号：3201001111、3201002222",
+        "检查（勘察）人：赵一鸣（执法证号3201001111）、钱二丽（执法证号3201002222）　记录人：钱二丽",
+    ],
+)
+def test_officers_of_a_record_serving_two_acts(line: str) -> None:
+    """检查（勘验）人员 / 检查（勘察）人 (农业, 生态环境 forms) label the officers as 检查人员 does."""
+    officers = extract_document(_record("检查时间：2025年3月12日9时30分至10时40分", line)).officers
+    assert [(o.name, o.cert_no) for o in officers] == [("赵一鸣", "3201001111"), ("钱二丽", "3201002222")]
