@@ -73,3 +73,26 @@ def test_officers_of_a_record_serving_two_acts(line: str) -> None:
     """检查（勘验）人员 / 检查（勘察）人 (农业, 生态环境 forms) label the officers as 检查人员 does."""
     officers = extract_document(_record("检查时间：2025年3月12日9时30分至10时40分", line)).officers
     assert [(o.name, o.cert_no) for o in officers] == [("赵一鸣", "3201001111"), ("钱二丽", "3201002222")]
+
+
+def test_a_pdf_record_wrapped_inside_the_certificate_sentence_goes_on() -> None:
+    """A hard-wrapped PDF line "们的执法证件（执法证编号：…" looks like a label but holds an unclosed bracket: the
+    sentence goes on, so the statement is read, and the wrapped half names no officer."""
+    lines = ("现场检查（勘察）笔录", "检查（勘察）时间：2025年3月12日9时30分",
+             "检查（勘察）人：赵一鸣（执法证号3201001111）",
+             "我们是某市生态环境局某区分局的执法人员，这是我", "们的执法证件（执法证编号：3201001111），",
+             "请过目确认。今天我们依法进行检查并了解有关情况，你应", "当配合调查，如实提供材料。如果你认为我们与本案有利害",
+             "关系，可以申请回避。", "现场情况：喷涂车间正在生产，治理设施运行正常。")
+    blocks = [TextBlock(t, Position(page=1)) for t in lines]
+    doc = Document("02笔录.pdf", "pdf", blocks, kind=DocKind.INSPECTION_RECORD, title="现场检查（勘察）笔录")
+    facts = extract_document(doc)
+    assert facts.credentials_shown is not None and facts.credentials_shown.value == "这是我们的执法证件"
+    assert [(o.name, o.cert_no) for o in facts.officers] == [("赵一鸣", "3201001111")]
+
+
+def test_the_right_to_ask_officers_to_withdraw_names_no_officer() -> None:
+    """"申请执法人员回避和陈述、申辩的权利": 回避 and 陈述 are not officers' names."""
+    notice = Document("03通知书.docx", "docx", [TextBlock(t, Position(paragraph=n)) for n, t in enumerate(
+        ("行政检查通知书", "某某有限公司：", "你单位有申请执法人员回避和陈述、申辩的权利。"), start=1)],
+        kind=DocKind.INSPECTION_NOTICE, title="行政检查通知书")
+    assert extract_document(notice).officers == []
