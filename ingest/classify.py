@@ -58,7 +58,9 @@ _LICENSE_TITLES: list[tuple[DocKind, str]] = [
 # Before the penalty titles; the 现场检查笔录 itself is the penalty list's INSPECTION_RECORD.
 _INSP = r"(涉企)?(行政|现场|监督|执法|入企|专项|日常)?检查"
 _INSPECTION_TITLES: list[tuple[DocKind, str]] = [
-    (DocKind.INSPECTION_APPROVAL, rf"{_INSP}(事项)?(审批|呈批|报批)(表|单)|{_INSP}(工作|实施)?方案(\(?审批表\)?)?"),
+    # a special inspection's plan names its subject first: 道路旅客运输企业安全生产专项检查方案
+    (DocKind.INSPECTION_APPROVAL, rf"{_INSP}(事项)?(审批|呈批|报批)(表|单)|{_INSP}(工作|实施)?方案(\(?审批表\)?)?|"
+                                  r"[\u4e00-\u9fff]{2,24}?(专项|联合)检查(工作|实施)?方案"),
     (DocKind.INSPECTION_PLAN, rf"(\d{{4}}年度?)?(年度|季度|月度)?{_INSP}(工作)?计划(表)?|"
                               r"(\d{4}年度?)?(年度)?(双随机(、)?(一公开)?)?(随机)?抽查(工作)?计划(表)?|双随机(、)?(一公开)?(抽查)?(抽取|抽签)(记录|结果)(表)?"),
     (DocKind.INSPECTION_NOTICE, rf"{_INSP}通知(书|单)?"),
@@ -84,7 +86,9 @@ _TITLES: list[tuple[DocKind, str]] = [
     (DocKind.CATALOG, r"卷内(文件)?目录|案卷目录|目录"),
     (DocKind.COVER, r"(行政(处罚|执法|许可|检查|强制))?(案件)?(卷宗|案卷)(封面)?|(案卷|卷宗)封面"),
     (DocKind.REMARKS, r"(卷内)?备考表"),
-    (DocKind.CASE_SOURCE, r"(行政处罚)?(案件|案源)(来源)?(登记|受理)(审批)?(表|单)|案件来源登记表|(\(?举报\)?\(?投诉\)?|\(?投诉\)?\(?举报\)?)(登记|受理|处理)(表|单)|案件(线索)?移送(函|书|单)|(案件)?交办(单|函)|(案件)?线索(受理)?登记表"),
+    (DocKind.CASE_SOURCE, r"(行政处罚)?(案件|案源)(来源)?(登记|受理)(审批)?(表|单)|案件来源登记表|(\(?举报\)?\(?投诉\)?|\(?投诉\)?\(?举报\)?)(登记|受理|处理)(表|单)|案件(线索)?移送(函|书|单)|(案件)?交办(单|函)|(案件)?线索(受理)?登记表|"
+                             # a hotline's work order handed to the unit: 12345政务服务便民热线工单, 转办工单
+                             r"(\d{5})?(政务服务)?(便民)?(服务)?热线(转办|交办)?工单|(转办|交办)工单"),
     (DocKind.FILING_APPROVAL, r"(行政处罚)?(案件)?立案(\(?不予立案\)?)?(审批|呈批|审查|报告|登记)(表|书)?|不予立案(审批|呈批)表|立案决定书"),
     (DocKind.EXTENSION_APPROVAL, r"(行政处罚)?(案件)?延期(办理|办案)?(审批|呈批)表|行政处罚案件有关事项审批表"),
     (DocKind.PRESERVATION, r"(证据)?先行登记保存(证据|物品)?(审批表|通知书|决定书|处理决定书|清单|物品清单|处理通知书)?|(解除)?先行登记保存(证据)?处理决定书"),
