@@ -64,7 +64,11 @@ _INSPECTION_TITLES: list[tuple[DocKind, str]] = [
     (DocKind.INSPECTION_PLAN, rf"(\d{{4}}年度?)?(年度|季度|月度)?{_INSP}(工作)?计划(表)?|"
                               r"(\d{4}年度?)?(年度)?(双随机(、)?(一公开)?)?(随机)?抽查(工作)?计划(表)?|双随机(、)?(一公开)?(抽查)?(抽取|抽签)(记录|结果)(表)?"),
     (DocKind.INSPECTION_NOTICE, rf"{_INSP}通知(书|单)?"),
-    (DocKind.INSPECTION_RESULT_NOTICE, rf"{_INSP}(结果|情况|结论)(告知|反馈|通知)(书|单|函)?|{_INSP}(处理)?意见(告知)?书"),
+    # 卫生监督意见书: the 卫生 form book's letter of the result and of what to correct (卫生行政执法文书规范)
+    (DocKind.INSPECTION_RESULT_NOTICE, rf"{_INSP}(结果|情况|结论)(告知|反馈|通知)(书|单|函)?|{_INSP}(处理)?意见(告知)?书|"
+                                       r"(卫生)?监督意见书"),
+    # the check after a 责令(限期)改正 deadline: 应急 整改复查意见书, 整改复查记录, 复查意见书
+    (DocKind.REINSPECTION, r"(整改)?复查(意见书|记录(表)?|笔录|表)"),
 ]
 
 # The sector word some form books put before a title (林业行政处罚决定书, 税务行政处罚决定书): a closed list, so

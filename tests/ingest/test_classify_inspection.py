@@ -7,6 +7,7 @@ import pytest
 
 from ingest.classify import match_title
 from ingest.extract.document_facts import extract_document
+from ingest.extract.fields import extract_fields
 from ingest.glossary import DocKind
 from ingest.model import Document, Position, TextBlock
 
@@ -29,6 +30,10 @@ from ingest.model import Document, Position, TextBlock
         ("检查结果告知书", DocKind.INSPECTION_RESULT_NOTICE),
         ("行政检查结果反馈单", DocKind.INSPECTION_RESULT_NOTICE),
         ("检查处理意见书", DocKind.INSPECTION_RESULT_NOTICE),
+        ("卫生监督意见书", DocKind.INSPECTION_RESULT_NOTICE),
+        ("某区卫生健康委员会卫生监督意见书", DocKind.INSPECTION_RESULT_NOTICE),
+        ("整改复查意见书", DocKind.REINSPECTION),
+        ("整改复查记录", DocKind.REINSPECTION),
         # the penalty file's titles keep their kinds
         ("现场检查笔录", DocKind.INSPECTION_RECORD),
         ("现场检查记录", DocKind.INSPECTION_RECORD),
@@ -99,3 +104,25 @@ def test_the_right_to_ask_officers_to_withdraw_names_no_officer() -> None:
         ("行政检查通知书", "某某有限公司：", "你单位有申请执法人员回避和陈述、申辩的权利。"), start=1)],
         kind=DocKind.INSPECTION_NOTICE, title="行政检查通知书")
     assert extract_document(notice).officers == []
+
+
+@pytest.mark.parametrize(
+    ("line", "label", "value"),
+    [
+        ("二、检查事项：营运客车技术档案、动态监控平台运行情况", "检查事项", "营运客车技术档案、动态监控平台运行情况"),
+        ("3.检查依据：《某某条例》第五十八条", "检查依据", "《某某条例》第五十八条"),
+        ("检查（勘察）地点：某区某路1号厂区", "地点", "某区某路1号厂区"),
+        ("检查（勘验）地点：某区某路2号", "地点", "某区某路2号"),
+        ("检查（勘察）人签名：赵一鸣", "检查人员签名", "赵一鸣"),
+        ("执法人员签名或盖章：赵一鸣　钱二丽", "检查人员签名", "赵一鸣　钱二丽"),
+        ("卫生监督员签名：赵一鸣　钱二丽", "检查人员签名", "赵一鸣　钱二丽"),
+        ("当事人签名或盖章：以上记录属实。孙某某　2025年3月20日", "被检查人签名", "以上记录属实。孙某某　2025年3月20日"),
+        ("被检查单位现场负责人（签名）：孙某某　2025年9月18日", "被检查人签名", "孙某某　2025年9月18日"),
+        ("被检查（勘察）单位意见：以上记录属实。孙某某　2025年7月10日", "被检查人签名", "以上记录属实。孙某某　2025年7月10日"),
+    ],
+)
+def test_sector_record_and_plan_labels(line: str, label: str, value: str) -> None:
+    """The 农业, 生态环境, 应急 and 卫生 forms' own labels, and a 检查方案's numbered parts, are read as the
+    standard's boxes."""
+    hit = extract_fields([line]).get(label)
+    assert hit is not None and hit.value == value, hit
