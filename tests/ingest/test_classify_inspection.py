@@ -129,3 +129,12 @@ def test_sector_record_and_plan_labels(line: str, label: str, value: str) -> Non
     standard's boxes."""
     hit = extract_fields([line]).get(label)
     assert hit is not None and hit.value == value, hit
+
+
+def test_party_of_a_record_labelled_with_its_bracketed_act() -> None:
+    """被检查（勘察）单位 (生态环境 form) names the inspected party as 被检查单位 does."""
+    facts = extract_document(_record("检查时间：2025年3月12日9时30分至10时40分",
+                                     "被检查（勘察）单位：某市某某食品加工有限公司",
+                                     "统一社会信用代码：91320115MA22H6Q827"))
+    assert facts.party_name is not None and facts.party_name.value == "某市某某食品加工有限公司"
+    assert facts.party_id is not None and facts.party_id.value == "91320115MA22H6Q827"
