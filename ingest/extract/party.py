@@ -60,9 +60,10 @@ _ID_LABEL_BARE = re.compile(
     rf"(?:^|(?<=[\s,，;；。|(]))(?P<label>{_ID_ALT})\s*(?=[0-9A-Z][0-9A-Za-z*]{{14,17}}(?![0-9A-Za-z*]))"
 )
 _LABEL_NOTE = re.compile(r"\((?![^()]*[签章印])[^()]{1,12}\)$")  # not 当事人(签名): a signature
-# a value ends at punctuation, a wide gap, another "标签：" after a space (当事人：X公司 参加人：Y), or the body
+# a value ends at punctuation, a wide gap, another "标签：" after a space (当事人：X公司 参加人：Y, 被监督人：X公司
+# 法定代表人/负责人：Y), or the body
 # of the decision after a space (当事人:张德利 你未经依法批准…, on pages that run the heading into the text)
-_VALUE_END = re.compile(r"[,，;；。|?？]|\s{2,}|\s+(?=[\u4e00-\u9fa5()（）]{2,10}\s*[:：])"
+_VALUE_END = re.compile(r"[,，;；。|?？]|\s{2,}|\s+(?=[\u4e00-\u9fa5()（）/／]{2,12}\s*[:：])"
                         # a form's next label after one space, without a colon: 被处罚人姓名 潘某 性别 男 出生日期 …
                         r"|\s+(?=(?:性别|民族|出生日期|出生年月|年龄|身份证件?号码?|工作单位|职业|现住址|住址|联系电话)(?:\s|[:：]|$))"
                         r"|\s+(?=你|您|该(?:单位|公司|店)|经查|现查明|本(?:局|机关|所)|我(?:局|所|队)|于?\d{4}年)")

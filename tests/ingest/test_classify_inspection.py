@@ -138,3 +138,12 @@ def test_party_of_a_record_labelled_with_its_bracketed_act() -> None:
                                      "统一社会信用代码：91320115MA22H6Q827"))
     assert facts.party_name is not None and facts.party_name.value == "某市某某食品加工有限公司"
     assert facts.party_id is not None and facts.party_id.value == "91320115MA22H6Q827"
+
+
+def test_party_ends_before_a_label_with_a_slash() -> None:
+    """卫生监督意见书: "被监督人：X公司　法定代表人/负责人：Y" — the party is X公司."""
+    doc = Document("04意见书.docx", "docx", [TextBlock(t, Position(paragraph=n)) for n, t in enumerate(
+        ("卫生监督意见书", "被监督人：某市某某游泳健身有限公司　法定代表人/负责人：孙某某", "监督意见：请于7月23日前改正。"),
+        start=1)], kind=DocKind.INSPECTION_RESULT_NOTICE, title="卫生监督意见书")
+    facts = extract_document(doc)
+    assert facts.party_name is not None and facts.party_name.value == "某市某某游泳健身有限公司"
