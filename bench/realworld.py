@@ -211,6 +211,7 @@ TYPED_CORPORA: dict[str, tuple[str, str, str]] = {
     # 行政强制执行: labelled against the draft's codes (checklist-enforcement.md part B); measured once the
     # standard is bundled
     "dossiers_execution": ("coercion-execution", "coercion", ""),
+    "dossiers_inspection": ("inspection", "inspection", ""),
 }
 
 

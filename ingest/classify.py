@@ -48,7 +48,9 @@ _LICENSE_TITLES: list[tuple[DocKind, str]] = [
     (DocKind.LICENSE_REFUSAL, rf"不予(批准|变更|延续)?{_LIC}决定书|{_LIC}不(准予|予)(延续|变更)?决定书|不(准予|予)(变更|延续){_LIC}决定书"),
     (DocKind.LICENSE_DECISION, rf"准予(变更|延续)?{_LIC}决定书|(变更|延续)?{_LIC}(变更|延续)?决定书"),
     (DocKind.SERVICE_RECEIPT, rf"{_LIC}(文书)?送达回(证|执)"),
-    (DocKind.PUBLICATION_PROOF, rf"{_LIC}(决定)?(公开|公示)(书|材料|截图|记录|证明)?|(许可)?(信息)?公示(截图|页面|记录|证明)"),
+    (DocKind.PUBLICATION_PROOF, rf"{_LIC}(决定)?(公开|公示)(书|材料|截图|记录|证明)?|(许可)?(信息)?公示(截图|页面|记录|证明)|"
+                                # the published result of a 双随机 inspection (营商环境条例第五十四条)
+                                r"(双随机(、)?(一公开)?)?(抽查)?(检查)?结果(信息)?公示(截图|页面|记录|证明)?"),
     (DocKind.COMMITMENT_LETTER, rf"(证明事项|涉企经营许可事项)?({_LIC})?告知承诺书|(证明事项)?告知承诺(制)?承诺书"),
     # the certificate itself (食品经营许可证（副本）, 取水许可证): the name of a licence, alone on its line
     (DocKind.LICENSE_CERTIFICATE, r"[\u4e00-\u9fff]{0,14}许可证(件)?(\((正本|副本|复印件)\))?"),
@@ -58,11 +60,20 @@ _LICENSE_TITLES: list[tuple[DocKind, str]] = [
 # Before the penalty titles; the 现场检查笔录 itself is the penalty list's INSPECTION_RECORD.
 _INSP = r"(涉企)?(行政|现场|监督|执法|入企|专项|日常)?检查"
 _INSPECTION_TITLES: list[tuple[DocKind, str]] = [
-    (DocKind.INSPECTION_APPROVAL, rf"{_INSP}(事项)?(审批|呈批|报批)(表|单)|{_INSP}(工作|实施)?方案(\(?审批表\)?)?"),
+    # a special inspection's plan names its subject first: 道路旅客运输企业安全生产专项检查方案
+    (DocKind.INSPECTION_APPROVAL, rf"{_INSP}(事项)?(审批|呈批|报批)(表|单)|{_INSP}(工作|实施)?方案(\(?审批表\)?)?|"
+                                  r"[\u4e00-\u9fff]{2,24}?(专项|联合)检查(工作|实施)?方案"),
     (DocKind.INSPECTION_PLAN, rf"(\d{{4}}年度?)?(年度|季度|月度)?{_INSP}(工作)?计划(表)?|"
-                              r"(\d{4}年度?)?(年度)?(双随机(、)?(一公开)?)?(随机)?抽查(工作)?计划(表)?|双随机(、)?(一公开)?(抽查)?(抽取|抽签)(记录|结果)(表)?"),
+                              r"(\d{4}年度?)?(年度)?(双随机(、)?(一公开)?)?(随机)?抽查(工作)?计划(表)?|双随机(、)?(一公开)?(抽查)?(抽取|抽签)(记录|结果)(表)?|"
+                              # the draw named with what was drawn: 双随机抽查对象及执法检查人员抽取记录, 污染源…双随机抽查记录
+                              r"[\u4e00-\u9fff]{0,12}?双随机(、)?(一公开)?(抽查)?[\u4e00-\u9fff]{0,14}?(抽取|抽签)(记录|结果)(表)?|"
+                              r"[\u4e00-\u9fff]{0,12}?双随机(、)?(一公开)?抽查记录(表)?"),
     (DocKind.INSPECTION_NOTICE, rf"{_INSP}通知(书|单)?"),
-    (DocKind.INSPECTION_RESULT_NOTICE, rf"{_INSP}(结果|情况|结论)(告知|反馈|通知)(书|单|函)?|{_INSP}(处理)?意见(告知)?书"),
+    # 卫生监督意见书: the 卫生 form book's letter of the result and of what to correct (卫生行政执法文书规范)
+    (DocKind.INSPECTION_RESULT_NOTICE, rf"{_INSP}(结果|情况|结论)(告知|反馈|通知)(书|单|函)?|{_INSP}(处理)?意见(告知)?书|"
+                                       r"(卫生)?监督意见书"),
+    # the check after a 责令(限期)改正 deadline: 应急 整改复查意见书, 整改复查记录, 复查意见书
+    (DocKind.REINSPECTION, r"(整改)?复查(意见书|记录(表)?|笔录|表)"),
 ]
 
 # The sector word some form books put before a title (林业行政处罚决定书, 税务行政处罚决定书): a closed list, so
@@ -87,7 +98,9 @@ _TITLES: list[tuple[DocKind, str]] = [
     (DocKind.CATALOG, r"卷内(文件)?目录|案卷目录|目录"),
     (DocKind.COVER, r"(行政(处罚|执法|许可|检查|强制))?(案件)?(卷宗|案卷)(封面)?|(案卷|卷宗)封面"),
     (DocKind.REMARKS, r"(卷内)?备考表"),
-    (DocKind.CASE_SOURCE, r"(行政处罚)?(案件|案源)(来源)?(登记|受理)(审批)?(表|单)|案件来源登记表|(\(?举报\)?\(?投诉\)?|\(?投诉\)?\(?举报\)?)(登记|受理|处理)(表|单)|案件(线索)?移送(函|书|单)|(案件)?交办(单|函)|(案件)?线索(受理)?登记表"),
+    (DocKind.CASE_SOURCE, r"(行政处罚)?(案件|案源)(来源)?(登记|受理)(审批)?(表|单)|案件来源登记表|(\(?举报\)?\(?投诉\)?|\(?投诉\)?\(?举报\)?)(登记|受理|处理)(表|单)|案件(线索)?移送(函|书|单)|(案件)?交办(单|函)|(案件)?线索(受理)?登记表|"
+                             # a hotline's work order handed to the unit: 12345政务服务便民热线工单, 转办工单
+                             r"(\d{5})?(政务服务)?(便民)?(服务)?热线(转办|交办)?工单|(转办|交办)工单"),
     (DocKind.FILING_APPROVAL, r"(行政处罚)?(案件)?立案(\(?不予立案\)?)?(审批|呈批|审查|报告|登记)(表|书)?|不予立案(审批|呈批)表|立案决定书"),
     (DocKind.EXTENSION_APPROVAL, r"(行政处罚)?(案件)?延期(办理|办案)?(审批|呈批)表|行政处罚案件有关事项审批表"),
     (DocKind.PRESERVATION, r"(证据)?先行登记保存(证据|物品)?(审批表|通知书|决定书|处理决定书|清单|物品清单|处理通知书)?|(解除)?先行登记保存(证据)?处理决定书"),
@@ -193,6 +206,7 @@ _TRAILING_NUMBER = re.compile(
     r"|\(?\((?:19|20)\d{2}\)[\u4e00-\u9fff]{1,2}\d{2,6}[\u4e00-\u9fff]{1,4}\d{1,6}号\)?$")
 _FOLD = str.maketrans({"（": "(", "）": ")", "【": "(", "】": ")", "〔": "(", "〕": ")", "［": "(", "］": ")", "[": "(", "]": ")"})
 _SPACE = re.compile(r"\s+")
+_QUOTES = re.compile(r"[“”\"‘’']")  # “双随机、一公开”抽查记录: quotes around a term are no part of the title
 _NUMBER_LINE = re.compile(r"^.{0,30}(\(|〔|［|\[)\s*\d{4}\s*(\)|〕|］|\]).{0,15}号$")  # 京朝城管罚字〔2024〕第12号
 _LATER_PAGE = re.compile(r"第\s*([2-9]|\d{2,})\s*页")
 _AGENCY_LINE = re.compile(rf"^{_AGENCY}(\(印章\)|\(章\))?$")
@@ -224,9 +238,9 @@ _BOTH_OUTCOMES = re.compile(r"([\u4e00-\u9fff]{2,4})[/／](?:不予|不)\1")
 
 
 def normalize_line(text: str) -> str:
-    """Whitespace removed (行 政 处 罚 → 行政处罚), brackets folded to ASCII parentheses, trailing colons dropped,
+    """Whitespace and quotes removed (行 政 处 罚 → 行政处罚), brackets folded to ASCII parentheses, trailing colons dropped,
     a two-outcome title (立案/不予立案审批表) read as its first outcome."""
-    return _BOTH_OUTCOMES.sub(r"\1", _SPACE.sub("", text).translate(_FOLD).rstrip(":："))
+    return _BOTH_OUTCOMES.sub(r"\1", _QUOTES.sub("", _SPACE.sub("", text)).translate(_FOLD).rstrip(":："))
 
 
 def match_title(line: str) -> tuple[DocKind, str] | None:

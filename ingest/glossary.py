@@ -86,7 +86,8 @@ class DocKind(StrEnum):
     INSPECTION_APPROVAL = "inspection_approval"  # 行政检查审批表 / 检查方案, approved by the head beforehand
     INSPECTION_PLAN = "inspection_plan"  # 年度检查计划 / 专项检查计划 / 双随机抽查计划
     INSPECTION_NOTICE = "inspection_notice"  # 行政检查通知书
-    INSPECTION_RESULT_NOTICE = "inspection_result_notice"  # 检查结果告知书 / 检查处理意见书
+    INSPECTION_RESULT_NOTICE = "inspection_result_notice"  # 检查结果告知书 / 检查处理意见书 / 卫生监督意见书
+    REINSPECTION = "reinspection"  # 整改复查意见书 / 整改复查记录: the check after a 责令改正 deadline
     REGISTER = "register"  # 案件台账: a unit's list of cases, not part of a dossier
     UNKNOWN = "unknown"
 
@@ -158,6 +159,7 @@ DOC_KIND_ZH: dict[DocKind, str] = {
     DocKind.INSPECTION_PLAN: "行政检查计划",
     DocKind.INSPECTION_NOTICE: "行政检查通知书",
     DocKind.INSPECTION_RESULT_NOTICE: "检查结果告知书",
+    DocKind.REINSPECTION: "整改复查意见书",
     DocKind.REGISTER: "案件台账",
     DocKind.UNKNOWN: "未识别文书",
 }

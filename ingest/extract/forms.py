@@ -118,18 +118,25 @@ def _unstack_labels(out: list[str]) -> None:
 
 _CODE_HEAD = re.compile(r"(?<![0-9A-Za-z])[0-9A-Z]{8,17}\s*$")
 _CODE_TAIL = re.compile(r"\s*[0-9A-Z]{1,10}\s*$")
+# the tail opening a line that goes on with the next field: "H10 法定代表人：钱某" under "…代码：91320115MA7B2C8"
+_CODE_TAIL_LEAD = re.compile(r"\s*(?P<tail>[0-9A-Z]{1,10})(?=[ \t\u3000]+\S)")
 
 
 def _join_cut_codes(out: list[str]) -> None:
     """An 18-character code wrapped at the line's end ("统一社会信用代码 913201177250341" / "874"): the tail is
-    joined back when only the whole passes its check character (the tail's own line becomes '')."""
+    joined back when only the whole passes its check character (the tail's own line becomes '', or spaces where
+    the next field goes on after it: "874 法定代表人：…")."""
     for i in range(len(out) - 1):
         head, tail = _CODE_HEAD.search(out[i]), _CODE_TAIL.fullmatch(out[i + 1])
-        if not head or not tail or is_table_row(out[i]) or is_table_row(out[i + 1]):
+        lead = None if tail else _CODE_TAIL_LEAD.match(out[i + 1])
+        if not head or not (tail or lead) or is_table_row(out[i]) or is_table_row(out[i + 1]):
             continue
-        code = head.group().strip() + tail.group().strip()
+        piece = tail.group().strip() if tail else lead["tail"]
+        code = head.group().strip() + piece
         if len(code) == 18 and check_code(code).valid and not check_code(head.group().strip()).valid:
-            out[i], out[i + 1] = out[i].rstrip() + tail.group().strip(), ""
+            # a tail before another field leaves spaces in its place: the field keeps its offsets
+            rest = "" if tail else " " * lead.end() + out[i + 1][lead.end():]
+            out[i], out[i + 1] = out[i].rstrip() + piece, rest
 
 
 def form_lines(lines: Sequence[str]) -> list[str]:

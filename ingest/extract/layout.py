@@ -40,6 +40,16 @@ _QA = re.compile(r"\s*[问答][:：]")
 _MAX_PRINTED_LINE = 60  # characters in one printed line of an A4 page at the smallest usual size
 
 
+def _label_start(text: str) -> bool:
+    """Whether a line starts a new "标签：" field. A label holding an unclosed bracket ("们的执法证件（执法证编号："
+    after a line wrapped at 这是我) is a sentence going on, not a label: labels close what they open (检查（勘察）时间：)."""
+    m = _LABEL_START.match(text)
+    if not m:
+        return False
+    label = m.group()
+    return label.count("(") + label.count("（") <= label.count(")") + label.count("）")
+
+
 def _date_only(text: str) -> bool:
     """A line that is nothing but a date (a 落款 under a signature) never continues the line above."""
     if len(text) > 24:
@@ -89,7 +99,7 @@ class Layout:
                 self.para_of_block.append(len(self.paras) - 1)
                 continue
             if (
-                previous_wraps and not block.in_table and not _LABEL_START.match(text) and not _date_only(text)
+                previous_wraps and not block.in_table and not _label_start(text) and not _date_only(text)
                 and not _INDENT.match(text) and not _NUMBERED.match(text)
             ):
                 offset = len(self.paras[-1])

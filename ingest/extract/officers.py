@@ -19,10 +19,13 @@ from ingest.normalize import fold
 _LABEL = re.compile(
     r"(?<!被)(?<!受)(?:执法人员|行政执法人员|执法人|检查人员|检查人|询问人员|询问人|调查人员|调查人|办案人员|办案人|"
     r"承办人员|承办人|主办人|协办人|经办人|记录人|勘验人|执法检查人员|现场执法人员|"
+    # a record that serves two acts names them in brackets: 检查（勘验）人员, 检查（勘察）人 (农业, 生态环境 forms)
+    r"检查\((?:勘验|勘察|勘查)\)(?:人员|人)|"
     # the officers' titles in sector forms: 卫生监督员签名：…, 交通警察：张伟（警号012345）
     r"(?:卫生|食品药品|环境|劳动保障|安全生产|市场)?(?:监督员|监察员|稽查员)|交通警察|人民警察|民警)"
     # "承办人意见", "调查人员陈述": the label word is part of another label, not followed by names
-    r"(?!员|汇报|介绍|报告|称|表示|指出|回答|补充|发言|意见|陈述|说明|情况|认为|提出|建议|签名日期|职务|单位|所在|在|于|对|依法|进行|到|发现|应当|出示|已|向|共同)"
+    # "申请执法人员回避": the officers are the object of the party's right, not a list
+    r"(?!员|汇报|介绍|报告|称|表示|指出|回答|补充|发言|意见|陈述|说明|情况|认为|提出|建议|签名日期|职务|单位|所在|在|于|对|依法|进行|到|发现|应当|出示|已|向|共同|回避)"
 )
 _FILLER = re.compile(
     r"(?:(?:执法证件号码|执法证件号|执法证号码|执法证号|执法证编号|证件号码|证件号|证号)\s*(?:分别|依次)?\s*(?:为|是)|"
@@ -77,6 +80,8 @@ _ROW_NUMBER = re.compile(r"^\s*(?:\d{1,3}|[一二三四五六七八九十]{1,2})
 _NAME_LIST = r"[\u4e00-\u9fa5·]{2,4}?(?:[、和及][\u4e00-\u9fa5·]{2,4}?)*"
 _CERTS_OF_NAMES = re.compile(
     rf"^\s*(?:\d{{1,2}}\s*[.、．]|[(（]\d{{1,2}}[)）])?\s*(?P<names>{_NAME_LIST})的?(?:行政)?执法(?:证|证件)"
+    # an evidence item is a copy of the certificates; "们的执法证件（…" is a sentence wrapped after 这是我
+    r"(?=[^。；;]{0,4}(?:复印件|复印|扫描件|影印件))"
 )
 _CERTS_PROVE_NAMES = re.compile(
     rf"执法(?:证|证件)[^。；;]{{0,20}}?证明(?P<names>{_NAME_LIST})(?:二人|两人|等人?)?的(?:执法)?(?:身份|资格|主体资格)"

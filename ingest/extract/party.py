@@ -24,7 +24,9 @@ _GROUPS: dict[str, tuple[str, ...]] = {
              # the combined label of forms that serve both kinds of party
              "当事人姓名或者单位名称", "当事人姓名或单位名称", "当事人名称或者姓名", "当事人名称或姓名",
              "姓名或者名称", "姓名或名称", "名称或者姓名", "名称或姓名", "单位名称或姓名", "单位名称(姓名)",
-             "单位名称", "企业名称", "公司名称", "名称", "被检查单位", "被检查人", "被调查单位"),
+             "单位名称", "企业名称", "公司名称", "名称", "被检查单位", "被检查人", "被调查单位",
+             # the 生态环境/农业 records' bracketed act (被检查（勘察）单位), the 卫生 form's 被监督人
+             "被检查(勘察)单位", "被检查(勘验)单位", "被检查(勘查)单位", "被监督人", "被监督单位"),
     "trade": ("个体工商户名称", "个体工商户字号", "字号名称", "字号", "商号", "店名", "店铺名称"),
     "person": ("姓名",),
     "org_id": ("统一社会信用代码", "社会统一信用代码", "社会信用代码", "信用代码", "营业执照注册号", "营业执照号码", "营业执照号",
@@ -58,9 +60,10 @@ _ID_LABEL_BARE = re.compile(
     rf"(?:^|(?<=[\s,，;；。|(]))(?P<label>{_ID_ALT})\s*(?=[0-9A-Z][0-9A-Za-z*]{{14,17}}(?![0-9A-Za-z*]))"
 )
 _LABEL_NOTE = re.compile(r"\((?![^()]*[签章印])[^()]{1,12}\)$")  # not 当事人(签名): a signature
-# a value ends at punctuation, a wide gap, another "标签：" after a space (当事人：X公司 参加人：Y), or the body
+# a value ends at punctuation, a wide gap, another "标签：" after a space (当事人：X公司 参加人：Y, 被监督人：X公司
+# 法定代表人/负责人：Y), or the body
 # of the decision after a space (当事人:张德利 你未经依法批准…, on pages that run the heading into the text)
-_VALUE_END = re.compile(r"[,，;；。|?？]|\s{2,}|\s+(?=[\u4e00-\u9fa5()（）]{2,10}\s*[:：])"
+_VALUE_END = re.compile(r"[,，;；。|?？]|\s{2,}|\s+(?=[\u4e00-\u9fa5()（）/／]{2,12}\s*[:：])"
                         # a form's next label after one space, without a colon: 被处罚人姓名 潘某 性别 男 出生日期 …
                         r"|\s+(?=(?:性别|民族|出生日期|出生年月|年龄|身份证件?号码?|工作单位|职业|现住址|住址|联系电话)(?:\s|[:：]|$))"
                         r"|\s+(?=你|您|该(?:单位|公司|店)|经查|现查明|本(?:局|机关|所)|我(?:局|所|队)|于?\d{4}年)")

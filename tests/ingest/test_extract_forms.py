@@ -260,3 +260,12 @@ def test_code_wrapped_at_the_line_end_is_joined_only_when_the_whole_passes_its_c
     assert facts.party_id is not None and facts.party_id.value == "913201177250341874"
     # a number on the next line that does not complete a valid code is left where it was
     assert form_lines(["统一社会信用代码：913201177250341", "875"])[1] == "875"
+
+
+def test_code_tail_opening_a_line_with_the_next_field_is_joined_and_the_field_keeps_its_place() -> None:
+    lines = ["统一社会信用代码：913201177250341", "874 法定代表人：李某某"]
+    out = form_lines(lines)
+    assert out[0] == "统一社会信用代码：913201177250341874"
+    assert out[1].strip() == "法定代表人：李某某" and out[1].index("法定代表人") == lines[1].index("法定代表人")
+    # not when the whole fails its check: "875 法定…" stays as printed
+    assert form_lines(["统一社会信用代码：913201177250341", "875 法定代表人：李某某"])[1] == "875 法定代表人：李某某"

@@ -1,5 +1,5 @@
 """The hand-written dossiers of the new case types (tests/realworld/dossiers_simple, dossiers_license,
-dossiers_coercion, dossiers_execution): every
+dossiers_coercion, dossiers_execution, dossiers_inspection): every
 dossier's labels cover its checklist and agree with its planted defects, its parties carry valid codes, and it
 renders into the files a reviewer would open."""
 
@@ -17,7 +17,8 @@ from tests.realworld.writers.model import load
 
 HERE = Path(__file__).parent
 CORPORA = {"dossiers_simple": "penalty-simple", "dossiers_license": "license",
-           "dossiers_coercion": "coercion-measure", "dossiers_execution": "coercion-execution"}
+           "dossiers_coercion": "coercion-measure", "dossiers_execution": "coercion-execution",
+           "dossiers_inspection": "inspection"}
 # coercion-execution is labelled against the draft (checklist-enforcement.md part B) until its standard ships
 DRAFT_CODES = {"coercion-execution": {f"V{i:02d}" for i in range(1, 7)} | {f"R{i:02d}" for i in range(1, 19)}}
 FOLDERS = [f for corpus in CORPORA for f in sorted(p.parent for p in (HERE / corpus).glob("*/dossier.yaml"))]

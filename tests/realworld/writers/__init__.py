@@ -12,6 +12,7 @@ from tests.realworld.writers import (
     forestry,
     health,
     henan,
+    moj,
     police,
     safety,
     samr,
@@ -28,7 +29,8 @@ from tests.realworld.writers.pdf_out import write_pdf
 
 FAMILIES: dict[str, Family] = {
     m.SECTOR: m.FAMILY
-    for m in (samr, eco, safety, transport, urban, agri, police, health, water, forestry, henan, yunnan, samr_license)
+    for m in (samr, eco, safety, transport, urban, agri, police, health, water, forestry, henan, yunnan, samr_license,
+              moj)
 }
 
 
