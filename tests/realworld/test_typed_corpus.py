@@ -32,6 +32,14 @@ def _codes(checklist: str) -> set[str]:
     return {item["code"] for item in data["items"]}
 
 
+def _category_codes(checklist: str, category: str) -> set[str]:
+    path = ROOT / "scoring" / "checklists" / f"{checklist}.yaml"
+    if not path.is_file():
+        return set()
+    data = yaml.safe_load(path.read_text("utf-8"))
+    return {item["code"] for item in data["items"] if item.get("category") == category}
+
+
 def _expect(folder: Path) -> dict:
     return yaml.safe_load((folder / "expect.yaml").read_text("utf-8"))
 
@@ -39,7 +47,10 @@ def _expect(folder: Path) -> dict:
 @pytest.mark.parametrize("corpus", list(CORPORA))
 def test_each_type_has_ten_dossiers_in_several_form_books_about_half_clean(corpus):
     folders = [f for f in FOLDERS if f.parent.name == corpus]
-    clean = [f for f in folders if not _expect(f)["planted_defects"]]
+    # clean of the procedure: form books leave out the recording's reference (三项制度 T02/R07), and that category
+    # is measured apart, so a file whose only defects are there still tests the procedure items for false alarms
+    three = _category_codes(CORPORA[corpus], "三项制度")
+    clean = [f for f in folders if not {d["code"] for d in _expect(f)["planted_defects"]} - three]
     assert len(folders) >= 10
     assert len({load(f).sector for f in folders}) >= 5
     assert 4 <= len(clean) <= len(folders) - 4
