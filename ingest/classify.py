@@ -49,6 +49,8 @@ _LICENSE_TITLES: list[tuple[DocKind, str]] = [
     (DocKind.LICENSE_DECISION, rf"准予(变更|延续)?{_LIC}决定书|(变更|延续)?{_LIC}(变更|延续)?决定书"),
     (DocKind.SERVICE_RECEIPT, rf"{_LIC}(文书)?送达回(证|执)"),
     (DocKind.PUBLICATION_PROOF, rf"{_LIC}(决定)?(公开|公示)(书|材料|截图|记录|证明)?|(许可)?(信息)?公示(截图|页面|记录|证明)|"
+                                # a licence published under its subject (林木采伐许可公示, 食品经营许可信息公示)
+                                r"[\u4e00-\u9fa5]{2,12}许可(证)?(信息|结果)?(公示|公开)|"
                                 # the published result of a 双随机 inspection (营商环境条例第五十四条)
                                 r"(双随机(、)?(一公开)?)?(抽查)?(检查)?结果(信息)?公示(截图|页面|记录|证明)?"),
     (DocKind.COMMITMENT_LETTER, rf"(证明事项|涉企经营许可事项)?({_LIC})?告知承诺书|(证明事项)?告知承诺(制)?承诺书"),

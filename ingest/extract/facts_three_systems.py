@@ -18,11 +18,17 @@ from ingest.model import DocFacts
 _AV = re.compile(r"(?:全程|全过程)?(?:同步)?(?:录音录像|录像|音像记录|音像资料|音视频|视音频|执法记录仪)")
 _DENIED = re.compile(r"(?:未|没有|无|不)(?:使用|进行|开启|作)?[^，。；]{0,4}$")
 
+# A label and its value: after a colon anywhere, or — a form's row, its label cell first (审核人员 | 卢静) — after a
+# tab or spaces where the label opens the line or its cell.
+_LABEL_FIELDS = {
+    "reviewer": (r"(?:法制)?审核(?:人|人员)(?:签名|签字)?", r"[^\s，。；:：]{0,12}"),
+    "review_conclusion": (r"(?:法制)?审核(?:意见|结论)", r"[^\n]{0,200}"),
+    "reviewer_qualification": (r"法律职业资格(?:证书)?(?:编号|证号)?", r"[A-Za-z0-9\u4e00-\u9fff]{0,30}"),
+}
 _REVIEW_LABELS = {
-    "reviewer": re.compile(r"(?:法制)?审核(?:人|人员)(?:签名|签字)?\s*[:：]\s*(?P<value>[^\s，。；:：]{0,12})"),
-    "review_conclusion": re.compile(r"(?:法制)?审核(?:意见|结论)\s*[:：]\s*(?P<value>[^\n]{0,200})"),
-    "reviewer_qualification": re.compile(
-        r"法律职业资格(?:证书)?(?:编号|证号)?\s*[:：]\s*(?P<value>[A-Za-z0-9\u4e00-\u9fff]{0,30})"),
+    name: (re.compile(rf"{label}\s*[:：]\s*(?P<value>{value})"),
+           re.compile(rf"(?:^|(?<=\t))\s*{label}(?:\t|\s+)(?P<value>{value})"))
+    for name, (label, value) in _LABEL_FIELDS.items()
 }
 
 
@@ -48,9 +54,9 @@ def collect_three_systems(d: Layout, facts: DocFacts) -> None:
                 break
     if d.doc.kind != DocKind.LEGAL_REVIEW:
         return
-    for name, pattern in _REVIEW_LABELS.items():
+    for name, (labelled, in_row) in _REVIEW_LABELS.items():
         for i, text in enumerate(d.pfolded):
-            m = pattern.search(text)
+            m = labelled.search(text) or in_row.search(text)
             if m:
                 value = d.paras[i][m.start("value") : m.end("value")].strip()
                 setattr(facts, name, d.pfound(value, i, m.start("value") if value else m.start(), m.end()))

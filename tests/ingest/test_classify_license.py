@@ -12,6 +12,8 @@ from ingest.glossary import DocKind
     ("line", "kind"),
     [
         ("行政许可申请书", DocKind.LICENSE_APPLICATION),
+        ("林木采伐许可公示", DocKind.PUBLICATION_PROOF),  # a licence published under its subject
+        ("食品经营许可信息公示", DocKind.PUBLICATION_PROOF),
         ("行政许可申请材料接收凭证", DocKind.RECEIPT_OF_MATERIALS),
         ("收取行政许可申请材料凭证", DocKind.RECEIPT_OF_MATERIALS),
         ("补正材料通知书", DocKind.CORRECTION_NOTICE),

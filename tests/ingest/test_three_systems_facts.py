@@ -49,6 +49,19 @@ def test_a_blank_reviewer_box_is_read_blank_and_an_absent_one_is_none() -> None:
     assert facts.reviewer_qualification is None
 
 
+def test_a_review_form_of_rows_gives_its_reviewer_and_conclusion_without_colons() -> None:
+    """农业/生态环境 forms: a table whose label cell stands before its value (审核人员 | 法规科 周某)."""
+    facts = extract_document(_doc(DocKind.LEGAL_REVIEW, "法制审核意见书", "审核内容\t主体、事实、证据、程序、依据、裁量",
+                                  "审核意见\t同意按拟定意见作出处罚决定。", "审核人员\t法规科　周某（法制审核证号F0017）"))
+    assert facts.reviewer.value == "法规科"
+    assert facts.review_conclusion.value == "同意按拟定意见作出处罚决定。"
+
+
+def test_prose_naming_the_review_is_no_label() -> None:
+    facts = extract_document(_doc(DocKind.LEGAL_REVIEW, "法制审核意见书", "经法制审核意见认为本案事实清楚。"))
+    assert facts.review_conclusion is None
+
+
 def test_the_review_title_is_a_legal_review() -> None:
     assert match_title("重大执法决定法制审核意见书")[0] == DocKind.LEGAL_REVIEW
 
