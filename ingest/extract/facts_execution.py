@@ -44,8 +44,8 @@ _TERMS: dict[str, tuple[tuple[DocKind, ...], re.Pattern[str]]] = {
     "surcharge_standard": ((DocKind.PAYMENT_REMINDER, DocKind.DECISION, DocKind.ENFORCEMENT_DECISION),
                            re.compile(r"(每日|按日)[^。；]{0,16}(百分之三|3%|3％)|加处罚款|滞纳金")),
     "reason_basis": (_DECIDING, re.compile(r"(依据|根据|依照|按照)[^。；]{0,12}《[^》]{2,40}》")),
-    "manner_time": (_DECIDING, re.compile(r"(强制执行|代履行|强制拆除|执行)的?(方式|时间)|(定于|将于|拟于|于)\d{4}年\d{1,2}月\d{1,2}日[^。；]{0,20}"
-                                          r"(强制|执行|拆除|代履行|实施)")),
+    "manner_time": (_DECIDING, re.compile(r"(强制执行|代履行|强制拆除|执行)的?(方式|时间)|(定于|将于|拟于|决定于|[,，]于)\d{4}年\d{1,2}月\d{1,2}日"
+                                          r"[^。；]{0,60}?(强制|执行|拆除|代履行|实施)")),
     # named: "代履行人：北京某某环境服务有限公司", "委托某某公司代为履行" (not "由代履行人清运")
     "performer": ((DocKind.SUBSTITUTE_PERFORMANCE,),
                   re.compile(r"代履行人(为|是)?[:：]?\s*[\u4e00-\u9fff()（）]{2,30}(公司|单位|中心|队|站|社)|"

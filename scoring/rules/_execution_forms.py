@@ -41,8 +41,16 @@ def _money_duty(facts: CaseFacts) -> bool:
     return False
 
 
-_PARTY = Part("当事人的名称和地址", lambda d, f: both(has_part(d, ("party_name",), ("当事人",)),
-                                               has_part(d, ("party_address",), ("住所", "地址", "住址", "经营场所"))))
+def _party(doc: DocFacts, facts: CaseFacts) -> bool | None:
+    """Named (a 当事人 field or the salutation "X公司："); the address as a field. A letter-form decision saluting
+    the party often gives the address only as the place in its body ("你在和燕路407号楼顶搭建的…"): an address
+    not read as a field cannot be told missing (None), never a deduction."""
+    named = has_part(doc, ("party_name",), ("当事人",))
+    address = has_part(doc, ("party_address",), ("住所", "地址", "住址", "经营场所"))
+    return both(named, None if address is False else address)
+
+
+_PARTY = Part("当事人的名称和地址", _party)
 _AGENCY_DATE = Part("行政机关的名称和日期", lambda d, f: both(has_part(d, ("agency",), ("执法机关",)),
                                                        has_part(d, (), (), (DateRole.DECISION, DateRole.SIGNED))))
 _REASON_BASIS = Part(EXECUTION_TERM_ZH["reason_basis"], _term("reason_basis", attrs=("penalty_basis", "violated")))

@@ -158,3 +158,42 @@ def test_a_receipt_serving_the_reminder_dates_its_service() -> None:
     link_reminder_receipts([reminder, receipt, other])
     assert reminder.dates[DateRole.DELIVERY].value == date(2025, 3, 4)
     assert reminder.dates[DateRole.DELIVERY].evidence.source_file == "r2.docx"
+
+
+@pytest.mark.parametrize("line", [
+    "送达：2025年3月14日直接送达，某某签收",
+    "送达回证：2025年3月14日直接送达，王某拒绝签收，见证人：社区居委会 李某",
+    "收到人签名：王某　2025年3月14日",
+])  # fmt: skip
+def test_a_service_line_under_a_document_is_its_service_not_its_date(line: str) -> None:
+    facts = extract_document(_doc(K.PAYMENT_REMINDER, [
+        "催告书", "北京某某商贸有限公司：", "现催告你单位于2025年3月28日前自行拆除。你单位享有陈述和申辩的权利。",
+        "北京市朝阳区城市管理综合行政执法局", "2025年3月12日", line,
+    ]))
+    assert facts.dates[DateRole.SIGNED].value == date(2025, 3, 12)
+    assert facts.dates[DateRole.DELIVERY].value == date(2025, 3, 14)
+
+
+@pytest.mark.parametrize(("lines", "name", "address"), [
+    (["某某物流有限公司（住所：北京市朝阳区某某路12号）："], "某某物流有限公司", "北京市朝阳区某某路12号"),
+    # a PDF line wrapping inside the brackets: the name is the salutation's, never the wrapped tail
+    (["北京市朝阳区某某砂石经营部（经营者张某，地址：北京市朝阳区某某街道滨", "江大道8号）："], "北京市朝阳区某某砂石经营部", None),
+    (["王某某："], "王某某", None),
+])  # fmt: skip
+def test_an_enforcement_decision_salutes_its_party(lines: list[str], name: str, address: str | None) -> None:
+    facts = extract_document(_doc(K.SUBSTITUTE_PERFORMANCE, [
+        "代履行决定书", *lines, "你经催告仍未清除堆放物。依据《中华人民共和国行政强制法》第五十条，本局决定代履行。",
+        "北京市水务局", "2025年5月30日",
+    ]))
+    assert facts.party_name is not None and facts.party_name.value == name
+    if address:
+        assert facts.party_address is not None and facts.party_address.value == address
+
+
+@pytest.mark.parametrize(("sentence", "read"), [
+    ("本局决定于2025年4月22日对某某路12号厂区西侧钢结构仓库（约620平方米）实施强制拆除。", True),
+    ("经本局限期拆除并于2025年5月12日催告、公告，你逾期未自行拆除。", False),  # when it was reminded, not executed
+])  # fmt: skip
+def test_the_time_of_execution_is_the_decided_one(sentence: str, read: bool) -> None:
+    facts = extract_document(_doc(K.ENFORCEMENT_DECISION, ["强制拆除决定书", "王某：", sentence, "2025年4月14日"]))
+    assert ("manner_time" in facts.execution_terms) is read
