@@ -217,6 +217,9 @@ class DateRole(StrEnum):
     # 行政强制执行 (checklist-enforcement.md part B, ingest/extract/facts_execution.py)
     DEADLINE = "deadline"  # the date a 催告书 or 拆除公告 gives the party to perform by (…前履行)
     UNDERLYING_DELIVERY = "underlying_delivery"  # when the decision being enforced was served (stated in the 催告书)
+    # the last day the enforced decision gives the party to perform (its service + the days it gives, or the date
+    # it names): set on the 催告书, which must come after it (行政强制法第三十四条)
+    PERFORMANCE_DEADLINE = "performance_deadline"
 
 
 @dataclass(slots=True)
@@ -286,6 +289,7 @@ class DocFacts:
     execution_terms: dict[str, Found[str]] = field(default_factory=dict)
     surcharge: Found[Decimal] | None = None  # 加处罚款 / 滞纳金 stated as a sum
     principal: Found[Decimal] | None = None  # the fine (本金) the surcharge is added to
+    performance_days: Found[int] | None = None  # an enforced decision: 自收到本决定书之日起N日内 to perform
 
 
 @dataclass(slots=True)

@@ -34,7 +34,7 @@ def _money_duty(facts: CaseFacts) -> bool:
     alone does not decide it: a demolition file may hold a decision that also fined the party."""
     for doc in facts.of_kind(DocKind.PAYMENT_REMINDER):
         terms = doc.execution_terms
-        if doc.principal or doc.surcharge or "amount" in terms or "surcharge_standard" in terms:
+        if doc.principal or doc.surcharge or "amount" in terms or "surcharge_standard" in terms or "surcharge" in terms:
             return True
         if "manner" in terms and re.search(r"缴|款", terms["manner"].value):
             return True

@@ -10,7 +10,7 @@ import pytest
 
 from ingest.classify import classify, match_title, normalize_line
 from ingest.extract.document_facts import extract_document
-from ingest.extract.facts_execution import link_reminder_receipts
+from ingest.extract.facts_execution import link_performance_deadline, link_reminder_receipts
 from ingest.glossary import DocKind
 from ingest.model import DateRole, Document, Position, TextBlock
 
@@ -197,3 +197,46 @@ def test_an_enforcement_decision_salutes_its_party(lines: list[str], name: str, 
 def test_the_time_of_execution_is_the_decided_one(sentence: str, read: bool) -> None:
     facts = extract_document(_doc(K.ENFORCEMENT_DECISION, ["强制拆除决定书", "王某：", sentence, "2025年4月14日"]))
     assert ("manner_time" in facts.execution_terms) is read
+
+
+def _case(*docs: tuple[DocKind, list[str]]) -> list:
+    facts = [extract_document(_doc(kind, lines, f"{i:02d}.docx")) for i, (kind, lines) in enumerate(docs, start=1)]
+    link_reminder_receipts(facts)
+    link_performance_deadline(facts)
+    return facts
+
+
+REMINDER_LINES = ["催告书", "北京某某商贸有限公司：", "你单位至今未缴纳罚款5000元。现催告你单位自收到本催告书之日起十日内缴纳。",
+                  "北京市朝阳区市场监督管理局", "2025年3月3日"]
+
+
+@pytest.mark.parametrize(("decision", "receipt", "deadline"), [
+    # fifteen days to pay from the service the receipt naming the decision records
+    (["行政处罚决定书", "当事人：北京某某商贸有限公司", "当事人应当自收到本决定书之日起十五日内缴纳罚款。如不服本决定，可以在收到"
+      "本决定书之日起六十日内申请行政复议。", "2025年2月3日"], "行政处罚决定书", date(2025, 2, 20)),
+    # the 复议 period is not the time to perform; a receipt of another document does not date the decision
+    (["行政处罚决定书", "当事人：北京某某商贸有限公司", "可以在收到本决定书之日起六十日内申请行政复议。", "2025年2月3日"],
+     "行政处罚决定书", None),
+    (["行政处罚决定书", "当事人：北京某某商贸有限公司", "当事人应当自收到本决定书之日起十五日内缴纳罚款。", "2025年2月3日"],
+     "强制执行决定书", None),
+    # a date to perform by, written in the order
+    (["限期拆除决定书", "北京某某商贸有限公司：", "责令你单位于2025年2月28日前自行拆除上述违法建设。", "2025年2月3日"],
+     "", date(2025, 2, 28)),
+])  # fmt: skip
+def test_the_time_to_perform_reaches_the_reminder(decision: list[str], receipt: str, deadline: date | None) -> None:
+    kind = K.DECISION if decision[0] == "行政处罚决定书" else K.RECTIFICATION_ORDER
+    lines = ["送达回证", f"送达文书名称：{receipt}", "受送达人签名：张某　2025年2月5日"]
+    docs = _case((kind, decision), (K.SERVICE_RECEIPT, lines), (K.PAYMENT_REMINDER, REMINDER_LINES))
+    found = docs[2].dates.get(DateRole.PERFORMANCE_DEADLINE)
+    assert (found.value if found else None) == deadline
+
+
+@pytest.mark.parametrize(("sentence", "standard"), [
+    ("逾期不缴纳罚款的，每日按罚款数额的百分之三加处罚款。", True),
+    ("逾期不缴纳的，按日加收滞纳税款万分之五的滞纳金。", True),
+    ("你单位至今未缴纳，已加处罚款3000元。", False),  # a sum added, not the standard told
+])  # fmt: skip
+def test_the_surcharge_standard_is_a_rate(sentence: str, standard: bool) -> None:
+    facts = extract_document(_doc(K.PAYMENT_REMINDER, ["催告书", "北京某某商贸有限公司：", sentence, "2025年3月3日"]))
+    assert ("surcharge_standard" in facts.execution_terms) is standard
+    assert "surcharge" in facts.execution_terms

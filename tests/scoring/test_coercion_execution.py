@@ -286,3 +286,36 @@ def test_a_sole_traders_operator_and_trade_name_are_one_party() -> None:
     company = {**decision, "party_name": "某某商贸有限公司", "party_kind": "organisation"}
     out = _evaluate("R18", {"documents": [company, reminder], "elements": {"party_name": "某某商贸有限公司"}})
     assert out.status.value == "fail", out.message
+
+
+@pytest.mark.parametrize(("signed", "expected"), [
+    ("2025-02-18", "fail"),  # two days before the fifteen days to pay ran out
+    ("2025-02-20", "pass"),  # on the last day: not counted against the agency
+    ("2025-03-03", "pass"),
+])  # fmt: skip
+def test_a_reminder_within_the_time_to_perform_is_too_early(signed: str, expected: str) -> None:
+    told = {"signed": signed, "underlying_delivery": "2025-02-05"}
+    reminder = {**REMINDER, "dates": {**told, "performance_deadline": "2025-02-20"}}
+    out = _evaluate("V03", {"documents": [reminder]})
+    assert out.status.value == expected, out.message
+    if expected == "fail":
+        assert "被执行决定的履行期限届满（2025年2月20日）晚于催告书落款" in out.message
+    # a file that does not tell the time to perform is not doubted for it
+    assert _evaluate("V03", {"documents": [{**REMINDER, "dates": told}]}).status.value == "pass"
+
+
+def test_no_enforcement_decision_on_the_court_path_is_not_applicable() -> None:
+    application = {"file": "03申请书.docx", "kind": "enforcement_application", "dates": {"signed": "2025-03-25"}}
+    reminder = {**REMINDER, "dates": {"signed": "2025-03-03", "deadline": "2025-03-14"}}
+    assert _evaluate("R05", {"documents": [reminder, application]}).status.value == "n/a"
+
+
+def test_a_surcharge_sum_is_not_its_standard() -> None:
+    decision = {"file": "01决定书.docx", "kind": "decision", "party_name": "某公司",
+                "dates": {"signed": "2024-06-07"}, "execution_terms": {"surcharge": "加处罚款"}}
+    reminder = {**REMINDER, "dates": {"signed": "2025-03-03"},
+                "execution_terms": {"amount": "罚款5000元", "surcharge": "已加处罚款"}}
+    out = _evaluate("R13", {"documents": [decision, reminder]})
+    assert out.status.value == "fail", out.message
+    told = {**decision, "execution_terms": {"surcharge_standard": "每日按罚款数额的百分之三"}}
+    assert _evaluate("R13", {"documents": [told, reminder]}).status.value == "pass"
