@@ -145,28 +145,33 @@ def _performance(d: Layout, facts: DocFacts) -> None:
                                                               sentence_start + hit.end)
 
 
-def link_performance_deadline(docs: list[DocFacts]) -> None:
-    """Each 催告书 gets the enforced decision's last day to perform: the date it names, or its service (a receipt
-    naming it by title or number; else as the 催告书 or the application tells it; else a 送达 line under the
-    decision) plus the days it gives. Nothing when the file does not tell both."""
+def link_enforced_decision(docs: list[DocFacts]) -> None:
+    """What each 催告书 (and the application, the 强制执行决定书) needs of the decision it enforces. Its service (a
+    receipt naming it by title or number, or a 送达 line under it) when the document does not tell it; and the last day to perform: the date the decision names,
+    or its service (else as the 催告书 or the application tells it) plus the days it gives. Nothing the file does
+    not tell."""
     reminders = [d for d in docs if d.kind == DocKind.PAYMENT_REMINDER]
-    enforced = [d for d in docs if d.kind in ENFORCED_KINDS and (d.performance_days or DateRole.DEADLINE in d.dates)]
-    if not reminders or not enforced:
+    telling = [d for d in docs if d.kind in (DocKind.ENFORCEMENT_APPLICATION, DocKind.ENFORCEMENT_DECISION)]
+    decisions = [d for d in docs if d.kind in ENFORCED_KINDS]
+    if not (reminders or telling) or not decisions:
         return
-    decision = enforced[0]
-    if DateRole.DEADLINE in decision.dates:
-        deadline = decision.dates[DateRole.DEADLINE]
-    else:
-        told = [d.dates[DateRole.UNDERLYING_DELIVERY] for d in docs if DateRole.UNDERLYING_DELIVERY in d.dates]
-        start = _served(docs, decision) or next(iter(told), None) or decision.dates.get(DateRole.DELIVERY)
-        days = decision.performance_days
-        if start is None or days is None:
-            return
+    timed = [d for d in decisions if d.performance_days or DateRole.DEADLINE in d.dates]
+    decision = (timed or decisions)[0]
+    served = _served(docs, decision) or decision.dates.get(DateRole.DELIVERY)
+    told = [d.dates[DateRole.UNDERLYING_DELIVERY] for d in docs if DateRole.UNDERLYING_DELIVERY in d.dates]
+    deadline = decision.dates.get(DateRole.DEADLINE)
+    start = _served(docs, decision) or next(iter(told), None) or served
+    days = decision.performance_days
+    if deadline is None and start is not None and days is not None:
         ev = days.evidence
         deadline = Found(start.value + timedelta(days=days.value),
                          Evidence(ev.source_file, ev.position, f"{ev.quote}（送达{start.value.isoformat()}）"))
+    for doc in reminders + telling:
+        if served is not None:
+            doc.dates.setdefault(DateRole.UNDERLYING_DELIVERY, served)
     for reminder in reminders:
-        reminder.dates.setdefault(DateRole.PERFORMANCE_DEADLINE, deadline)
+        if deadline is not None:
+            reminder.dates.setdefault(DateRole.PERFORMANCE_DEADLINE, deadline)
 
 
 def _served(docs: list[DocFacts], decision: DocFacts) -> Found[date] | None:

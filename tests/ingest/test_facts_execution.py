@@ -10,7 +10,7 @@ import pytest
 
 from ingest.classify import classify, match_title, normalize_line
 from ingest.extract.document_facts import extract_document
-from ingest.extract.facts_execution import link_performance_deadline, link_reminder_receipts
+from ingest.extract.facts_execution import link_enforced_decision, link_reminder_receipts
 from ingest.glossary import DocKind
 from ingest.model import DateRole, Document, Position, TextBlock
 
@@ -33,6 +33,8 @@ K = DocKind
     ("执行裁定书", K.COURT_RULING),
     ("北京市朝阳区人民法院行政裁定书（2024）京0105行审12号", K.COURT_RULING),
     ("行政裁定书(2023)浙0102执4567号", K.COURT_RULING),
+    ("责令限期清除决定书", K.RECTIFICATION_ORDER),  # the order enforced by a 代履行 (水法第六十五条)
+    ("限期拆除决定书", K.RECTIFICATION_ORDER),
     ("强制拆除公告", K.DEMOLITION_NOTICE),
     ("限期拆除公告", K.DEMOLITION_NOTICE),
     ("执行现场笔录", K.EXECUTION_RECORD),
@@ -202,7 +204,7 @@ def test_the_time_of_execution_is_the_decided_one(sentence: str, read: bool) -> 
 def _case(*docs: tuple[DocKind, list[str]]) -> list:
     facts = [extract_document(_doc(kind, lines, f"{i:02d}.docx")) for i, (kind, lines) in enumerate(docs, start=1)]
     link_reminder_receipts(facts)
-    link_performance_deadline(facts)
+    link_enforced_decision(facts)
     return facts
 
 
@@ -240,3 +242,12 @@ def test_the_surcharge_standard_is_a_rate(sentence: str, standard: bool) -> None
     facts = extract_document(_doc(K.PAYMENT_REMINDER, ["催告书", "北京某某商贸有限公司：", sentence, "2025年3月3日"]))
     assert ("surcharge_standard" in facts.execution_terms) is standard
     assert "surcharge" in facts.execution_terms
+
+
+def test_the_decisions_own_service_line_dates_it_for_the_application() -> None:
+    decision = ["行政处罚决定书", "当事人：北京某某商贸有限公司", "当事人应当自收到本决定书之日起十五日内缴纳罚款。",
+                "北京市朝阳区应急管理局", "2024年10月8日", "送达回证：2024年10月9日直接送达，受送达人：金某（签名）"]
+    application = ["强制执行申请书", "被申请人：北京某某商贸有限公司", "本局于10月8日作出处罚决定，10月9日送达。", "2025年5月6日"]
+    docs = _case((K.DECISION, decision), (K.ENFORCEMENT_APPLICATION, application))
+    assert docs[0].dates[DateRole.SIGNED].value == date(2024, 10, 8)
+    assert docs[1].dates[DateRole.UNDERLYING_DELIVERY].value == date(2024, 10, 9)
