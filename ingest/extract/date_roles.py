@@ -80,8 +80,8 @@ def _signed_line(d: Layout, hits: list[tuple[int, DateHit]]) -> tuple[int, DateH
     for i, hit in reversed(hits):
         if i < n - TAIL_BLOCKS and n > TAIL_BLOCKS:
             break
-        if _OWN_SERVICE.match(d.pfolded[i]):
-            continue  # the service noted under the document, not its 落款
+        if d.doc.kind != DocKind.SERVICE_RECEIPT and _OWN_SERVICE.match(d.pfolded[i]):
+            continue  # the service noted under the document, not its 落款 (a receipt's own lines are its form)
         if _EVENT_LEAD.search(d.pfolded[i], 0, hit.start):
             continue  # "当事人已于6月16日缴纳罚款": a date in a sentence, not the 落款
         rest = no_spaces(d.pfolded[i][: hit.start] + d.pfolded[i][hit.end :])
