@@ -6,7 +6,9 @@ The law asks for parts written as prose (行政强制法第三十五条: 履行�
 quote under an EXECUTION_TERM_ZH name; a part not found is simply absent (the rules decide whether that is a
 missing part or a reading they cannot trust). Dates: the deadline a 催告书 gives (…前), when the enforced decision
 was served as the 催告书 or application tells it, and the time of execution from the 现场笔录's span (date_roles).
-A receipt that serves the 催告书 gives the 催告书 its served date (`link_reminder_receipts`).
+A receipt that serves the 催告书 gives the 催告书 its served date (`link_reminder_receipts`); the decision enforced gives
+the 催告书 its service and the last day it left to perform (`link_enforced_decision`: a 催告书 dated before that day
+comes too early, 行政强制法第三十四条).
 """
 
 from __future__ import annotations

@@ -1,5 +1,8 @@
 """document_present: a required document is in the file (R01, R07, R08, R17, R20, R24, V03).
 
+A receipt may be asked to serve one document (`serves`): the decision (R17 of the penalty standard), or a document it
+names (`named`, the 催告书: a receipt naming nothing is unknown, the served document's own service date counts).
+
 Precision first: a fail's evidence lists the documents searched; when a file could not be read or a
 document could not be classified, the absence is not proven: `unknown`, naming those files.
 
