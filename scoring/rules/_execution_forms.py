@@ -56,10 +56,18 @@ _AGENCY_DATE = Part("行政机关的名称和日期", lambda d, f: both(has_part
 _REASON_BASIS = Part(EXECUTION_TERM_ZH["reason_basis"], _term("reason_basis", attrs=("penalty_basis", "violated")))
 _MANNER_TIME = Part(EXECUTION_TERM_ZH["manner_time"], _term("manner_time"))
 
+def _surcharge_claimed(facts: CaseFacts) -> bool:
+    """The agency claims a surcharge sum (in the court application or its own decision): the 催告书 must have
+    asked for it, or the amount it told was not the amount enforced (第三十五条第（三）项)."""
+    return any(d.surcharge for d in facts.of_kind(DocKind.ENFORCEMENT_APPLICATION, DocKind.ENFORCEMENT_DECISION))
+
+
 PAYMENT_REMINDER = Form(DocKind.PAYMENT_REMINDER, "催告书", {
     "deadline": Part(EXECUTION_TERM_ZH["deadline"], _term("deadline", dates=(DateRole.DEADLINE,))),
     "manner": Part(EXECUTION_TERM_ZH["manner"], _term("manner", attrs=("payment_terms",))),
     "amount": Part(EXECUTION_TERM_ZH["amount"], _term("amount"), applies=_money_duty),
+    "surcharge": Part("申请执行的" + EXECUTION_TERM_ZH["surcharge"], _term("surcharge", attrs=("surcharge",)),
+                      applies=_surcharge_claimed),
     "defense_right": Part(EXECUTION_TERM_ZH["defense_right"], _term("defense_right", attrs=("defense_right",))),
 })
 

@@ -319,3 +319,16 @@ def test_a_surcharge_sum_is_not_its_standard() -> None:
     assert out.status.value == "fail", out.message
     told = {**decision, "execution_terms": {"surcharge_standard": "每日按罚款数额的百分之三"}}
     assert _evaluate("R13", {"documents": [told, reminder]}).status.value == "pass"
+
+
+def test_a_surcharge_claimed_but_never_asked_for_in_the_reminder() -> None:
+    told = {"deadline": "之日起十日内", "defense_right": "陈述、申辩", "manner": "缴至指定账户", "amount": "罚款100000元"}
+    reminder = {**REMINDER, "dates": {"signed": "2025-01-06"}, "execution_terms": told, "principal": 100000}
+    application = {"file": "03申请书.docx", "kind": "enforcement_application", "dates": {"signed": "2025-01-24"},
+                   "surcharge": 150000, "principal": 100000}
+    out = _evaluate("R01", {"documents": [reminder, application]})
+    assert (out.status.value, out.message) == ("fail", "催告书（02催告书.docx）缺申请执行的加处罚款（滞纳金）")
+    asked = {**reminder, "execution_terms": {**told, "surcharge": "加处罚款"}}
+    assert _evaluate("R01", {"documents": [asked, application]}).status.value == "pass"
+    # nothing claimed beyond the fine: the part does not apply
+    assert _evaluate("R01", {"documents": [reminder, {**application, "surcharge": None}]}).status.value == "pass"
