@@ -137,7 +137,7 @@ _TITLES: list[tuple[DocKind, str]] = [
     (DocKind.RECTIFICATION_ORDER, r"责令\(?(限期)?\)?(改正|整改)(违法行为)?(通知书|决定书|指令书|通知)|限期(改正|整改)(通知书|指令书)"),
     (DocKind.INSPECTION_RECORD, r"现场(检查|勘验|勘查|勘察|检查\(?(勘验|勘查|勘察)\)?)?笔录(\(?续页\)?)?|现场检查记录(表)?|(检查|勘验|勘查|勘察)笔录(\(?续页\)?)?"),
     # 城乡规划法第六十四条: the order to pull a 违法建设 down by a date (what a 强制拆除 enforces)
-    (DocKind.RECTIFICATION_ORDER, r"(责令)?限期拆除(违法建设|违法建筑物?|违章建筑)?(决定书|通知书)"),
+    (DocKind.RECTIFICATION_ORDER, r"(责令)?限期(拆除|清除|清理|恢复原状)(违法建设|违法建筑物?|违章建筑|障碍物|堆放物)?(决定书|通知书)"),
     (DocKind.INQUIRY_NOTICE, r"(调查)?询问通知书|接受调查通知书"),
     (DocKind.INQUIRY_RECORD, r"(调查)?询问(\(?调查\)?)?笔录(\(?续页\)?)?|调查(询问)?笔录(\(?续页\)?)?"),
     (DocKind.PARTY_IDENTITY, r"营业执照(\(?(副本|正本)\)?)?(\(?复印件\)?)?|(居民)?身份证(\(?复印件\)?)?|主体资格(证明)?(材料)?|(法人)?授权委托书|法定代表人(身份)?证明(书)?|个体工商户营业执照"),

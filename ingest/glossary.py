@@ -241,6 +241,7 @@ EXECUTION_TERM_ZH: dict[str, str] = {
     "amount": "金额和给付方式",
     "defense_right": "陈述申辩权利",
     "surcharge_standard": "加处罚款（滞纳金）标准",
+    "surcharge": "加处罚款（滞纳金）",
     "reason_basis": "强制执行的理由和依据",
     "manner_time": "强制执行的方式和时间",
     "remedies": "申请复议或提起诉讼的途径和期限",

@@ -217,6 +217,9 @@ class DateRole(StrEnum):
     # 行政强制执行 (checklist-enforcement.md part B, ingest/extract/facts_execution.py)
     DEADLINE = "deadline"  # the date a 催告书 or 拆除公告 gives the party to perform by (…前履行)
     UNDERLYING_DELIVERY = "underlying_delivery"  # when the decision being enforced was served (stated in the 催告书)
+    # the last day the enforced decision gives the party to perform (its service + the days it gives, or the date
+    # it names): set on the 催告书, which must come after it (行政强制法第三十四条)
+    PERFORMANCE_DEADLINE = "performance_deadline"
 
 
 @dataclass(slots=True)
@@ -291,6 +294,7 @@ class DocFacts:
     reviewer: Found[str] | None = None  # 法制审核意见: 审核人 ('' when the label is read blank)
     review_conclusion: Found[str] | None = None  # 法制审核意见: 审核意见 / 审核结论
     reviewer_qualification: Found[str] | None = None  # 法律职业资格 (证书编号), where the form has the box
+    performance_days: Found[int] | None = None  # an enforced decision: 自收到本决定书之日起N日内 to perform
 
 
 @dataclass(slots=True)

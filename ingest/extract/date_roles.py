@@ -43,6 +43,9 @@ _AFTER: list[tuple[DateRole, re.Pattern[str]]] = [
     (DateRole.DELIVERY, re.compile(r"[^。；\d]{0,12}(?:已妥投|妥投|投递成功|已签收)")),
     (DateRole.HEARING, re.compile(r"[^。；]{0,15}(?:举行|召开|组织)[^。；]{0,6}听证")),
 ]
+# A document's own service written under it ("送达回证：2025年5月12日直接送达，万春林签收", "送达：2025年3月14日直接送达",
+# "收到人签名：史德贵　2024年11月21日"): the date on that line is when this document was served, never its 落款
+_OWN_SERVICE = re.compile(r"^\s*(?:送达回证|送达情况|送达记录|送达|(?:收到人|受送达人|签收人)(?:签名|签字|签章)?)\s*[:：]")
 _LABEL_CUT = re.compile(r"[。；;]")
 _NEGATED = re.compile(r"(?:未经|未|不经|没有|无|擅自)$")
 _EVENT_LEAD = re.compile(r"(?:于|在|自|从|至|到|截至|截止)\s*$")
@@ -77,6 +80,8 @@ def _signed_line(d: Layout, hits: list[tuple[int, DateHit]]) -> tuple[int, DateH
     for i, hit in reversed(hits):
         if i < n - TAIL_BLOCKS and n > TAIL_BLOCKS:
             break
+        if d.doc.kind != DocKind.SERVICE_RECEIPT and _OWN_SERVICE.match(d.pfolded[i]):
+            continue  # the service noted under the document, not its 落款 (a receipt's own lines are its form)
         if _EVENT_LEAD.search(d.pfolded[i], 0, hit.start):
             continue  # "当事人已于6月16日缴纳罚款": a date in a sentence, not the 落款
         rest = no_spaces(d.pfolded[i][: hit.start] + d.pfolded[i][hit.end :])
@@ -104,6 +109,8 @@ def collect_dates(d: Layout, facts: DocFacts, fields: dict[str, FieldHit]) -> No
         for hit in find_dates(folded):
             hits.append((i, hit))
             role = _role_before(folded, hit, previous_end) or _role_after(folded, hit)
+            if role is None and kind != DocKind.SERVICE_RECEIPT and _OWN_SERVICE.match(folded):
+                role = DateRole.DELIVERY
             if role is None and DateRole.VIOLATION not in roles and (act := violation_at(folded, hit)):
                 role = DateRole.VIOLATION_SEEN if act.seen else DateRole.VIOLATION
                 _put_violation_end(d, facts, roles, i, hit, act)

@@ -6,12 +6,15 @@ The law asks for parts written as prose (行政强制法第三十五条: 履行�
 quote under an EXECUTION_TERM_ZH name; a part not found is simply absent (the rules decide whether that is a
 missing part or a reading they cannot trust). Dates: the deadline a 催告书 gives (…前), when the enforced decision
 was served as the 催告书 or application tells it, and the time of execution from the 现场笔录's span (date_roles).
-A receipt that serves the 催告书 gives the 催告书 its served date (`link_reminder_receipts`).
+A receipt that serves the 催告书 gives the 催告书 its served date (`link_reminder_receipts`); the decision enforced gives
+the 催告书 its service and the last day it left to perform (`link_enforced_decision`: a 催告书 dated before that day
+comes too early, 行政强制法第三十四条).
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 from decimal import Decimal
 
 from ingest.extract.amounts import find_amounts
@@ -19,7 +22,8 @@ from ingest.extract.dates import find_dates
 from ingest.extract.layout import Layout
 from ingest.extract.remedies import find_remedies
 from ingest.glossary import DocKind
-from ingest.model import DateRole, DocFacts, Found
+from ingest.model import DateRole, DocFacts, Evidence, Found
+from ingest.normalize import cn_to_int, no_spaces
 
 EXECUTION_KINDS = frozenset({
     DocKind.PAYMENT_REMINDER, DocKind.ENFORCEMENT_DECISION, DocKind.SUBSTITUTE_PERFORMANCE,
@@ -27,6 +31,8 @@ EXECUTION_KINDS = frozenset({
     DocKind.EXECUTION_SUSPENSION, DocKind.COURT_RULING, DocKind.ENFORCEMENT_APPLICATION,
 })  # fmt: skip
 
+# the decisions an execution file enforces: a penalty's fine, a 责令限期拆除/改正 order
+ENFORCED_KINDS = frozenset({DocKind.DECISION, DocKind.RECTIFICATION_ORDER})
 _DECIDING = (DocKind.ENFORCEMENT_DECISION, DocKind.SUBSTITUTE_PERFORMANCE)
 _TELLING = (DocKind.PAYMENT_REMINDER, DocKind.ENFORCEMENT_APPLICATION, DocKind.ENFORCEMENT_DECISION,
             DocKind.SUBSTITUTE_PERFORMANCE, DocKind.COURT_RULING)
@@ -41,11 +47,16 @@ _TERMS: dict[str, tuple[tuple[DocKind, ...], re.Pattern[str]]] = {
                           r"(缴纳|缴清|缴付)(罚款|上述)")),
     "amount": ((DocKind.PAYMENT_REMINDER,), re.compile(r"(罚款|金额|款项|费用)[^。；]{0,20}\d[\d,.]*\s*万?元|[零壹贰叁肆伍陆柒捌玖拾佰仟万]+元")),
     "defense_right": ((DocKind.PAYMENT_REMINDER,), re.compile(r"陈述[、和及与]?申辩|申辩[、和及与]?陈述")),
+    # the standard is a rate ("每日按罚款数额的百分之三", "按日加收万分之五的滞纳金"); a sum (已加处罚款3000元) tells
+    # what was added, not the standard the party was to be told (行政强制法第四十五条第一款)
     "surcharge_standard": ((DocKind.PAYMENT_REMINDER, DocKind.DECISION, DocKind.ENFORCEMENT_DECISION),
-                           re.compile(r"(每日|按日)[^。；]{0,16}(百分之三|3%|3％)|加处罚款|滞纳金")),
+                           re.compile(r"(每日|按日)[^。；]{0,20}(百分之|千分之|万分之|\d+(\.\d+)?\s*[%％‰])")),
+    # the file speaks of a surcharge at all (R13 and R14 apply)
+    "surcharge": ((DocKind.PAYMENT_REMINDER, DocKind.DECISION, DocKind.ENFORCEMENT_DECISION,
+                   DocKind.ENFORCEMENT_APPLICATION), re.compile(r"加处罚款|滞纳金")),
     "reason_basis": (_DECIDING, re.compile(r"(依据|根据|依照|按照)[^。；]{0,12}《[^》]{2,40}》")),
-    "manner_time": (_DECIDING, re.compile(r"(强制执行|代履行|强制拆除|执行)的?(方式|时间)|(定于|将于|拟于|于)\d{4}年\d{1,2}月\d{1,2}日[^。；]{0,20}"
-                                          r"(强制|执行|拆除|代履行|实施)")),
+    "manner_time": (_DECIDING, re.compile(r"(强制执行|代履行|强制拆除|执行)的?(方式|时间)|(定于|将于|拟于|决定于|[,，]于)\d{4}年\d{1,2}月\d{1,2}日"
+                                          r"[^。；]{0,60}?(强制|执行|拆除|代履行|实施)")),
     # named: "代履行人：北京某某环境服务有限公司", "委托某某公司代为履行" (not "由代履行人清运")
     "performer": ((DocKind.SUBSTITUTE_PERFORMANCE,),
                   re.compile(r"代履行人(为|是)?[:：]?\s*[\u4e00-\u9fff()（）]{2,30}(公司|单位|中心|队|站|社)|"
@@ -77,7 +88,7 @@ _DEADLINE_DATE = re.compile(r"(前|之前|以前)")
 def collect_execution(d: Layout, facts: DocFacts) -> None:
     """The terms, dates and sums of a 行政强制执行 document (and the surcharge standard of a decision)."""
     kind = d.doc.kind
-    if kind not in EXECUTION_KINDS and kind != DocKind.DECISION:
+    if kind not in EXECUTION_KINDS and kind not in ENFORCED_KINDS:
         return
     for term, (kinds, pattern) in _TERMS.items():
         if kind in kinds and term not in facts.execution_terms:
@@ -92,7 +103,8 @@ def collect_execution(d: Layout, facts: DocFacts) -> None:
             if hit is not None:
                 facts.execution_terms["remedies"] = d.pfound(text[hit.start:hit.end], i, hit.start, hit.end)
                 break
-    if kind == DocKind.DECISION:
+    if kind in ENFORCED_KINDS:
+        _performance(d, facts)
         return
     _dates(d, facts)
     if kind in _TELLING:
@@ -113,6 +125,69 @@ def _dates(d: Layout, facts: DocFacts) -> None:
                         and "催告" not in sentence):
                     roles[DateRole.UNDERLYING_DELIVERY] = d.pfound(hit.value, i, sentence_start + hit.start,
                                                                    sentence_start + hit.end + served.end())
+
+
+# "自收到本决定书之日起十五日内缴纳", "责令你单位自收到本决定书之日起十日内自行拆除" (never the 复议/诉讼 period after it)
+_PERIOD = re.compile(r"收到本?(?:决定书?|通知书?|文书)?之日起([0-9一二三四五六七八九十]{1,3})[个]?日内(?![^。；]{0,12}(?:复议|诉讼|陈述|申辩|听证))")
+_PERFORM_BY = re.compile(r"[于在]$")
+
+
+def _performance(d: Layout, facts: DocFacts) -> None:
+    """The time the enforced decision gives to perform: days from its service, or a date (…前)."""
+    for i, text in enumerate(d.pfolded):
+        m = _PERIOD.search(text)
+        if m is not None and facts.performance_days is None:
+            facts.performance_days = d.pfound(cn_to_int(m.group(1)), i, m.start(), m.end())
+        for sentence_start, sentence in _sentences(text):
+            for hit in find_dates(sentence):
+                if (DateRole.DEADLINE not in facts.dates and _PERFORM_BY.search(sentence[:hit.start])
+                        and _DEADLINE_DATE.match(sentence[hit.end:])
+                        and re.search(r"履行|缴纳|拆除|清除|改正|恢复", sentence[hit.end:hit.end + 20])):
+                    facts.dates[DateRole.DEADLINE] = d.pfound(hit.value, i, sentence_start + hit.start,
+                                                              sentence_start + hit.end)
+
+
+def link_enforced_decision(docs: list[DocFacts]) -> None:
+    """What each 催告书 (and the application, the 强制执行决定书) needs of the decision it enforces. Its service (a
+    receipt naming it by title or number, or a 送达 line under it) when the document does not tell it; and the last day to perform: the date the decision names,
+    or its service (else as the 催告书 or the application tells it) plus the days it gives. Nothing the file does
+    not tell."""
+    reminders = [d for d in docs if d.kind == DocKind.PAYMENT_REMINDER]
+    telling = [d for d in docs if d.kind in (DocKind.ENFORCEMENT_APPLICATION, DocKind.ENFORCEMENT_DECISION)]
+    decisions = [d for d in docs if d.kind in ENFORCED_KINDS]
+    if not (reminders or telling) or not decisions:
+        return
+    timed = [d for d in decisions if d.performance_days or DateRole.DEADLINE in d.dates]
+    decision = (timed or decisions)[0]
+    served = _served(docs, decision) or decision.dates.get(DateRole.DELIVERY)
+    told = [d.dates[DateRole.UNDERLYING_DELIVERY] for d in docs if DateRole.UNDERLYING_DELIVERY in d.dates]
+    deadline = decision.dates.get(DateRole.DEADLINE)
+    start = _served(docs, decision) or next(iter(told), None) or served
+    days = decision.performance_days
+    if deadline is None and start is not None and days is not None:
+        ev = days.evidence
+        deadline = Found(start.value + timedelta(days=days.value),
+                         Evidence(ev.source_file, ev.position, f"{ev.quote}（送达{start.value.isoformat()}）"))
+    for doc in reminders + telling:
+        if served is not None:
+            doc.dates.setdefault(DateRole.UNDERLYING_DELIVERY, served)
+    for reminder in reminders:
+        if deadline is not None:
+            reminder.dates.setdefault(DateRole.PERFORMANCE_DEADLINE, deadline)
+
+
+def _served(docs: list[DocFacts], decision: DocFacts) -> Found[date] | None:
+    """The service date of a receipt naming `decision` (its title, or its number) — never another 决定书's."""
+    title = no_spaces(decision.title)
+    number = no_spaces(decision.own_no.value) if decision.own_no else None
+    for r in docs:
+        if r.kind != DocKind.SERVICE_RECEIPT or DateRole.DELIVERY not in r.dates:
+            continue
+        served = no_spaces(r.served_document.value) if r.served_document else ""
+        if (title and title in served and not re.search(r"强制|代履行|催告", served)) or (
+                number and (number in served or any(no_spaces(c.value) == number for c in r.cited_case_nos))):
+            return r.dates[DateRole.DELIVERY]
+    return None
 
 
 def _sentences(text: str) -> list[tuple[int, str]]:

@@ -123,6 +123,7 @@ def _agency_of_officers(d: Layout, facts: DocFacts) -> None:
 
 # letters to the party: their salutation (X公司：) names it (the coercion and inspection standards compare it)
 _PARTY_KINDS = DECISION_KINDS | {DocKind.PENALTY_NOTICE, DocKind.HEARING_NOTICE, DocKind.PAYMENT_REMINDER,
+                                 DocKind.ENFORCEMENT_DECISION, DocKind.SUBSTITUTE_PERFORMANCE,
                                  DocKind.SEIZURE_EXTENSION, DocKind.SEIZURE_RELEASE, DocKind.SEIZURE_DISPOSAL,
                                  DocKind.INSPECTION_NOTICE, DocKind.INSPECTION_RESULT_NOTICE}
 

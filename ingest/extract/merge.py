@@ -14,7 +14,7 @@ from datetime import date
 
 from ingest.case_type import decide_case_type, dossier_id_name
 from ingest.extract.document_facts import extract_document
-from ingest.extract.facts_execution import link_reminder_receipts
+from ingest.extract.facts_execution import link_enforced_decision, link_reminder_receipts
 from ingest.extract.facts_license import merge_license
 from ingest.glossary import DECISION_KINDS, RECORD_KINDS, DocKind
 from ingest.model import CaseFacts, DateRole, DocFacts, Dossier, Elements, Found, Officer, TextOrigin
@@ -33,6 +33,7 @@ def extract_case(dossier: Dossier, register_label: str = "", register: str = "")
     (documents first, then the register's `register_label` from the register file `register`, then the name)."""
     docs = [extract_document(doc) for doc in dossier.documents]
     link_reminder_receipts(docs)
+    link_enforced_decision(docs)
     elements = merge_elements(docs)
     reasons = _review_reasons(dossier)
     typed = decide_case_type({d.kind for d in docs}, register_label, register, dossier_id_name(dossier.dossier_id))

@@ -139,6 +139,17 @@ def _is_salutation(name: str) -> bool:
                 or canonical_label(name) is not None)  # 案件来源：举报 is a form's field, not a party saluted
 
 
+def _unclosed(folded: str) -> bool:
+    """A bracket opened on the line and not closed on it."""
+    return folded.count("(") > folded.count(")")
+
+
+def _closes_earlier(folded: str) -> bool:
+    """The line closes a bracket before opening one: it continues the line above."""
+    close, open_ = folded.find(")"), folded.find("(")
+    return close >= 0 and (open_ < 0 or close < open_)
+
+
 def _name_line(line: str) -> str | None:
     """The line after an empty "当事人：", when it is nothing but a name."""
     m = _NAME_LINE.match(fold(line))
@@ -331,6 +342,11 @@ def parse_party(lines: Sequence[str], salutation_lines: int = 12) -> PartyInfo:
             if m and _CODE.match(m["rest"].strip()):
                 m = None  # "社会统一信用代码：9143…": an unlisted label with its value, not a party saluted
             m = m or _SALUTATION_NOTE.match(folded_line)
+            if m is None and _unclosed(folded_line) and index + 1 < len(lines):
+                # "X经营部（经营者田某，地址：…滨" + "江大道8号）：": a salutation wrapped inside its brackets
+                m = _SALUTATION_NOTE.match(folded_line + fold(lines[index + 1]).strip())
+            if m and _closes_earlier(folded_line):
+                m = None  # "江大道8号）：" closes a bracket opened on the line above: its tail, not a salutation
             if m and _is_salutation(m["name"].strip()):
                 name = m["name"].strip()
                 if is_organisation_name(name) or _PERSON_NAME.match(name):

@@ -34,24 +34,40 @@ def _money_duty(facts: CaseFacts) -> bool:
     alone does not decide it: a demolition file may hold a decision that also fined the party."""
     for doc in facts.of_kind(DocKind.PAYMENT_REMINDER):
         terms = doc.execution_terms
-        if doc.principal or doc.surcharge or "amount" in terms or "surcharge_standard" in terms:
+        if doc.principal or doc.surcharge or "amount" in terms or "surcharge_standard" in terms or "surcharge" in terms:
             return True
         if "manner" in terms and re.search(r"缴|款", terms["manner"].value):
             return True
     return False
 
 
-_PARTY = Part("当事人的名称和地址", lambda d, f: both(has_part(d, ("party_name",), ("当事人",)),
-                                               has_part(d, ("party_address",), ("住所", "地址", "住址", "经营场所"))))
+def _party(doc: DocFacts, facts: CaseFacts) -> bool | None:
+    """Named (a 当事人 field or the salutation "X公司："); the address as a field. A letter-form decision saluting
+    the party often gives the address only as the place in its body ("你在和燕路407号楼顶搭建的…"): an address
+    not read as a field cannot be told missing (None), never a deduction."""
+    named = has_part(doc, ("party_name",), ("当事人",))
+    address = has_part(doc, ("party_address",), ("住所", "地址", "住址", "经营场所"))
+    return both(named, None if address is False else address)
+
+
+_PARTY = Part("当事人的名称和地址", _party)
 _AGENCY_DATE = Part("行政机关的名称和日期", lambda d, f: both(has_part(d, ("agency",), ("执法机关",)),
                                                        has_part(d, (), (), (DateRole.DECISION, DateRole.SIGNED))))
 _REASON_BASIS = Part(EXECUTION_TERM_ZH["reason_basis"], _term("reason_basis", attrs=("penalty_basis", "violated")))
 _MANNER_TIME = Part(EXECUTION_TERM_ZH["manner_time"], _term("manner_time"))
 
+def _surcharge_claimed(facts: CaseFacts) -> bool:
+    """The agency claims a surcharge sum (in the court application or its own decision): the 催告书 must have
+    asked for it, or the amount it told was not the amount enforced (第三十五条第（三）项)."""
+    return any(d.surcharge for d in facts.of_kind(DocKind.ENFORCEMENT_APPLICATION, DocKind.ENFORCEMENT_DECISION))
+
+
 PAYMENT_REMINDER = Form(DocKind.PAYMENT_REMINDER, "催告书", {
     "deadline": Part(EXECUTION_TERM_ZH["deadline"], _term("deadline", dates=(DateRole.DEADLINE,))),
     "manner": Part(EXECUTION_TERM_ZH["manner"], _term("manner", attrs=("payment_terms",))),
     "amount": Part(EXECUTION_TERM_ZH["amount"], _term("amount"), applies=_money_duty),
+    "surcharge": Part("申请执行的" + EXECUTION_TERM_ZH["surcharge"], _term("surcharge", attrs=("surcharge",)),
+                      applies=_surcharge_claimed),
     "defense_right": Part(EXECUTION_TERM_ZH["defense_right"], _term("defense_right", attrs=("defense_right",))),
 })
 

@@ -148,6 +148,7 @@ EVENT_ZH: dict[str, str] = {
     "payment_reminder.delivery": "催告书送达",
     "payment_reminder.deadline": "催告书载明的履行期限",
     "payment_reminder.underlying_delivery": "被执行决定送达",
+    "payment_reminder.performance_deadline": "被执行决定的履行期限届满",
     "enforcement_application.underlying_delivery": "被执行决定送达",
     "enforcement_decision.underlying_delivery": "被执行决定送达",
     "enforcement_decision.signed": "作出强制执行决定",

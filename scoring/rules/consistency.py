@@ -107,13 +107,22 @@ def _party(facts: CaseFacts, args: ConsistencyArgs, field: str) -> tuple[list[tu
     if ref is None:
         return [], 0
     where = f"（{ref.evidence.source_file}）" if ref.evidence.source_file else ""
+    aliases = _sole_trader_names(facts) if field == "party_name" else []
     bad = [
         (f"{doc_ref(d)}所载{FIELD_ZH[field]}“{v.value}”与“{ref.value}”{where}"
          + ("不一致" if well_formed(field, v.value, ref.value) else UNSURE), v)
         for d, v in values
         if not same(v.value, ref.value, masked_ok=field == "party_id")
+        and not any(norm_text(v.value) in names and norm_text(ref.value) in names for names in aliases)
     ]
     return bad, len(values)
+
+
+def _sole_trader_names(facts: CaseFacts) -> list[set[str]]:
+    """The two names of each 个体工商户 a document gives (its 字号 and its 经营者, "当事人：沈某（个体工商户，字号：X商行）"):
+    a 催告书 addressed to the operator addresses the same party (the operator answers for the business)."""
+    return [{norm_text(d.party_name.value), norm_text(d.party_representative.value)} for d in facts.documents
+            if d.party_kind == "individual" and d.party_name and d.party_representative]
 
 
 @register("consistency", args=ConsistencyArgs)

@@ -38,6 +38,8 @@ unknown:
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field
 
 from ingest.model import CaseFacts
@@ -59,6 +61,9 @@ class Pair(Args):
     before: DateRef
     after: DateRef
     strict: bool = False  # True: the same day is out of order too
+    # skip: a date the file need not tell (computed from others: the enforced decision's last day to perform)
+    # leaves the pair out when missing, instead of making the item unknown
+    if_missing: Literal["unknown", "skip"] = "unknown"
 
 
 class DatesInOrderArgs(Args):
@@ -77,6 +82,8 @@ def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
         first, first_home = resolve_date(facts, pair.before)
         second, second_home = resolve_date(facts, pair.after)
         if first is None or second is None:
+            if pair.if_missing == "skip":
+                continue
             for found, home, ref in ((first, first_home, pair.before), (second, second_home, pair.after)):
                 if found is None and home:
                     unreadable.append(f"未能读取{event_zh(ref)}日期")

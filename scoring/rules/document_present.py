@@ -1,5 +1,8 @@
 """document_present: a required document is in the file (R01, R07, R08, R17, R20, R24, V03).
 
+A receipt may be asked to serve one document (`serves`): the decision (R17 of the penalty standard), or a document it
+names (`named`, the 催告书: a receipt naming nothing is unknown, the served document's own service date counts).
+
 Precision first: a fail's evidence lists the documents searched; when a file could not be read or a
 document could not be classified, the absence is not proven: `unknown`, naming those files.
 
@@ -41,12 +44,15 @@ from pydantic import Field
 from ingest.glossary import DocKind
 from ingest.model import CaseFacts
 from scoring.rules.base import (
+    DateRef,
     Outcome,
     RuleContext,
     absent,
+    dated,
     doc_evidence,
     doc_ref,
     kinds_zh,
+    resolve_date,
     serves_decision,
 )
 from scoring.rules.registry import Args, register
@@ -56,9 +62,12 @@ from scoring.rules.when import When
 class DocumentPresentArgs(Args):
     kinds: tuple[DocKind, ...] = Field(min_length=1)  # any one of them will do
     when: When | None = None
-    # For service receipts: only a receipt that serves the decision counts (R17).
-    serves: Literal["decision"] | None = None
+    # For service receipts: only a receipt that serves the decision counts (R17); `named`: only a receipt whose
+    # 送达文书 names one of `served_keywords` (a 送达回证 of the enforced decision is not the 催告书's), or the
+    # served document's own service date `served_on` (a "送达：…签收" line under it, or a receipt linked to it).
+    serves: Literal["decision", "named"] | None = None
     served_keywords: tuple[str, ...] = ("处罚决定",)
+    served_on: DateRef | None = None
     what: str | None = None  # how a message names the missing document; default: the kinds' names
     # Another document's field attests what the missing one would prove ("执行情况：当事人已缴纳罚款" in the
     # 结案审批表): the absence is then not a deduction but a question for the reviewer (unknown).
@@ -90,6 +99,8 @@ def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
                 doc_evidence(undecided[0]),
             )
         return absent(facts, what)
+    if args.serves == "named":
+        return _named(facts, args, docs, what)
     if docs:
         return Outcome.passed(f"卷内有{doc_ref(docs[0])}", doc_evidence(docs[0]))
     attest = _attestation(facts, args)
@@ -99,6 +110,22 @@ def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
     if args.if_absent == "unknown":
         return Outcome.unknown(f"卷内未见{what}，可能尚未作出或另卷归档，请核对")
     return absent(facts, what)
+
+
+def _named(facts: CaseFacts, args: DocumentPresentArgs, docs, what: str) -> Outcome:
+    """A receipt naming the served document, or that document's own service date; a receipt naming nothing
+    may be it (unknown); receipts of other documents only: absent."""
+    if args.served_on is not None:
+        found, _ = resolve_date(facts, args.served_on)
+        if found is not None:
+            return Outcome.passed(dated(facts, args.served_on, found), found.evidence)
+    for doc in docs:
+        if doc.served_document is not None and any(k in doc.served_document.value for k in args.served_keywords):
+            return Outcome.passed(f"卷内有{doc_ref(doc)}（{doc.served_document.value}）", doc_evidence(doc))
+    silent = [d for d in docs if d.served_document is None]
+    if silent:
+        return Outcome.unknown(f"{doc_ref(silent[0])}未载明所送达的文书，无法确认是否为{what}", doc_evidence(silent[0]))
+    return absent(facts, what, "（卷内送达回证均为其他文书的送达凭证）" if docs else "")
 
 
 def _attestation(facts: CaseFacts, args: DocumentPresentArgs):

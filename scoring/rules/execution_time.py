@@ -45,7 +45,7 @@ n/a:
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import chinese_calendar
 from pydantic import Field
@@ -131,12 +131,19 @@ def _judge(doc: DocFacts, start: int, end: int) -> tuple[bool, bool, str] | None
     """(fault, doubt, note) for one record; None when it has no date at all."""
     if doc.time_span is not None:
         begin, finish = doc.time_span.value
-        when = f"强制执行于{zh_date(begin.date())}{_clock(begin)}至{_clock(finish)}实施"
-        holiday = holiday_name(begin.date())
+        days = [begin.date() + timedelta(days=n) for n in range(max((finish.date() - begin.date()).days, 0) + 1)]
+        last = "" if len(days) == 1 else zh_date(finish.date())
+        when = f"强制执行于{zh_date(begin.date())}{_clock(begin)}至{last}{_clock(finish)}实施"
+        holiday = next((h for h in map(holiday_name, days) if h), None)
         if holiday:
             return True, False, f"{when}，属法定节假日（{holiday}）"
-        if _at_night(begin, start, end) or _at_night(finish, start, end) or finish.date() > begin.date():
+        # a span under a day that runs past midnight was worked through the night
+        overnight = len(days) > 1 and finish - begin < timedelta(hours=24)
+        if _at_night(begin, start, end) or _at_night(finish, start, end) or overnight:
             return True, False, f"{when}，属夜间（{start}时至次日{end}时）"
+        if len(days) > 1:
+            # several days' work recorded as one span: whether the nights between were worked is not written
+            return False, True, f"{when}，跨日实施，笔录未写明夜间（{start}时至次日{end}时）是否作业，无法判定"
         return False, False, f"{when}，非夜间、非法定节假日"
     day = doc.dates.get(DateRole.RECORD_START)
     if day is None:

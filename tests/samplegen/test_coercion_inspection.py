@@ -256,17 +256,11 @@ def test_an_undated_inspection_notice_is_found(tmp_path) -> None:
 # coercion-execution against its standard, once the two meet (the YAML is written on another branch)
 # ----------------------------------------------------------------------------------------------------
 
-# Where pingcha and the truth differ, with the reason (measured on a merge of the two branches): the standard
-# or the reader is to change, not the truth. The test below fails on any other difference.
-EXECUTION_DISAGREEMENTS = {
-    ("reminder_early", "V03"): "V03 compares the decision's delivery with the 催告书, not the time to perform: a "
-                               "reminder served before the deadline ran out (第三十四条、第三十五条) passes",
-    ("reminder_unserved", "R02"): "R02 takes the enforced decision's 送达回证 for the 催告书's",
-    ("no_surcharge_notice", "R13"): "R13 takes the 催告书's stated surcharge sum for the standard (3 % a day) the "
-                                    "decision never told (第四十五条第一款)",
-    ("court", "R05"): "R05 (强制执行决定 before the reminder's deadline) has no `when`: on a court application it is "
-                      "unknown, not n/a",
-}
+# Where pingcha and the truth differ, with the reason: none left. The four once recorded were decided by the
+# statute for the truth and fixed in the standard and the reader: V03 (a 催告书 dated within the time the enforced
+# decision gave to perform, 第三十四条), R02 (only the 催告书's own service counts, 第三十八条), R13 (a surcharge
+# sum is not the standard, 第四十五条第一款), R05 (n/a on the court path). Any difference now fails the test.
+EXECUTION_DISAGREEMENTS: dict[tuple[str, str], str] = {}
 _HAS_EXECUTION = (ROOT / "scoring" / "checklists" / "coercion-execution.yaml").exists()
 
 

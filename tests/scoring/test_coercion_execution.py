@@ -231,9 +231,104 @@ def test_reminder_amount_only_for_a_sum_to_pay() -> None:
     (("2025-03-25T20:00:00", "2025-03-26T01:00:00"), "fail", "属夜间"),  # ran past midnight
     (("2025-03-25T06:00:00", "2025-03-25T21:59:00"), "pass", ""),
     (("2031-03-25T09:00:00", "2031-03-25T11:00:00"), "unknown", "工作日历未收录2031年"),
+    (("2025-03-25T18:00:00", "2025-03-26T07:00:00"), "fail", "属夜间"),  # under a day, through the night
+    # three days' work written as one span, each end in daytime: the nights between are not written
+    (("2025-06-04T08:00:00", "2025-06-06T17:30:00"), "unknown", "跨日实施"),
+    (("2025-09-29T09:00:00", "2025-10-01T11:00:00"), "fail", "属法定节假日（国庆节）"),  # its last day
 ])  # fmt: skip
 def test_night_and_holidays(span: tuple[str, str], expected: str, says: str) -> None:
     out = _evaluate("R06", {"documents": [{"file": "05执行笔录.docx", "kind": "execution_record",
                                            "time_span": {"value": list(span), "file": "05执行笔录.docx"}}]})
     assert out.status.value == expected, out.message
     assert says in out.message
+
+
+REMINDER = {"file": "02催告书.docx", "kind": "payment_reminder", "party_name": "某公司"}
+DECISION_RECEIPT = {"file": "01送达回证.docx", "kind": "service_receipt", "served_document": "行政处罚决定书（京朝罚〔2024〕8号）",
+                    "dates": {"delivery": "2024-12-02"}}
+
+
+@pytest.mark.parametrize(("documents", "expected", "says"), [
+    # the 催告书's own "送达：…签收" line
+    ([{**REMINDER, "dates": {"signed": "2025-03-03", "delivery": "2025-03-04"}}, DECISION_RECEIPT], "pass",
+     "催告书送达日期2025年3月4日"),
+    ([REMINDER, DECISION_RECEIPT, {"file": "03送达回证.docx", "kind": "service_receipt",
+                                   "served_document": "催告书（京朝催〔2025〕3号）"}], "pass", "京朝催"),
+    # the enforced decision's receipt is not the 催告书's
+    ([REMINDER, DECISION_RECEIPT], "fail", "卷内送达回证均为其他文书的送达凭证"),
+    # a receipt that names no document may be the 催告书's
+    ([REMINDER, {"file": "03送达回证.docx", "kind": "service_receipt"}], "unknown", "未载明所送达的文书"),
+])  # fmt: skip
+def test_the_reminders_service_is_its_own(documents: list[dict], expected: str, says: str) -> None:
+    out = _evaluate("R02", {"documents": documents})
+    assert out.status.value == expected, out.message
+    assert says in out.message
+
+
+def test_a_decision_saluting_its_party_without_an_address_is_not_deducted() -> None:
+    decision = {"file": "03决定书.docx", "kind": "enforcement_decision", "party_name": "王某某",
+                "dates": {"signed": "2025-05-26"}, "agency": "某区城管局",
+                "execution_terms": {"reason_basis": "依据《中华人民共和国城乡规划法》", "manner_time": "决定于2025年6月16日",
+                                    "remedies": "六十日内申请行政复议"}}
+    out = _evaluate("R04", {"documents": [decision]})
+    assert out.status.value == "unknown", out.message
+    named = _evaluate("R04", {"documents": [{**decision, "party_name": None}]})
+    assert named.status.value == "fail" and "当事人的名称和地址" in named.message
+
+
+def test_a_sole_traders_operator_and_trade_name_are_one_party() -> None:
+    decision = {"file": "01决定书.docx", "kind": "decision", "party_name": "某某烟酒商行", "party_kind": "individual",
+                "party_representative": "沈某某"}
+    reminder = {**REMINDER, "party_name": "沈某某", "dates": {"signed": "2025-03-03"}}
+    out = _evaluate("R18", {"documents": [decision, reminder], "elements": {"party_name": "某某烟酒商行"}})
+    assert out.status.value == "pass", out.message
+    # a company's 法定代表人 is not the company
+    company = {**decision, "party_name": "某某商贸有限公司", "party_kind": "organisation"}
+    out = _evaluate("R18", {"documents": [company, reminder], "elements": {"party_name": "某某商贸有限公司"}})
+    assert out.status.value == "fail", out.message
+
+
+@pytest.mark.parametrize(("signed", "expected"), [
+    ("2025-02-18", "fail"),  # two days before the fifteen days to pay ran out
+    ("2025-02-20", "pass"),  # on the last day: not counted against the agency
+    ("2025-03-03", "pass"),
+])  # fmt: skip
+def test_a_reminder_within_the_time_to_perform_is_too_early(signed: str, expected: str) -> None:
+    told = {"signed": signed, "underlying_delivery": "2025-02-05"}
+    reminder = {**REMINDER, "dates": {**told, "performance_deadline": "2025-02-20"}}
+    out = _evaluate("V03", {"documents": [reminder]})
+    assert out.status.value == expected, out.message
+    if expected == "fail":
+        assert "被执行决定的履行期限届满（2025年2月20日）晚于催告书落款" in out.message
+    # a file that does not tell the time to perform is not doubted for it
+    assert _evaluate("V03", {"documents": [{**REMINDER, "dates": told}]}).status.value == "pass"
+
+
+def test_no_enforcement_decision_on_the_court_path_is_not_applicable() -> None:
+    application = {"file": "03申请书.docx", "kind": "enforcement_application", "dates": {"signed": "2025-03-25"}}
+    reminder = {**REMINDER, "dates": {"signed": "2025-03-03", "deadline": "2025-03-14"}}
+    assert _evaluate("R05", {"documents": [reminder, application]}).status.value == "n/a"
+
+
+def test_a_surcharge_sum_is_not_its_standard() -> None:
+    decision = {"file": "01决定书.docx", "kind": "decision", "party_name": "某公司",
+                "dates": {"signed": "2024-06-07"}, "execution_terms": {"surcharge": "加处罚款"}}
+    reminder = {**REMINDER, "dates": {"signed": "2025-03-03"},
+                "execution_terms": {"amount": "罚款5000元", "surcharge": "已加处罚款"}}
+    out = _evaluate("R13", {"documents": [decision, reminder]})
+    assert out.status.value == "fail", out.message
+    told = {**decision, "execution_terms": {"surcharge_standard": "每日按罚款数额的百分之三"}}
+    assert _evaluate("R13", {"documents": [told, reminder]}).status.value == "pass"
+
+
+def test_a_surcharge_claimed_but_never_asked_for_in_the_reminder() -> None:
+    told = {"deadline": "之日起十日内", "defense_right": "陈述、申辩", "manner": "缴至指定账户", "amount": "罚款100000元"}
+    reminder = {**REMINDER, "dates": {"signed": "2025-01-06"}, "execution_terms": told, "principal": 100000}
+    application = {"file": "03申请书.docx", "kind": "enforcement_application", "dates": {"signed": "2025-01-24"},
+                   "surcharge": 150000, "principal": 100000}
+    out = _evaluate("R01", {"documents": [reminder, application]})
+    assert (out.status.value, out.message) == ("fail", "催告书（02催告书.docx）缺申请执行的加处罚款（滞纳金）")
+    asked = {**reminder, "execution_terms": {**told, "surcharge": "加处罚款"}}
+    assert _evaluate("R01", {"documents": [asked, application]}).status.value == "pass"
+    # nothing claimed beyond the fine: the part does not apply
+    assert _evaluate("R01", {"documents": [reminder, {**application, "surcharge": None}]}).status.value == "pass"
