@@ -2,8 +2,8 @@
 
 The time is the 现场笔录's span (date_roles reads "2025年3月25日9时30分至11时"). 第四十三条 names 夜间 but does not
 define it: the night hours are the checklist's parameters (an unsourced default, 22 to 6). 法定节假日 are the State
-Council's holiday arrangements (scoring/workdays.py's calendar, chinese_calendar); a plain weekend is not deducted
-(whether 公休日 count is not settled). 情况紧急 written in the record or the decision excuses both. A record with a
+Council's holiday arrangements (scoring/workdays.py's calendar, chinese_calendar); a plain weekend is not deducted but
+left to the reviewer (`unknown`: whether 公休日 count is not settled). 情况紧急 written in the record or the decision excuses both. A record with a
 date but no hour is judged for the holiday only; the hours are then unknown.
 
 Example:
@@ -79,6 +79,22 @@ def holiday_name(day: date) -> str | None:
     return HOLIDAY_ZH.get(str(name), str(name))
 
 
+_WEEKDAY_ZH = "一二三四五六日"
+
+
+def rest_day(day: date) -> str | None:
+    """A plain weekend day (no 调休 makes it a working day, no holiday names it): 星期六 / 星期日, else None."""
+    try:
+        working = chinese_calendar.is_workday(day)
+    except NotImplementedError as exc:
+        raise CalendarUnknownError(day) from exc
+    return None if working or holiday_name(day) else f"星期{_WEEKDAY_ZH[day.weekday()]}"
+
+
+# 第四十三条's 法定节假日 read with or without the weekly rest days: not settled, so a weekend is the reviewer's
+_REST_DAY_DOUBT = "，属周末休息日（{day}）；第四十三条所称法定节假日是否包括公休日理解不一，请复核"
+
+
 def _at_night(moment: datetime, start: int, end: int) -> bool:
     hour = moment.hour + moment.minute / 60
     return hour >= start or hour < end if start > end else start <= hour < end
@@ -141,6 +157,9 @@ def _judge(doc: DocFacts, start: int, end: int) -> tuple[bool, bool, str] | None
         overnight = len(days) > 1 and finish - begin < timedelta(hours=24)
         if _at_night(begin, start, end) or _at_night(finish, start, end) or overnight:
             return True, False, f"{when}，属夜间（{start}时至次日{end}时）"
+        rest = next((r for r in map(rest_day, days) if r), None)
+        if rest:
+            return False, True, when + _REST_DAY_DOUBT.format(day=rest)
         if len(days) > 1:
             # several days' work recorded as one span: whether the nights between were worked is not written
             return False, True, f"{when}，跨日实施，笔录未写明夜间（{start}时至次日{end}时）是否作业，无法判定"
@@ -152,4 +171,7 @@ def _judge(doc: DocFacts, start: int, end: int) -> tuple[bool, bool, str] | None
     holiday = holiday_name(day.value)
     if holiday:
         return True, False, f"{when}，属法定节假日（{holiday}）"
+    rest = rest_day(day.value)
+    if rest:
+        return False, True, when + _REST_DAY_DOUBT.format(day=rest)
     return False, True, f"{when}，非法定节假日；笔录未写明实施时刻，无法判定是否夜间"

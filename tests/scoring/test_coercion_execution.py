@@ -225,7 +225,10 @@ def test_reminder_amount_only_for_a_sum_to_pay() -> None:
 
 
 @pytest.mark.parametrize(("span", "expected", "says"), [
-    (("2025-03-22T09:00:00", "2025-03-22T11:00:00"), "pass", "非夜间、非法定节假日"),  # a plain Saturday
+    (("2025-03-24T09:00:00", "2025-03-24T11:00:00"), "pass", "非夜间、非法定节假日"),  # a Monday
+    # a plain Saturday: whether 公休日 are 法定节假日 is not settled — the reviewer's, never a deduction
+    (("2025-03-22T09:00:00", "2025-03-22T11:00:00"), "unknown", "属周末休息日（星期六）"),
+    (("2025-09-28T09:00:00", "2025-09-28T11:00:00"), "pass", "非夜间、非法定节假日"),  # a Sunday worked (调休)
     (("2025-10-03T09:00:00", "2025-10-03T11:00:00"), "fail", "属法定节假日（国庆节）"),
     (("2025-03-25T05:30:00", "2025-03-25T07:00:00"), "fail", "属夜间"),  # began before 6
     (("2025-03-25T20:00:00", "2025-03-26T01:00:00"), "fail", "属夜间"),  # ran past midnight
