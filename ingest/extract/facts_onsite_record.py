@@ -25,9 +25,10 @@ _TICKED = "☑✓✔√■▣☒"
 _WITNESS = re.compile(r"见证")
 _NO_WITNESS = re.compile(r"(?:未|没有|无)(?:邀请)?(?:到场)?见证")
 _TOLD = re.compile(r"(?<!未)(?<!没有)告知|(?:申请|提起)?行政复议|行政诉讼|救济途径")
-# not a line's label ("当事人陈述申辩：", read as a field below)
+# not a line's label ("当事人陈述申辩：", read as a field below), nor the right told (第十八条第（五）项 "享有的陈述、
+# 申辩权利" is R04's telling, not the hearing of 第（六）项)
 _HEARD = re.compile(r"(?:(?<!未)(?<!没有)(?<!不)(?:听取|进行|作出|提出|放弃)?(?:了)?(?:当事人的)?陈述(?:和|、|及)?申辩|"
-                    r"(?<!未)(?<!没有)(?:听取)(?:了)?(?:当事人)?(?:的)?意见)(?![^，。；]{0,4}[:：])")
+                    r"(?<!未)(?<!没有)(?:听取)(?:了)?(?:当事人)?(?:的)?意见)(?![^，。；]{0,4}[:：])(?!的?权)")
 _NOT_HEARD = re.compile(r"(?:未|没有)(?:听取|给予)[^。；]{0,8}(?:陈述|申辩)")
 _HEARD_LABEL = "当事人意见"  # fields.py: 当事人陈述申辩、陈述申辩意见 …
 

@@ -37,6 +37,9 @@ RECORDS: dict[str, dict] = {
     "silent": dict(steps=()),
     "unticked": dict(steps=(BOXES.format("□"),)),
     "ticked": dict(steps=(BOXES.format("☑"),)),
+    # 第十八条第（五）项 tells the right; （六） hears the party: the right told is no hearing
+    "right_told_only": dict(steps=("执法人员向当事人出示了执法证件，当场告知当事人采取扣押的理由、依据以及依法享有的陈述、申辩权利和"
+                                   "救济途径。",)),
     "opinion_blank": dict(steps=("执法人员向当事人出示了执法证件，告知了采取扣押措施的理由、依据和救济途径。", "当事人陈述申辩：")),
 }
 
@@ -84,6 +87,8 @@ def results(tmp_path_factory) -> dict:
     ("ticked", "R06", "pass", "", "☑已出示"),
     ("opinion_blank", "R04", "pass", "", "告知了"),
     ("opinion_blank", "R05", "fail", "听取陈述申辩", "当事人陈述申辩："),
+    ("right_told_only", "R04", "pass", "", "当场告知"),
+    ("right_told_only", "R05", "fail", "缺听取陈述申辩", ""),
 ])  # fmt: skip
 def test_onsite_record_items(results, record: str, code: str, expected: str, says: str, quotes: str) -> None:
     finding = next(f for f in results[record].findings if f.item_code == code)
