@@ -65,9 +65,6 @@ def _d(name: str, hits: dict[str, int], excludes: tuple[str, ...] = ()) -> Inspe
 
 
 _UNTYPED = ("no_approval", "no_notice", "result_untold")  # any two leave one document that makes the type
-# The draft deducts R09 "2 each" missing element (cap 12); record_fields counts one occurrence per record. Until
-# the two are settled the random deck never deals two of these to one file (a plan may: the test marks it).
-RECORD_ELEMENTS = frozenset({"party_unsigned", "no_end_time", "no_place"})
 INSPECTION_DEFECTS: dict[str, InspectionDefect] = {
     d.name: d
     for d in (

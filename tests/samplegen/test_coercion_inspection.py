@@ -108,9 +108,6 @@ def test_three_missing_record_elements_deduct_2_each(tmp_path) -> None:
     assert d["expected_total_score"] == 94
 
 
-@pytest.mark.xfail(strict=True, reason="inspection R09 (检查笔录要素缺失, draft: 2 each element, cap 12) is scored by "
-                                       "record_fields, one occurrence per record: three missing elements deduct 2, "
-                                       "the truth 6")
 def test_three_missing_record_elements_are_scored_2_each(tmp_path) -> None:
     spec = build_campaign(seed=5, units=1, per_unit=1, first_unit=3,
                           plan=[DossierPlan(("no_end_time", "no_place", "party_unsigned"), **CHECK)])
