@@ -22,7 +22,7 @@ the first 30 days, and a 解除 or 处理 decision within 30 days of the decisio
 | no_av_record | the 现场笔录 does not name the 执法记录仪 recording | R07 (3) |
 | missing_approval | no 审批表 | R08 (3); V03 n/a |
 | decision_not_on_spot | the decision dated 1–3 days after the record | R10 (4) |
-| late_extension | the extension decided 31–38 days after the decision (released within 60) | R13 (5) |
+| late_extension | the extension decided 31–38 days after the decision (released within 60) | R13 (5); V05 veto (第二十五条: an extension made after the first 30 days extends nothing, the release is late) |
 | missing_release | neither 解除 nor 处理 decision | R16 (5); V05, V08 n/a |
 | disposal_no_basis | the 处理决定书 cites no law | R18 (5) |
 | party_mismatch | the 现场笔录 spells the party differently | R20 (1) |
@@ -79,7 +79,7 @@ MEASURE_DEFECTS: dict[str, MeasureDefect] = {
         _d("no_av_record", {"R07": 1}),
         _d("missing_approval", {"R08": 1}),
         _d("decision_not_on_spot", {"R10": 1}),
-        _d("late_extension", {"R13": 1}, excludes=_ENDS),
+        _d("late_extension", {"R13": 1, "V05": 1}, excludes=_ENDS),
         _d("missing_release", {"R16": 1}, excludes=_ENDS),
         _d("disposal_no_basis", {"R18": 1}, excludes=_ENDS, needs="disposal"),
         _d("party_mismatch", {"R20": 1}),
@@ -187,6 +187,7 @@ def _check(d: TypedDossierSpec) -> None:
     if end is not None:
         limit = 60 if "extension" in t else 30
         assert ((end - t["decision"]).days > limit) == ("overdue" in has), (end, t)
+        assert "late_extension" not in has or (end - t["decision"]).days > 30
     if "extension" in t:
         assert ((t["extension"] - t["decision"]).days > 30) == ("late_extension" in has)
     assert ((t["approval"] - t["onsite"]).days > 1) == ("late_approval" in has)

@@ -193,6 +193,22 @@ def test_period_between_extension_excuses():
     assert out.status == Status.PASS and "延期审批表" in out.message
 
 
+
+def test_period_between_an_excuse_made_after_the_period_excuses_nothing():
+    """行政强制法第二十五条: an extension decided after the first period ran out extends nothing; undated: unknown."""
+    args = {**R09, "excused_in_time": ["extension_approval"], "message": None}
+    facts = clean_case()
+    facts.elements.filing_date = day(2025, 1, 1, "02立案.docx")  # deadline 1 April, decision 15 April
+    extension = DocFacts("延期.docx", DocKind.EXTENSION_APPROVAL, "案件延期审批表")
+    facts.documents.append(extension)
+    assert run("period_between", args, facts).status == Status.UNKNOWN
+    extension.dates[DateRole.SIGNED] = day(2025, 4, 5, "延期.docx")
+    out = run("period_between", args, facts)
+    assert out.status == Status.FAIL and "于2025年4月5日作出，已在原期限届满之后" in out.message
+    extension.dates[DateRole.SIGNED] = day(2025, 4, 1, "延期.docx")
+    assert run("period_between", args, facts).status == Status.PASS
+
+
 R18 = {"start": "decision_date", "end": "delivery_date", "limit": "delivery_working_days", "unit": "working_days"}
 
 
