@@ -12,7 +12,7 @@ import re
 
 from ingest.extract.dates import find_dates
 from ingest.extract.layout import Layout
-from ingest.glossary import DocKind
+from ingest.glossary import DECISION_KINDS, DocKind
 from ingest.model import DateRole, DocFacts
 
 COERCION_KINDS = frozenset({
@@ -49,3 +49,18 @@ def collect_coercion(d: Layout, facts: DocFacts) -> None:
     if kind in (DocKind.SEIZURE, DocKind.FREEZE_DECISION) and DateRole.DECISION not in roles \
             and DateRole.SIGNED in roles:
         roles[DateRole.DECISION] = roles[DateRole.SIGNED]
+
+
+def adopt_measure_record(docs: list[DocFacts]) -> None:
+    """A seizure is often recorded in a 现场检查（勘察）笔录 rather than a 现场笔录 of its own (行政强制法第十八条
+    asks for a 现场笔录, not a form): in a measure's file (no penalty decision, whose items read the record as
+    theirs) without one, the single inspection record dated the seizure decision's day is the measure's
+    record. A record of another day is never taken: its date against the decision's is what R10 judges."""
+    if any(d.kind in (DocKind.SEIZURE_RECORD, *DECISION_KINDS) for d in docs):
+        return
+    days = {d.dates[DateRole.DECISION].value for d in docs
+            if d.kind == DocKind.SEIZURE and DateRole.DECISION in d.dates}
+    same_day = [d for d in docs if d.kind == DocKind.INSPECTION_RECORD and DateRole.RECORD_START in d.dates
+                and d.dates[DateRole.RECORD_START].value in days]
+    if len(same_day) == 1:
+        same_day[0].kind = DocKind.SEIZURE_RECORD

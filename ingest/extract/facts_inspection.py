@@ -20,7 +20,9 @@ from ingest.model import DocFacts
 INSPECTION_KINDS = frozenset({DocKind.INSPECTION_RECORD, DocKind.INSPECTION_NOTICE, DocKind.SEIZURE_RECORD})
 
 _SHOWN = re.compile(r"(?<!未)(?<!没有)(?<!不)(?:出示|亮明|亮)(?:了)?(?:各自的|各自)?(?:有效)?(?:的)?(?:行政)?(?:执法)?"
-                    r"(?:证件|证|身份证件|执法证|检查证|监督证)")
+                    r"(?:证件|证|身份证件|执法证|检查证|监督证)"
+                    # the form books' line "这是我们的执法证件（出示）", the bracket noting the act
+                    r"|(?:证件|执法证)\s*[（(]\s*(?:已)?(?:出示|亮证)\s*[）)]")
 _UNTICKED = "□☐"
 # the rights a 检查通知书 or 检查笔录 tells (司法部文书格式: 告知、回避申请、权利救济)
 _RIGHTS = re.compile(r"(?<!未)(?<!没有)(?:申请|要求)(?:[^，。；]{0,8})?回避|回避(?:的)?权利|陈述(?:和|、|及)?申辩|(?:复议|诉讼)的?权利")

@@ -39,13 +39,14 @@ STEPS = ("执法人员向当事人出示了执法证件，当场告知当事人�
 
 
 def _record(day: date, officers: tuple[tuple[str, str], ...], steps: tuple[str, ...] = (STEPS,),
-            signatures: tuple[str, ...] | None = None, recorded: bool = True) -> list:
+            signatures: tuple[str, ...] | None = None, recorded: bool = True,
+            title: str = "行政强制措施现场笔录") -> list:
     """The 现场笔录; `steps` the lines on 出示证件、告知、陈述申辩 (and presence), `signatures` its last lines, `recorded`
     whether it says the seizure was filmed (执法记录仪)."""
     names = "、".join(f"{name}（执法证号：{cert}）" for name, cert in officers)
     signed = "、".join(name for name, _ in officers)
     return [
-        "行政强制措施现场笔录",
+        title,
         f"时间：{zh(day)}9时30分至10时40分",
         "地点：北京市朝阳区某某路2号当事人仓库",
         f"当事人：{PARTY}",
@@ -165,6 +166,7 @@ def write_dossier(
     steps: tuple[str, ...] = (STEPS,),
     signatures: tuple[str, ...] | None = None,
     recorded: bool = True,
+    record_title: str = "行政强制措施现场笔录",  # a seizure recorded in a 现场检查笔录: its title
 ) -> Path:
     """One coercive-measure dossier as a folder of .docx files, named as units file them; `recorded`: the record
     says the seizure was filmed (执法记录仪), else that it was not."""
@@ -172,7 +174,7 @@ def write_dossier(
     docs: list[tuple[str, list]] = []
     if approved is not None:
         docs.append(("01审批表.docx", _approval(approved, onsite)))
-    docs.append(("02现场笔录.docx", _record(onsite, officers, steps, signatures, recorded)))
+    docs.append(("02现场笔录.docx", _record(onsite, officers, steps, signatures, recorded, record_title)))
     docs.append(("03决定书.docx", _decision(decided)))
     if listed:
         docs.append(("04清单.docx", _list(decided)))
