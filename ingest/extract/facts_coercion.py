@@ -26,6 +26,11 @@ _RECORD_TIME = re.compile(r"(?:检查|实施|执法|笔录)?(?:时间|日期)[:�
 # the head's line of a 审批表: "负责人审批意见：同意。张三 2025年3月3日"
 _HEAD = re.compile(r"(?:机关|单位)?负责人(?:审批|审核)?(?:意见|签字|签名)?")
 
+# a 清单 printed as a table inside the decision (交通 式样之八, many .docx books): its header row names the goods
+# and their quantity, each a cell of its own ("序号 名称 规格 数量"); a sentence is never a header row
+_GOODS_HEADER = re.compile(r"(?:物品|财物|设施|场所)?名称[\s|]+(?:[^\s|，。；]{1,6}[\s|]+){0,3}数量")
+_HEADER_MAX = 40
+
 
 def collect_coercion(d: Layout, facts: DocFacts) -> None:
     """The record's start, the head's approval date, a decision's own date."""
@@ -45,6 +50,11 @@ def collect_coercion(d: Layout, facts: DocFacts) -> None:
             hits = [h for h in find_dates(text) if head is not None and h.start > head.end()]
             if hits:
                 roles[DateRole.APPROVAL] = d.pfound(hits[-1].value, i, hits[-1].start, hits[-1].end)
+                break
+    if kind == DocKind.SEIZURE and facts.goods_table is None:
+        for i, text in enumerate(d.lines):
+            if len(text) <= _HEADER_MAX and (m := _GOODS_HEADER.search(text)):
+                facts.goods_table = d.found(m.group(0), i, m.start(), m.end())
                 break
     if kind in (DocKind.SEIZURE, DocKind.FREEZE_DECISION) and DateRole.DECISION not in roles \
             and DateRole.SIGNED in roles:

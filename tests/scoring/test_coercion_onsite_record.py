@@ -148,3 +148,16 @@ def test_a_record_of_another_day_is_not_taken_for_the_measures(tmp_path) -> None
     result = score_case(extract_case(load_dossier(ref)), load_checklist("coercion-measure"))
     got = {f.item_code: f.status.value for f in result.findings}
     assert (got["R01"], got["V02"], got["R10"], got["R02"]) == ("pass", "n/a", "n/a", "n/a")
+
+
+@pytest.mark.parametrize(("inside", "expected"), [(True, "pass"), (False, "fail")])
+def test_a_list_printed_inside_the_decision_is_the_list(tmp_path, inside: bool, expected: str) -> None:
+    """V04 (无查封扣押清单): a .docx decision whose 清单 is a table of its own (名称 … 数量) is not vetoed; a decision
+    without one, and no 清单, is."""
+    write_dossier(tmp_path / "区局" / "list", onsite=DAY, approved=DAY, decided=DAY, released=date(2025, 3, 20),
+                  listed=False, list_inside=inside)
+    [ref] = discover_campaign(tmp_path).dossiers
+    result = score_case(extract_case(load_dossier(ref)), load_checklist("coercion-measure"))
+    v04 = next(f for f in result.findings if f.item_code == "V04")
+    assert v04.status.value == expected, v04.message
+    assert not inside or "载于" in v04.message

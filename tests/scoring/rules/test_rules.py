@@ -154,6 +154,20 @@ def test_two_date_evidence_names_each_document_and_its_docx_place():
     assert out.evidence.position.label() == "第5页，“行政处罚决定书”下第9段"
 
 
+def test_document_present_a_list_printed_inside_the_decision():
+    """行政强制法第二十四条: the 清单 printed as a table of the 查封（扣押）决定书 is the list (no false V04); a decision
+    without such a table leaves the list missing."""
+    args = {"kinds": ["seizure_list"], "inside": ["seizure"]}
+    facts = clean_case()
+    decision = DocFacts("03决定书.docx", DocKind.SEIZURE, "查封（扣押）决定书")
+    facts.documents.append(decision)
+    assert run("document_present", args, facts).status == Status.FAIL
+    decision.goods_table = found("名称\t规格\t数量", "03决定书.docx")
+    out = run("document_present", args, facts)
+    assert out.status == Status.PASS and out.message.endswith("（“名称 规格 数量”表格）")
+    assert out.evidence.source_file == "03决定书.docx"
+
+
 # --------------------------------------------------------------------------- period_between
 
 R09 = {"start": "filing_date", "end": "decision_date", "limit": "decision_deadline_days", "unit": "days",
