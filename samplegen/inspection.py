@@ -29,9 +29,7 @@ R04 n/a without an approval; R07 unknown without a notice (the record says only 
 not seen unknown); R14 the reviewer's (复查) beside a 责令改正通知书 with its deadline, else n/a; T02 n/a (no act on
 the national 音像记录 list). Manual items stay manual; the frequency caps are the register's (not in the standard).
 
-`notice_undated` is planted only on request (never dealt at random): ingest reads a notice without a date under
-its seal as a date not found, so R20 is `unknown` there (tests/samplegen/test_coercion_inspection.py keeps it as
-an expected failure).
+`notice_undated`: the notice's closing lines (agency, seal) hold no date; ingest reads such a 落款 blank.
 """
 
 from __future__ import annotations
@@ -88,7 +86,7 @@ INSPECTION_DEFECTS: dict[str, InspectionDefect] = {
 }
 
 
-INSPECTION_PLANTED_ONLY = frozenset({"notice_undated"})
+INSPECTION_PLANTED_ONLY: frozenset[str] = frozenset()  # every defect may be dealt at random
 
 
 def inspection_compatible(chosen: list[str], candidate: str) -> bool:
