@@ -284,6 +284,7 @@ class DocFacts:
     basis_told: Found[bool] | None = None  # the inspection's basis or items stated (依据《…》, 检查事项)
     emergency_noted: Found[str] | None = None  # an approval given afterwards explained: 情况紧急、补办手续
     correction_deadline: Found[str] | None = None  # a 责令改正通知书's deadline: 于…前改正, 立即改正, 限期…改正
+    goods_table: Found[str] | None = None  # a 清单 printed inside a 查封（扣押）决定书: its header row (名称 … 数量)
     scanned: bool = False  # some of its text came from OCR: a handwritten signature or tick may not be read
     # 行政强制执行 documents (ingest/extract/facts_execution.py): EXECUTION_TERM_ZH names -> the text saying it
     execution_terms: dict[str, Found[str]] = field(default_factory=dict)

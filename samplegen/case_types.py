@@ -15,7 +15,6 @@ from samplegen.coercion_measure import MEASURE_DEFECTS, build_measure, measure_c
 from samplegen.inspection import (
     INSPECTION_DEFECTS,
     INSPECTION_PLANTED_ONLY,
-    RECORD_ELEMENTS,
     build_inspection,
     inspection_compatible,
 )
@@ -61,8 +60,6 @@ _TABLES: dict[str, tuple[dict, Callable[[list[str], str], bool]]] = {
     "inspection": (INSPECTION_DEFECTS, inspection_compatible),
     "coercion-execution": (EXECUTION_DEFECTS, execution_compatible),
 }
-# defects the random deck never deals together to one file (a plan may plant them together)
-_DEALT_APART: dict[str, frozenset[str]] = {"inspection": RECORD_ELEMENTS}
 # defects planted only when a plan names them (never dealt at random), by type
 _PLANTED_ONLY: dict[str, frozenset[str]] = {"license": LICENCE_PLANTED_ONLY, "inspection": INSPECTION_PLANTED_ONLY}
 
@@ -101,9 +98,7 @@ class TypedDeck:
                 self.cards = sorted(set(self.table) - _PLANTED_ONLY.get(self.name, frozenset()))
                 rng.shuffle(self.cards)
             card = self.cards.pop(0)
-            apart = _DEALT_APART.get(self.name, frozenset())
-            together = card not in apart or not apart & set(chosen)
-            (chosen if together and self.compatible(chosen, card) else skipped).append(card)
+            (chosen if self.compatible(chosen, card) else skipped).append(card)
         self.cards[:0] = skipped
         return chosen
 

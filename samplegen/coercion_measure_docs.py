@@ -69,20 +69,30 @@ class _Words:
         start = self.rng.choice((9, 10, 14, 15))
         when = f"{zh(t['onsite'])}{start}时{self.rng.choice((0, 10, 20, 30))}分至{start + 1}时{self.rng.choice((5, 25, 45))}分"
         names = "、".join(f"{n}（执法证号：{c}）" for n, c in self.officers)
-        told = (f"执法人员向当事人出示了执法证件，当场告知当事人采取{self.m}的理由、依据以及依法享有的陈述、申辩权利和救济途径，"
-                "听取了当事人的陈述和申辩。")
-        scene = (f"现场情况：{d.elements['place']}，当事人{d.cause[2:]}。执法人员依法对{self.goods_text()}实施{self.m}，"
+        told = "执法人员" + ("" if "credentials_unshown" in self.has else "向当事人出示了执法证件，") + \
+            ("" if "rights_untold" in self.has else
+             f"当场告知当事人采取{self.m}的理由、依据以及依法享有的陈述、申辩权利和救济途径，") + \
+            ("" if "defense_unheard" in self.has else "听取了当事人的陈述和申辩，") + \
+            ("" if "no_av_record" in self.has else "使用执法记录仪全程录音录像，") + "制作本笔录。"
+        scene = (f"现场情况：当事人在场，由其法定代表人{d.party.representative}陪同。{d.elements['place']}，当事人{d.cause[2:]}。执法人员依法对{self.goods_text()}实施{self.m}，"
                  f"并当场交付{self.m}决定书和清单。")
-        signatures = f"当事人签名：{d.party.representative}    执法人员签名：{'、'.join(n for n, _ in self.officers)}"
+        party_signs = "" if "record_unsigned" in self.has else d.party.representative
+        signatures = f"当事人签名：{party_signs}    执法人员签名：{'、'.join(n for n, _ in self.officers)}"
+        heard = "" if "defense_unheard" in self.has else "当事人陈述申辩："
         if self.book:
             doc.p(f"时间：{when}").p(f"地点：{d.elements['place']}").p(f"当事人：{party}")
             doc.p(f"执法人员：{names}").p(f"记录人：{self.officers[-1][0]}")
-            doc.p(told).p(scene).p("当事人陈述申辩：无异议。").p(signatures).p(zh(t["onsite"]), align="right")
+            doc.p(told).p(scene)
+            if heard:
+                doc.p(heard + "无异议。")
+            doc.p(signatures).p(zh(t["onsite"]), align="right")
         else:
             doc.table([["时间", when], ["地点", str(d.elements["place"])], ["当事人", party],
                        ["法定代表人（负责人）", d.party.representative], ["执法人员", names],
                        ["记录人", self.officers[-1][0]]], (1, 3))
-            doc.p(told).p(scene).p("当事人陈述申辩：对上述事实无异议。")
+            doc.p(told).p(scene)
+            if heard:
+                doc.p(heard + "对上述事实无异议。")
             doc.p("以上笔录我已看过，与事实相符。").p(signatures).p(zh(t["onsite"]), align="right")
         return doc
 

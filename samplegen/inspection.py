@@ -21,12 +21,15 @@ sides), and the result told: a 检查结果告知书, or a 责令改正通知书
 | invalid_credit_code | the party's 统一社会信用代码 fails its check character | R19 (4) |
 | party_mismatch | the notice spells the party differently | R19 (4) |
 | notice_undated | the notice's 落款日期 left out | R20 (2) |
+| rights_untold | neither the notice nor the record tells the right to 申请回避、陈述申辩 | R07 (4) |
+| order_no_deadline | the 责令改正通知书 orders a correction without a deadline | R14 (3) |
+| approved_after | the head approves 1–3 working days after the inspection, no word of 情况紧急/补办 | R04 (4) |
 
-Manual items stay manual; the frequency caps are the register's (not in the standard).
+R04 n/a without an approval; R07 unknown without a notice (the record says only 依法: the standard leaves a basis
+not seen unknown); R14 the reviewer's (复查) beside a 责令改正通知书 with its deadline, else n/a; T02 n/a (no act on
+the national 音像记录 list). Manual items stay manual; the frequency caps are the register's (not in the standard).
 
-`notice_undated` is planted only on request (never dealt at random): ingest reads a notice without a date under
-its seal as a date not found, so R20 is `unknown` there (tests/samplegen/test_coercion_inspection.py keeps it as
-an expected failure).
+`notice_undated`: the notice's closing lines (agency, seal) hold no date; ingest reads such a 落款 blank.
 """
 
 from __future__ import annotations
@@ -60,9 +63,6 @@ def _d(name: str, hits: dict[str, int], excludes: tuple[str, ...] = ()) -> Inspe
 
 
 _UNTYPED = ("no_approval", "no_notice", "result_untold")  # any two leave one document that makes the type
-# The draft deducts R09 "2 each" missing element (cap 12); record_fields counts one occurrence per record. Until
-# the two are settled the random deck never deals two of these to one file (a plan may: the test marks it).
-RECORD_ELEMENTS = frozenset({"party_unsigned", "no_end_time", "no_place"})
 INSPECTION_DEFECTS: dict[str, InspectionDefect] = {
     d.name: d
     for d in (
@@ -79,11 +79,14 @@ INSPECTION_DEFECTS: dict[str, InspectionDefect] = {
         _d("invalid_credit_code", {"R19": 1}, excludes=("party_mismatch",)),
         _d("party_mismatch", {"R19": 1}),
         _d("notice_undated", {"R20": 1}),
+        _d("rights_untold", {"R07": 1}),
+        _d("order_no_deadline", {"R14": 1}, excludes=("result_untold",)),
+        _d("approved_after", {"R04": 1}, excludes=("no_approval",)),
     )
 }
 
 
-INSPECTION_PLANTED_ONLY = frozenset({"notice_undated"})
+INSPECTION_PLANTED_ONLY: frozenset[str] = frozenset()  # every defect may be dealt at random
 
 
 def inspection_compatible(chosen: list[str], candidate: str) -> bool:
@@ -99,7 +102,10 @@ def build_inspection(rng: random.Random, info: cat.UnitInfo, roster: list, year:
     from samplegen.inspection_docs import inspection_documents
 
     has = set(defects)
-    matter = INSPECTION_MATTERS[rng.choice(MATTER_BY_UNIT_INSPECTION.get(info.code.rstrip("0123456789"), ("food",)))]
+    keys = MATTER_BY_UNIT_INSPECTION.get(info.code.rstrip("0123456789"), ("food",))
+    if "order_no_deadline" in has:  # a matter where something can be found (and ordered corrected)
+        keys = tuple(k for k in keys if INSPECTION_MATTERS[k].found) or ("fume",)
+    matter = INSPECTION_MATTERS[rng.choice(keys)]
     party = _party(rng, matter)
     if "invalid_credit_code" in has:
         party.id = ids.corrupt_credit_code(party.id)
@@ -108,12 +114,15 @@ def build_inspection(rng: random.Random, info: cat.UnitInfo, roster: list, year:
         officers[1] = (officers[1][0], "")
     kind = rng.choice(KINDS)
     inspected = next_workday(date(year, 1, 6) + timedelta(days=rng.randint(5, 290)))
-    approved = _workdays_before(inspected, rng.randint(1, 3))
-    t = {"approval": approved, "notice": approved, "inspection": inspected,
+    noticed = _workdays_before(inspected, rng.randint(1, 3))
+    # approved_after: the head signs 1–3 working days after the inspection, nothing says 情况紧急 or 补办
+    approved = add_workdays(inspected, rng.randint(1, 3)) if "approved_after" in has else noticed
+    t = {"approval": approved, "notice": noticed, "inspection": inspected,
          "decision": add_workdays(inspected, rng.randint(1, 5))}  # the register's date: the result told
     if kind.startswith("日常"):
-        t["draw"] = _workdays_before(approved, rng.randint(3, 10))
-    found = bool(matter.found) and rng.random() < 0.4
+        t["draw"] = _workdays_before(noticed, rng.randint(3, 10))
+    found = bool(matter.found) and ("order_no_deadline" in has or rng.random() < 0.4)
+    assert found or "order_no_deadline" not in has
     start = rng.choice((9, 10, 14, 15))
     d = TypedDossierSpec(
         dossier_id=f"{info.folder}/{year}-检查-{archive:03d}" + (".pdf" if single else ""), unit=info.folder,
@@ -154,7 +163,14 @@ def set_inspection_expected(d: TypedDossierSpec) -> None:
     std, has = INSPECTION, set(d.defects)
     exp = {code: ("manual" if code in std.manual else "pass") for code in std.items}
     if "no_approval" in has:
-        exp["R03"] = "n/a"
+        exp["R03"] = exp["R04"] = "n/a"
+    # R07: the basis is told in the notice only (the record says 依法); the standard leaves an unseen basis unknown
+    if "no_notice" in has and "rights_untold" not in has:
+        exp["R07"] = "unknown"
+    # R14: a 责令改正通知书 with its deadline leaves the 复查 to the reviewer; without one nothing to check
+    ordered = d.elements["found"] and "result_untold" not in has
+    exp["R14"] = "manual" if ordered else "n/a"
+    exp["T02"] = "n/a"  # 现场检查 is not on the national 音像记录 list and no document shows a listed act
     # R20 reads the dates of the 审批表, 通知书 and 结果告知书 (a 责令改正通知书 is not among them)
     result_notice = "result_untold" not in has and not d.elements["found"]
     if {"no_approval", "no_notice"} <= has and not result_notice:

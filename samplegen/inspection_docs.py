@@ -84,7 +84,8 @@ class _Words:
         doc.p(f"根据{self.m.basis}的规定，本机关定于{zh(t['inspection'])}对你单位实施{self.kind.split('（')[0]}，"
               f"检查事项为{self.m.items}。检查人员：{'、'.join(n for n, _ in self.officers)}，将出示行政执法证件。",
               indent=True)
-        doc.p("你单位有权对检查人员申请回避，并对检查结果进行陈述和申辩；请予以配合，如实提供有关资料。", indent=True)
+        doc.p(("" if "rights_untold" in self.has else "你单位有权对检查人员申请回避，并对检查结果进行陈述和申辩；")
+              + "请予以配合，如实提供有关资料。", indent=True)
         doc.p(f"联系人：{self.officers[0][0]}    联系电话：010-{self.rng.randint(60000000, 89999999)}")
         self.sign(doc, None if "notice_undated" in self.has else t["notice"])
         return doc
@@ -97,7 +98,7 @@ class _Words:
         place = "" if "no_place" in self.has else str(e["place"])
         told = (f"告知事项：我们是{self.agency}的执法人员，" +
                 ("现依法进行检查，已向你出示执法证件。" if "not_shown" not in self.has else "现依法对你单位进行检查。") +
-                "你有申请回避的权利，有如实回答询问、协助检查的义务。")
+                ("" if "rights_untold" in self.has else "你有申请回避的权利，") + "有如实回答询问、协助检查的义务。")
         result = "检查结果：" + (f"发现{self.m.found}，当场责令改正。" if e["found"] else "未发现违法行为。")
         seen = (f"检查情况：执法人员对{self.m.items}进行了检查，查看了相关台账记录，"
                 + (f"{self.m.found}。" if e["found"] else "相关制度落实到位。"))
@@ -129,7 +130,9 @@ class _Words:
             doc.p(self.no("责改"), align="right")
             doc.p(f"{d.party.name}：")
             doc.p(f"本机关于{zh(t['inspection'])}对你单位进行了{self.kind.split('（')[0]}，发现你单位{self.m.found}。"
-                  f"依据{self.m.order_basis}的规定，责令你单位于{zh(t['decision'])}起十五日内改正。", indent=True)
+                  f"依据{self.m.order_basis}的规定，责令你单位" +
+                  ("予以改正。" if "order_no_deadline" in self.has else f"于{zh(t['decision'])}起十五日内改正。"),
+                  indent=True)
             doc.p("逾期不改正的，本机关将依法处理。", indent=True)
         else:
             doc = self.heading("检查结果告知书")

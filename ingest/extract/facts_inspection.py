@@ -12,16 +12,19 @@ from __future__ import annotations
 
 import re
 
+from ingest.extract.dates import find_dates
 from ingest.extract.facts_on_the_spot import option_box
 from ingest.extract.layout import Layout
 from ingest.glossary import DocKind
-from ingest.model import DocFacts
+from ingest.model import DateRole, DocFacts, TextOrigin
 
 # the 现场笔录 of a coercive measure records the same step (行政强制法第十八条第（三）项)
 INSPECTION_KINDS = frozenset({DocKind.INSPECTION_RECORD, DocKind.INSPECTION_NOTICE, DocKind.SEIZURE_RECORD})
 
 _SHOWN = re.compile(r"(?<!未)(?<!没有)(?<!不)(?:出示|亮明|亮)(?:了)?(?:各自的|各自)?(?:有效)?(?:的)?(?:行政)?(?:执法)?"
-                    r"(?:证件|证|身份证件|执法证|检查证|监督证)")
+                    r"(?:证件|证|身份证件|执法证|检查证|监督证)"
+                    # the form books' line "这是我们的执法证件（出示）", the bracket noting the act
+                    r"|(?:证件|执法证)\s*[（(]\s*(?:已)?(?:出示|亮证)\s*[）)]")
 # The 生态环境 record's printed sentence, said while handing the certificate over: "这是我们的执法证件（执法证
 #编号：…），请过目确认" — a statement that they were shown, unless its 请过目确认 box is left unticked.
 _SAID_WHILE_SHOWING = re.compile(r"这是我们的(?:行政)?执法证(?:件)?")
@@ -39,6 +42,12 @@ _DEADLINE = re.compile(r"(?:立即|当即|马上)(?:停止|改正|整改|纠正)
 # an approval signed after the inspection, explained (解答: 情况紧急、需要当场实施的，及时报告并补办手续)
 _EMERGENCY = re.compile(r"情况紧急|紧急情况|需(?:要)?当场(?:实施|检查)|补办|补签|补批|事后(?:补|报告|审批)|先行(?:实施|检查)")
 
+# A notice's 落款: the seal's mark ("（印章）") with the agency and the date around it. A notice read whole (not a scan:
+# a handwritten date is often not read) whose closing lines hold no date is undated: its 落款日期 is read blank.
+_SEAL = re.compile(r"[（(](?:印章|公章|盖章|章)[）)]")
+_LETTERS = frozenset({DocKind.INSPECTION_NOTICE, DocKind.INSPECTION_RESULT_NOTICE})
+_ABOVE, _BELOW = 1, 2  # the closing lines around the seal: a date right above it, or below (the body never)
+
 
 def collect_inspection(d: Layout, facts: DocFacts) -> None:
     """credentials_shown of a 检查笔录 or 检查通知书 (or a 现场笔录): the first sentence or ticked box that says so;
@@ -55,6 +64,8 @@ def collect_inspection(d: Layout, facts: DocFacts) -> None:
             if m := _EMERGENCY.search(text):
                 facts.emergency_noted = d.pfound(text.strip(), i, m.start(), m.end())
                 break
+    if d.doc.kind in _LETTERS:
+        _undated(d, facts)
     if d.doc.kind not in INSPECTION_KINDS or facts.credentials_shown is not None:
         return
     for i, text in enumerate(d.pfolded):
@@ -88,3 +99,18 @@ def _told(d: Layout, facts: DocFacts) -> None:
                 elif not unticked:
                     setattr(facts, attr, d.pfound(True, i, m.start(), m.end()))
                     break
+
+
+def _undated(d: Layout, facts: DocFacts) -> None:
+    """A 落款 without a date: the last seal mark, no date on its line, the line above or the two below, nothing
+    read by OCR."""
+    if DateRole.SIGNED in facts.dates or "落款日期" in facts.fields or \
+            any(b.origin == TextOrigin.OCR for b in d.doc.blocks):
+        return
+    seals = [(i, m) for i, text in enumerate(d.folded) for m in _SEAL.finditer(text)]
+    if not seals:
+        return
+    i, m = seals[-1]
+    closing = d.folded[max(0, i - _ABOVE) : i + _BELOW + 1]
+    if not any(find_dates(text) for text in closing):
+        facts.fields["落款日期"] = d.found("", i, m.start(), m.end())

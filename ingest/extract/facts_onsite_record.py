@@ -25,18 +25,22 @@ _TICKED = "☑✓✔√■▣☒"
 _WITNESS = re.compile(r"见证")
 _NO_WITNESS = re.compile(r"(?:未|没有|无)(?:邀请)?(?:到场)?见证")
 _TOLD = re.compile(r"(?<!未)(?<!没有)告知|(?:申请|提起)?行政复议|行政诉讼|救济途径")
-# not a line's label ("当事人陈述申辩：", read as a field below)
+# not a line's label ("当事人陈述申辩：", read as a field below), nor the right told (第十八条第（五）项 "享有的陈述、
+# 申辩权利" is R04's telling, not the hearing of 第（六）项)
 _HEARD = re.compile(r"(?:(?<!未)(?<!没有)(?<!不)(?:听取|进行|作出|提出|放弃)?(?:了)?(?:当事人的)?陈述(?:和|、|及)?申辩|"
-                    r"(?<!未)(?<!没有)(?:听取)(?:了)?(?:当事人)?(?:的)?意见)(?![^，。；]{0,4}[:：])")
+                    r"(?<!未)(?<!没有)(?:听取)(?:了)?(?:当事人)?(?:的)?意见)(?![^，。；]{0,4}[:：])(?!的?权)")
+# the party's words written down in a sentence ("当事人陈述：从邻县批发商处进货", "听取其陈述：是公司安排的"): heard
+_HEARD_SAID = re.compile(r"(?:当事人(?:的)?|(?<!未)(?<!没有)听取(?:了)?(?:其|当事人|驾驶员|他|她)?(?:的)?)"
+                         r"(?:陈述|申辩|辩称)[:：]\s*[^\s，。；:：]")
 _NOT_HEARD = re.compile(r"(?:未|没有)(?:听取|给予)[^。；]{0,8}(?:陈述|申辩)")
 _HEARD_LABEL = "当事人意见"  # fields.py: 当事人陈述申辩、陈述申辩意见 …
 
 
 def collect_onsite_record(d: Layout, facts: DocFacts) -> None:
-    """party_absent, witness_mentioned, reasons_told, defense_heard of a 查封(扣押)现场笔录; `scanned` of every
-    document."""
+    """party_absent, witness_mentioned, reasons_told, defense_heard of a 查封(扣押)现场笔录, or of a 现场检查笔录 (the
+    record a seizure is often made in: facts_coercion.adopt_measure_record); `scanned` of every document."""
     facts.scanned = any(b.origin == TextOrigin.OCR for b in d.doc.blocks)
-    if d.doc.kind != DocKind.SEIZURE_RECORD:
+    if d.doc.kind not in (DocKind.SEIZURE_RECORD, DocKind.INSPECTION_RECORD):
         return
     for i, text in enumerate(d.pfolded):
         if facts.party_absent is None or not facts.party_absent.value:
@@ -52,6 +56,7 @@ def collect_onsite_record(d: Layout, facts: DocFacts) -> None:
                 facts.defense_heard = d.pfound(False, i, m.start(), m.end())
         else:
             _statement(d, facts, "defense_heard", _HEARD, i, text)
+            _statement(d, facts, "defense_heard", _HEARD_SAID, i, text)
     opinion = facts.fields.get(_HEARD_LABEL)
     if opinion is not None and (facts.defense_heard is None or not facts.defense_heard.value):
         # "当事人陈述申辩：" read with a value is the party heard; read blank, nothing was recorded

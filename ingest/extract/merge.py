@@ -14,6 +14,7 @@ from datetime import date
 
 from ingest.case_type import decide_case_type, dossier_id_name
 from ingest.extract.document_facts import extract_document
+from ingest.extract.facts_coercion import adopt_measure_record
 from ingest.extract.facts_execution import link_enforced_decision, link_reminder_receipts
 from ingest.extract.facts_license import merge_license
 from ingest.glossary import DECISION_KINDS, RECORD_KINDS, DocKind
@@ -38,6 +39,7 @@ def extract_case(dossier: Dossier, register_label: str = "", register: str = "")
     reasons = _review_reasons(dossier)
     typed = decide_case_type({d.kind for d in docs}, register_label, register, dossier_id_name(dossier.dossier_id))
     elements.case_type, elements.procedure, elements.case_type_reason = typed.case_type, typed.procedure, typed.reason
+    adopt_measure_record(docs)  # after the type: it is read off the documents as classified
     if not typed.known:
         reasons.append(typed.reason)
     return CaseFacts(

@@ -73,6 +73,10 @@ class DocumentPresentArgs(Args):
     # 结案审批表): the absence is then not a deduction but a question for the reviewer (unknown).
     attested_by: tuple[str, ...] = ()  # labels of DocFacts.fields
     attested_words: tuple[str, ...] = ()  # regular expressions, one of which the field must say
+    # a document printed inside another (a 清单 as a table of the 查封（扣押）决定书): a document of `inside` whose
+    # `inside_attr` was read holds it
+    inside: tuple[DocKind, ...] = ()
+    inside_attr: Literal["goods_table"] = "goods_table"
     # unknown: the document may come after the file was closed (a court's ruling on an application): its absence
     # is a question for the reviewer, not a deduction
     if_absent: Literal["fail", "unknown"] = "fail"
@@ -103,6 +107,10 @@ def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
         return _named(facts, args, docs, what)
     if docs:
         return Outcome.passed(f"卷内有{doc_ref(docs[0])}", doc_evidence(docs[0]))
+    holder = next((d for d in facts.of_kind(*args.inside) if getattr(d, args.inside_attr) is not None), None)
+    if holder is not None:
+        shown = getattr(holder, args.inside_attr)
+        return Outcome.passed(f"{what}载于{doc_ref(holder)}（“{' '.join(shown.value.split())}”表格）", shown.evidence)
     attest = _attestation(facts, args)
     if attest is not None:
         doc, found = attest

@@ -41,7 +41,7 @@ from typing import Literal
 from pydantic import field_validator
 
 from ingest.glossary import DOC_KIND_ZH, DocKind
-from ingest.model import CaseFacts, Found
+from ingest.model import CaseFacts, DateRole, Found
 from scoring.glossary import zh
 from scoring.rules.base import (
     DOC_ATTRS,
@@ -84,6 +84,9 @@ class PeriodBetweenArgs(Args):
     limit_if_hearing_right: IntParam | None = None
     hearing_threshold: PartyParam | None = None
     excused_by: tuple[DocKind, ...] = ()  # documents that excuse an overrun (延期审批)
+    # of those, the ones that excuse only when made within the period (行政强制法第二十五条第二款: an extension
+    # decided after the first 30 days extends nothing); undated, the overrun is unknown
+    excused_in_time: tuple[DocKind, ...] = ()
     # statements (DocFacts attributes) that excuse an overrun wherever written (审批补办的说明: emergency_noted)
     excused_by_statement: tuple[str, ...] = ()
     # an overrun resting on a date read from a scan is unknown (a handwritten date is often misread)
@@ -234,14 +237,28 @@ def _judge(args, limit: int, start: Found[date], start_ref, end: Found[date], en
     if not late:
         return Outcome.passed(f"{span}，期限{limit}{unit}", evidence)
     excuses = facts.of_kind(*args.excused_by) if args.excused_by else []
-    if excuses:
-        names = "、".join(DOC_KIND_ZH[d.kind] for d in excuses[:1])
+    timely = [d for d in excuses if d.kind not in args.excused_in_time or _made_by(d, deadline)]
+    if timely:
+        names = "、".join(DOC_KIND_ZH[d.kind] for d in timely[:1])
         return Outcome.passed(f"{span}，超过{limit}{unit}，但卷内有{names}", evidence)
+    undated = [d for d in excuses if _made_by(d, deadline) is None]
+    if undated:
+        return Outcome.unknown(f"{span}，超过{limit}{unit}；卷内有{doc_ref(undated[0])}，但未能读取其日期，"
+                               "无法判定是否在原期限内作出", evidence)
     notes = [f for d in facts.documents for a in args.excused_by_statement if (f := getattr(d, a)) is not None]
     if notes:
         return Outcome.passed(f"{span}，超过{limit}{unit}，但卷内有说明：{' '.join(notes[0].evidence.quote.split())}", notes[0].evidence)
     message = _render(args, limit, start.value, start_ref, end.value, end_ref, deadline)
+    if excuses:
+        made = excuses[0].dates[DateRole.SIGNED].value
+        message += f"；{doc_ref(excuses[0])}于{zh_date(made)}作出，已在原期限届满之后，不产生延长效力"
     scans = [d for f in (start, end) if (d := document_of(facts, f.evidence)) is not None and d.scanned]
     if args.scanned_unknown and scans:
         return Outcome.unknown(f"{message}，但日期读自扫描件{doc_ref(scans[0])}，手写日期可能识别有误，无法判定", evidence)
     return Outcome.failed(message, evidence)
+
+
+def _made_by(doc, deadline: date) -> bool | None:
+    """Whether `doc` was signed on or before `deadline` (None: its date not read)."""
+    signed = doc.dates.get(DateRole.SIGNED)
+    return None if signed is None else signed.value <= deadline

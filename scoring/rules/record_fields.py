@@ -1,4 +1,5 @@
-"""record_fields: each 笔录 states its times to the minute and place (R05), and is signed (R06).
+"""record_fields: each 笔录 states its times to the minute and place (R05), and is signed (R06); one occurrence
+per 笔录, or per missing field with `each: field`.
 
 Precision first: a field is missing only on positive evidence — a time label whose value is no span to
 the minute, a place label read blank, a signature line read blank —; a field whose label is not found is
@@ -66,6 +67,9 @@ FIELD_LABELS = {"time_span": ("时间", "开始时间", "结束时间"), "place"
 class RecordFieldsArgs(Args):
     fields: tuple[Literal["time_span", "place", "signed_by_party"], ...] = Field(min_length=1)
     kinds: tuple[DocKind, ...] = tuple(sorted(RECORD_KINDS))
+    # what one occurrence is: a 笔录 lacking any field (penalty-general R05, R06), or each field a 笔录 lacks
+    # (inspection R09: "2 each" element)
+    each: Literal["record", "field"] = "record"
     when: When | None = None
 
 
@@ -104,13 +108,14 @@ def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
             missing = []
         if missing:
             text = f"{doc_ref(doc)}缺{'、'.join(FIELD_ZH[f] for f in missing)}"
-            problems.append((text, states[missing[0]][1] or doc_evidence(doc)))
+            problems.append((text, states[missing[0]][1] or doc_evidence(doc), len(missing)))
         if unknown:
             scan = "signed_by_party" in args.fields and doc.scanned and states["signed_by_party"][0] is None
             unread.append(f"未能在{doc_ref(doc)}中识别{'、'.join(f'‘{u}’' for u in unknown)}"
                           + (f"（{SCANNED_ZH}）" if scan else ""))
     if problems:
-        return Outcome.failed("；".join(t for t, _ in problems), problems[0][1], len(problems))
+        count = sum(n for _, _, n in problems) if args.each == "field" else len(problems)
+        return Outcome.failed("；".join(t for t, _, _ in problems), problems[0][1], count)
     if unread:
         return Outcome.unknown("；".join(unread))
     return Outcome.passed(f"{len(records)}份笔录均载明{'、'.join(FIELD_ZH[f] for f in args.fields)}")

@@ -65,11 +65,12 @@ def test_coercion_measure_has_no_false_deduction_or_veto(runs):
 
 
 def test_coercion_measure_finds_the_planted_vetoes_and_deductions_it_can_read(runs):
-    # floors reached (2026-12): V03 late approval, V04 no 清单, V05 overrun; R01 no 现场笔录, R08 no 审批表,
-    # R13 late extension.
-    # Left: V05 after a late extension, R10 when the seizure is recorded in a 现场检查笔录, manual items.
+    # floors reached (2026-12): V03 late approval, V04 no 清单, V05 overrun and V05 after an extension made on day
+    # 35; R01 no 现场笔录, R08 no 审批表, R13 late extension.
+    # Left: eco-c2's R04 and R10 (its 现场检查笔录 is a scan dated two days before the decision: a record of another
+    # day is never taken for the measure's), R14 (manual).
     findings = runs[MEASURE].findings
-    assert findings.precision_recall(veto=True)[0] >= 3
+    assert findings.precision_recall(veto=True)[0] >= 4
     assert findings.precision_recall(veto=False)[0] >= 3
 
 

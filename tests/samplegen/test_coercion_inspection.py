@@ -29,6 +29,8 @@ EXECUTION = {"case_type": "coercion", "procedure": "execution"}
 CHECK = {"case_type": "inspection", "procedure": ""}
 STANDARDS = {s.checklist: s for s in (COERCION_MEASURE, INSPECTION, COERCION_EXECUTION)}
 SCORED = ("coercion-measure", "inspection")
+# automatic items whose passed check leaves a step to the reviewer (inspection R14: the deadline read, the 复查 not)
+PARTLY_MANUAL = {"inspection": {"R14"}}
 
 
 def _plan() -> list[DossierPlan]:
@@ -92,7 +94,8 @@ def test_every_dossier_has_a_status_for_every_item_of_its_own_checklist(planned)
         std = STANDARDS[d["checklist"]]
         assert set(d["expected"]) == set(std.items)
         assert set(d["expected"].values()) <= {"pass", "fail", "n/a", "unknown", "manual"}
-        assert {c for c, s in d["expected"].items() if s == "manual"} == set(std.manual) - {
+        manual = {c for c, s in d["expected"].items() if s == "manual"}
+        assert manual - PARTLY_MANUAL.get(d["checklist"], set()) == set(std.manual) - {
             c for c, s in d["expected"].items() if s == "n/a"}
 
 
@@ -105,9 +108,6 @@ def test_three_missing_record_elements_deduct_2_each(tmp_path) -> None:
     assert d["expected_total_score"] == 94
 
 
-@pytest.mark.xfail(strict=True, reason="inspection R09 (检查笔录要素缺失, draft: 2 each element, cap 12) is scored by "
-                                       "record_fields, one occurrence per record: three missing elements deduct 2, "
-                                       "the truth 6")
 def test_three_missing_record_elements_are_scored_2_each(tmp_path) -> None:
     spec = build_campaign(seed=5, units=1, per_unit=1, first_unit=3,
                           plan=[DossierPlan(("no_end_time", "no_place", "party_unsigned"), **CHECK)])
@@ -241,8 +241,6 @@ def test_every_item_of_a_random_campaign_is_scored_as_the_truth_says(random_camp
     assert all(right > 0 and false == missed == 0 for right, false, missed in counts.values()), counts
 
 
-@pytest.mark.xfail(strict=True, reason="ingest reads a 行政检查通知书 without a date under its seal as a date not "
-                                       "found: R20 (文书落款日期缺失) is unknown, the truth fail")
 def test_an_undated_inspection_notice_is_found(tmp_path) -> None:
     spec = build_campaign(seed=3, units=1, per_unit=1, first_unit=3,
                           plan=[DossierPlan(("notice_undated",), **CHECK)])

@@ -39,13 +39,14 @@ STEPS = ("执法人员向当事人出示了执法证件，当场告知当事人�
 
 
 def _record(day: date, officers: tuple[tuple[str, str], ...], steps: tuple[str, ...] = (STEPS,),
-            signatures: tuple[str, ...] | None = None, recorded: bool = True) -> list:
+            signatures: tuple[str, ...] | None = None, recorded: bool = True,
+            title: str = "行政强制措施现场笔录") -> list:
     """The 现场笔录; `steps` the lines on 出示证件、告知、陈述申辩 (and presence), `signatures` its last lines, `recorded`
     whether it says the seizure was filmed (执法记录仪)."""
     names = "、".join(f"{name}（执法证号：{cert}）" for name, cert in officers)
     signed = "、".join(name for name, _ in officers)
     return [
-        "行政强制措施现场笔录",
+        title,
         f"时间：{zh(day)}9时30分至10时40分",
         "地点：北京市朝阳区某某路2号当事人仓库",
         f"当事人：{PARTY}",
@@ -59,7 +60,11 @@ def _record(day: date, officers: tuple[tuple[str, str], ...], steps: tuple[str, 
     ]
 
 
-def _decision(day: date) -> list:
+GOODS = (("序号", "名称", "规格", "数量"), ("1", "某品牌饼干", "500克/袋", "120箱"))
+
+
+def _decision(day: date, list_inside: bool = False) -> list:
+    """The decision; `list_inside`: its 清单 printed as a table after the remedies (附：扣押财物清单)."""
     return [
         "实施行政强制措施决定书",
         "朝市监强制〔2025〕5号",
@@ -69,6 +74,7 @@ def _decision(day: date) -> list:
         "你单位涉嫌经营超过保质期的食品，依据《中华人民共和国食品安全法》第一百一十条第（四）项的规定，本局决定对你单位的"
         "有关财物实施扣押，期限为三十日。扣押财物详见场所/设施/财物清单。",
         REMEDIES,
+        *(("附：扣押财物清单", GOODS) if list_inside else ()),
         AGENCY,
         SEAL,
         zh(day),
@@ -79,7 +85,7 @@ def _list(day: date) -> list:
     return [
         "场所/设施/财物清单",
         "朝市监强制〔2025〕5号决定书附件",
-        (("序号", "名称", "规格", "数量"), ("1", "某品牌饼干", "500克/袋", "120箱")),
+        GOODS,
         "本清单一式二份，当事人和行政机关各执一份。",
         f"当事人签名：赵六  {zh(day)}",
         f"执法人员签名：张三、李四  {zh(day)}",
@@ -165,6 +171,8 @@ def write_dossier(
     steps: tuple[str, ...] = (STEPS,),
     signatures: tuple[str, ...] | None = None,
     recorded: bool = True,
+    record_title: str = "行政强制措施现场笔录",  # a seizure recorded in a 现场检查笔录: its title
+    list_inside: bool = False,  # the 清单 printed inside the decision (then no 清单 of its own)
 ) -> Path:
     """One coercive-measure dossier as a folder of .docx files, named as units file them; `recorded`: the record
     says the seizure was filmed (执法记录仪), else that it was not."""
@@ -172,9 +180,9 @@ def write_dossier(
     docs: list[tuple[str, list]] = []
     if approved is not None:
         docs.append(("01审批表.docx", _approval(approved, onsite)))
-    docs.append(("02现场笔录.docx", _record(onsite, officers, steps, signatures, recorded)))
-    docs.append(("03决定书.docx", _decision(decided)))
-    if listed:
+    docs.append(("02现场笔录.docx", _record(onsite, officers, steps, signatures, recorded, record_title)))
+    docs.append(("03决定书.docx", _decision(decided, list_inside)))
+    if listed and not list_inside:
         docs.append(("04清单.docx", _list(decided)))
     if extended is not None:
         docs.append(("05延长决定书.docx", _extension(extended)))

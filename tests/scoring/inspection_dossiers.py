@@ -34,7 +34,8 @@ def _approval(officers: tuple[tuple[str, str], ...], approved: str = "2025年3�
     ]
 
 
-def _notice(rights: bool = True) -> list:
+def _notice(rights: bool = True, closing: tuple[str, ...] | None = None) -> list:
+    """The notice; `closing` its last lines (the agency and the date by default)."""
     return [
         "行政检查通知书",
         "宁江市监检通〔2025〕12号",
@@ -42,8 +43,7 @@ def _notice(rights: bool = True) -> list:
         "根据《中华人民共和国食品安全法》第一百一十条的规定，本局定于2025年3月12日对你单位实施日常检查，"
         "检查事项为食品生产经营过程控制、食品标签标识。检查人员将出示行政执法证件。",
         *(["你单位有权对检查人员申请回避，并对检查结果进行陈述和申辩。"] if rights else []),
-        AGENCY,
-        "2025年3月10日",
+        *(closing if closing is not None else (AGENCY, "2025年3月10日")),
     ]
 
 
@@ -105,6 +105,7 @@ def write_dossier(
     rights: bool = True,  # the notice's and the record's sentences on 申请回避、陈述申辩
     approved: str = "2025年3月10日",  # the head's date on the 审批表 (the inspection is on 3月12日)
     approval_note: str = "",  # the 审批表's 备注 (情况紧急，先行检查，事后补办审批手续。)
+    notice_closing: tuple[str, ...] | None = None,  # the notice's last lines (the agency and its date)
     rectification: str = "",  # a 责令改正通知书 with this order (责令你单位于…前改正…), none when ''
 ) -> Path:
     """One inspection dossier as a folder of .docx files, named as units file them."""
@@ -113,7 +114,7 @@ def write_dossier(
     if approval:
         docs.append(("01行政检查审批表.docx", _approval(officers, approved, approval_note)))
     if notice:
-        docs.append(("02行政检查通知书.docx", _notice(rights)))
+        docs.append(("02行政检查通知书.docx", _notice(rights, notice_closing)))
     docs.append(("03现场检查笔录.docx", _record(shown=shown, officers=officers, party_signed=party_signed,
                                                           result_line=result_line, rights=rights)))
     if result:

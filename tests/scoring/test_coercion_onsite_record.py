@@ -37,6 +37,14 @@ RECORDS: dict[str, dict] = {
     "silent": dict(steps=()),
     "unticked": dict(steps=(BOXES.format("□"),)),
     "ticked": dict(steps=(BOXES.format("☑"),)),
+    # 第十八条第（五）项 tells the right; （六） hears the party: the right told is no hearing
+    "right_told_only": dict(steps=("执法人员向当事人出示了执法证件，当场告知当事人采取扣押的理由、依据以及依法享有的陈述、申辩权利和"
+                                   "救济途径。",)),
+    # the form books' "这是我们的执法证件（出示）" and the party's words written after "当事人陈述："
+    "form_book_words": dict(steps=("我们是某某局的执法人员，这是我们的执法证件（出示）。现告知你单位扣押的理由、依据，你单位依法享有"
+                                   "陈述、申辩的权利，不服可申请行政复议或提起行政诉讼。", "当事人陈述：货是从批发商处进的，有进货单。")),
+    # a seizure recorded in a 现场检查笔录 of the decision's day is the measure's record
+    "inspection_record": dict(record_title="现场检查笔录", signatures=("当事人签名：", SIGNED)),
     "opinion_blank": dict(steps=("执法人员向当事人出示了执法证件，告知了采取扣押措施的理由、依据和救济途径。", "当事人陈述申辩：")),
 }
 
@@ -84,6 +92,14 @@ def results(tmp_path_factory) -> dict:
     ("ticked", "R06", "pass", "", "☑已出示"),
     ("opinion_blank", "R04", "pass", "", "告知了"),
     ("opinion_blank", "R05", "fail", "听取陈述申辩", "当事人陈述申辩："),
+    ("form_book_words", "R05", "pass", "", "当事人陈述：货"),
+    ("form_book_words", "R06", "pass", "", "执法证件（出示）"),
+    ("inspection_record", "V02", "pass", "", ""),
+    ("inspection_record", "R10", "pass", "同日", ""),
+    ("inspection_record", "R02", "fail", "缺当事人签名或拒签注明", "当事人签名"),
+    ("inspection_record", "R05", "pass", "", "陈述和申辩"),
+    ("right_told_only", "R04", "pass", "", "当场告知"),
+    ("right_told_only", "R05", "fail", "缺听取陈述申辩", ""),
 ])  # fmt: skip
 def test_onsite_record_items(results, record: str, code: str, expected: str, says: str, quotes: str) -> None:
     finding = next(f for f in results[record].findings if f.item_code == code)
@@ -119,3 +135,29 @@ def test_what_the_text_cannot_show_is_unknown(document: dict, code: str, says: s
     assert finding.status.value == "unknown", finding.message
     assert says in finding.message, finding.message
     assert finding.points_deducted == 0
+
+
+def test_a_record_of_another_day_is_not_taken_for_the_measures(tmp_path) -> None:
+    """A 现场检查笔录 dated before the decision may be an earlier inspection: never read as the seizure's record (its
+    date against the decision's would make a false R10); the items stay n/a and R01 counts the record."""
+    from datetime import timedelta
+
+    write_dossier(tmp_path / "区局" / "earlier", onsite=DAY - timedelta(days=2), approved=DAY, decided=DAY,
+                  released=date(2025, 3, 20), record_title="现场检查笔录")
+    [ref] = discover_campaign(tmp_path).dossiers
+    result = score_case(extract_case(load_dossier(ref)), load_checklist("coercion-measure"))
+    got = {f.item_code: f.status.value for f in result.findings}
+    assert (got["R01"], got["V02"], got["R10"], got["R02"]) == ("pass", "n/a", "n/a", "n/a")
+
+
+@pytest.mark.parametrize(("inside", "expected"), [(True, "pass"), (False, "fail")])
+def test_a_list_printed_inside_the_decision_is_the_list(tmp_path, inside: bool, expected: str) -> None:
+    """V04 (无查封扣押清单): a .docx decision whose 清单 is a table of its own (名称 … 数量) is not vetoed; a decision
+    without one, and no 清单, is."""
+    write_dossier(tmp_path / "区局" / "list", onsite=DAY, approved=DAY, decided=DAY, released=date(2025, 3, 20),
+                  listed=False, list_inside=inside)
+    [ref] = discover_campaign(tmp_path).dossiers
+    result = score_case(extract_case(load_dossier(ref)), load_checklist("coercion-measure"))
+    v04 = next(f for f in result.findings if f.item_code == "V04")
+    assert v04.status.value == expected, v04.message
+    assert not inside or "载于" in v04.message

@@ -26,6 +26,10 @@ DOSSIERS: dict[str, dict] = {
     "same_day": dict(approved="2025年3月12日"),
     "deadline": dict(rectification="责令你单位于2025年3月20日前改正上述违法行为。"),
     "no_deadline": dict(rectification="责令你单位改正上述违法行为。"),
+    "seal_dated": dict(notice_closing=("南京市江宁区市场监督管理局", "（印章）", "2025年3月10日")),
+    "date_above_seal": dict(notice_closing=("南京市江宁区市场监督管理局", "2025年3月10日", "（印章）")),
+    "seal_undated": dict(notice_closing=("南京市江宁区市场监督管理局", "（印章）")),
+    "seal_blank_date": dict(notice_closing=("南京市江宁区市场监督管理局", "（印章）", "年  月  日")),
 }
 
 
@@ -104,3 +108,14 @@ def test_a_blank_read_from_a_scan_is_unknown_and_from_a_text_file_a_fail(code: s
     scanned = _finding({**document, "scanned": True}, code)
     assert scanned.status.value == "unknown", scanned.message
     assert "扫描件" in scanned.message and scanned.points_deducted == 0
+
+
+@pytest.mark.parametrize(("dossier", "expected"), [
+    ("clean", "pass"), ("seal_dated", "pass"), ("date_above_seal", "pass"),
+    ("seal_undated", "fail"), ("seal_blank_date", "fail"),
+])  # fmt: skip
+def test_a_notice_sealed_without_a_date(results, dossier: str, expected: str) -> None:
+    """R20 (文书落款日期缺失): a notice read whole whose closing lines around the seal hold no date is undated."""
+    finding = next(f for f in results[dossier].findings if f.item_code == "R20")
+    assert finding.status.value == expected, finding.message
+    assert expected == "pass" or ("落款日期" in finding.message and finding.evidence.quote == "（印章）")

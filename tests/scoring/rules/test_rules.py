@@ -154,6 +154,20 @@ def test_two_date_evidence_names_each_document_and_its_docx_place():
     assert out.evidence.position.label() == "第5页，“行政处罚决定书”下第9段"
 
 
+def test_document_present_a_list_printed_inside_the_decision():
+    """行政强制法第二十四条: the 清单 printed as a table of the 查封（扣押）决定书 is the list (no false V04); a decision
+    without such a table leaves the list missing."""
+    args = {"kinds": ["seizure_list"], "inside": ["seizure"]}
+    facts = clean_case()
+    decision = DocFacts("03决定书.docx", DocKind.SEIZURE, "查封（扣押）决定书")
+    facts.documents.append(decision)
+    assert run("document_present", args, facts).status == Status.FAIL
+    decision.goods_table = found("名称\t规格\t数量", "03决定书.docx")
+    out = run("document_present", args, facts)
+    assert out.status == Status.PASS and out.message.endswith("（“名称 规格 数量”表格）")
+    assert out.evidence.source_file == "03决定书.docx"
+
+
 # --------------------------------------------------------------------------- period_between
 
 R09 = {"start": "filing_date", "end": "decision_date", "limit": "decision_deadline_days", "unit": "days",
@@ -191,6 +205,22 @@ def test_period_between_extension_excuses():
     facts.documents.append(DocFacts("延期.docx", DocKind.EXTENSION_APPROVAL, "案件延期审批表"))
     out = run("period_between", R09, facts)
     assert out.status == Status.PASS and "延期审批表" in out.message
+
+
+
+def test_period_between_an_excuse_made_after_the_period_excuses_nothing():
+    """行政强制法第二十五条: an extension decided after the first period ran out extends nothing; undated: unknown."""
+    args = {**R09, "excused_in_time": ["extension_approval"], "message": None}
+    facts = clean_case()
+    facts.elements.filing_date = day(2025, 1, 1, "02立案.docx")  # deadline 1 April, decision 15 April
+    extension = DocFacts("延期.docx", DocKind.EXTENSION_APPROVAL, "案件延期审批表")
+    facts.documents.append(extension)
+    assert run("period_between", args, facts).status == Status.UNKNOWN
+    extension.dates[DateRole.SIGNED] = day(2025, 4, 5, "延期.docx")
+    out = run("period_between", args, facts)
+    assert out.status == Status.FAIL and "于2025年4月5日作出，已在原期限届满之后" in out.message
+    extension.dates[DateRole.SIGNED] = day(2025, 4, 1, "延期.docx")
+    assert run("period_between", args, facts).status == Status.PASS
 
 
 R18 = {"start": "decision_date", "end": "delivery_date", "limit": "delivery_working_days", "unit": "working_days"}
