@@ -206,6 +206,16 @@ def set_execution_expected(d: TypedDossierSpec) -> None:
         exp["R08"] = "unknown"  # no served date: the 10 working days cannot be counted
     if "no_execution_record" in has:
         exp["R06"] = "n/a"
+    # 三项制度: no 公示台账 comes with a file (T01 unknown on the agency's own decision; the court path decides nothing
+    # new); the 强制拆除 is certain with its notice and its record, which says it was filmed (全程进行音像记录): a
+    # notice alone leaves the demolition likely and unrecorded (unknown), a record alone shows no listed act (n/a);
+    # no 法制审核意见 is written (T03 n/a)
+    exp["T01"] = "n/a" if court else "unknown"
+    if court or "no_demolition_notice" in has:
+        exp["T02"] = "n/a"
+    elif "no_execution_record" in has:
+        exp["T02"] = "unknown"
+    exp["T03"] = "n/a"
     std.settle(d, EXECUTION_DEFECTS, exp)
     _check(d)
 
