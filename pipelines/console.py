@@ -97,5 +97,16 @@ def print_checklist(checklist: Any) -> None:
     for header in CHECKLIST_TABLE_ZH.values():
         table.add_column(header)
     for row in describe_checklist(checklist):
-        table.add_row(*[str(c) for c in row])
+        table.add_row(*[_cell(c) for c in row])
     _out.print(table)
+
+
+def _cell(value: Any) -> str:
+    """As a reader writes it: a veto item has no points (—), a veto column says 是 or nothing, never True/None."""
+    from reports.glossary import YES_ZH
+
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return YES_ZH if value else ""
+    return str(value)

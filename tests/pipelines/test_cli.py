@@ -94,8 +94,14 @@ def test_checklist_validate_and_show(capsys):
     assert "coercion-execution" in capsys.readouterr().out
     assert main(["checklist", "show", "coercion-execution"]) == 0
     shown = capsys.readouterr().out
-    for text in ("行政强制执行案卷评查标准", "V06", "R18", "months_wi", "execution"):
+    for text in ("行政强制执行案卷评查标准", "V06", "R18", "months_wi", "execution", "三项制度"):
         assert text in shown
+    for name in ("coercion-measure", "inspection"):
+        assert main(["checklist", "validate", name]) == 0
+        assert main(["checklist", "show", name]) == 0
+    shown = capsys.readouterr().out
+    assert "None" not in shown and "True" not in shown and "False" not in shown  # a veto row reads — and 是
+    assert "是" in shown and "—" in shown
 
 
 def test_invalid_campaign_file_exits_2_naming_the_line(tmp_path, capsys):
