@@ -19,7 +19,13 @@ FULL_NAMES: dict[str, str] = {
     "市场监督管理行政处罚程序规定": "市场监督管理行政处罚程序规定",  # 国家市场监督管理总局令
 }
 # national standards: cited by title with the number in brackets
-STANDARDS: dict[str, str] = {"GB 32100-2015": "《法人和其他组织统一社会信用代码编码规则》（GB 32100—2015）"}
+BY_NUMBER: dict[str, str] = {"GB 32100-2015": "《法人和其他组织统一社会信用代码编码规则》（GB 32100—2015）"}
+# the State Council's policy documents the standards cite: title -> 文号, cited 《title》（文号） with any part after it
+DOCUMENTS: dict[str, str] = {
+    "国务院办公厅关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的指导意见": "国办发〔2018〕118号",
+    "国务院办公厅关于全面推行证明事项和涉企经营许可事项告知承诺制的指导意见": "国办发〔2020〕42号",
+    "国务院办公厅关于严格规范涉企行政检查的意见": "国办发〔2024〕54号",
+}
 _TITLE_END = re.compile(r"^(.+?(?:法|条例|规定|办法|细则|规则|决定))(第.*)?$")
 
 
@@ -28,8 +34,12 @@ def cite_one(reference: str) -> str:
     reference = reference.strip()
     if not reference or "《" in reference:
         return reference
-    if reference in STANDARDS:
-        return STANDARDS[reference]
+    if reference in BY_NUMBER:
+        return BY_NUMBER[reference]
+    for title, number in DOCUMENTS.items():
+        if reference.startswith(title):
+            rest = reference[len(title):].removeprefix(f"（{number}）").removeprefix(f"({number})")
+            return f"《{title}》（{number}）{rest}"
     for short in sorted(FULL_NAMES, key=len, reverse=True):
         if reference.startswith(short):
             return f"《{FULL_NAMES[short]}》{reference[len(short):]}"

@@ -100,7 +100,7 @@ def test_the_pooled_run_validated_and_rendered_in_its_workers(campaigns):
     run = json.loads((out / "run.json").read_text(encoding="utf-8"))
     assert run["timings"]["workers"] == 2
     assert set(run["timings"]["finish_jobs"]) == {"validate", "charts", "history", "scorecard", "documents",
-                                                   "review_forms_1", "review_forms_2"}
+                                                   "review_forms_1", "review_forms_2", "unit_findings"}
     assert run["validation"]["evaluated"] > 40 and run["publication"]["circular"].endswith("通报.docx")
 
 
