@@ -16,13 +16,14 @@ from pathlib import Path
 
 import pytest
 
-from samplegen import build_campaign, manifest, write_campaign, write_manifest
+from samplegen import build_campaign, manifest, write_campaign
 from samplegen.__main__ import main as cli
 from samplegen.licence import LICENCE_DEFECTS, LICENCE_PLANTED_ONLY
 from samplegen.model import DossierPlan, TypedDossierSpec
 from samplegen.standards import LICENSE, PENALTY_SIMPLE
 from samplegen.summary_penalty import SUMMARY_DEFECTS
 from tests.paths import ROOT
+from tests.samplegen.campaigns import planned_campaign
 
 SIMPLE = ("penalty", "summary")
 LICENCE = ("license", "")
@@ -44,12 +45,7 @@ def _plan() -> list[DossierPlan]:
 
 @pytest.fixture(scope="module")
 def planned(tmp_path_factory) -> tuple[Path, dict]:
-    plan = _plan()
-    spec = build_campaign(seed=17, units=1, per_unit=len(plan), plan=plan, first_unit=3)
-    out = tmp_path_factory.mktemp("types")
-    write_campaign(spec, out / "dossiers")
-    write_manifest(spec, out / "manifest.json")
-    return out / "dossiers", json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    return planned_campaign(tmp_path_factory.mktemp("types"), _plan(), seed=17)
 
 
 # ----------------------------------------------------------------------------------------------------

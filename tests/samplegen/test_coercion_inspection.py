@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from samplegen import build_campaign, manifest, write_campaign, write_manifest
+from samplegen import build_campaign, manifest, write_campaign
 from samplegen.__main__ import main as cli
 from samplegen.coercion_execution import EXECUTION_DEFECTS
 from samplegen.coercion_measure import MEASURE_DEFECTS
@@ -23,6 +23,7 @@ from samplegen.inspection import INSPECTION_DEFECTS, INSPECTION_PLANTED_ONLY
 from samplegen.model import DossierPlan
 from samplegen.standards_coercion import COERCION_EXECUTION, COERCION_MEASURE, INSPECTION
 from tests.paths import ROOT
+from tests.samplegen.campaigns import planned_campaign
 
 MEASURE = {"case_type": "coercion", "procedure": "measure"}
 EXECUTION = {"case_type": "coercion", "procedure": "execution"}
@@ -49,12 +50,7 @@ def _plan() -> list[DossierPlan]:
 
 @pytest.fixture(scope="module")
 def planned(tmp_path_factory) -> tuple[Path, dict]:
-    plan = _plan()
-    spec = build_campaign(seed=23, units=1, per_unit=len(plan), plan=plan, first_unit=3)
-    out = tmp_path_factory.mktemp("coercion")
-    write_campaign(spec, out / "dossiers")
-    write_manifest(spec, out / "manifest.json")
-    return out / "dossiers", json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    return planned_campaign(tmp_path_factory.mktemp("coercion"), _plan(), seed=23)
 
 
 def _one(data: dict, checklist: str, defects: list[str]) -> dict:

@@ -199,3 +199,25 @@ def item(kind: str, args: dict | None = None, *, code: str = "T01", points: floa
 
 def run(kind: str, args: dict | None, facts: CaseFacts, roster=None):
     return REGISTRY[kind].evaluate(item(kind, args), facts, ctx(roster))
+
+
+def score_folders(root, checklist_id: str) -> dict:
+    """Every dossier found under `root`, read as pingcha reads it and scored on the bundled checklist: folder name
+    -> (CaseFacts, CaseResult)."""
+    from ingest.discover import discover_campaign
+    from ingest.extract import extract_case
+    from ingest.load import load_dossier
+    from scoring.engine import score_case
+
+    checklist = load_checklist(checklist_id)
+    out = {}
+    for ref in discover_campaign(root).dossiers:
+        facts = extract_case(load_dossier(ref))
+        out[ref.dossier_id.rsplit("/", 1)[-1]] = (facts, score_case(facts, checklist))
+    return out
+
+
+def item_status(result, code: str) -> tuple[str, str]:
+    """(status, message) of one item of a scored file."""
+    finding = next(f for f in result.findings if f.item_code == code)
+    return finding.status.value, finding.message

@@ -8,16 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from ingest.discover import discover_campaign
-from ingest.extract import extract_case
 from ingest.glossary import DocKind
-from ingest.load import load_dossier
 from ingest.model import DateRole
 from scoring.checklist import load_checklist
-from scoring.engine import score_case
 from scoring.routing import RoutePlan, default_routes
 from scoring.rules import REGISTRY, RuleContext
 from scoring.rules.examples import build_facts
+from tests.scoring.builders import item_status, score_folders
 from tests.scoring.execution_dossiers import (
     write_agency_dossier,
     write_court_dossier,
@@ -81,17 +78,11 @@ def results(tmp_path_factory) -> dict:
         write_court_dossier(root / "朝阳区市场监管局" / name, **spec)
     for name, spec in SUBSTITUTE.items():
         write_substitute_dossier(root / "朝阳区城管执法局" / name, **spec)
-    checklist = load_checklist("coercion-execution")
-    out = {}
-    for ref in discover_campaign(root).dossiers:
-        facts = extract_case(load_dossier(ref))
-        out[ref.dossier_id.rsplit("/", 1)[-1]] = (facts, score_case(facts, checklist))
-    return out
+    return score_folders(root, "coercion-execution")
 
 
 def status(results, dossier: str, code: str) -> tuple[str, str]:
-    finding = next(f for f in results[dossier][1].findings if f.item_code == code)
-    return finding.status.value, finding.message
+    return item_status(results[dossier][1], code)
 
 
 @pytest.mark.parametrize(("dossier", "code", "expected", "says"), [

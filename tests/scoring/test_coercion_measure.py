@@ -9,11 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from ingest.discover import discover_campaign
-from ingest.extract import extract_case
-from ingest.load import load_dossier
 from scoring.checklist import load_checklist
 from scoring.engine import score_case
+from tests.scoring.builders import item_status, score_folders
 from tests.scoring.coercion_dossiers import write_dossier, write_freeze_dossier
 
 DAY = date(2025, 3, 3)
@@ -45,17 +43,11 @@ def results(tmp_path_factory) -> dict:
     write_freeze_dossier(root / "朝阳区市场监管局" / "freeze", approved=DAY, noticed=DAY, decided=date(2025, 3, 6))
     write_freeze_dossier(root / "朝阳区市场监管局" / "freeze_late", approved=DAY, noticed=DAY,
                          decided=date(2025, 3, 10))
-    checklist = load_checklist("coercion-measure")
-    out = {}
-    for ref in discover_campaign(root).dossiers:
-        facts = extract_case(load_dossier(ref))
-        out[ref.dossier_id.rsplit("/", 1)[-1]] = (facts, score_case(facts, checklist))
-    return out
+    return score_folders(root, "coercion-measure")
 
 
 def status(results, dossier: str, code: str) -> tuple[str, str]:
-    finding = next(f for f in results[dossier][1].findings if f.item_code == code)
-    return finding.status.value, finding.message
+    return item_status(results[dossier][1], code)
 
 
 @pytest.mark.parametrize(("dossier", "code", "expected", "says"), [

@@ -15,6 +15,7 @@ from ingest.load import load_dossier
 from scoring.checklist import load_checklist
 from scoring.engine import score_case
 from scoring.rules.examples import build_facts
+from tests.scoring.builders import score_folders
 from tests.scoring.coercion_dossiers import STEPS, write_dossier
 
 DAY = date(2025, 3, 3)
@@ -55,12 +56,7 @@ def results(tmp_path_factory) -> dict:
     for name, spec in RECORDS.items():
         write_dossier(root / "朝阳区市场监管局" / name, onsite=DAY, approved=DAY, decided=DAY,
                       released=date(2025, 3, 20), **spec)
-    checklist = load_checklist("coercion-measure")
-    out = {}
-    for ref in discover_campaign(root).dossiers:
-        facts = extract_case(load_dossier(ref))
-        out[ref.dossier_id.rsplit("/", 1)[-1]] = score_case(facts, checklist)
-    return out
+    return {name: result for name, (_, result) in score_folders(root, "coercion-measure").items()}
 
 
 @pytest.mark.parametrize(("record", "code", "expected", "says", "quotes"), [

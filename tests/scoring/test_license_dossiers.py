@@ -8,11 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.discover import discover_campaign
-from ingest.extract import extract_case
-from ingest.load import load_dossier
-from scoring.checklist import load_checklist
-from scoring.engine import score_case
+from tests.scoring.builders import item_status, score_folders
 from tests.scoring.license_dossiers import write_dossier
 
 APPLIED, ACCEPTED = date(2025, 3, 3), date(2025, 3, 10)  # Monday, Monday
@@ -56,17 +52,11 @@ def results(tmp_path_factory) -> dict:
         accepted = date(2031, 3, 10) if name == "beyond_calendar" else ACCEPTED
         applied = date(2031, 3, 3) if name == "beyond_calendar" else APPLIED
         write_dossier(root / "朝阳区市场监管局" / name, applied=applied, accepted=accepted, **spec)
-    checklist = load_checklist("license")
-    out = {}
-    for ref in discover_campaign(root).dossiers:
-        facts = extract_case(load_dossier(ref))
-        out[ref.dossier_id.rsplit("/", 1)[-1]] = score_case(facts, checklist)
-    return out
+    return {name: result for name, (_, result) in score_folders(root, "license").items()}
 
 
 def status(results, dossier: str, code: str) -> tuple[str, str]:
-    finding = next(f for f in results[dossier].findings if f.item_code == code)
-    return finding.status.value, finding.message
+    return item_status(results[dossier], code)
 
 
 @pytest.mark.parametrize(("dossier", "code", "expected", "says"), [
