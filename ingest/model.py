@@ -264,6 +264,7 @@ class DocFacts:
     # The pre-printed on-the-spot form (当场行政处罚决定书, 行政处罚法第五十一条至第五十二条、第六十八条至第七十条)
     form_serial: Found[str] | None = None  # the printed serial number (No.0012345 / 编号)
     credentials_shown: Found[str] | None = None  # "已出示执法证件" (tick or sentence)
+    code_shown: Found[str] | None = None  # an inspection's 执法码 shown or scanned (扫码入企, 亮码): the notice's stand-in
     penalty_kinds: list[Found[str]] = field(default_factory=list)  # 警告, 罚款, 没收… as decided (ticked)
     collected_on_spot: Found[bool] | None = None  # 当场收缴 ticked or stated (True); 银行缴纳 chosen (False)
     onsite_collection_reason: Found[str] | None = None  # 事后难以执行 / 边远、水上、交通不便 (Art. 68, 69)

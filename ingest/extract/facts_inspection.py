@@ -30,6 +30,8 @@ _SHOWN = re.compile(r"(?<!未)(?<!没有)(?<!不)(?:出示|亮明|亮)(?:了)?(?
 _SAID_WHILE_SHOWING = re.compile(r"这是我们的(?:行政)?执法证(?:件)?")
 _CONFIRM_BOX = re.compile(r"[^。]*?过目确认\s*[:：]?\s*(?P<box>[□☐☑■√✓])")
 _UNTICKED = "□☐"
+# 扫码入企 / 亮码检查: where a province runs an 执法码, scanning it stands for the 检查通知书 (a denial is no statement)
+_CODE_SHOWN = re.compile(r"(?<!未)(?<!没有)(?<!不)(?:扫码亮证|扫码入企|扫(?:描)?(?:了)?(?:行政)?执法码|亮码|出示(?:了)?(?:行政)?执法码)")
 # the rights a 检查通知书 or 检查笔录 tells (司法部文书格式: 告知、回避申请、权利救济)
 _RIGHTS = re.compile(r"(?<!未)(?<!没有)(?:申请|要求)(?:[^，。；]{0,8})?回避|回避(?:的)?权利|陈述(?:和|、|及)?申辩|(?:复议|诉讼)的?权利")
 # its basis or items: 根据《…》, 依据…规定, 检查事项（为）, a 检查依据/检查事项 line
@@ -66,6 +68,11 @@ def collect_inspection(d: Layout, facts: DocFacts) -> None:
                 break
     if d.doc.kind in _LETTERS:
         _undated(d, facts)
+    if d.doc.kind in _TOLD_KINDS and facts.code_shown is None:
+        for i, text in enumerate(d.pfolded):
+            if m := _CODE_SHOWN.search(text):
+                facts.code_shown = d.pfound(m.group(), i, m.start(), m.end())
+                break
     if d.doc.kind not in INSPECTION_KINDS or facts.credentials_shown is not None:
         return
     for i, text in enumerate(d.pfolded):

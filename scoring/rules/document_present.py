@@ -39,11 +39,12 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from ingest.glossary import DocKind
 from ingest.model import CaseFacts
 from scoring.rules.base import (
+    DOC_ATTRS,
     DateRef,
     Outcome,
     RuleContext,
@@ -73,6 +74,8 @@ class DocumentPresentArgs(Args):
     # 结案审批表): the absence is then not a deduction but a question for the reviewer (unknown).
     attested_by: tuple[str, ...] = ()  # labels of DocFacts.fields
     attested_words: tuple[str, ...] = ()  # regular expressions, one of which the field must say
+    # statements (DocFacts attributes) that attest it wherever written (an inspection's 执法码 scanned: code_shown)
+    attested_by_statement: tuple[str, ...] = ()
     # a document printed inside another (a 清单 as a table of the 查封（扣押）决定书): a document of `inside` whose
     # `inside_attr` was read holds it
     inside: tuple[DocKind, ...] = ()
@@ -80,6 +83,14 @@ class DocumentPresentArgs(Args):
     # unknown: the document may come after the file was closed (a court's ruling on an application): its absence
     # is a question for the reviewer, not a deduction
     if_absent: Literal["fail", "unknown"] = "fail"
+
+    @field_validator("attested_by_statement")
+    @classmethod
+    def _statements(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        unknown = [a for a in value if a not in DOC_ATTRS]
+        if unknown:
+            raise ValueError(f"unknown document field(s) {', '.join(unknown)}")
+        return value
 
 
 @register("document_present", args=DocumentPresentArgs)
@@ -111,6 +122,11 @@ def check(item, facts: CaseFacts, ctx: RuleContext) -> Outcome:
     if holder is not None:
         shown = getattr(holder, args.inside_attr)
         return Outcome.passed(f"{what}载于{doc_ref(holder)}（“{' '.join(shown.value.split())}”表格）", shown.evidence)
+    stated = next(((d, f) for d in facts.documents for a in args.attested_by_statement
+                   if (f := getattr(d, a, None)) is not None), None)
+    if stated is not None:
+        doc, found = stated
+        return Outcome.unknown(f"卷内未见{what}，但{doc_ref(doc)}载明“{found.value}”，请核对", found.evidence)
     attest = _attestation(facts, args)
     if attest is not None:
         doc, found = attest

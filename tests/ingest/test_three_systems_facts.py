@@ -76,3 +76,10 @@ def test_a_penalty_publication_proof_is_classified_and_gives_its_date() -> None:
     facts = extract_document(_doc(DocKind.PUBLICATION_PROOF, title, "决定书文号：京朝市监罚〔2025〕12号",
                                   "公示网站：信用中国（北京）", "公示日期：2025年4月18日"))
     assert facts.dates[DateRole.PUBLICATION].value == date(2025, 4, 18)
+
+
+def test_an_inspection_record_saying_the_code_was_scanned_stands_for_the_notice() -> None:
+    record = _doc(DocKind.INSPECTION_RECORD, "现场检查记录", "检查人员到达现场后扫码亮证，说明来意。", "检查结果：未发现问题。")
+    assert extract_document(record).code_shown.value == "扫码亮证"
+    denied = _doc(DocKind.INSPECTION_RECORD, "现场检查记录", "检查人员未亮码，出示了执法证件。")
+    assert extract_document(denied).code_shown is None

@@ -681,3 +681,17 @@ def test_a_missing_receipt_attested_by_the_closing_report_is_a_question_not_a_de
     outcome = run("document_present", args, facts)
     assert outcome.status is Status.UNKNOWN
     assert "载明“当事人已于2024年11月8日缴纳罚款120000元”" in outcome.message
+
+
+def test_document_present_a_statement_anywhere_attests_the_missing_document():
+    """An inspection without a 检查通知书 whose record says 扫码亮证: the 执法码 stands for the notice — unknown with
+    the sentence quoted, never a deduction."""
+    facts = clean_case()
+    record = DocFacts("05记录.docx", DocKind.INSPECTION_RECORD, "现场检查记录")
+    facts.documents.append(record)
+    args = {"kinds": ["inspection_notice"], "attested_by_statement": ["code_shown"]}
+    assert run("document_present", args, facts).status == Status.FAIL
+    record.code_shown = Found("扫码亮证", Evidence("05记录.docx", Position(paragraph=2), "检查人员到达现场后扫码亮证"))
+    out = run("document_present", args, facts)
+    assert out.status == Status.UNKNOWN and "扫码亮证" in out.message
+    assert out.evidence.quote == "检查人员到达现场后扫码亮证"
