@@ -6,7 +6,12 @@ Every provision is a real one of the named law (查封、扣押 under 食品安�
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass
+
+import samplegen.catalog as cat
+import samplegen.ids as ids
+from samplegen.model import PartySpec
 
 
 @dataclass(frozen=True)
@@ -61,3 +66,14 @@ INSPECTION_MATTERS: dict[str, InspectionMatter] = {m.key: m for m in (
 MATTER_BY_UNIT_INSPECTION = {"清市监": ("food",), "清环": ("waste", "fume"), "清河街": ("fume", "food"), "清城管": ("fume",),
                   "清应急": ("safety",)}
 KINDS = ("日常检查（双随机抽查）", "专项检查", "投诉举报核查")
+
+
+def company_party(rng: random.Random, industry: str | tuple[str, ...]) -> PartySpec:
+    """A company of `industry` (食品, 建材 …; one drawn from a tuple) in the catalogue's district, with a valid
+    credit code. The draws keep their order, so a seed gives the same files."""
+    address = f"{cat.CITY}{cat.DISTRICT}{rng.choice(cat.ROADS)}{rng.randint(1, 300)}号"
+    person = rng.choice(cat.SURNAMES) + rng.choice(cat.GIVEN)
+    trade = rng.choice(cat.TRADE_NAMES)
+    name = f"{cat.CITY}{trade}{industry if isinstance(industry, str) else rng.choice(industry)}有限公司"
+    return PartySpec(name, "organisation", ids.make_credit_code(rng, cat.REGION_CODE, "91"), address, person,
+                     phone=f"010-{rng.randint(60000000, 89999999)}")

@@ -42,8 +42,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import samplegen.catalog as cat
-import samplegen.ids as ids
-from samplegen.model import PartySpec, TypedDossierSpec
+from samplegen.catalog_enforcement import company_party
+from samplegen.model import TypedDossierSpec
 from samplegen.standards_coercion import COERCION_EXECUTION
 from samplegen.workdays import add_workdays, next_workday, workdays_between
 
@@ -103,7 +103,7 @@ def build_execution(rng: random.Random, info: cat.UnitInfo, roster: list, year: 
     has = set(defects)
     paths = {EXECUTION_DEFECTS[n].path for n in defects} - {""}
     path = paths.pop() if paths else rng.choice(("court", "agency"))
-    party = _party(rng)
+    party = company_party(rng, ('商贸', '建材', '物流', '餐饮'))
     officers = [(o.name, o.cert_no) for o in rng.sample(roster, 2)]
     # the underlying decision is of the year before when the court path needs its six months to run
     decided = next_workday(date(year - 1, 5, 6) + timedelta(days=rng.randint(0, 120)) if path == "court"
@@ -174,14 +174,6 @@ def _months(day: date, n: int) -> date:
         except ValueError:
             continue
     raise AssertionError(day)
-
-
-def _party(rng: random.Random) -> PartySpec:
-    address = f"{cat.CITY}{cat.DISTRICT}{rng.choice(cat.ROADS)}{rng.randint(1, 300)}号"
-    person = rng.choice(cat.SURNAMES) + rng.choice(cat.GIVEN)
-    name = f"{cat.CITY}{rng.choice(cat.TRADE_NAMES)}{rng.choice(('商贸', '建材', '物流', '餐饮'))}有限公司"
-    return PartySpec(name, "organisation", ids.make_credit_code(rng, cat.REGION_CODE, "91"), address, person,
-                     phone=f"010-{rng.randint(60000000, 89999999)}")
 
 
 def set_execution_expected(d: TypedDossierSpec) -> None:

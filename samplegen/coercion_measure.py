@@ -41,11 +41,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import samplegen.catalog as cat
-import samplegen.ids as ids
-from samplegen.catalog_enforcement import MATTER_BY_UNIT, MATTERS, MeasureMatter
-from samplegen.model import PartySpec, TypedDossierSpec
+from samplegen.catalog_enforcement import MATTER_BY_UNIT, MATTERS, company_party
+from samplegen.model import TypedDossierSpec
 from samplegen.standards_coercion import COERCION_MEASURE
-from samplegen.workdays import next_workday
+from samplegen.workdays import next_workday, previous_workday
 
 
 @dataclass(frozen=True)
@@ -101,14 +100,14 @@ def build_measure(rng: random.Random, info: cat.UnitInfo, roster: list, year: in
 
     has = set(defects)
     matter = MATTERS[rng.choice(MATTER_BY_UNIT.get(info.code.rstrip("0123456789"), ("food_expired",)))]
-    party = _party(rng, matter)
+    party = company_party(rng, matter.industry)
     officers = [(o.name, o.cert_no) for o in rng.sample(roster, 2)]
     onsite = next_workday(date(year, 1, 6) + timedelta(days=rng.randint(0, 280)))
     t: dict[str, date] = {"onsite": onsite}
     if "late_approval" in has:
         t["approval"] = onsite + timedelta(days=rng.randint(2, 4))
     else:
-        t["approval"] = onsite if rng.random() < 0.6 else _workday_before(onsite)
+        t["approval"] = onsite if rng.random() < 0.6 else previous_workday(onsite)
     t["decision"] = onsite + timedelta(days=rng.randint(1, 3)) if "decision_not_on_spot" in has else onsite
     extended = "late_extension" in has or ("overdue" not in has and "missing_release" not in has
                                            and rng.random() < 0.3)
@@ -137,21 +136,6 @@ def build_measure(rng: random.Random, info: cat.UnitInfo, roster: list, year: in
     measure_documents(rng, d, single)
     set_measure_expected(d)
     return d
-
-
-def _workday_before(day: date) -> date:
-    back = day - timedelta(days=1)
-    while next_workday(back) != back:
-        back -= timedelta(days=1)
-    return back
-
-
-def _party(rng: random.Random, matter: MeasureMatter) -> PartySpec:
-    address = f"{cat.CITY}{cat.DISTRICT}{rng.choice(cat.ROADS)}{rng.randint(1, 300)}号"
-    person = rng.choice(cat.SURNAMES) + rng.choice(cat.GIVEN)
-    name = f"{cat.CITY}{rng.choice(cat.TRADE_NAMES)}{matter.industry}有限公司"
-    return PartySpec(name, "organisation", ids.make_credit_code(rng, cat.REGION_CODE, "91"), address, person,
-                     phone=f"010-{rng.randint(60000000, 89999999)}")
 
 
 def set_measure_expected(d: TypedDossierSpec) -> None:

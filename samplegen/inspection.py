@@ -44,9 +44,9 @@ from samplegen.catalog_enforcement import (
     INSPECTION_MATTERS,
     KINDS,
     MATTER_BY_UNIT_INSPECTION,
-    InspectionMatter,
+    company_party,
 )
-from samplegen.model import PartySpec, TypedDossierSpec
+from samplegen.model import TypedDossierSpec
 from samplegen.standards_coercion import INSPECTION
 from samplegen.workdays import add_workdays, next_workday
 
@@ -106,7 +106,7 @@ def build_inspection(rng: random.Random, info: cat.UnitInfo, roster: list, year:
     if "order_no_deadline" in has:  # a matter where something can be found (and ordered corrected)
         keys = tuple(k for k in keys if INSPECTION_MATTERS[k].found) or ("fume",)
     matter = INSPECTION_MATTERS[rng.choice(keys)]
-    party = _party(rng, matter)
+    party = company_party(rng, matter.industry)
     if "invalid_credit_code" in has:
         party.id = ids.corrupt_credit_code(party.id)
     officers = [(o.name, o.cert_no) for o in rng.sample(roster, 2)]
@@ -148,14 +148,6 @@ def _workdays_before(day: date, n: int) -> date:
         if next_workday(back) == back:
             n -= 1
     return back
-
-
-def _party(rng: random.Random, matter: InspectionMatter) -> PartySpec:
-    address = f"{cat.CITY}{cat.DISTRICT}{rng.choice(cat.ROADS)}{rng.randint(1, 300)}号"
-    person = rng.choice(cat.SURNAMES) + rng.choice(cat.GIVEN)
-    name = f"{cat.CITY}{rng.choice(cat.TRADE_NAMES)}{matter.industry}有限公司"
-    return PartySpec(name, "organisation", ids.make_credit_code(rng, cat.REGION_CODE, "91"), address, person,
-                     phone=f"010-{rng.randint(60000000, 89999999)}")
 
 
 def set_inspection_expected(d: TypedDossierSpec) -> None:

@@ -36,7 +36,7 @@ import samplegen.catalog_types as ct
 import samplegen.ids as ids
 from samplegen.model import PartySpec, TypedDossierSpec
 from samplegen.standards import LICENSE
-from samplegen.workdays import add_workdays, is_workday, next_workday, workdays_between
+from samplegen.workdays import add_workdays, next_workday, previous_workday, workdays_between
 
 
 @dataclass(frozen=True)
@@ -122,7 +122,7 @@ def build_licence(rng: random.Random, info: cat.UnitInfo, year: int, serial: int
         t["special"] = add_workdays(t["acceptance"], rng.randint(2, 4))
         t["expert_review"] = add_workdays(t["special"], rng.randint(5, 8))
         t["decision"] = add_workdays(t["acceptance"], rng.randint(23, 27))
-    t["review"] = _workday_before(t["decision"])
+    t["review"] = previous_workday(t["decision"])
     t["delivery"] = add_workdays(t["decision"], rng.randint(12, 15) if "late_delivery" in has else rng.randint(1, 4))
     published = not refused and rng.random() < 0.7
     if published:
@@ -142,13 +142,6 @@ def build_licence(rng: random.Random, info: cat.UnitInfo, year: int, serial: int
     licence_documents(rng, d, single)
     set_licence_expected(d)
     return d
-
-
-def _workday_before(day: date) -> date:
-    back = day - timedelta(days=1)
-    while not is_workday(back):
-        back -= timedelta(days=1)
-    return back
 
 
 def _applicant(rng: random.Random, matter: ct.LicenseMatter) -> PartySpec:

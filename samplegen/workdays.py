@@ -39,3 +39,11 @@ def workdays_between(start: date, end: date) -> int:
 
 def next_workday(day: date) -> date:
     return add_workdays(day, 0)
+
+
+def previous_workday(day: date) -> date:
+    """The last working day before `day`."""
+    back = day - timedelta(days=1)
+    while not is_workday(back):
+        back -= timedelta(days=1)
+    return back

@@ -15,3 +15,12 @@ def planned_campaign(out: Path, plan: list[DossierPlan], seed: int) -> tuple[Pat
     write_campaign(spec, out / "dossiers")
     write_manifest(spec, out / "manifest.json")
     return out / "dossiers", json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+
+
+def assert_clean_files_score_100(data: dict, checklists) -> None:
+    """The manifest's clean files cover `checklists`, each expected at 100, 优秀, nothing failed."""
+    clean = [d for d in data["dossiers"] if not d["defects"]]
+    assert {d["checklist"] for d in clean} == set(checklists)
+    for d in clean:
+        assert d["expected_total_score"] == 100 and d["expected_grade"] == "优秀", d["dossier_id"]
+        assert "fail" not in d["expected"].values()

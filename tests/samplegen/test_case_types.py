@@ -23,7 +23,7 @@ from samplegen.model import DossierPlan, TypedDossierSpec
 from samplegen.standards import LICENSE, PENALTY_SIMPLE
 from samplegen.summary_penalty import SUMMARY_DEFECTS
 from tests.paths import ROOT
-from tests.samplegen.campaigns import planned_campaign
+from tests.samplegen.campaigns import assert_clean_files_score_100, planned_campaign
 
 SIMPLE = ("penalty", "summary")
 LICENCE = ("license", "")
@@ -102,12 +102,7 @@ def test_a_licence_defect_fails_exactly_its_items(planned, name) -> None:
 
 
 def test_clean_files_of_each_new_type_score_100(planned) -> None:
-    _, data = planned
-    clean = [d for d in data["dossiers"] if not d["defects"]]
-    assert {d["checklist"] for d in clean} == set(MIXED)
-    for d in clean:
-        assert d["expected_total_score"] == 100 and d["expected_grade"] == "优秀", d["dossier_id"]
-        assert "fail" not in d["expected"].values()
+    assert_clean_files_score_100(planned[1], MIXED)
 
 
 def test_a_refusal_without_reasons_and_remedies_is_vetoed_and_deducted(planned) -> None:

@@ -23,7 +23,7 @@ from samplegen.inspection import INSPECTION_DEFECTS, INSPECTION_PLANTED_ONLY
 from samplegen.model import DossierPlan
 from samplegen.standards_coercion import COERCION_EXECUTION, COERCION_MEASURE, INSPECTION
 from tests.paths import ROOT
-from tests.samplegen.campaigns import planned_campaign
+from tests.samplegen.campaigns import assert_clean_files_score_100, planned_campaign
 
 MEASURE = {"case_type": "coercion", "procedure": "measure"}
 EXECUTION = {"case_type": "coercion", "procedure": "execution"}
@@ -129,12 +129,7 @@ def test_a_defect_fails_exactly_its_items(planned, checklist, name) -> None:
 
 
 def test_clean_files_score_100(planned) -> None:
-    _, data = planned
-    clean = [d for d in data["dossiers"] if not d["defects"]]
-    assert {d["checklist"] for d in clean} == set(STANDARDS)
-    for d in clean:
-        assert d["expected_total_score"] == 100 and d["expected_grade"] == "优秀", d["dossier_id"]
-        assert "fail" not in d["expected"].values()
+    assert_clean_files_score_100(planned[1], STANDARDS)
 
 
 def test_deductions_add_up_within_their_caps(planned) -> None:
